@@ -1,0 +1,142 @@
+//! The command line: arguments, and one thin module per command over the core layers.
+
+pub mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::content::{Library, LoadOptions, Style};
+
+/// Practise difficult customer encounters, and write the scenarios to practise them with.
+///
+/// Run without a command to open the practice app on the bundled library.
+#[derive(Debug, Parser)]
+#[command(name = "kohtaa", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Language of the interface: fi or en (default: from LC_ALL / LANG, else en).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// A folder of your own scenarios, models and style files (repeatable).
+    #[arg(long = "scenarios", global = true, value_name = "DIR")]
+    pub scenarios: Vec<PathBuf>,
+    /// Seed for the order of choices, to make a run reproducible.
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Do not save runs, reflections or the profile.
+    #[arg(long, global = true)]
+    pub no_save: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Fi,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StyleArg {
+    D,
+    I,
+    S,
+    C,
+}
+
+impl From<StyleArg> for Style {
+    fn from(s: StyleArg) -> Style {
+        match s {
+            StyleArg::D => Style::D,
+            StyleArg::I => Style::I,
+            StyleArg::S => Style::S,
+            StyleArg::C => Style::C,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario, model, style and test files and report every problem.
+    ///
+    /// Without PATH: the bundled library and your own folders.
+    Check(check::CheckArgs),
+}
+
+/// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
+/// platform's (e.g. ~/.local/share/kohtaa).
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KOHTAA_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The default user folder for scenarios, inside the data directory.
+pub fn user_scenarios_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("scenarios"))
+}
+
+/// The library the app and most commands use: bundled, the user folder and `--scenarios`.
+pub fn load_library(global: &Global) -> Library {
+    Library::load(&LoadOptions {
+        bundled_scenarios: true,
+        folders: user_scenarios_dir()
+            .into_iter()
+            .chain(global.scenarios.iter().cloned())
+            .collect(),
+        paths: Vec::new(),
+    })
+}
+
+/// The language of the interface: `--lang`, else the locale, else English.
+pub fn ui_language(global: &Global) -> Lang {
+    if let Some(lang) = global.lang {
+        return lang;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(var) {
+            if value.is_empty() {
+                continue;
+            }
+            return if value.to_lowercase().starts_with("fi") {
+                Lang::Fi
+            } else {
+                Lang::En
+            };
+        }
+    }
+    Lang::En
+}
+
+/// Whether to colour output written to stdout.
+pub fn color_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&cli.global, &args),
+        None => {
+            eprintln!("the practice app is not built yet; try `kohtaa check`");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! The library: every content file the program knows, loaded, checked and ready to use.
+//!
+//! A broken file never stops the others: it is reported and set apart, and everything valid
+//! still loads.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use serde::de::DeserializeOwned;
+
+use super::codes::Code;
+use super::diagnostic::{Diagnostic, Source};
+use super::outline::Outline;
+use super::parse::{MAX_FILE_BYTES, parse};
+use super::tests_file::ScenarioTests;
+use super::text::check_strings;
+use super::types::{EncounterModel, Scenario};
+use super::validate;
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
+
+/// Where a file came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the program.
+    Bundled,
+    /// Found in a user folder (the data directory or `--scenarios DIR`).
+    Folder(PathBuf),
+    /// Named on the command line.
+    Given,
+}
+
+/// A file that parsed, with what is needed to point into it later.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub source: Source,
+    pub outline: Outline,
+    pub origin: Origin,
+}
+
+/// A scenario file that could not be loaded, kept so that it is listed rather than vanishing.
+#[derive(Clone, Debug)]
+pub struct Broken {
+    pub source: Source,
+    pub origin: Origin,
+    /// The id, if it could be read despite the errors.
+    pub id: Option<String>,
+    pub first_error: Diagnostic,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    Scenario,
+    Model,
+    Styles,
+    Tests,
+}
+
+/// What to load.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Bundled scenarios too (models and style files are always available as a fallback).
+    pub bundled_scenarios: bool,
+    /// User folders, searched recursively for `.ron` files.
+    pub folders: Vec<PathBuf>,
+    /// Files or folders named on the command line.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// Scenarios that loaded without errors (warnings allowed).
+    pub scenarios: Vec<Loaded<Scenario>>,
+    pub models: Vec<Loaded<EncounterModel>>,
+    pub tests: Vec<Loaded<ScenarioTests>>,
+    /// Scenario files with errors.
+    pub broken: Vec<Broken>,
+    /// Every problem found, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read and reported on (bundled support files not counted unless
+    /// their scenarios were asked for).
+    pub files_checked: usize,
+}
+
+struct RawFile {
+    source: Source,
+    origin: Origin,
+    path: PathBuf,
+}
+
+impl Library {
+    /// The bundled library alone.
+    pub fn bundled() -> Library {
+        Library::load(&LoadOptions {
+            bundled_scenarios: true,
+            ..LoadOptions::default()
+        })
+    }
+
+    pub fn load(options: &LoadOptions) -> Library {
+        let mut raw = Vec::new();
+        let mut lib = Library::default();
+        for path in &options.paths {
+            collect_path(path, Origin::Given, &mut raw, &mut lib.diagnostics);
+        }
+        for folder in &options.folders {
+            if folder.is_dir() {
+                collect_path(
+                    folder,
+                    Origin::Folder(folder.clone()),
+                    &mut raw,
+                    &mut lib.diagnostics,
+                );
+            }
+        }
+        lib.files_checked = raw.len() + lib.diagnostics.len();
+        let mut bundled = Vec::new();
+        collect_bundled(&BUNDLED, &mut bundled);
+        for file in bundled {
+            let support = file_kind(&file.path, &file.source.text) != FileKind::Scenario
+                && file_kind(&file.path, &file.source.text) != FileKind::Tests;
+            if options.bundled_scenarios {
+                lib.files_checked += 1;
+                raw.push(file);
+            } else if support {
+                raw.push(file);
+            }
+        }
+        lib.add_files(raw, options.bundled_scenarios);
+        lib
+    }
+
+    /// Parses and checks `raw`; models first, since scenarios are checked against them.
+    fn add_files(&mut self, raw: Vec<RawFile>, report_bundled: bool) {
+        let mut by_kind: HashMap<FileKind, Vec<RawFile>> = HashMap::new();
+        for file in raw {
+            by_kind
+                .entry(file_kind(&file.path, &file.source.text))
+                .or_default()
+                .push(file);
+        }
+        let take = |k| {
+            by_kind
+                .get(&k)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .to_vec()
+        };
+        let report = |origin: &Origin| report_bundled || *origin != Origin::Bundled;
+
+        for file in take(FileKind::Model) {
+            let (parsed, diags) = read::<EncounterModel>(&file);
+            if report(&file.origin) {
+                self.diagnostics.extend(diags);
+            }
+            if let Some(model) = parsed {
+                self.models.push(model);
+            }
+        }
+        self.models = prefer_user(std::mem::take(&mut self.models), |m| {
+            (m.value.id.clone(), m.value.language.clone())
+        });
+        for model in &self.models {
+            if report(&model.origin) {
+                self.diagnostics.extend(validate::model(model));
+            }
+        }
+
+        let mut scenarios = Vec::new();
+        for file in take(FileKind::Scenario) {
+            let (parsed, mut diags) = read::<Scenario>(&file);
+            if let Some(scenario) = &parsed {
+                diags.extend(validate::scenario(
+                    scenario,
+                    self.model_for(&scenario.value),
+                ));
+            }
+            match parsed {
+                Some(s) if !diags.iter().any(Diagnostic::is_error) => scenarios.push(s),
+                _ => {
+                    if let Some(first) = diags.iter().find(|d| d.is_error()).cloned() {
+                        self.broken.push(Broken {
+                            id: id_in_outline(&Outline::read(&file.source.text)),
+                            source: file.source.clone(),
+                            origin: file.origin.clone(),
+                            first_error: first,
+                        });
+                    }
+                }
+            }
+            self.diagnostics.extend(diags);
+        }
+        let (kept, overrides) = resolve_overrides(scenarios);
+        self.diagnostics.extend(overrides);
+        self.scenarios = kept;
+        self.diagnostics.extend(validate::library(&self.scenarios));
+
+        for file in take(FileKind::Tests) {
+            let (parsed, diags) = read::<ScenarioTests>(&file);
+            self.diagnostics.extend(diags);
+            if let Some(tests) = parsed {
+                self.tests.push(tests);
+            }
+        }
+        let _ = take(FileKind::Styles);
+    }
+
+    /// The encounter model a scenario names, in the scenario's language.
+    pub fn model_for(&self, scenario: &Scenario) -> Option<&EncounterModel> {
+        self.models
+            .iter()
+            .find(|m| m.value.id == scenario.model && m.value.language == scenario.language)
+            .map(|m| &m.value)
+    }
+
+    pub fn scenario(&self, id: &str, language: &str) -> Option<&Loaded<Scenario>> {
+        self.scenarios
+            .iter()
+            .find(|s| s.value.id == id && s.value.language == language)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.level == super::diagnostic::Level::Warning)
+            .count()
+    }
+}
+
+impl Clone for RawFile {
+    fn clone(&self) -> Self {
+        RawFile {
+            source: self.source.clone(),
+            origin: self.origin.clone(),
+            path: self.path.clone(),
+        }
+    }
+}
+
+/// Parses one file and checks its text; the value is `None` when it does not parse.
+fn read<T: DeserializeOwned>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+    let outline = Outline::read(&file.source.text);
+    let mut diags = check_strings(&file.source, &outline);
+    match parse::<T>(&file.source) {
+        Ok(value) => (
+            Some(Loaded {
+                value,
+                source: file.source.clone(),
+                outline,
+                origin: file.origin.clone(),
+            }),
+            diags,
+        ),
+        Err(d) => {
+            diags.insert(0, d);
+            (None, diags)
+        }
+    }
+}
+
+/// The kind of a content file: by its leading struct name, else by where it lies.
+pub fn file_kind(path: &Path, text: &str) -> FileKind {
+    let head = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
+        .unwrap_or("");
+    let name_is = |n: &str| head.starts_with(n) && head[n.len()..].trim_start().starts_with('(');
+    if name_is("Scenario") {
+        return FileKind::Scenario;
+    }
+    if name_is("EncounterModel") {
+        return FileKind::Model;
+    }
+    if name_is("ScenarioTests") {
+        return FileKind::Tests;
+    }
+    if name_is("StyleTexts") {
+        return FileKind::Styles;
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let parent = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if name.ends_with(".tests.ron") {
+        FileKind::Tests
+    } else if parent == "models" {
+        FileKind::Model
+    } else if parent == "styles" {
+        FileKind::Styles
+    } else {
+        FileKind::Scenario
+    }
+}
+
+fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "ron") {
+            let text = file.contents_utf8().unwrap_or_default();
+            out.push(RawFile {
+                source: Source::new(format!("bundled:{}", file.path().display()), text),
+                origin: Origin::Bundled,
+                path: file.path().to_path_buf(),
+            });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_bundled(sub, out);
+    }
+}
+
+/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable).
+fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut Vec<Diagnostic>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                diags.push(unreadable(path, &e.to_string()));
+                return;
+            }
+        };
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
+                collect_path(&entry, origin.clone(), out, diags);
+            }
+        }
+        return;
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES as u64 => {
+            let source = Source::new(path.display().to_string(), "");
+            diags.push(Diagnostic::new(
+                Code::FileTooLarge,
+                &source,
+                0..0,
+                format!(
+                    "file is {} MiB; the limit is {} MiB",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+            return;
+        }
+        Err(e) => {
+            diags.push(unreadable(path, &e.to_string()));
+            return;
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => out.push(RawFile {
+                source: Source::new(path.display().to_string(), normalise_newlines(text)),
+                origin,
+                path: path.to_path_buf(),
+            }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+                let source = Source::new(path.display().to_string(), text);
+                diags.push(Diagnostic::new(
+                    Code::NotUtf8,
+                    &source,
+                    lossy_offset..lossy_offset,
+                    "file is not valid UTF-8 here; save it as UTF-8",
+                ));
+            }
+        },
+        Err(e) => diags.push(unreadable(path, &e.to_string())),
+    }
+}
+
+/// Windows line endings read the same as Unix ones; columns do not change.
+fn normalise_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+fn unreadable(path: &Path, why: &str) -> Diagnostic {
+    let source = Source::new(path.display().to_string(), "");
+    Diagnostic::new(
+        Code::Unreadable,
+        &source,
+        0..0,
+        format!("cannot read: {why}"),
+    )
+}
+
+/// The `id: "..."` of a file's top-level struct, read from the outline alone.
+fn id_in_outline(outline: &Outline) -> Option<String> {
+    let span = outline.value(&[super::outline::Seg::Field("id")])?.span();
+    outline
+        .strings
+        .iter()
+        .find(|s| s.span == span)
+        .map(|s| s.chars.iter().map(|(c, _)| *c).collect())
+}
+
+/// Of files with the same key, a user's replaces the bundled one.
+fn prefer_user<T, K: Eq + std::hash::Hash>(
+    items: Vec<Loaded<T>>,
+    key: impl Fn(&Loaded<T>) -> K,
+) -> Vec<Loaded<T>> {
+    let user_keys: std::collections::HashSet<K> = items
+        .iter()
+        .filter(|i| i.origin != Origin::Bundled)
+        .map(&key)
+        .collect();
+    items
+        .into_iter()
+        .filter(|i| i.origin != Origin::Bundled || !user_keys.contains(&key(i)))
+        .collect()
+}
+
+/// A user scenario with a bundled scenario's id and language replaces it, and says so.
+fn resolve_overrides(scenarios: Vec<Loaded<Scenario>>) -> (Vec<Loaded<Scenario>>, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    for user in scenarios.iter().filter(|s| s.origin != Origin::Bundled) {
+        if scenarios.iter().any(|b| {
+            b.origin == Origin::Bundled
+                && b.value.id == user.value.id
+                && b.value.language == user.value.language
+        }) {
+            let span = user
+                .outline
+                .span(&[super::outline::Seg::Field("id")])
+                .unwrap_or(0..0);
+            notes.push(Diagnostic::new(
+                Code::Override,
+                &user.source,
+                span,
+                format!(
+                    "this replaces the bundled scenario `{}` ({})",
+                    user.value.id, user.value.language
+                ),
+            ));
+        }
+    }
+    (
+        prefer_user(scenarios, |s| {
+            (s.value.id.clone(), s.value.language.clone())
+        }),
+        notes,
+    )
+}

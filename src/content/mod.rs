@@ -1,0 +1,17 @@
+//! The content layer: scenario, model, style and test files, from text to checked values.
+//! No terminal code lives here.
+
+pub mod codes;
+pub mod diagnostic;
+pub mod library;
+pub mod outline;
+pub mod parse;
+pub mod tests_file;
+pub mod text;
+pub mod types;
+pub mod validate;
+
+pub use codes::Code;
+pub use diagnostic::{Diagnostic, Level, Source};
+pub use library::{Library, LoadOptions, Loaded, Origin};
+pub use types::*;

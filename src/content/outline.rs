@@ -1,0 +1,481 @@
+//! A light second reading of a RON file that remembers where things are.
+//!
+//! serde forgets positions once a file is parsed, yet a `next` to nowhere or a duplicate id
+//! must still be reported at its line and column. The outline records the byte span of every
+//! struct field, list item and map entry, and of every string literal with its decoded text,
+//! so later checks can ask "where is `nodes[3].choices[1].next`?".
+
+use std::ops::Range;
+
+/// One value in the file, with where it stands.
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// `Name(field: value, ...)` or `(field: value, ...)`.
+    Struct {
+        span: Range<usize>,
+        fields: Vec<Field>,
+    },
+    /// `Name(a, b)` or `(a, b)`: a tuple or a newtype.
+    Tuple {
+        span: Range<usize>,
+        items: Vec<Value>,
+    },
+    List {
+        span: Range<usize>,
+        items: Vec<Value>,
+    },
+    Map {
+        span: Range<usize>,
+        entries: Vec<Entry>,
+    },
+    /// A string, number, identifier or anything else without parts.
+    Scalar { span: Range<usize> },
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub name_span: Range<usize>,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The key as written: an identifier, or a string's decoded text.
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Value,
+}
+
+/// A string literal: where it stands and, for each decoded character, where it came from.
+#[derive(Clone, Debug)]
+pub struct StringLiteral {
+    pub span: Range<usize>,
+    /// (decoded character, byte span of its source: the character itself or its escape).
+    pub chars: Vec<(char, Range<usize>)>,
+}
+
+/// One step of a path into the outline.
+#[derive(Clone, Copy, Debug)]
+pub enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+    /// A map entry by its key's source text, e.g. `S` in `style_tips: { S: "..." }`.
+    Key(&'a str),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    pub root: Option<Value>,
+    pub strings: Vec<StringLiteral>,
+}
+
+impl Value {
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Value::Struct { span, .. }
+            | Value::Tuple { span, .. }
+            | Value::List { span, .. }
+            | Value::Map { span, .. }
+            | Value::Scalar { span } => span.clone(),
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        match self {
+            Value::Struct { fields, .. } => fields.iter().find(|f| f.name == name),
+            _ => None,
+        }
+    }
+
+    pub fn items(&self) -> &[Value] {
+        match self {
+            Value::List { items, .. } | Value::Tuple { items, .. } => items,
+            _ => &[],
+        }
+    }
+}
+
+impl Outline {
+    /// Reads `src`. Never fails: on text it cannot follow it keeps what it has read so far.
+    pub fn read(src: &str) -> Outline {
+        let mut reader = Reader {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            strings: Vec::new(),
+            depth: 0,
+        };
+        let root = reader.value();
+        Outline {
+            root,
+            strings: reader.strings,
+        }
+    }
+
+    /// The value at `path`.
+    pub fn value(&self, path: &[Seg]) -> Option<&Value> {
+        let mut here = self.root.as_ref()?;
+        for seg in path {
+            here = match (seg, here) {
+                (Seg::Field(name), _) => &here.field(name)?.value,
+                (Seg::Index(i), _) => here.items().get(*i)?,
+                (Seg::Key(key), Value::Map { entries, .. }) => {
+                    entries.iter().find(|e| e.key == *key).map(|e| &e.value)?
+                }
+                (Seg::Key(_), _) => return None,
+            };
+        }
+        Some(here)
+    }
+
+    /// The span of the value at `path`; failing that, of the nearest enclosing value found.
+    pub fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        (0..=path.len())
+            .rev()
+            .find_map(|n| self.value(&path[..n]).map(Value::span))
+    }
+
+    /// The span of the field name at the end of `path` (which must end in a field).
+    pub fn field_name_span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        let (Seg::Field(name), parent) = path.split_last()? else {
+            return None;
+        };
+        Some(self.value(parent)?.field(name)?.name_span.clone())
+    }
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    strings: Vec<StringLiteral>,
+    depth: usize,
+}
+
+/// Deeper than this the file is refused by the parser anyway; stop following it.
+const MAX_DEPTH: usize = 256;
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Skips white space and comments (`//` to the line's end, nested `/* */`).
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => {
+                    while self.peek().is_some_and(|b| b != b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 && self.pos < self.bytes.len() {
+                        if self.bytes[self.pos..].starts_with(b"/*") {
+                            depth += 1;
+                            self.pos += 2;
+                        } else if self.bytes[self.pos..].starts_with(b"*/") {
+                            depth -= 1;
+                            self.pos += 2;
+                        } else {
+                            self.pos += 1;
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn ident(&mut self) -> Option<Range<usize>> {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+        {
+            // Identifiers are ASCII in practice; stop at any other character boundary.
+            if self.peek().is_some_and(|b| b >= 0x80) {
+                break;
+            }
+            self.pos += 1;
+        }
+        (self.pos > start).then_some(start..self.pos)
+    }
+
+    fn value(&mut self) -> Option<Value> {
+        self.skip_trivia();
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let start = self.pos;
+        match self.peek()? {
+            b'"' => self.string(start).map(|span| Value::Scalar { span }),
+            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => {
+                self.raw_string(start).map(|span| Value::Scalar { span })
+            }
+            b'[' => {
+                self.pos += 1;
+                let items = self.sequence(b']')?;
+                Some(Value::List {
+                    span: start..self.pos,
+                    items,
+                })
+            }
+            b'{' => {
+                self.pos += 1;
+                self.map(start)
+            }
+            b'(' => self.parens(start, false),
+            b'\'' => {
+                self.pos += 1;
+                while let Some(b) = self.peek() {
+                    self.pos += 1;
+                    match b {
+                        b'\\' => self.pos += 1,
+                        b'\'' => break,
+                        _ => {}
+                    }
+                }
+                Some(Value::Scalar {
+                    span: start..self.pos,
+                })
+            }
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                let name = self.ident()?;
+                let after_name = self.pos;
+                self.skip_trivia();
+                if self.peek() == Some(b'(') {
+                    self.parens(start, &self.src[name] == "Some")
+                } else {
+                    self.pos = after_name;
+                    Some(Value::Scalar {
+                        span: start..self.pos,
+                    })
+                }
+            }
+            _ => {
+                // Numbers and anything else: up to the next delimiter.
+                while self.peek().is_some_and(|b| {
+                    !matches!(b, b',' | b')' | b']' | b'}' | b':') && !b.is_ascii_whitespace()
+                }) {
+                    self.pos += 1;
+                }
+                (self.pos > start).then(|| Value::Scalar {
+                    span: start..self.pos,
+                })
+            }
+        }
+    }
+
+    /// After an optional struct name: `( ... )` as a struct (if it starts `name:`) or a tuple.
+    /// `Some(x)` stands for `x` itself, as `implicit_some` makes them mean the same.
+    fn parens(&mut self, start: usize, is_some: bool) -> Option<Value> {
+        self.pos += 1; // '('
+        self.depth += 1;
+        self.skip_trivia();
+        let save = self.pos;
+        let is_struct = self.ident().is_some() && {
+            self.skip_trivia();
+            self.peek() == Some(b':')
+        };
+        self.pos = save;
+        let value = if is_struct {
+            let mut fields = Vec::new();
+            loop {
+                self.skip_trivia();
+                if self.peek() == Some(b')') {
+                    self.pos += 1;
+                    break;
+                }
+                let name_span = self.ident()?;
+                self.skip_trivia();
+                if self.peek() != Some(b':') {
+                    return None;
+                }
+                self.pos += 1;
+                let value = self.value()?;
+                fields.push(Field {
+                    name: self.src[name_span.clone()].to_owned(),
+                    name_span,
+                    value,
+                });
+                if !self.separator(b')') {
+                    return None;
+                }
+            }
+            Value::Struct {
+                span: start..self.pos,
+                fields,
+            }
+        } else {
+            let mut items = self.sequence(b')')?;
+            if is_some && items.len() == 1 {
+                items.pop()?
+            } else {
+                Value::Tuple {
+                    span: start..self.pos,
+                    items,
+                }
+            }
+        };
+        self.depth -= 1;
+        Some(value)
+    }
+
+    /// Items up to `close`, which is consumed.
+    fn sequence(&mut self, close: u8) -> Option<Vec<Value>> {
+        self.depth += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_trivia();
+            if self.peek() == Some(close) {
+                self.pos += 1;
+                break;
+            }
+            items.push(self.value()?);
+            if !self.separator(close) {
+                return None;
+            }
+        }
+        self.depth -= 1;
+        Some(items)
+    }
+
+    fn map(&mut self, start: usize) -> Option<Value> {
+        self.depth += 1;
+        let mut entries = Vec::new();
+        loop {
+            self.skip_trivia();
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                break;
+            }
+            let key = self.value()?;
+            let key_span = key.span();
+            let key = match self.strings.last() {
+                Some(lit) if lit.span == key_span => lit.chars.iter().map(|(c, _)| *c).collect(),
+                _ => self.src[key_span.clone()].to_owned(),
+            };
+            self.skip_trivia();
+            if self.peek() != Some(b':') {
+                return None;
+            }
+            self.pos += 1;
+            let value = self.value()?;
+            entries.push(Entry {
+                key,
+                key_span,
+                value,
+            });
+            if !self.separator(b'}') {
+                return None;
+            }
+        }
+        self.depth -= 1;
+        Some(Value::Map {
+            span: start..self.pos,
+            entries,
+        })
+    }
+
+    /// Consumes a `,` or sees the closing delimiter (left for the caller). False on anything else.
+    fn separator(&mut self, close: u8) -> bool {
+        self.skip_trivia();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                true
+            }
+            Some(b) => b == close,
+            None => false,
+        }
+    }
+
+    /// A `"..."` string: records its decoded characters with their source spans.
+    fn string(&mut self, start: usize) -> Option<Range<usize>> {
+        self.pos += 1;
+        let mut chars = Vec::new();
+        loop {
+            let here = self.pos;
+            let c = self.src.get(self.pos..)?.chars().next()?;
+            self.pos += c.len_utf8();
+            match c {
+                '"' => break,
+                '\\' => {
+                    let decoded = self.escape()?;
+                    chars.push((decoded, here..self.pos));
+                }
+                c => chars.push((c, here..self.pos)),
+            }
+        }
+        self.strings.push(StringLiteral {
+            span: start..self.pos,
+            chars,
+        });
+        Some(start..self.pos)
+    }
+
+    /// After a backslash: decodes one RON escape. Unknown escapes decode to themselves.
+    fn escape(&mut self) -> Option<char> {
+        let c = self.src.get(self.pos..)?.chars().next()?;
+        self.pos += c.len_utf8();
+        Some(match c {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            '0' => '\0',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'x' => {
+                let hex = self.src.get(self.pos..self.pos + 2)?;
+                self.pos += 2;
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+            }
+            'u' if self.peek() == Some(b'{') => {
+                let end = self.src[self.pos..].find('}')? + self.pos;
+                let hex = &self.src[self.pos + 1..end];
+                self.pos = end + 1;
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?).unwrap_or('\u{fffd}')
+            }
+            'u' => {
+                let hex = self.src.get(self.pos..self.pos + 4)?;
+                self.pos += 4;
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?).unwrap_or('\u{fffd}')
+            }
+            other => other,
+        })
+    }
+
+    /// `r"..."` or `r#"..."#`: no escapes, every character stands for itself.
+    fn raw_string(&mut self, start: usize) -> Option<Range<usize>> {
+        self.pos += 1; // 'r'
+        let mut hashes = 0;
+        while self.peek() == Some(b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.pos += 1;
+        let closing: String = std::iter::once('"')
+            .chain(std::iter::repeat_n('#', hashes))
+            .collect();
+        let body_start = self.pos;
+        let end = self.src[self.pos..].find(&closing)? + self.pos;
+        let chars = self.src[body_start..end]
+            .char_indices()
+            .map(|(i, c)| (c, body_start + i..body_start + i + c.len_utf8()))
+            .collect();
+        self.pos = end + closing.len();
+        self.strings.push(StringLiteral {
+            span: start..self.pos,
+            chars,
+        });
+        Some(start..self.pos)
+    }
+}

@@ -1,0 +1,156 @@
+//! From RON text to typed content, with RON's own errors turned into diagnostics.
+
+use ron::error::{Error, SpannedError};
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::codes::Code;
+use super::diagnostic::{Diagnostic, Source};
+use super::text::display_safe;
+
+/// Our files are shallow; a low limit refuses hostile nesting early and cheaply.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// Larger files are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses one content value of type `T`.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    options()
+        .from_str::<T>(&source.text)
+        .map_err(|e| diagnostic(source, &e))
+}
+
+/// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let found_lower = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&found_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => "none".to_owned(),
+        [one] => format!("`{one}`"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|n| format!("`{n}`")).collect();
+            format!("{} or `{last}`", init.join(", "))
+        }
+    }
+}
+
+fn in_struct(outer: &Option<String>) -> String {
+    outer
+        .as_ref()
+        .map(|o| format!(" in `{o}`"))
+        .unwrap_or_default()
+}
+
+/// Turns RON's error into our diagnostic, pointing where RON points.
+fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
+    let start = source.offset(e.span.start.line, e.span.start.col);
+    let end = source.offset(e.span.end.line, e.span.end.col).max(start);
+    // Type errors start before the whitespace that precedes the value; point at the value.
+    let skipped = source.text[start..end].len() - source.text[start..end].trim_start().len();
+    let span = start + skipped..end;
+    let at = |code: Code, message: String| Diagnostic::new(code, source, span.clone(), message);
+    match &e.code {
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => at(
+            Code::UnknownField,
+            format!(
+                "unknown field `{}`{}",
+                display_safe(found),
+                in_struct(outer)
+            ),
+        )
+        .suggest(did_you_mean(found, expected.iter().copied()))
+        .note(format!("expected one of {}", list(expected))),
+        Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => at(
+            Code::UnknownVariant,
+            format!(
+                "unknown value `{}`{}",
+                display_safe(found),
+                in_struct(outer)
+            ),
+        )
+        .suggest(did_you_mean(found, expected.iter().copied()))
+        .note(format!("expected one of {}", list(expected))),
+        Error::MissingStructField { field, outer } => at(
+            Code::MissingField,
+            format!("missing field `{field}`{}", in_struct(outer)),
+        ),
+        Error::DuplicateStructField { field, outer } => at(
+            Code::DuplicateField,
+            format!("field `{field}` given twice{}", in_struct(outer)),
+        ),
+        Error::ExpectedDifferentStructName { expected, found } => at(
+            Code::UnknownVariant,
+            format!(
+                "expected `{expected}(...)`, found `{}(...)`",
+                display_safe(found)
+            ),
+        )
+        .suggest(Some(expected)),
+        Error::ExceededRecursionLimit => at(
+            Code::TooDeep,
+            format!("nesting deeper than {RECURSION_LIMIT} levels"),
+        ),
+        Error::Utf8Error(_) => at(Code::NotUtf8, "text is not valid UTF-8".to_owned()),
+        Error::InvalidValueForType { expected, found } => at(
+            Code::WrongType,
+            format!("expected {expected}, found {}", display_safe(found)),
+        ),
+        Error::ExpectedInteger
+        | Error::ExpectedFloat
+        | Error::ExpectedBoolean
+        | Error::ExpectedString
+        | Error::ExpectedArray
+        | Error::ExpectedMap
+        | Error::ExpectedStructLike
+        | Error::ExpectedNamedStructLike(_)
+        | Error::ExpectedOption
+        | Error::ExpectedUnit
+        | Error::ExpectedChar
+        | Error::IntegerOutOfBounds
+        | Error::ExpectedIdentifier => at(Code::WrongType, lowercase_first(&e.code.to_string())),
+        Error::Message(m) => at(Code::WrongType, display_safe(m).into_owned()),
+        other => at(
+            Code::Syntax,
+            lowercase_first(&display_safe(&other.to_string())),
+        ),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

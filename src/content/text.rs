@@ -1,0 +1,112 @@
+//! Text hygiene: scenario files travel between organisations, so their text is untrusted.
+//!
+//! A control character or a bidi override could rewrite a learner's terminal or disguise what
+//! a line says. They are refused at load time, and anything printed is escaped anyway.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::codes::Code;
+use super::diagnostic::{Diagnostic, Source};
+use super::outline::Outline;
+
+/// Bidirectional formatting characters that can reorder what a line appears to say.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Characters that must never reach a terminal: C0 and C1 controls, DEL, bidi controls.
+/// Newline and tab are allowed in text, so callers decide about them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Invisible characters that are harmless to print but hide what a text really holds.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{180e}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// Text made safe to print outside ratatui: unsafe characters become `\u{..}` escapes.
+pub fn display_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_unsafe(c) && c != '\n' {
+                    format!("\\u{{{:x}}}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Text ready for the screen: NFC, tabs expanded (ratatui drops them), unsafe characters removed.
+pub fn for_screen(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\n' => out.push('\n'),
+            c if is_unsafe(c) || is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Normalises to NFC, so that "ä" typed two ways compares equal.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Errors for control and bidi characters in any string of the file, warnings for invisible
+/// ones, each at the character (or the escape that wrote it).
+pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for lit in &outline.strings {
+        for (c, span) in &lit.chars {
+            let c = *c;
+            let what = format!("U+{:04X}", c as u32);
+            if c == '\n' || c == '\t' {
+                continue;
+            }
+            if is_bidi_control(c) {
+                found.push(
+                    Diagnostic::new(
+                        Code::BidiControl,
+                        source,
+                        span.clone(),
+                        format!("bidirectional control character {what} in text"),
+                    )
+                    .note("it can make a line display differently from what it says; remove it"),
+                );
+            } else if c.is_control() {
+                found.push(
+                    Diagnostic::new(
+                        Code::ControlCharacter,
+                        source,
+                        span.clone(),
+                        format!("control character {what} in text"),
+                    )
+                    .note("escape sequences must never reach a learner's terminal; remove it"),
+                );
+            } else if is_invisible(c) {
+                found.push(Diagnostic::new(
+                    Code::InvisibleCharacter,
+                    source,
+                    span.clone(),
+                    format!("invisible character {what} in text"),
+                ));
+            }
+        }
+    }
+    found
+}

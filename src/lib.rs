@@ -1,0 +1,8 @@
+//! kohtaa: practise difficult customer encounters in the terminal.
+//!
+//! Three layers: `content` reads and checks the files authors write, `practice` runs and
+//! measures an encounter, `tui` draws it. Only `tui` and `cli` touch the terminal.
+
+pub mod cli;
+pub mod content;
+pub mod practice;
