@@ -6,3 +6,4 @@
 pub mod cli;
 pub mod content;
 pub mod practice;
+pub mod store;

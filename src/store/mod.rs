@@ -1,0 +1,3 @@
+//! What kohtaa keeps on the learner's machine: written atomically, never silently lost.
+
+pub mod atomic;
