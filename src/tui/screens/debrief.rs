@@ -18,44 +18,15 @@ use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
 use crate::tui::widgets::{inset, max_offset, render_doc};
 
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(UP, "↑/k", Action::Up, T::Scroll, false),
     bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-    bind(
-        &[Key::Code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageDown), Key::Char(' ')],
-        "PgDn",
-        Action::PageDown,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Home), Key::Char('g')],
-        "Home/g",
-        Action::Home,
-        T::Scroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::End), Key::Char('G')],
-        "End/G",
-        Action::End,
-        T::Scroll,
-        false,
-    ),
-    bind(
-        &[Key::Char('w')],
-        "w",
-        Action::ReplayTurn,
-        T::ReplayTurn,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown), Key::Char(' ')], "PgDn/Space", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+    bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
     bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
     bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
 ];

@@ -22,44 +22,17 @@ use crate::tui::widgets::{inset, render_doc};
 
 // On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
 // quits only while the filter is empty (see `update`).
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Start, true),
     bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
-    bind(
-        &[Key::Code(KeyCode::Down)],
-        "↓",
-        Action::Down,
-        T::Move,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageDown)],
-        "PgDn",
-        Action::PageDown,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Backspace)],
-        "Backspace",
-        Action::Erase,
-        T::EraseChar,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc/q",
-        Action::Back,
-        T::ClearFilter,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+    bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
+    bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
 ];
 
@@ -205,6 +178,9 @@ impl LibraryScreen {
                     doc.blank();
                 }
                 doc.para(env.t(T::OtherLanguages), theme.heading);
+            }
+            if i > 0 && s.language == entries[i - 1].value.language {
+                doc.blank();
             }
             let start = doc.len();
             let chosen = i == self.selected;
