@@ -134,7 +134,7 @@ catalogue! {
     Broken => "broken", "rikkoutui";
     Missed => "missed", "jäi puuttumaan";
     NotInPlay => "not in play", "ei mukana";
-    Thread => "all the way through", "koko ajan";
+    Thread => "All the way through", "Koko kohtaamisen ajan";
     Resolved => "Resolved", "Ratkesi";
     Partial => "Partly resolved", "Ratkesi osittain";
     Unresolved => "Unresolved", "Jäi ratkaisematta";

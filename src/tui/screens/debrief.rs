@@ -27,8 +27,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
     bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
     bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
-    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
     bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
+    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
 ];
 
 pub struct DebriefScreen {
@@ -171,17 +171,16 @@ impl DebriefScreen {
             &format!("{}: {}", env.t(T::ModelMap), clean(&model.name)),
             theme.heading,
         );
-        for outcome in &m.steps {
+        for (i, outcome) in m.steps.iter().enumerate() {
             let r = outcome.result;
-            let thread = if outcome.thread {
-                format!(" ({})", env.t(T::Thread))
-            } else {
-                String::new()
-            };
+            // Threads come after the ordered steps, under their own label.
+            if outcome.thread && !m.steps[..i].iter().any(|s| s.thread) {
+                doc.para(&format!(" {}:", env.t(T::Thread)), theme.dim);
+            }
             doc.line(Line::from(vec![
                 Span::styled(format!(" {} ", result_symbol(r)), theme.result(r)),
                 Span::styled(
-                    format!("{}{thread}", step_name(&outcome.step)),
+                    step_name(&outcome.step),
                     if r == StepResult::NotInPlay {
                         theme.dim
                     } else {
