@@ -1,5 +1,6 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
+pub mod app;
 pub mod check;
 pub mod export;
 pub mod history;
@@ -146,9 +147,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
-        None => {
-            eprintln!("the practice app is not built yet; try `kohtaa check`");
-            ExitCode::from(2)
-        }
+        None => app::run(&cli.global),
     }
 }
