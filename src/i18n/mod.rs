@@ -45,7 +45,10 @@ catalogue! {
     Move => "move", "liiku";
     Select => "select", "valitse";
     Scroll => "scroll", "vieritä";
-    PageScroll => "page up/down", "sivu ylös/alas";
+    PageUp => "page up", "sivu ylös";
+    PageDown => "page down", "sivu alas";
+    ToTop => "to the top", "alkuun";
+    ToEnd => "to the end", "loppuun";
     Continue => "continue", "jatka";
     TooSmall => "Terminal too small: {w}×{h} (need {min_w}×{min_h}). Make the window larger, or press Ctrl-C to quit.",
         "Pääte on liian pieni: {w}×{h} (tarvitaan {min_w}×{min_h}). Suurenna ikkunaa tai lopeta painamalla Ctrl-C.";
@@ -131,7 +134,7 @@ catalogue! {
     Broken => "broken", "rikkoutui";
     Missed => "missed", "jäi puuttumaan";
     NotInPlay => "not in play", "ei mukana";
-    Thread => "throughout", "läpi kohtaamisen";
+    Thread => "All the way through", "Koko kohtaamisen ajan";
     Resolved => "Resolved", "Ratkesi";
     Partial => "Partly resolved", "Ratkesi osittain";
     Unresolved => "Unresolved", "Jäi ratkaisematta";

@@ -67,22 +67,43 @@ fn too_small(env: &Env, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// The bar of the most useful keys, taken from the same bindings the keys go through.
+/// The bar of the most useful keys, taken from the same bindings the keys go through. The
+/// last section's hints (help, everywhere) are kept at the right so they never drop off; the
+/// screen's own hints fill the rest, as many as fit.
 fn hint_bar(env: &Env, sections: &[&[Binding]], area: Rect, buf: &mut Buffer) {
     let theme = env.theme;
+    let hints = |bindings: &[Binding]| -> Vec<(String, String)> {
+        bindings
+            .iter()
+            .filter(|b| b.bar)
+            .map(|b| (format!(" {} ", b.label), format!("{} ", env.t(b.what))))
+            .collect()
+    };
+    let (last, rest) = match sections.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (hints(last), rest),
+        _ => (Vec::new(), sections),
+    };
+    let hint_width =
+        |h: &[(String, String)]| -> usize { h.iter().map(|(k, w)| width(k) + width(w)).sum() };
+    let right = hint_width(&last);
+    let max = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    let max = usize::from(area.width);
-    for b in sections.iter().flat_map(|s| s.iter()).filter(|b| b.bar) {
-        let key = format!(" {} ", b.label);
-        let what = format!("{} ", env.t(b.what));
+    for (key, what) in rest.iter().flat_map(|s| hints(s)) {
         let w = width(&key) + width(&what);
-        if used + w > max {
+        if used + w + right > max {
             break;
         }
         used += w;
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(what, theme.dim));
+    }
+    if used + right <= max {
+        spans.push(Span::raw(" ".repeat(max - used - right)));
+        for (key, what) in last {
+            spans.push(Span::styled(key, theme.key));
+            spans.push(Span::styled(what, theme.dim));
+        }
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

@@ -31,12 +31,17 @@ pub fn max_offset(len: usize, view: usize) -> usize {
     len.saturating_sub(view)
 }
 
-/// The inner area of the body: one column of margin on each side.
+/// Lines of running text longer than this are hard to read; wider terminals get margins.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The inner area of the body: one column of margin on each side, at most
+/// `MAX_TEXT_WIDTH` wide, centred.
 pub fn inset(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
     Rect {
-        x: area.x.saturating_add(1),
+        x: area.x + (area.width - width) / 2,
         y: area.y,
-        width: area.width.saturating_sub(2),
+        width,
         height: area.height,
     }
 }

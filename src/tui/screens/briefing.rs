@@ -22,6 +22,7 @@ use crate::tui::text::{Doc, clean, scroll_to_show};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{inset, render_doc};
 
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::StartRun, true),
     bind(UP, "↑/k", Action::Up, T::Move, false),

@@ -21,46 +21,17 @@ use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
 use crate::tui::widgets::{inset, max_offset, render_doc};
 
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(UP, "↑/k", Action::Up, T::Scroll, false),
     bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-    bind(
-        &[Key::Code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageDown), Key::Char(' ')],
-        "PgDn",
-        Action::PageDown,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Home), Key::Char('g')],
-        "Home/g",
-        Action::Home,
-        T::Scroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::End), Key::Char('G')],
-        "End/G",
-        Action::End,
-        T::Scroll,
-        false,
-    ),
-    bind(
-        &[Key::Char('w')],
-        "w",
-        Action::ReplayTurn,
-        T::ReplayTurn,
-        true,
-    ),
-    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown), Key::Char(' ')], "PgDn/Space", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+    bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
     bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
+    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
 ];
 
 pub struct DebriefScreen {
@@ -221,17 +192,16 @@ impl DebriefScreen {
             &format!("{}: {}", env.t(T::ModelMap), clean(&model.name)),
             theme.heading,
         );
-        for outcome in &m.steps {
+        for (i, outcome) in m.steps.iter().enumerate() {
             let r = outcome.result;
-            let thread = if outcome.thread {
-                format!(" ({})", env.t(T::Thread))
-            } else {
-                String::new()
-            };
+            // Threads come after the ordered steps, under their own label.
+            if outcome.thread && !m.steps[..i].iter().any(|s| s.thread) {
+                doc.para(&format!(" {}:", env.t(T::Thread)), theme.dim);
+            }
             doc.line(Line::from(vec![
                 Span::styled(format!(" {} ", result_symbol(r)), theme.result(r)),
                 Span::styled(
-                    format!("{}{thread}", step_name(&outcome.step)),
+                    step_name(&outcome.step),
                     if r == StepResult::NotInPlay {
                         theme.dim
                     } else {

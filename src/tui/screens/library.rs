@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::briefing::BriefingScreen;
 use super::progress::ProgressScreen;
@@ -24,51 +24,18 @@ use crate::tui::widgets::{inset, render_doc};
 
 // On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
 // quits only while the filter is empty (see `update`).
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Start, true),
     bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
-    bind(
-        &[Key::Code(KeyCode::Down)],
-        "↓",
-        Action::Down,
-        T::Move,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::PageDown)],
-        "PgDn",
-        Action::PageDown,
-        T::PageScroll,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Backspace)],
-        "Backspace",
-        Action::Erase,
-        T::EraseChar,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc/q",
-        Action::Back,
-        T::ClearFilter,
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Tab)],
-        "Tab",
-        Action::Progress,
-        T::OpenProgress,
-        true,
-    ),
+    bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+    bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
+    bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
+    bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
 ];
 
@@ -194,7 +161,17 @@ impl LibraryScreen {
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
         let theme = env.theme;
-        let area = inset(area);
+        // Wide terminals show the selected scenario's details beside the list.
+        let wide = area.width >= 120;
+        let area = if wide {
+            Rect {
+                x: area.x.saturating_add(1),
+                width: area.width.saturating_sub(2),
+                ..area
+            }
+        } else {
+            inset(area)
+        };
         let [filter_area, next_area, message_area, list_area] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -217,6 +194,18 @@ impl LibraryScreen {
         }
 
         let entries = self.entries(env);
+        let list_area = if wide {
+            let [list, detail] = list_area.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(list_area.width / 2),
+            ]));
+            if let Some(selected) = entries.get(self.selected) {
+                details(env, &selected.value, detail, buf);
+            }
+            list
+        } else {
+            list_area
+        };
         let mut doc = Doc::new(list_area.width.saturating_sub(1));
         let mut selected_rows = 0..0;
         let lang = env.lang.code();
@@ -235,6 +224,9 @@ impl LibraryScreen {
                     doc.blank();
                 }
                 doc.para(env.t(T::OtherLanguages), theme.heading);
+            }
+            if i > 0 && s.language == entries[i - 1].value.language {
+                doc.blank();
             }
             let start = doc.len();
             let chosen = i == self.selected;
@@ -331,6 +323,41 @@ impl LibraryScreen {
         let offset = scroll_to_show(0, view, selected_rows.start, selected_rows.end);
         render_doc(&doc, offset, list_area, buf);
     }
+}
+
+/// The selected scenario's situation, role and customer, beside the list.
+fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
+    let theme = env.theme;
+    let block = Block::default().borders(Borders::LEFT).style(theme.base);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let mut doc = Doc::new(inner.width);
+    doc.para(&s.title, theme.title);
+    doc.blank();
+    doc.para(env.t(T::Situation), theme.heading);
+    doc.para(&s.summary, theme.base);
+    doc.blank();
+    doc.para(env.t(T::YourRole), theme.heading);
+    doc.para(&s.learner_role, theme.base);
+    doc.blank();
+    doc.para(env.t(T::Customer), theme.heading);
+    doc.para(
+        &format!(
+            "{} · {}",
+            s.customer.name,
+            i18n::style(env.lang, s.customer.style)
+        ),
+        theme.say,
+    );
+    if let Some(about) = &s.customer.about {
+        doc.para(about, theme.base);
+    }
+    render_doc(&doc, 0, inner, buf);
 }
 
 fn matches(s: &Scenario, needle: &str) -> bool {

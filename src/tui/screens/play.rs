@@ -24,6 +24,7 @@ const UNDO: &[Key] = &[Key::Char('u')];
 const RESTART: &[Key] = &[Key::Char('r')];
 
 /// Keys while choosing.
+#[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(&[Key::Digit], "1-9", Action::Select, T::Choose, true),
     bind(UP, "↑/k", Action::Up, T::Move, false),
@@ -35,6 +36,7 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// Keys while a choice's feedback is shown.
+#[rustfmt::skip]
 pub const FEEDBACK_KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Continue, true),
     bind(
@@ -109,11 +111,11 @@ impl PlayScreen {
             }
             (_, Action::Undo) => {
                 self.run.undo();
-                self.to_choosing();
+                self.back_to_choosing();
             }
             (_, Action::Restart) => {
                 self.run.restart();
-                self.to_choosing();
+                self.back_to_choosing();
             }
             (Phase::Choosing, Action::Up) => self.cursor = self.cursor.saturating_sub(1),
             (Phase::Choosing, Action::Down) => {
@@ -131,12 +133,8 @@ impl PlayScreen {
                     return self.choose(index);
                 }
             }
-            (Phase::Feedback, Action::Select) => {
-                if self.run.is_finished() {
-                    return self.finish(env);
-                }
-                self.to_choosing();
-            }
+            // After the last choice the ending is shown first, then the debrief.
+            (Phase::Feedback, Action::Select) => self.back_to_choosing(),
             _ => {}
         }
         Step::Stay
@@ -179,7 +177,7 @@ impl PlayScreen {
         Step::Stay
     }
 
-    fn to_choosing(&mut self) {
+    fn back_to_choosing(&mut self) {
         self.phase = Phase::Choosing;
         self.cursor = 0;
     }
@@ -343,11 +341,6 @@ impl PlayScreen {
             theme.dim,
         );
         doc.blank();
-        let next = if self.run.is_finished() {
-            T::ToDebrief
-        } else {
-            T::ContinueHint
-        };
-        doc.para(env.t(next), theme.key);
+        doc.para(env.t(T::ContinueHint), theme.key);
     }
 }
