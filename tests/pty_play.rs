@@ -149,6 +149,9 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     pty.wait_for("replay from where it turned");
     pty.send("?");
     pty.send("q");
+    // Leaving the debrief offers the reflection; Esc skips it.
+    pty.wait_for("What happened?");
+    pty.send("\x1b");
     pty.wait_for("Filter:");
     pty.send("q");
     assert!(pty.wait_exit(), "exit status 0");

@@ -11,7 +11,8 @@ pub fn run(global: &Global) -> ExitCode {
         Theme::from_env(),
         load_library(global),
         global.seed,
-    );
+    )
+    .with_store(super::history::run_store(global));
     match tui::run(App::new(env)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

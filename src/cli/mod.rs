@@ -2,6 +2,9 @@
 
 pub mod app;
 pub mod check;
+pub mod export;
+pub mod history;
+pub mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +81,12 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Check(check::CheckArgs),
+    /// Write your saved runs as JSON lines (one run a line), e.g. for a facilitator.
+    Export(export::ExportArgs),
+    /// Summarise many learners' exports: per scenario and choice, and the steps missed most.
+    Report(report::ReportArgs),
+    /// List your saved runs, or delete them all with --forget.
+    History(history::HistoryArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -135,6 +144,9 @@ pub fn color_stdout() -> bool {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
+        Some(Command::Export(args)) => export::run(&cli.global, &args),
+        Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::History(args)) => history::run(&cli.global, &args),
         None => app::run(&cli.global),
     }
 }

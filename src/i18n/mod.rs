@@ -58,8 +58,8 @@ catalogue! {
     QuitNow => "quit the program", "lopeta ohjelma";
     Yes => "yes", "kyllä";
     No => "no", "ei";
-    ConfirmLeaveRun => "Leave this run? Your choices so far are not kept.",
-        "Keskeytetäänkö harjoitus? Tähänastisia valintoja ei säilytetä.";
+    ConfirmLeaveRun => "Leave this run? It is kept in your history as unfinished.",
+        "Keskeytetäänkö harjoitus? Se jää historiaasi keskeneräisenä.";
     // Library
     LibraryTitle => "Scenarios", "Harjoitukset";
     FilterPrompt => "Filter", "Suodata";
@@ -152,6 +152,46 @@ catalogue! {
     StyleI => "i – influencing", "i – innostava";
     StyleS => "S – steady", "S – vakaa";
     StyleC => "C – conscientious", "C – tarkka";
+    // History, reflection, progress, practise next
+    SaveFailed => "Could not save the run: {error}", "Harjoitusta ei voitu tallentaa: {error}";
+    LastNextTime => "Last time you planned", "Viime kerralla päätit";
+    ReflectTitle => "Reflect", "Pohdi";
+    ReflectIntro => "Three short questions. Type your answer and press Enter; an empty answer skips it.",
+        "Kolme lyhyttä kysymystä. Kirjoita vastaus ja paina Enter; tyhjä vastaus ohittaa kysymyksen.";
+    ReflectHappened => "What happened?", "Mitä tapahtui?";
+    ReflectWorked => "What worked?", "Mikä toimi?";
+    ReflectNextTime => "What will you do differently next time?", "Mitä teet ensi kerralla toisin?";
+    Usefulness => "How useful was this for your work? Press 1 (not at all) to 5 (very).",
+        "Kuinka hyödyllinen tämä oli työllesi? Paina 1 (ei lainkaan) – 5 (erittäin).";
+    UsefulnessGiven => "Your answer: {n}", "Vastauksesi: {n}";
+    NextPrompt => "next question", "seuraava kysymys";
+    SkipReflection => "skip the rest", "ohita loput";
+    TypeAnswer => "type your answer", "kirjoita vastauksesi";
+    Rate => "answer 1–5", "vastaa 1–5";
+    Done => "done", "valmis";
+    ProgressTitle => "Your progress", "Edistymisesi";
+    OpenProgress => "your progress", "edistymisesi";
+    RunsCount => "{n} runs", "{n} harjoitusta";
+    NoRuns => "No runs yet. Play a scenario, and your progress shows here.",
+        "Ei vielä harjoituksia. Pelaa harjoitus, niin edistymisesi näkyy tässä.";
+    StepsOverTime => "Steps over time (oldest → newest)", "Askeleet ajan mittaan (vanhin → uusin)";
+    StepCol => "step", "askel";
+    OverTime => "over time", "ajan mittaan";
+    Legend => "✓ shown  ✗ broken  ○ missed  · not in play", "✓ näkyi  ✗ rikkoutui  ○ puuttui  · ei mukana";
+    PitfallsMost => "Pitfalls hit most often", "Useimmin osuneet sudenkuopat";
+    NoPitfalls => "No pitfalls hit.", "Ei osumia sudenkuoppiin.";
+    FitPerRun => "Model fit per run", "Mallin mukaisuus harjoituksittain";
+    RunsList => "Runs (Enter opens the debrief again)", "Harjoitukset (Enter avaa yhteenvedon uudelleen)";
+    Abandoned => "left unfinished", "keskeytetty";
+    OpenDebrief => "open the debrief", "avaa yhteenveto";
+    CannotReopen => "This run cannot be shown again: its scenario is gone or has changed.",
+        "Harjoitusta ei voi näyttää uudelleen: sen tiedosto puuttuu tai on muuttunut.";
+    PractiseNext => "Practise next", "Harjoittele seuraavaksi";
+    NextDue => "“{step}” is due again", "”{step}” on taas vuorossa";
+    NextFirst => "a good first scenario", "hyvä ensimmäinen harjoitus";
+    NextNothingDue => "nothing is due; something you have not played lately",
+        "mikään ei ole erääntynyt; jotain, mitä et ole pelannut hetkeen";
+    NotSaved => "(not saved: --no-save)", "(ei tallenneta: --no-save)";
 }
 
 /// The text of `key` in `lang`.

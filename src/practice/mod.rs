@@ -6,3 +6,6 @@ pub mod run;
 
 pub use measure::{Measurement, OrderNote, StepOutcome, StepResult};
 pub use run::{ChoiceEffect, Run, RunError, Taken};
+pub mod progress;
+pub mod recommend;
+pub mod schedule;

@@ -29,6 +29,8 @@ pub enum Action {
     ReplayTurn,
     /// An answer to a yes/no question.
     Answer(bool),
+    /// Open the progress view.
+    Progress,
     /// The terminal has a new size.
     Resize(u16, u16),
 }

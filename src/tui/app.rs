@@ -6,8 +6,9 @@ use super::action::Action;
 use super::keymap::{self, Binding};
 use super::screens::{Screen, Step};
 use super::theme::Theme;
-use crate::content::Library;
+use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
+use crate::store::history::{RunRecord, Store};
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.
 pub struct Env {
@@ -18,6 +19,16 @@ pub struct Env {
     pub size: (u16, u16),
     /// `--seed`: every run uses it. Otherwise each run draws a fresh seed.
     pub fixed_seed: Option<u64>,
+    /// Where runs are saved; disabled by `--no-save` (it then writes nothing).
+    pub store: Store,
+    /// Every run of the history and of this session, oldest first.
+    pub runs: std::cell::RefCell<Vec<RunRecord>>,
+    /// Problems with saved runs (damaged records, a failed save), for the library to show.
+    pub notices: std::cell::RefCell<Vec<String>>,
+    /// A fixed "now" (tests); otherwise the clock.
+    pub clock: Option<time::OffsetDateTime>,
+    /// Ties in "practise next" are broken with this, so the advice does not flicker.
+    pub session_seed: u64,
 }
 
 impl Env {
@@ -28,6 +39,63 @@ impl Env {
             library,
             size: (80, 24),
             fixed_seed,
+            store: Store::nowhere(),
+            runs: Default::default(),
+            notices: Default::default(),
+            clock: None,
+            session_seed: fixed_seed.unwrap_or_else(rand::random),
+        }
+    }
+
+    /// Saves runs to `store` and loads its history; damaged records become notices.
+    pub fn with_store(mut self, store: Store) -> Env {
+        let history = store.load();
+        self.notices
+            .get_mut()
+            .extend(history.warnings.iter().map(|w| w.to_string()));
+        *self.runs.get_mut() = history.records;
+        self.store = store;
+        self
+    }
+
+    /// Now, by the clock or the fixed test time.
+    pub fn now(&self) -> time::OffsetDateTime {
+        self.clock.unwrap_or_else(|| {
+            time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        })
+    }
+
+    /// The text of a scenario's file, for the record's content hash.
+    pub fn source_text(&self, scenario: &Scenario) -> Option<&str> {
+        self.library
+            .scenario(&scenario.id, &scenario.language)
+            .map(|l| &*l.source.text)
+    }
+
+    /// Saves a new run (unless saving is off) and keeps it for this session.
+    pub fn save_run(&self, record: &mut RunRecord) {
+        match self.store.save(record) {
+            Ok(Some(_)) => {}
+            Ok(None) => record.id = format!("unsaved-{}", self.runs.borrow().len() + 1),
+            Err(e) => self
+                .notices
+                .borrow_mut()
+                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
+        }
+        self.runs.borrow_mut().push(record.clone());
+    }
+
+    /// Rewrites a run already saved (a reflection added).
+    pub fn update_run(&self, record: &mut RunRecord) {
+        if let Err(e) = self.store.update(record) {
+            self.notices
+                .borrow_mut()
+                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
+        }
+        let mut runs = self.runs.borrow_mut();
+        match runs.iter_mut().find(|r| r.id == record.id) {
+            Some(r) => *r = record.clone(),
+            None => runs.push(record.clone()),
         }
     }
 
@@ -93,6 +161,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => {
+                self.save_unfinished();
                 self.quit = true;
                 return;
             }
@@ -136,9 +205,26 @@ impl App {
         match step {
             Step::Stay => {}
             Step::Go(screen) => self.screen = *screen,
-            Step::Quit => self.quit = true,
+            Step::Quit => {
+                self.save_unfinished();
+                self.quit = true
+            }
+            Step::Save { record, then } => {
+                let mut record = *record;
+                self.env.save_run(&mut record);
+                self.apply(*then);
+            }
             Step::Confirm { question, then } => {
                 self.overlay = Some(Overlay::Confirm { question, then })
+            }
+        }
+    }
+
+    /// A run left by quitting the program is kept as abandoned.
+    fn save_unfinished(&mut self) {
+        if let Screen::Play(play) = &self.screen {
+            if let Some(mut record) = play.abandoned_record(&self.env) {
+                self.env.save_run(&mut record);
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::content::{EncounterModel, Scenario};
 use crate::i18n::{self, T};
 use crate::practice::Run;
 use crate::practice::measure::steps_in_play;
+use crate::store::history::last_next_time;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
@@ -108,6 +109,14 @@ impl BriefingScreen {
         let mut doc = Doc::new(area.width.saturating_sub(1));
         doc.para(&s.title, theme.title);
         doc.blank();
+        // The learner's own plan from last time, read before the next attempt.
+        if let Some(plan) =
+            last_next_time(&env.runs.borrow()).and_then(|r| r.reflection.next_time.clone())
+        {
+            doc.para(env.t(T::LastNextTime), theme.heading);
+            doc.para(&format!("“{plan}”"), theme.say);
+            doc.blank();
+        }
         doc.para(env.t(T::Situation), theme.heading);
         doc.para(&s.summary, theme.base);
         doc.blank();

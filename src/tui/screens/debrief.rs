@@ -8,9 +8,12 @@ use ratatui::text::{Line, Span};
 
 use super::library::LibraryScreen;
 use super::play::PlayScreen;
+use super::progress::ProgressScreen;
+use super::reflect::ReflectScreen;
 use super::{Screen, Step};
 use crate::i18n::{self, T};
 use crate::practice::{Measurement, Run, StepResult};
+use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
@@ -35,6 +38,10 @@ pub struct DebriefScreen {
     pub run: Run,
     pub measurement: Measurement,
     pub scroll: usize,
+    /// The saved record of this run, to add a reflection to.
+    pub record: Option<RunRecord>,
+    /// Opened again from the progress view: back goes there.
+    pub from_history: bool,
 }
 
 impl DebriefScreen {
@@ -43,6 +50,8 @@ impl DebriefScreen {
             measurement: run.measure(),
             run,
             scroll: 0,
+            record: None,
+            from_history: false,
         }
     }
 
@@ -90,6 +99,18 @@ impl DebriefScreen {
                 return Step::go(Screen::Play(PlayScreen::new(run)));
             }
             Action::Back => {
+                if self.from_history {
+                    let id = self.record.as_ref().map(|r| r.id.as_str());
+                    return Step::go(Screen::Progress(ProgressScreen::at(env, id)));
+                }
+                if let Some(record) = self.record.take() {
+                    if record.reflection.is_empty() && record.usefulness.is_none() {
+                        return Step::go(Screen::Reflect(ReflectScreen::new(
+                            record,
+                            self.run.scenario_arc().clone(),
+                        )));
+                    }
+                }
                 return Step::go(Screen::Library(LibraryScreen::at(env, self.run.scenario())));
             }
             _ => {}

@@ -10,9 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::briefing::BriefingScreen;
+use super::progress::ProgressScreen;
 use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
 use crate::i18n::{self, T};
+use crate::practice::recommend::{Reason, Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
@@ -33,6 +35,7 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
     bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
     bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
+    bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
 ];
 
@@ -44,12 +47,22 @@ pub struct LibraryScreen {
 }
 
 impl LibraryScreen {
-    pub fn new(_env: &Env) -> LibraryScreen {
-        LibraryScreen {
+    /// The library with the "practise next" scenario selected.
+    pub fn new(env: &Env) -> LibraryScreen {
+        let mut screen = LibraryScreen {
             filter: String::new(),
             selected: 0,
             message: None,
+        };
+        if let Some(next) = practise_next(env) {
+            let lang = env.lang.code();
+            screen.selected = screen
+                .entries(env)
+                .iter()
+                .position(|s| s.value.id == next.scenario && s.value.language == lang)
+                .unwrap_or(0);
         }
+        screen
     }
 
     /// The library with `scenario` selected (coming back from a run).
@@ -117,9 +130,14 @@ impl LibraryScreen {
             }
             Action::Back => return Step::Quit,
             Action::Select => return self.start(env),
+            Action::Progress => {
+                env.notices.borrow_mut().clear();
+                return Step::go(Screen::Progress(ProgressScreen::new(env)));
+            }
             _ => {}
         }
         self.message = None;
+        env.notices.borrow_mut().clear();
         Step::Stay
     }
 
@@ -154,11 +172,15 @@ impl LibraryScreen {
         } else {
             inset(area)
         };
-        let [filter_area, message_area, list_area] = area.layout(&Layout::vertical([
+        let [filter_area, next_area, message_area, list_area] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
         ]));
+        if let Some(line) = practise_next_line(env) {
+            Paragraph::new(line).render(next_area, buf);
+        }
         Paragraph::new(Line::from(vec![
             Span::styled(format!("{}: ", env.t(T::FilterPrompt)), theme.heading),
             Span::styled(clean(&self.filter), theme.base),
@@ -167,6 +189,8 @@ impl LibraryScreen {
         .render(filter_area, buf);
         if let Some(message) = &self.message {
             Paragraph::new(Span::styled(message.clone(), theme.bad)).render(message_area, buf);
+        } else if let Some(notice) = env.notices.borrow().last() {
+            Paragraph::new(Span::styled(clean(notice), theme.warn)).render(message_area, buf);
         }
 
         let entries = self.entries(env);
@@ -341,4 +365,45 @@ fn matches(s: &Scenario, needle: &str) -> bool {
         .into_iter()
         .chain(s.tags.iter())
         .any(|field| field.to_lowercase().contains(needle))
+}
+
+/// What to practise next, from the history and the scenarios in the interface language.
+pub fn practise_next(env: &Env) -> Option<Recommendation> {
+    let scenarios: Vec<&Scenario> = env.library.scenarios.iter().map(|s| &s.value).collect();
+    recommend(
+        &env.runs.borrow(),
+        &scenarios,
+        env.lang.code(),
+        env.now(),
+        env.session_seed,
+    )
+}
+
+/// "Practise next: <title> – <why>", worded from the recommendation's reason.
+fn practise_next_line(env: &Env) -> Option<Line<'static>> {
+    let theme = env.theme;
+    let next = practise_next(env)?;
+    let scenario = &env.library.scenario(&next.scenario, env.lang.code())?.value;
+    let step_name = |id: &str| {
+        env.library
+            .model_for(scenario)
+            .and_then(|m| m.step(id))
+            .map_or_else(|| clean(id), |s| clean(&s.name))
+    };
+    let why = match &next.reason {
+        Reason::Due { .. } => env.tf(
+            T::NextDue,
+            &[(
+                "step",
+                &next.step.as_deref().map(step_name).unwrap_or_default(),
+            )],
+        ),
+        Reason::FirstRun => env.t(T::NextFirst).to_owned(),
+        Reason::NothingDue { .. } => env.t(T::NextNothingDue).to_owned(),
+    };
+    Some(Line::from(vec![
+        Span::styled(format!("{}: ", env.t(T::PractiseNext)), theme.heading),
+        Span::styled(clean(&scenario.title), theme.say),
+        Span::styled(format!(" – {why}"), theme.dim),
+    ]))
 }

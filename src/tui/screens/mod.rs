@@ -5,6 +5,8 @@ pub mod briefing;
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod progress;
+pub mod reflect;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +20,8 @@ pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
+pub use progress::ProgressScreen;
+pub use reflect::ReflectScreen;
 
 /// What an update asks the app to do next.
 pub enum Step {
@@ -27,6 +31,11 @@ pub enum Step {
     /// Ask `question` first; do `then` only on yes.
     Confirm {
         question: T,
+        then: Box<Step>,
+    },
+    /// Save a run to the history, then do `then`.
+    Save {
+        record: Box<crate::store::history::RunRecord>,
         then: Box<Step>,
     },
 }
@@ -42,6 +51,8 @@ pub enum Screen {
     Briefing(BriefingScreen),
     Play(PlayScreen),
     Debrief(DebriefScreen),
+    Reflect(ReflectScreen),
+    Progress(ProgressScreen),
 }
 
 impl Screen {
@@ -56,6 +67,8 @@ impl Screen {
             Screen::Briefing(s) => s.keys(),
             Screen::Play(s) => s.keys(),
             Screen::Debrief(s) => s.keys(),
+            Screen::Reflect(s) => s.keys(),
+            Screen::Progress(s) => s.keys(),
         }
     }
 
@@ -66,6 +79,8 @@ impl Screen {
             Screen::Briefing(s) => s.title(env),
             Screen::Play(s) => s.title(env),
             Screen::Debrief(s) => s.title(env),
+            Screen::Reflect(s) => s.title(env),
+            Screen::Progress(s) => s.title(env),
         }
     }
 
@@ -75,6 +90,8 @@ impl Screen {
             Screen::Briefing(s) => s.update(env, action),
             Screen::Play(s) => s.update(env, action),
             Screen::Debrief(s) => s.update(env, action),
+            Screen::Reflect(s) => s.update(env, action),
+            Screen::Progress(s) => s.update(env, action),
         }
     }
 
@@ -84,6 +101,8 @@ impl Screen {
             Screen::Briefing(s) => s.render(env, area, buf),
             Screen::Play(s) => s.render(env, area, buf),
             Screen::Debrief(s) => s.render(env, area, buf),
+            Screen::Reflect(s) => s.render(env, area, buf),
+            Screen::Progress(s) => s.render(env, area, buf),
         }
     }
 }

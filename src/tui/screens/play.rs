@@ -12,6 +12,7 @@ use super::library::LibraryScreen;
 use super::{Screen, Step};
 use crate::i18n::{self, T};
 use crate::practice::Run;
+use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
@@ -59,6 +60,8 @@ pub enum Phase {
 
 pub struct PlayScreen {
     pub run: Run,
+    /// When this attempt began (for the saved record); set at the first key press.
+    pub started: Option<time::OffsetDateTime>,
     /// Position in the shown (shuffled) order.
     pub cursor: usize,
     pub phase: Phase,
@@ -68,6 +71,7 @@ impl PlayScreen {
     pub fn new(run: Run) -> PlayScreen {
         PlayScreen {
             run,
+            started: None,
             cursor: 0,
             phase: Phase::Choosing,
         }
@@ -85,13 +89,24 @@ impl PlayScreen {
     }
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        if self.started.is_none() {
+            self.started = Some(env.now());
+        }
         let shown = self.run.choice_order();
         match (self.phase, action) {
             (_, Action::Back) => {
-                let library = LibraryScreen::at(env, self.run.scenario());
+                let library =
+                    Step::go(Screen::Library(LibraryScreen::at(env, self.run.scenario())));
+                let then = match self.abandoned_record(env) {
+                    Some(record) => Step::Save {
+                        record: Box::new(record),
+                        then: Box::new(library),
+                    },
+                    None => library,
+                };
                 return Step::Confirm {
                     question: T::ConfirmLeaveRun,
-                    then: Box::new(Step::go(Screen::Library(library))),
+                    then: Box::new(then),
                 };
             }
             (_, Action::Undo) => {
@@ -112,7 +127,7 @@ impl PlayScreen {
             }
             (Phase::Choosing, Action::Select) => {
                 if self.run.is_finished() {
-                    return Step::go(Screen::Debrief(DebriefScreen::new(self.run.clone())));
+                    return self.finish(env);
                 }
                 if let Some(&index) = shown.get(self.cursor) {
                     return self.choose(index);
@@ -123,6 +138,36 @@ impl PlayScreen {
             _ => {}
         }
         Step::Stay
+    }
+
+    /// The record of this attempt as it stands.
+    fn record(&self, env: &Env) -> RunRecord {
+        let source = env.source_text(self.run.scenario());
+        let now = env.now();
+        let mut record = RunRecord::of_run(
+            &self.run,
+            source.unwrap_or(""),
+            self.started.unwrap_or(now),
+            now,
+        );
+        if source.is_none() {
+            record.scenario_hash.clear();
+        }
+        record
+    }
+
+    /// The record of a run left before its ending; `None` when nothing was chosen yet.
+    pub fn abandoned_record(&self, env: &Env) -> Option<RunRecord> {
+        (!self.run.taken().is_empty() && !self.run.is_finished()).then(|| self.record(env))
+    }
+
+    /// The run has ended: save it and show the debrief.
+    fn finish(&self, env: &Env) -> Step {
+        let mut record = self.record(env);
+        env.save_run(&mut record);
+        let mut debrief = DebriefScreen::new(self.run.clone());
+        debrief.record = Some(record);
+        Step::go(Screen::Debrief(debrief))
     }
 
     fn choose(&mut self, index: usize) -> Step {

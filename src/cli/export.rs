@@ -1,0 +1,106 @@
+//! `kohtaa export`: the learner's saved runs as JSON lines, for a facilitator's `report`.
+//!
+//! The style profile is personal data (pedagogy.md, rule 3): it is left out unless the learner
+//! asks for it with `--with-style`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use super::history::{load_reporting, run_store};
+use super::{Global, data_dir};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only runs started on or after this day (YYYY-MM-DD) or moment (RFC 3339).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Since>,
+    /// Include your style profile in every line (left out by default: it is personal).
+    #[arg(long)]
+    pub with_style: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    Day(Date),
+    Moment(OffsetDateTime),
+}
+
+impl Since {
+    pub fn admits(self, started: OffsetDateTime) -> bool {
+        match self {
+            Since::Day(day) => started.date() >= day,
+            Since::Moment(t) => started >= t,
+        }
+    }
+}
+
+pub fn parse_since(text: &str) -> Result<Since, String> {
+    let day = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(text, &day) {
+        return Ok(Since::Day(d));
+    }
+    OffsetDateTime::parse(text, &Rfc3339)
+        .map(Since::Moment)
+        .map_err(|_| "expected a day like 2025-03-01 or a time like 2025-03-01T09:00:00Z".into())
+}
+
+pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
+    let store = run_store(global);
+    let history = load_reporting(&store);
+    let profile = if args.with_style {
+        read_profile()
+    } else {
+        None
+    };
+    let mut out = std::io::stdout().lock();
+    for record in &history.records {
+        if args.since.is_some_and(|s| !s.admits(record.started)) {
+            continue;
+        }
+        let mut value = match serde_json::to_value(record) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if let (Some(profile), Some(map)) = (&profile, value.as_object_mut()) {
+            map.insert("style_profile".to_owned(), profile.clone());
+        }
+        if writeln!(out, "{value}").is_err() {
+            // A closed pipe (`| head`) is not an error worth a message.
+            return ExitCode::SUCCESS;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The style profile's raw JSON object, if the file is there and reads.
+fn read_profile() -> Option<serde_json::Value> {
+    let path = data_dir()?.join("profile.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("note: no style profile saved; exporting without one");
+            return None;
+        }
+        Err(e) => {
+            eprintln!("warning: cannot read {}: {e}", path.display());
+            return None;
+        }
+    };
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(v) if v.is_object() => Some(v),
+        _ => {
+            eprintln!(
+                "warning: {} is not a JSON object; exporting without it",
+                path.display()
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,447 @@
+//! The learner's run history: one JSON file per run in `<data dir>/runs/`.
+//!
+//! Each run gets a file of its own under a fresh, unique name (written with
+//! [`atomic::write_new`]), so two copies of the app saving at once never rewrite a shared file
+//! and lose nothing. Adding a reflection afterwards rewrites only that run's file, atomically.
+//! A record that no longer reads is set aside (never overwritten) and reported to the caller.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use super::atomic;
+use crate::content::Style;
+use crate::practice::{Measurement, Run, StepResult};
+
+/// The version of the record format written by this program. Records with a higher version
+/// come from a newer kohtaa: they are left alone and skipped with a warning.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Lowest and highest answer to "how useful was this for your work?".
+pub const USEFULNESS_MIN: u8 = 1;
+pub const USEFULNESS_MAX: u8 = 5;
+
+/// One saved run. Field names are a file format: add optional fields, never rename one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    /// The record format version ([`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The record's unique id; also its file name without `.json`.
+    pub id: String,
+    pub scenario: String,
+    pub language: String,
+    /// `sha256:<hex>` of the scenario file's text, to tell whether it has changed since.
+    pub scenario_hash: String,
+    /// The customer's style in this scenario, kept so that history reads without the file.
+    #[serde(default)]
+    pub customer_style: Option<Style>,
+    pub seed: u64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub ended: OffsetDateTime,
+    pub choices: Vec<ChoiceRecord>,
+    pub measurement: Measurement,
+    #[serde(default)]
+    pub focus: Option<FocusRecord>,
+    pub status: RunStatus,
+    #[serde(default)]
+    pub reflection: Reflection,
+    /// 1..=5, when answered.
+    #[serde(default)]
+    pub usefulness: Option<u8>,
+}
+
+/// One choice made, as the run took it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceRecord {
+    pub node: String,
+    /// The choice's index in the scenario file (0-based).
+    pub choice: usize,
+    pub mood_before: i32,
+    pub mood_after: i32,
+}
+
+/// The step the learner chose to focus on, and how it went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocusRecord {
+    pub step: String,
+    /// `None` when the model has no such step.
+    pub result: Option<StepResult>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RunStatus {
+    /// The run reached an ending.
+    Finished,
+    /// The learner left before an ending.
+    Abandoned,
+}
+
+/// The learner's own words after a run; every prompt may be skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    #[serde(default)]
+    pub what_happened: Option<String>,
+    #[serde(default)]
+    pub what_worked: Option<String>,
+    #[serde(default)]
+    pub next_time: Option<String>,
+}
+
+impl Reflection {
+    pub fn is_empty(&self) -> bool {
+        [&self.what_happened, &self.what_worked, &self.next_time]
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+impl RunRecord {
+    /// A record of `run` as it stands: finished if it reached an ending, else abandoned.
+    /// `source_text` is the scenario file's text (for the content hash).
+    pub fn of_run(
+        run: &Run,
+        source_text: &str,
+        started: OffsetDateTime,
+        ended: OffsetDateTime,
+    ) -> RunRecord {
+        let measurement = run.measure();
+        let focus = run.focus.as_ref().map(|step| FocusRecord {
+            step: step.clone(),
+            result: measurement.result_of(step),
+        });
+        let scenario = run.scenario();
+        RunRecord {
+            format: FORMAT_VERSION,
+            id: String::new(),
+            scenario: scenario.id.clone(),
+            language: scenario.language.clone(),
+            scenario_hash: content_hash(source_text),
+            customer_style: Some(scenario.customer.style),
+            seed: run.seed(),
+            started,
+            ended,
+            choices: run
+                .taken()
+                .iter()
+                .map(|t| ChoiceRecord {
+                    node: t.node.clone(),
+                    choice: t.choice,
+                    mood_before: t.mood_before,
+                    mood_after: t.mood_after,
+                })
+                .collect(),
+            measurement,
+            focus,
+            status: if run.is_finished() {
+                RunStatus::Finished
+            } else {
+                RunStatus::Abandoned
+            },
+            reflection: Reflection::default(),
+            usefulness: None,
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.status == RunStatus::Finished
+    }
+
+    /// Sets the usefulness answer; values outside 1..=5 are refused.
+    pub fn set_usefulness(&mut self, value: u8) -> bool {
+        let ok = (USEFULNESS_MIN..=USEFULNESS_MAX).contains(&value);
+        if ok {
+            self.usefulness = Some(value);
+        }
+        ok
+    }
+
+    /// The file name this record is saved under.
+    pub fn file_name(&self) -> String {
+        format!("{}.json", self.id)
+    }
+}
+
+/// `sha256:<hex>` of a scenario file's text.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for byte in digest {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+/// The learner's last "next time" plan, newest run first: shown before the next run.
+pub fn last_next_time(records: &[RunRecord]) -> Option<&RunRecord> {
+    records
+        .iter()
+        .filter(|r| {
+            r.reflection
+                .next_time
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty())
+        })
+        .max_by_key(|r| r.ended)
+}
+
+/// A record that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: PathBuf,
+    pub problem: LoadProblem,
+    /// Where the damaged file was moved, when it was.
+    pub set_aside: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The file could not be read.
+    Unreadable(String),
+    /// The file is not a valid record (cut off, edited by hand, ...).
+    Damaged(String),
+    /// A newer kohtaa wrote it; left as it is.
+    NewerFormat(u32),
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        match &self.problem {
+            LoadProblem::Unreadable(why) => write!(f, "cannot read saved run {path}: {why}")?,
+            LoadProblem::Damaged(why) => write!(f, "saved run {path} is damaged: {why}")?,
+            LoadProblem::NewerFormat(v) => write!(
+                f,
+                "saved run {path} has format {v}, newer than this kohtaa reads ({FORMAT_VERSION}); skipped"
+            )?,
+        }
+        if let Some(aside) = &self.set_aside {
+            write!(f, "; moved to {}", aside.display())?;
+        }
+        Ok(())
+    }
+}
+
+/// Every record that loaded (oldest first) and a warning for each that did not.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    pub records: Vec<RunRecord>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Where runs are kept. A disabled store (`--no-save`) reads but never writes, moves or
+/// deletes anything, so no screen can forget the option.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+    enabled: bool,
+}
+
+impl Store {
+    /// The store in `<data_dir>/runs`.
+    pub fn in_data_dir(data_dir: &Path, enabled: bool) -> Store {
+        Store {
+            dir: data_dir.join("runs"),
+            enabled,
+        }
+    }
+
+    /// A store in `dir` itself.
+    pub fn at(dir: PathBuf, enabled: bool) -> Store {
+        Store { dir, enabled }
+    }
+
+    /// A store with nowhere to read or write (no data directory could be found).
+    pub fn nowhere() -> Store {
+        Store {
+            dir: PathBuf::new(),
+            enabled: false,
+        }
+    }
+
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Saves a new run under a fresh unique name, which it writes into `record.id`.
+    /// Returns the file's path, or `None` when the store is disabled (nothing written).
+    pub fn save(&self, record: &mut RunRecord) -> std::io::Result<Option<PathBuf>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        record.format = FORMAT_VERSION;
+        loop {
+            record.id = fresh_id(record);
+            let path = self.dir.join(record.file_name());
+            let bytes = to_json(record)?;
+            if atomic::write_new(&path, &bytes)? {
+                return Ok(Some(path));
+            }
+        }
+    }
+
+    /// Rewrites a saved run (e.g. with a reflection added), atomically. Does nothing when the
+    /// store is disabled. A record without an id has never been saved: saved now instead.
+    pub fn update(&self, record: &mut RunRecord) -> std::io::Result<()> {
+        if !self.enabled {
+            return Ok(());
+        }
+        if record.id.is_empty() || !is_safe_id(&record.id) {
+            return self.save(record).map(|_| ());
+        }
+        atomic::write(&self.dir.join(record.file_name()), &to_json(record)?)
+    }
+
+    /// Every saved run, oldest first. Damaged records are set aside (when the store is enabled)
+    /// and reported in `warnings`; the others load.
+    pub fn load(&self) -> History {
+        let mut history = History::default();
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return history,
+            Err(e) => {
+                history.warnings.push(LoadWarning {
+                    path: self.dir.clone(),
+                    problem: LoadProblem::Unreadable(e.to_string()),
+                    set_aside: None,
+                });
+                return history;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_record_file(p))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_record(&path) {
+                Ok(record) => history.records.push(record),
+                Err(problem) => {
+                    let set_aside = match problem {
+                        LoadProblem::Damaged(_) if self.enabled => atomic::set_aside(&path).ok(),
+                        _ => None,
+                    };
+                    history.warnings.push(LoadWarning {
+                        path,
+                        problem,
+                        set_aside,
+                    });
+                }
+            }
+        }
+        history
+            .records
+            .sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
+        history
+    }
+
+    /// Deletes every saved run, damaged copies too. Returns how many files were removed.
+    /// Refused when the store is disabled.
+    pub fn forget(&self) -> std::io::Result<usize> {
+        if !self.enabled {
+            return Err(std::io::Error::other(
+                "saving is turned off (--no-save): nothing deleted",
+            ));
+        }
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        let mut removed = 0;
+        for entry in entries {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ours = is_record_file(&path)
+                || name.contains(".json.damaged-")
+                || (name.starts_with(".kohtaa-") && name.ends_with(".tmp"));
+            if ours && path.is_file() {
+                std::fs::remove_file(&path)?;
+                removed += 1;
+            }
+        }
+        // Leave the folder if something else is still in it.
+        let _ = std::fs::remove_dir(&self.dir);
+        Ok(removed)
+    }
+}
+
+fn to_json(record: &RunRecord) -> std::io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(record).map_err(std::io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn is_record_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".json") && !name.starts_with('.') && path.is_file()
+}
+
+/// Ids are file names inside the store's folder: never a path elsewhere.
+fn is_safe_id(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\'])
+}
+
+/// `<UTC start time>-<scenario>-<random>`: sorts by time, tells the scenario, never repeats.
+fn fresh_id(record: &RunRecord) -> String {
+    let t = record.started.to_offset(time::UtcOffset::UTC);
+    let scenario: String = record
+        .scenario
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(40)
+        .collect();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z-{}-{:016x}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        if scenario.is_empty() {
+            "run"
+        } else {
+            &scenario
+        },
+        rand::random::<u64>()
+    )
+}
+
+fn read_record(path: &Path) -> Result<RunRecord, LoadProblem> {
+    let bytes = std::fs::read(path).map_err(|e| LoadProblem::Unreadable(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| LoadProblem::Damaged(e.to_string()))?;
+    if let Some(v) = value.get("format").and_then(serde_json::Value::as_u64) {
+        if v > u64::from(FORMAT_VERSION) {
+            return Err(LoadProblem::NewerFormat(
+                u32::try_from(v).unwrap_or(u32::MAX),
+            ));
+        }
+    }
+    let mut record: RunRecord =
+        serde_json::from_value(value).map_err(|e| LoadProblem::Damaged(e.to_string()))?;
+    // The file name is the id; a copied or renamed file keeps working.
+    if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+        record.id = stem.to_owned();
+    }
+    if record
+        .usefulness
+        .is_some_and(|u| !(USEFULNESS_MIN..=USEFULNESS_MAX).contains(&u))
+    {
+        record.usefulness = None;
+    }
+    Ok(record)
+}
