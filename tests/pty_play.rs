@@ -127,13 +127,14 @@ impl Pty {
 #[test]
 fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     let mut pty = Pty::start(&["--seed", "3"]);
-    pty.wait_for("The late parcel");
+    pty.wait_for("Filter:");
     assert!(
         pty.parser.screen().alternate_screen(),
         "the app draws on the alternate screen"
     );
     pty.send("parcel");
     pty.wait_for("Filter: parcel");
+    pty.wait_for("The late parcel");
     pty.send("\r");
     pty.wait_for("Pick one step to focus on");
     pty.send("\r");
@@ -164,8 +165,10 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
 #[test]
 fn leaving_a_run_asks_first_and_ctrl_c_always_quits() {
     let mut pty = Pty::start(&["--seed", "3", "--lang", "fi"]);
+    pty.wait_for("Suodata:");
+    pty.send("paketti");
     pty.wait_for("Myöhässä oleva paketti");
-    pty.send("paketti\r");
+    pty.send("\r");
     pty.wait_for("Valitse yksi askel");
     pty.send("\r");
     pty.wait_for("Mitä sanot?");
@@ -191,8 +194,10 @@ fn cpu_ticks(pid: i32) -> u64 {
 #[cfg(target_os = "linux")]
 fn the_idle_app_uses_no_cpu() {
     let mut pty = Pty::start(&["--seed", "3"]);
+    pty.wait_for("Filter:");
+    pty.send("parcel");
     pty.wait_for("The late parcel");
-    pty.send("parcel\r");
+    pty.send("\r");
     pty.wait_for("Pick one step to focus on");
     pty.send("\r");
     pty.wait_for("What do you say?");
