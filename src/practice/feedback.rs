@@ -37,9 +37,11 @@ pub struct FeedbackPart {
 }
 
 impl FeedbackPart {
-    /// The lead and the text on one line, for plain output.
+    /// The lead and the text as plain lines: a one-line text follows its lead, a longer one
+    /// starts below it.
     pub fn plain(&self) -> String {
         match &self.lead {
+            Some(lead) if self.text.contains('\n') => format!("{lead}\n{}", self.text),
             Some(lead) => format!("{lead} {}", self.text),
             None => self.text.clone(),
         }
