@@ -5,5 +5,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod i18n;
 pub mod practice;
 pub mod store;
+pub mod tui;
