@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod check;
+pub mod profile;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +79,10 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Check(check::CheckArgs),
+    /// Show your profile (your style), change it, or delete it.
+    ///
+    /// The profile is stored only on this computer.
+    Profile(profile::ProfileArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -135,6 +140,7 @@ pub fn color_stdout() -> bool {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
+        Some(Command::Profile(args)) => profile::run(&cli.global, &args),
         None => app::run(&cli.global),
     }
 }
