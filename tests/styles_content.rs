@@ -66,9 +66,16 @@ fn a_missing_watch_out_tip_is_reported_at_its_row() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::StyleIncomplete);
-    assert!(d.message.contains("learner C with customer C"), "{}", d.message);
+    assert!(
+        d.message.contains("learner C with customer C"),
+        "{}",
+        d.message
+    );
     // The diagnostic points at learner C's row of tips.
-    assert_eq!(d.start(), position(&text, "{\n            D: \"Bottom line first"));
+    assert_eq!(
+        d.start(),
+        position(&text, "{\n            D: \"Bottom line first")
+    );
 }
 
 #[test]
@@ -88,7 +95,10 @@ fn the_scale_needs_five_labels() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::ScaleLabels);
-    assert_eq!(d.start(), position(&text, "[\n            \"Strongly disagree\""));
+    assert_eq!(
+        d.start(),
+        position(&text, "[\n            \"Strongly disagree\"")
+    );
 }
 
 #[test]
@@ -134,7 +144,10 @@ fn a_framing_must_keep_the_message() {
 
 #[test]
 fn a_blend_of_opposites_is_an_unknown_value_with_a_suggestion() {
-    let text = edited("                Di: \"Mostly D", "                DS: \"Mostly D");
+    let text = edited(
+        "                Di: \"Mostly D",
+        "                DS: \"Mostly D",
+    );
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::UnknownVariant);
@@ -154,8 +167,18 @@ fn a_user_style_file_replaces_the_bundled_one_of_its_language() {
         folders: vec![dir.path().to_path_buf()],
         paths: Vec::new(),
     });
-    assert!(lib.styles_for("en").unwrap().disclaimer.starts_with("Our own words."));
-    assert!(lib.styles_for("fi").unwrap().disclaimer.starts_with("DiSC on"));
+    assert!(
+        lib.styles_for("en")
+            .unwrap()
+            .disclaimer
+            .starts_with("Our own words.")
+    );
+    assert!(
+        lib.styles_for("fi")
+            .unwrap()
+            .disclaimer
+            .starts_with("DiSC on")
+    );
     assert_eq!(lib.styles.len(), 2);
 }
 
@@ -168,6 +191,9 @@ fn a_broken_user_style_file_leaves_the_bundled_one_in_place() {
         folders: vec![dir.path().to_path_buf()],
         paths: Vec::new(),
     });
-    assert_eq!(only(&lib, Code::UnknownPlaceholder).code, Code::UnknownPlaceholder);
+    assert_eq!(
+        only(&lib, Code::UnknownPlaceholder).code,
+        Code::UnknownPlaceholder
+    );
     assert!(lib.styles_for("en").unwrap().words.fit.starts_with("{fit}"));
 }

@@ -219,8 +219,12 @@ fn no_composed_text_names_the_learners_style_as_a_reason() {
                 let s = &loaded.value;
                 for choice in s.nodes.iter().flat_map(|n| n.choice_list()) {
                     let effect = kohtaa::practice::ChoiceEffect::of(choice, &model);
-                    let parts =
-                        voice.after_choice(choice.feedback.as_deref(), &effect, &model, &choice.style_tips);
+                    let parts = voice.after_choice(
+                        choice.feedback.as_deref(),
+                        &effect,
+                        &model,
+                        &choice.style_tips,
+                    );
                     for p in &parts {
                         if let Some(why) = names_style_as_reason(&p.plain(), texts, learner) {
                             panic!("{lang} {learner} in {}: {why} in {:?}", s.id, p.plain());

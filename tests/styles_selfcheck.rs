@@ -98,10 +98,19 @@ fn the_centre_shows_no_clear_preference() {
             Tendency::NoClearPreference
         );
         // Agreeing (or disagreeing) with everything cancels out: the poles are balanced.
-        assert_eq!(result(&st, &vec![Some(5); st.len()]), Tendency::NoClearPreference);
-        assert_eq!(result(&st, &vec![Some(1); st.len()]), Tendency::NoClearPreference);
+        assert_eq!(
+            result(&st, &vec![Some(5); st.len()]),
+            Tendency::NoClearPreference
+        );
+        assert_eq!(
+            result(&st, &vec![Some(1); st.len()]),
+            Tendency::NoClearPreference
+        );
         // Skipped statements count as the middle.
-        assert_eq!(result(&st, &vec![None; st.len()]), Tendency::NoClearPreference);
+        assert_eq!(
+            result(&st, &vec![None; st.len()]),
+            Tendency::NoClearPreference
+        );
         assert_eq!(result(&st, &[]), Tendency::NoClearPreference);
         // One strong answer is not yet a preference.
         let mut answers = pattern(&st, 0, 0);

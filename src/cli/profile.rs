@@ -34,9 +34,12 @@ fn parse_style(s: &str) -> Result<StyleSetting, String> {
     if s.eq_ignore_ascii_case("none") {
         return Ok(StyleSetting(None));
     }
-    LearnerStyle::parse(s).map(|l| StyleSetting(Some(l))).ok_or_else(|| {
-        "expected D, i, S, C, a neighbour blend (Di, iD, iS, Si, SC, CS, CD, DC) or none".to_owned()
-    })
+    LearnerStyle::parse(s)
+        .map(|l| StyleSetting(Some(l)))
+        .ok_or_else(|| {
+            "expected D, i, S, C, a neighbour blend (Di, iD, iS, Si, SC, CS, CD, DC) or none"
+                .to_owned()
+        })
 }
 
 /// The command's words in the two interface languages.
@@ -174,13 +177,13 @@ fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&S
             say(
                 lang,
                 "Stored only on this computer, in",
-                "Tallessa vain tällä koneella, tiedostossa"
+                "Tallessa vain tällä koneella, tiedostossa",
             )
         } else {
             say(
                 lang,
                 "No profile saved. It would be stored only on this computer, in",
-                "Profiilia ei ole tallennettu. Se tallennettaisiin vain tälle koneelle, tiedostoon"
+                "Profiilia ei ole tallennettu. Se tallennettaisiin vain tälle koneelle, tiedostoon",
             )
         },
         profile::path(dir).display()
@@ -203,7 +206,11 @@ fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> ExitCode {
     if !profile::exists(dir) {
         println!(
             "{}",
-            say(lang, "There is no profile to delete.", "Poistettavaa profiilia ei ole.")
+            say(
+                lang,
+                "There is no profile to delete.",
+                "Poistettavaa profiilia ei ole."
+            )
         );
         return ExitCode::SUCCESS;
     }
@@ -222,13 +229,19 @@ fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> ExitCode {
         let _ = std::io::stdin().lock().read_line(&mut answer);
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "k" | "kyllä") {
-            println!("{}", say(lang, "Nothing was deleted.", "Mitään ei poistettu."));
+            println!(
+                "{}",
+                say(lang, "Nothing was deleted.", "Mitään ei poistettu.")
+            );
             return ExitCode::FAILURE;
         }
     }
     match profile::forget(dir) {
         Ok(_) => {
-            println!("{}", say(lang, "Your profile was deleted.", "Profiilisi poistettiin."));
+            println!(
+                "{}",
+                say(lang, "Your profile was deleted.", "Profiilisi poistettiin.")
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -100,7 +100,11 @@ impl Part {
     /// What every framing must show after a choice and in a debrief: the same message for
     /// every learner. `Steps` says what `Worked` and `Change` say, as a list.
     pub fn missing_core(parts: &[Part], debrief: bool) -> Vec<Part> {
-        let lead = if debrief { Part::Outcome } else { Part::Message };
+        let lead = if debrief {
+            Part::Outcome
+        } else {
+            Part::Message
+        };
         let mut missing = Vec::new();
         if !parts.contains(&lead) {
             missing.push(lead);
@@ -492,7 +496,10 @@ impl Validator<'_> {
             self.at(
                 Code::BadLanguage,
                 &[Seg::Field("language")],
-                format!("`{}` is not a language tag such as \"en\" or \"fi\"", t.language),
+                format!(
+                    "`{}` is not a language tag such as \"en\" or \"fi\"",
+                    t.language
+                ),
             );
         }
         self.text(&[Seg::Field("disclaimer")], &t.disclaimer);
@@ -548,7 +555,9 @@ impl Validator<'_> {
                         self.at(
                             Code::StyleIncomplete,
                             &path[..2],
-                            format!("no watch-out tip for learner {learner} with customer {customer}"),
+                            format!(
+                                "no watch-out tip for learner {learner} with customer {customer}"
+                            ),
                         );
                     }
                 }
@@ -566,7 +575,11 @@ impl Validator<'_> {
             }
         }
         self.template(&[Seg::Field("words"), Seg::Field("fit")], &w.fit, FIT_VARS);
-        self.template(&[Seg::Field("words"), Seg::Field("order")], &w.order, ORDER_VARS);
+        self.template(
+            &[Seg::Field("words"), Seg::Field("order")],
+            &w.order,
+            ORDER_VARS,
+        );
 
         self.self_check(&t.self_check);
     }
@@ -637,7 +650,8 @@ impl Validator<'_> {
         self.template(&with("mood_down"), &f.mood_down, MOOD_CHANGE_VARS);
         self.template(&with("mood_same"), &f.mood_same, &[]);
         self.template(&with("mood_run"), &f.mood_run, MOOD_RUN_VARS);
-        let uses_closing = f.after_choice.contains(&Part::Closing) || f.debrief.contains(&Part::Closing);
+        let uses_closing =
+            f.after_choice.contains(&Part::Closing) || f.debrief.contains(&Part::Closing);
         if uses_closing && f.closing.as_deref().is_none_or(|c| c.trim().is_empty()) {
             self.at(
                 Code::EmptyText,
@@ -675,7 +689,12 @@ impl Validator<'_> {
         }
         for (i, s) in sc.statements.iter().enumerate() {
             self.text(
-                &[base, Seg::Field("statements"), Seg::Index(i), Seg::Field("text")],
+                &[
+                    base,
+                    Seg::Field("statements"),
+                    Seg::Index(i),
+                    Seg::Field("text"),
+                ],
                 &s.text,
             );
         }
@@ -686,7 +705,9 @@ impl Validator<'_> {
                 self.at(
                     Code::SelfCheckUnbalanced,
                     &[base, Seg::Field("statements")],
-                    format!("only {count} statement(s) point to {pole:?}; give each pole at least two"),
+                    format!(
+                        "only {count} statement(s) point to {pole:?}; give each pole at least two"
+                    ),
                 );
             }
         }
@@ -694,7 +715,12 @@ impl Validator<'_> {
         for style in Style::ALL {
             match sc.results.styles.get(&style) {
                 Some(t) => self.text(
-                    &[results[0], results[1], Seg::Field("styles"), Seg::Key(style.letter())],
+                    &[
+                        results[0],
+                        results[1],
+                        Seg::Field("styles"),
+                        Seg::Key(style.letter()),
+                    ],
                     t,
                 ),
                 None => {
@@ -712,7 +738,12 @@ impl Validator<'_> {
                 Some(t) => {
                     let t = t.clone();
                     self.text(
-                        &[results[0], results[1], Seg::Field("blends"), Seg::Key(&code)],
+                        &[
+                            results[0],
+                            results[1],
+                            Seg::Field("blends"),
+                            Seg::Key(&code),
+                        ],
                         &t,
                     )
                 }

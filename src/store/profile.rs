@@ -55,7 +55,10 @@ pub enum ProfileState {
     Missing,
     Found(Profile),
     /// The file did not read; it was moved to `aside` so nothing is lost.
-    SetAside { aside: PathBuf, reason: String },
+    SetAside {
+        aside: PathBuf,
+        reason: String,
+    },
 }
 
 /// Where the profile lives inside a data directory.

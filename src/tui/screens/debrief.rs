@@ -10,13 +10,14 @@ use super::library::LibraryScreen;
 use super::play::PlayScreen;
 use super::{Screen, Step};
 use crate::i18n::{self, T};
+use crate::practice::feedback::Voice;
 use crate::practice::{Measurement, Run, StepResult};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{inset, max_offset, render_doc};
+use crate::tui::widgets::{feedback_parts, inset, max_offset, render_doc, style_texts};
 
 pub const KEYS: &[Binding] = &[
     bind(UP, "↑/k", Action::Up, T::Scroll, false),
@@ -154,6 +155,15 @@ impl DebriefScreen {
         }
         doc.blank();
 
+        // The summary worded for the learner (its Outcome part carries the fit).
+        let voice = style_texts(env, run.scenario()).map(|t| Voice::new(t, env.learner));
+        let worded = voice.map(|v| v.debrief(m, model, None, run.scenario().customer.style));
+        if let Some(worded) = &worded {
+            doc.para(env.t(T::ForYou), theme.heading);
+            feedback_parts(env, &mut doc, &worded.summary);
+            doc.blank();
+        }
+
         // Fit and focus
         let fit = match m.fit {
             Some(fit) => env.tf(
@@ -169,13 +179,15 @@ impl DebriefScreen {
             ),
             None => env.t(T::FitNone).to_owned(),
         };
-        doc.hanging_styled(
-            &format!("{}: ", env.t(T::ModelFit)),
-            theme.heading,
-            "  ",
-            &fit,
-            theme.say,
-        );
+        if worded.is_none() {
+            doc.hanging_styled(
+                &format!("{}: ", env.t(T::ModelFit)),
+                theme.heading,
+                "  ",
+                &fit,
+                theme.say,
+            );
+        }
         match &run.focus {
             Some(focus) => {
                 let result = m.result_of(focus).unwrap_or(StepResult::NotInPlay);
@@ -269,6 +281,20 @@ impl DebriefScreen {
             None => doc.para(env.t(T::NoTurningPoint), theme.good),
         }
         doc.blank();
+
+        // The one watch-out tip for this learner and customer, and how to meet such a customer.
+        if let Some(worded) = &worded {
+            let tips: Vec<_> = worded
+                .watch_out
+                .iter()
+                .chain(&worded.meet_customer)
+                .cloned()
+                .collect();
+            feedback_parts(env, &mut doc, &tips);
+            if !tips.is_empty() {
+                doc.blank();
+            }
+        }
 
         // The path
         doc.para(env.t(T::PathTitle), theme.heading);

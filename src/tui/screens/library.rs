@@ -60,6 +60,13 @@ pub const KEYS: &[Binding] = &[
         T::ClearFilter,
         true,
     ),
+    bind(
+        &[Key::Code(KeyCode::Tab)],
+        "Tab",
+        Action::Profile,
+        T::OpenProfile,
+        true,
+    ),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
 ];
 
@@ -144,6 +151,9 @@ impl LibraryScreen {
             }
             Action::Back => return Step::Quit,
             Action::Select => return self.start(env),
+            Action::Profile => {
+                return Step::go(Screen::Profile(super::ProfileScreen::new(env, false)));
+            }
             _ => {}
         }
         self.message = None;

@@ -5,6 +5,8 @@ pub mod briefing;
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod profile;
+pub mod selfcheck;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,12 +14,16 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::Env;
 use super::keymap::Binding;
+use crate::content::styles::LearnerStyle;
 use crate::i18n::T;
+use crate::store::profile::SelfCheckRecord;
 
 pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
+pub use profile::ProfileScreen;
+pub use selfcheck::SelfCheckScreen;
 
 /// What an update asks the app to do next.
 pub enum Step {
@@ -27,6 +33,16 @@ pub enum Step {
     /// Ask `question` first; do `then` only on yes.
     Confirm {
         question: T,
+        then: Box<Step>,
+    },
+    /// Set the learner's style (and keep self-check answers) in the profile, then `then`.
+    SetLearner {
+        style: Option<LearnerStyle>,
+        self_check: Option<SelfCheckRecord>,
+        then: Box<Step>,
+    },
+    /// Delete the profile, then `then`.
+    ForgetProfile {
         then: Box<Step>,
     },
 }
@@ -42,6 +58,8 @@ pub enum Screen {
     Briefing(BriefingScreen),
     Play(PlayScreen),
     Debrief(DebriefScreen),
+    Profile(ProfileScreen),
+    SelfCheck(SelfCheckScreen),
 }
 
 impl Screen {
@@ -56,6 +74,8 @@ impl Screen {
             Screen::Briefing(s) => s.keys(),
             Screen::Play(s) => s.keys(),
             Screen::Debrief(s) => s.keys(),
+            Screen::Profile(s) => s.keys(),
+            Screen::SelfCheck(s) => s.keys(),
         }
     }
 
@@ -66,6 +86,8 @@ impl Screen {
             Screen::Briefing(s) => s.title(env),
             Screen::Play(s) => s.title(env),
             Screen::Debrief(s) => s.title(env),
+            Screen::Profile(s) => s.title(env),
+            Screen::SelfCheck(s) => s.title(env),
         }
     }
 
@@ -75,6 +97,8 @@ impl Screen {
             Screen::Briefing(s) => s.update(env, action),
             Screen::Play(s) => s.update(env, action),
             Screen::Debrief(s) => s.update(env, action),
+            Screen::Profile(s) => s.update(env, action),
+            Screen::SelfCheck(s) => s.update(env, action),
         }
     }
 
@@ -84,6 +108,8 @@ impl Screen {
             Screen::Briefing(s) => s.render(env, area, buf),
             Screen::Play(s) => s.render(env, area, buf),
             Screen::Debrief(s) => s.render(env, area, buf),
+            Screen::Profile(s) => s.render(env, area, buf),
+            Screen::SelfCheck(s) => s.render(env, area, buf),
         }
     }
 }
