@@ -4,6 +4,7 @@ pub mod app;
 pub mod check;
 pub mod export;
 pub mod history;
+pub mod profile;
 pub mod report;
 
 use std::path::PathBuf;
@@ -87,6 +88,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// List your saved runs, or delete them all with --forget.
     History(history::HistoryArgs),
+    /// Show your profile (your style), change it, or delete it.
+    ///
+    /// The profile is stored only on this computer.
+    Profile(profile::ProfileArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -147,6 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export(args)) => export::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
+        Some(Command::Profile(args)) => profile::run(&cli.global, &args),
         None => app::run(&cli.global),
     }
 }

@@ -91,6 +91,10 @@ codes! {
     // K08: style files.
     StyleIncomplete = "K0801", Error, "style file is missing a style or a pair";
     StyleQuestionCount = "K0802", Error, "self-check has too few or too many statements";
+    UnknownPlaceholder = "K0803", Error, "unknown placeholder in a style text";
+    ScaleLabels = "K0804", Error, "self-check scale without five labels";
+    SelfCheckUnbalanced = "K0805", Warning, "self-check pole with fewer than two statements";
+    FramingLeavesOut = "K0806", Error, "feedback framing leaves out a part every style shows";
 }
 
 impl std::fmt::Display for Code {

@@ -13,6 +13,7 @@ use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
 use super::outline::Outline;
 use super::parse::{MAX_FILE_BYTES, parse};
+use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
 use super::text::check_strings;
 use super::types::{EncounterModel, Scenario};
@@ -75,6 +76,8 @@ pub struct Library {
     pub scenarios: Vec<Loaded<Scenario>>,
     pub models: Vec<Loaded<EncounterModel>>,
     pub tests: Vec<Loaded<ScenarioTests>>,
+    /// Style files, one per language (a user's file replaces the bundled one).
+    pub styles: Vec<Loaded<StyleTexts>>,
     /// Scenario files with errors.
     pub broken: Vec<Broken>,
     /// Every problem found, in file order.
@@ -204,7 +207,22 @@ impl Library {
                 self.tests.push(tests);
             }
         }
-        let _ = take(FileKind::Styles);
+        for file in take(FileKind::Styles) {
+            let (parsed, mut diags) = read::<StyleTexts>(&file);
+            if let Some(texts) = &parsed {
+                diags.extend(styles::validate(texts));
+            }
+            let usable = !diags.iter().any(Diagnostic::is_error);
+            if report(&file.origin) {
+                self.diagnostics.extend(diags);
+            }
+            if let Some(texts) = parsed.filter(|_| usable) {
+                self.styles.push(texts);
+            }
+        }
+        self.styles = prefer_user(std::mem::take(&mut self.styles), |s| {
+            s.value.language.clone()
+        });
     }
 
     /// The encounter model a scenario names, in the scenario's language.
@@ -213,6 +231,14 @@ impl Library {
             .iter()
             .find(|m| m.value.id == scenario.model && m.value.language == scenario.language)
             .map(|m| &m.value)
+    }
+
+    /// The style texts for a language.
+    pub fn styles_for(&self, language: &str) -> Option<&StyleTexts> {
+        self.styles
+            .iter()
+            .find(|s| s.value.language == language)
+            .map(|s| &s.value)
     }
 
     pub fn scenario(&self, id: &str, language: &str) -> Option<&Loaded<Scenario>> {

@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod library;
 pub mod outline;
 pub mod parse;
+pub mod styles;
 pub mod tests_file;
 pub mod text;
 pub mod types;

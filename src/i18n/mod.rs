@@ -147,6 +147,42 @@ catalogue! {
     MoodCalm => "calm", "rauhallinen";
     MoodPleased => "pleased", "tyytyväinen";
     MoodDelighted => "delighted", "ilahtunut";
+    // The learner's style: first start, profile, self-check
+    OpenProfile => "your style", "tyylisi";
+    ProfileTitle => "Your style", "Tyylisi";
+    WelcomeTitle => "Welcome", "Tervetuloa";
+    WelcomeText => "kohtaa can word its feedback for the way you tend to work with people. Pick a style yourself, take a quick informal self-check, or skip this. You can change it at any time with F2 in the scenario list.",
+        "kohtaa voi sanoittaa palautteen sen mukaan, miten yleensä toimit ihmisten kanssa. Valitse tyyli itse, tee lyhyt epävirallinen pikakysely tai ohita tämä. Voit muuttaa valintaa milloin vain F2-näppäimellä harjoitusluettelossa.";
+    CurrentStyle => "Your style", "Tyylisi";
+    StyleNotSet => "not set; feedback uses neutral wording.", "ei valittu; palaute on neutraalia.";
+    LikesFeedback => "Feedback", "Palaute";
+    StyleStrength => "Strength", "Vahvuus";
+    StyleRisk => "Watch for", "Huomaa";
+    StoredLocally => "Your style is stored only on this computer and you can delete it here. It changes the wording of feedback, never the scoring.",
+        "Tyylisi tallennetaan vain tälle koneelle, ja voit poistaa sen täällä. Se muuttaa palautteen sanamuotoa, ei koskaan arviointia.";
+    ChooseStyle => "Choose:", "Valitse:";
+    TakeSelfCheck => "Take the quick self-check", "Tee pikakysely";
+    NotSetItem => "Not set (neutral wording)", "Ei valittu (neutraali palaute)";
+    DeleteProfile => "Delete my profile", "Poista profiilini";
+    SkipForNow => "Skip for now", "Ohita nyt";
+    DoneItem => "Done", "Valmis";
+    ConfirmForget => "Delete your profile (your style and self-check answers) from this computer?",
+        "Poistetaanko profiilisi (tyylisi ja pikakyselyn vastaukset) tältä koneelta?";
+    ProfileSaved => "Saved.", "Tallennettu.";
+    ProfileDeleted => "Your profile was deleted.", "Profiilisi poistettiin.";
+    ProfileNotSaved => "Not saved (--no-save): this lasts until you quit.", "Ei tallennettu (--no-save): valinta on voimassa, kunnes lopetat.";
+    ProfileSaveFailed => "The profile could not be saved: {error}", "Profiilia ei voitu tallentaa: {error}";
+    ProfileSetAside => "Your profile could not be read and was moved to {path}.", "Profiiliasi ei voitu lukea, ja se siirrettiin talteen: {path}.";
+    NoStyleTexts => "No style texts for this language.", "Tälle kielelle ei ole tyylitekstejä.";
+    StatementOf => "Statement {n} of {total}", "Väite {n}/{total}";
+    Answer => "answer", "vastaa";
+    PreviousStatement => "previous statement / leave", "edellinen väite / poistu";
+    SelfCheckResult => "Your result", "Tuloksesi";
+    UseResult => "Use this result", "Käytä tätä tulosta";
+    LeaveUnset => "Leave my style unset", "Jätä tyyli valitsematta";
+    PickMyself => "Pick a style myself", "Valitsen tyylin itse";
+    AnswerAgain => "Answer again", "Vastaa uudelleen";
+    ForYou => "In brief", "Lyhyesti";
     // DiSC styles, short labels (the styles file holds the full texts)
     StyleD => "D – direct", "D – suora";
     StyleI => "i – influencing", "i – innostava";

@@ -2,3 +2,4 @@
 
 pub mod atomic;
 pub mod history;
+pub mod profile;

@@ -27,6 +27,8 @@ pub enum Action {
     Restart,
     /// Replay from the choice where the run went wrong.
     ReplayTurn,
+    /// Open the learner's profile (their style).
+    Profile,
     /// An answer to a yes/no question.
     Answer(bool),
     /// Open the progress view.

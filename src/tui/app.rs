@@ -6,9 +6,11 @@ use super::action::Action;
 use super::keymap::{self, Binding};
 use super::screens::{Screen, Step};
 use super::theme::Theme;
+use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
 use crate::store::history::{RunRecord, Store};
+use crate::store::profile::{self, Profile, ProfileState};
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.
 pub struct Env {
@@ -29,6 +31,12 @@ pub struct Env {
     pub clock: Option<time::OffsetDateTime>,
     /// Ties in "practise next" are broken with this, so the advice does not flicker.
     pub session_seed: u64,
+    /// The learner's style from their profile; `None`: neutral wording.
+    pub learner: Option<LearnerStyle>,
+    /// Where the profile is saved; `None` with `--no-save` (changes last for this session).
+    pub profile_dir: Option<std::path::PathBuf>,
+    /// The last thing to tell about the profile (saved, deleted, an error).
+    pub profile_notice: Option<String>,
 }
 
 impl Env {
@@ -44,6 +52,9 @@ impl Env {
             notices: Default::default(),
             clock: None,
             session_seed: fixed_seed.unwrap_or_else(rand::random),
+            learner: None,
+            profile_dir: None,
+            profile_notice: None,
         }
     }
 
@@ -201,6 +212,32 @@ impl App {
         self.apply(step);
     }
 
+    /// Saves the learner's style (and self-check answers, when given) to their profile.
+    fn save_profile(
+        &mut self,
+        style: Option<LearnerStyle>,
+        self_check: Option<profile::SelfCheckRecord>,
+    ) {
+        let Some(dir) = &self.env.profile_dir else {
+            self.env.profile_notice = Some(self.env.t(T::ProfileNotSaved).to_owned());
+            return;
+        };
+        let mut saved = match profile::load(dir) {
+            Ok(ProfileState::Found(p)) => p,
+            _ => Profile::new(None),
+        };
+        saved.style = style;
+        if self_check.is_some() {
+            saved.self_check = self_check;
+        }
+        self.env.profile_notice = Some(match profile::save(dir, &saved) {
+            Ok(()) => self.env.t(T::ProfileSaved).to_owned(),
+            Err(e) => self
+                .env
+                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+        });
+    }
+
     fn apply(&mut self, step: Step) {
         match step {
             Step::Stay => {}
@@ -216,6 +253,28 @@ impl App {
             }
             Step::Confirm { question, then } => {
                 self.overlay = Some(Overlay::Confirm { question, then })
+            }
+            Step::SetLearner {
+                style,
+                self_check,
+                then,
+            } => {
+                self.env.learner = style;
+                self.save_profile(style, self_check);
+                self.apply(*then);
+            }
+            Step::ForgetProfile { then } => {
+                self.env.learner = None;
+                self.env.profile_notice = match &self.env.profile_dir {
+                    Some(dir) => Some(match profile::forget(dir) {
+                        Ok(_) => self.env.t(T::ProfileDeleted).to_owned(),
+                        Err(e) => self
+                            .env
+                            .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+                    }),
+                    None => Some(self.env.t(T::ProfileDeleted).to_owned()),
+                };
+                self.apply(*then);
             }
         }
     }

@@ -11,6 +11,40 @@ use super::app::Env;
 use super::text::Doc;
 use crate::i18n::{self, T};
 
+/// The style texts for a run: those of the scenario's language, else of the interface.
+pub fn style_texts<'a>(
+    env: &'a Env,
+    scenario: &crate::content::Scenario,
+) -> Option<&'a crate::content::styles::StyleTexts> {
+    env.library
+        .styles_for(&scenario.language)
+        .or_else(|| env.library.styles_for(env.lang.code()))
+}
+
+/// Composed feedback parts: each lead as a heading, one-line parts beside it, longer ones
+/// below it line by line.
+pub fn feedback_parts(env: &Env, doc: &mut Doc, parts: &[crate::practice::feedback::FeedbackPart]) {
+    let theme = env.theme;
+    for part in parts {
+        match &part.lead {
+            Some(lead) if part.text.contains('\n') => {
+                doc.para(lead, theme.heading);
+                for line in part.text.lines() {
+                    doc.hanging("  ", "    ", line, theme.base);
+                }
+            }
+            Some(lead) => doc.hanging_styled(
+                &format!("{lead} "),
+                theme.heading,
+                "  ",
+                &part.text,
+                theme.base,
+            ),
+            None => doc.para(&part.text, theme.base),
+        }
+    }
+}
+
 /// Draws `doc` from row `offset` (clamped), with a scrollbar when it does not fit.
 pub fn render_doc(doc: &Doc, offset: usize, area: Rect, buf: &mut Buffer) {
     let view = usize::from(area.height);

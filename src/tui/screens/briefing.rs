@@ -13,6 +13,7 @@ use super::{Screen, Step};
 use crate::content::{EncounterModel, Scenario};
 use crate::i18n::{self, T};
 use crate::practice::Run;
+use crate::practice::feedback::Voice;
 use crate::practice::measure::steps_in_play;
 use crate::store::history::last_next_time;
 use crate::tui::action::Action;
@@ -20,7 +21,7 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
 use crate::tui::text::{Doc, clean, scroll_to_show};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, render_doc};
+use crate::tui::widgets::{feedback_parts, inset, render_doc, style_texts};
 
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
@@ -134,6 +135,11 @@ impl BriefingScreen {
         );
         if let Some(about) = &s.customer.about {
             doc.para(about, theme.base);
+        }
+        if let Some(hint) = style_texts(env, s)
+            .and_then(|t| Voice::new(t, env.learner).meet_customer(s.customer.style))
+        {
+            feedback_parts(env, &mut doc, &[hint]);
         }
         let mood = s.customer.mood.clamp(-5, 5) as i32;
         doc.para(

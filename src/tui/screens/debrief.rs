@@ -12,6 +12,7 @@ use super::progress::ProgressScreen;
 use super::reflect::ReflectScreen;
 use super::{Screen, Step};
 use crate::i18n::{self, T};
+use crate::practice::feedback::Voice;
 use crate::practice::{Measurement, Run, StepResult};
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
@@ -19,7 +20,7 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{inset, max_offset, render_doc};
+use crate::tui::widgets::{feedback_parts, inset, max_offset, render_doc, style_texts};
 
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
@@ -146,6 +147,15 @@ impl DebriefScreen {
         }
         doc.blank();
 
+        // The summary worded for the learner (its Outcome part carries the fit).
+        let voice = style_texts(env, run.scenario()).map(|t| Voice::new(t, env.learner));
+        let worded = voice.map(|v| v.debrief(m, model, None, run.scenario().customer.style));
+        if let Some(worded) = &worded {
+            doc.para(env.t(T::ForYou), theme.heading);
+            feedback_parts(env, &mut doc, &worded.summary);
+            doc.blank();
+        }
+
         // Fit and focus
         let fit = match m.fit {
             Some(fit) => env.tf(
@@ -161,13 +171,15 @@ impl DebriefScreen {
             ),
             None => env.t(T::FitNone).to_owned(),
         };
-        doc.hanging_styled(
-            &format!("{}: ", env.t(T::ModelFit)),
-            theme.heading,
-            "  ",
-            &fit,
-            theme.say,
-        );
+        if worded.is_none() {
+            doc.hanging_styled(
+                &format!("{}: ", env.t(T::ModelFit)),
+                theme.heading,
+                "  ",
+                &fit,
+                theme.say,
+            );
+        }
         match &run.focus {
             Some(focus) => {
                 let result = m.result_of(focus).unwrap_or(StepResult::NotInPlay);
@@ -260,6 +272,20 @@ impl DebriefScreen {
             None => doc.para(env.t(T::NoTurningPoint), theme.good),
         }
         doc.blank();
+
+        // The one watch-out tip for this learner and customer, and how to meet such a customer.
+        if let Some(worded) = &worded {
+            let tips: Vec<_> = worded
+                .watch_out
+                .iter()
+                .chain(&worded.meet_customer)
+                .cloned()
+                .collect();
+            feedback_parts(env, &mut doc, &tips);
+            if !tips.is_empty() {
+                doc.blank();
+            }
+        }
 
         // The path
         doc.para(env.t(T::PathTitle), theme.heading);

@@ -36,6 +36,7 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
     bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
     bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
+    bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
 ];
 
@@ -133,6 +134,9 @@ impl LibraryScreen {
             Action::Progress => {
                 env.notices.borrow_mut().clear();
                 return Step::go(Screen::Progress(ProgressScreen::new(env)));
+            }
+            Action::Profile => {
+                return Step::go(Screen::Profile(super::ProfileScreen::new(env, false)));
             }
             _ => {}
         }

@@ -5,8 +5,10 @@ pub mod briefing;
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod profile;
 pub mod progress;
 pub mod reflect;
+pub mod selfcheck;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,14 +16,18 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::Env;
 use super::keymap::Binding;
+use crate::content::styles::LearnerStyle;
 use crate::i18n::T;
+use crate::store::profile::SelfCheckRecord;
 
 pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
+pub use profile::ProfileScreen;
 pub use progress::ProgressScreen;
 pub use reflect::ReflectScreen;
+pub use selfcheck::SelfCheckScreen;
 
 /// What an update asks the app to do next.
 pub enum Step {
@@ -36,6 +42,16 @@ pub enum Step {
     /// Save a run to the history, then do `then`.
     Save {
         record: Box<crate::store::history::RunRecord>,
+        then: Box<Step>,
+    },
+    /// Set the learner's style (and keep self-check answers) in the profile, then `then`.
+    SetLearner {
+        style: Option<LearnerStyle>,
+        self_check: Option<SelfCheckRecord>,
+        then: Box<Step>,
+    },
+    /// Delete the profile, then `then`.
+    ForgetProfile {
         then: Box<Step>,
     },
 }
@@ -53,6 +69,8 @@ pub enum Screen {
     Debrief(DebriefScreen),
     Reflect(ReflectScreen),
     Progress(ProgressScreen),
+    Profile(ProfileScreen),
+    SelfCheck(SelfCheckScreen),
 }
 
 impl Screen {
@@ -69,6 +87,8 @@ impl Screen {
             Screen::Debrief(s) => s.keys(),
             Screen::Reflect(s) => s.keys(),
             Screen::Progress(s) => s.keys(),
+            Screen::Profile(s) => s.keys(),
+            Screen::SelfCheck(s) => s.keys(),
         }
     }
 
@@ -81,6 +101,8 @@ impl Screen {
             Screen::Debrief(s) => s.title(env),
             Screen::Reflect(s) => s.title(env),
             Screen::Progress(s) => s.title(env),
+            Screen::Profile(s) => s.title(env),
+            Screen::SelfCheck(s) => s.title(env),
         }
     }
 
@@ -92,6 +114,8 @@ impl Screen {
             Screen::Debrief(s) => s.update(env, action),
             Screen::Reflect(s) => s.update(env, action),
             Screen::Progress(s) => s.update(env, action),
+            Screen::Profile(s) => s.update(env, action),
+            Screen::SelfCheck(s) => s.update(env, action),
         }
     }
 
@@ -103,6 +127,8 @@ impl Screen {
             Screen::Debrief(s) => s.render(env, area, buf),
             Screen::Reflect(s) => s.render(env, area, buf),
             Screen::Progress(s) => s.render(env, area, buf),
+            Screen::Profile(s) => s.render(env, area, buf),
+            Screen::SelfCheck(s) => s.render(env, area, buf),
         }
     }
 }

@@ -12,13 +12,14 @@ use super::library::LibraryScreen;
 use super::{Screen, Step};
 use crate::i18n::{self, T};
 use crate::practice::Run;
+use crate::practice::feedback::Voice;
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
 use crate::tui::text::{Doc, clean, scroll_to_show};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, mood_meter, render_doc};
+use crate::tui::widgets::{feedback_parts, inset, mood_meter, render_doc, style_texts};
 
 const UNDO: &[Key] = &[Key::Char('u')];
 const RESTART: &[Key] = &[Key::Char('r')];
@@ -264,15 +265,31 @@ impl PlayScreen {
                 rows = start..doc.len();
             }
         }
+        if let Some(hint) = style_texts(env, self.run.scenario()).and_then(|t| {
+            Voice::new(t, env.learner).meet_customer(self.run.scenario().customer.style)
+        }) {
+            doc.blank();
+            doc.hanging_styled(
+                &format!("{} ", hint.lead.unwrap_or_default()),
+                theme.dim,
+                "  ",
+                &hint.text,
+                theme.dim,
+            );
+        }
         rows
     }
 
-    /// What the last choice did: its words, feedback, steps shown and broken, the mood.
-    fn feedback(&self, env: &Env, doc: &mut Doc) {
+    /// Feedback without style texts (no style file for the language): the author's words and
+    /// the steps, unframed.
+    fn plain_feedback(
+        &self,
+        env: &Env,
+        doc: &mut Doc,
+        feedback: Option<&str>,
+        effect: &crate::practice::ChoiceEffect,
+    ) {
         let theme = env.theme;
-        let Some(taken) = self.run.taken().last() else {
-            return;
-        };
         let model = self.run.model();
         let step_names = |ids: &[String]| {
             ids.iter()
@@ -280,17 +297,11 @@ impl PlayScreen {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        if let Some(choice) = self.run.choice_of(taken) {
-            doc.para(env.t(T::YouSaid), theme.heading);
-            doc.para(&choice.say, theme.say);
+        if let Some(feedback) = feedback {
+            doc.para(env.t(T::ChoiceFeedback), theme.heading);
+            doc.para(feedback, theme.base);
             doc.blank();
-            if let Some(feedback) = &choice.feedback {
-                doc.para(env.t(T::ChoiceFeedback), theme.heading);
-                doc.para(feedback, theme.base);
-                doc.blank();
-            }
         }
-        let effect = self.run.effect_of(taken);
         if effect.shown.is_empty() && effect.broken.is_empty() {
             doc.para(env.t(T::NoSteps), theme.dim);
         }
@@ -312,23 +323,32 @@ impl PlayScreen {
                 theme.base,
             );
         }
-        if !effect.pitfalls.is_empty() {
-            let names: Vec<String> = effect
-                .pitfalls
-                .iter()
-                .map(|p| {
-                    model
-                        .pitfall(p)
-                        .map_or_else(|| clean(p), |(_, pf)| clean(&pf.name))
-                })
-                .collect();
-            doc.hanging_styled(
-                &format!("! {}: ", env.t(T::PitfallsHit)),
-                theme.bad,
-                "  ",
-                &names.join(", "),
-                theme.base,
-            );
+    }
+
+    /// What the last choice did: its words, feedback, steps shown and broken, the mood.
+    fn feedback(&self, env: &Env, doc: &mut Doc) {
+        let theme = env.theme;
+        let Some(taken) = self.run.taken().last() else {
+            return;
+        };
+        let model = self.run.model();
+        if let Some(choice) = self.run.choice_of(taken) {
+            doc.para(env.t(T::YouSaid), theme.heading);
+            doc.para(&choice.say, theme.say);
+            doc.blank();
+            let effect = self.run.effect_of(taken);
+            match style_texts(env, self.run.scenario()) {
+                Some(texts) => {
+                    let parts = Voice::new(texts, env.learner).after_choice(
+                        choice.feedback.as_deref(),
+                        &effect,
+                        model,
+                        &choice.style_tips,
+                    );
+                    feedback_parts(env, doc, &parts);
+                }
+                None => self.plain_feedback(env, doc, choice.feedback.as_deref(), &effect),
+            }
         }
         doc.para(
             &env.tf(

@@ -1,0 +1,360 @@
+//! Feedback composed for a learner's style: the same message, ordered, introduced and sized
+//! as the style file's framing says.
+//!
+//! What is said comes from the choice and the measurement alone; the learner's style picks
+//! only the framing (order, lead-in words, how much detail), the author's tip for that style
+//! and one watch-out tip. The style is never given as a reason: no text here names it.
+//! The result is structured parts, so screens lay them out; nothing here knows a terminal.
+
+use std::collections::BTreeMap;
+
+use crate::content::styles::{Framing, LearnerStyle, Part, StyleTexts, fill};
+use crate::content::{EncounterModel, Style};
+
+use super::measure::{Measurement, StepResult};
+use super::run::ChoiceEffect;
+
+/// What a part of composed feedback holds, so a screen can lay it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// A part of the framing (see [`Part`]).
+    Framed(Part),
+    /// The scenario author's extra words for a learner of this style.
+    StyleTip,
+    /// The one learner × customer watch-out tip.
+    WatchOut,
+    /// How to meet a customer of the scenario's style.
+    MeetCustomer,
+}
+
+/// One part of composed feedback: an optional lead-in ("What worked:") and the text. The text
+/// may hold several lines (one per step in `Steps` and `Standard`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedbackPart {
+    pub kind: PartKind,
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+impl FeedbackPart {
+    /// The lead and the text as plain lines: a one-line text follows its lead, a longer one
+    /// starts below it.
+    pub fn plain(&self) -> String {
+        match &self.lead {
+            Some(lead) if self.text.contains('\n') => format!("{lead}\n{}", self.text),
+            Some(lead) => format!("{lead} {}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// The debrief's style-worded parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DebriefText {
+    /// The summary of the run, in the framing's order.
+    pub summary: Vec<FeedbackPart>,
+    /// The watch-out tip for this learner and customer; `None` when no style is set.
+    pub watch_out: Option<FeedbackPart>,
+    /// The "meeting this customer" hint for the scenario's customer.
+    pub meet_customer: Option<FeedbackPart>,
+}
+
+impl DebriefText {
+    /// Every part, in reading order.
+    pub fn parts(&self) -> impl Iterator<Item = &FeedbackPart> {
+        self.summary
+            .iter()
+            .chain(self.watch_out.as_ref())
+            .chain(self.meet_customer.as_ref())
+    }
+}
+
+/// How the app speaks to one learner: the style texts of the interface language and the
+/// learner's style (`None`: neutral wording).
+#[derive(Clone, Copy, Debug)]
+pub struct Voice<'a> {
+    pub texts: &'a StyleTexts,
+    pub learner: Option<LearnerStyle>,
+}
+
+impl<'a> Voice<'a> {
+    pub fn new(texts: &'a StyleTexts, learner: Option<LearnerStyle>) -> Voice<'a> {
+        Voice { texts, learner }
+    }
+
+    fn framing(&self) -> &'a Framing {
+        self.texts.framing(self.learner)
+    }
+
+    fn part(&self, part: Part, text: String) -> FeedbackPart {
+        FeedbackPart {
+            kind: PartKind::Framed(part),
+            lead: self.framing().leads.get(&part).cloned(),
+            text,
+        }
+    }
+
+    /// The feedback shown after a choice: its author's `feedback`, what it showed and broke
+    /// (`effect`), framed for the learner, then the author's tip for the learner's style.
+    pub fn after_choice(
+        &self,
+        feedback: Option<&str>,
+        effect: &ChoiceEffect,
+        model: &EncounterModel,
+        style_tips: &BTreeMap<Style, String>,
+    ) -> Vec<FeedbackPart> {
+        let framing = self.framing();
+        let mut parts = Vec::new();
+        for &part in &framing.after_choice {
+            let text = match part {
+                Part::Message => feedback.map(str::trim).unwrap_or("").to_owned(),
+                Part::Worked => join(effect.shown.iter().map(|s| step_name(model, s))),
+                Part::Change => join(
+                    effect
+                        .broken
+                        .iter()
+                        .map(|s| with_pitfalls(model, s, &effect.pitfalls)),
+                ),
+                Part::Standard => {
+                    let steps = if effect.broken.is_empty() {
+                        &effect.shown
+                    } else {
+                        &effect.broken
+                    };
+                    standard(model, steps, &effect.pitfalls)
+                }
+                Part::Steps => {
+                    let results: Vec<(&str, StepResult)> = model
+                        .steps
+                        .iter()
+                        .filter_map(|s| {
+                            if effect.broken.contains(&s.id) {
+                                Some((s.id.as_str(), StepResult::Broken))
+                            } else if effect.shown.contains(&s.id) {
+                                Some((s.id.as_str(), StepResult::Shown))
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
+                    self.steps(model, &results)
+                }
+                Part::Impact => {
+                    let n = effect.mood_delta.unsigned_abs().to_string();
+                    let template = match effect.mood_delta {
+                        d if d > 0 => &framing.mood_up,
+                        d if d < 0 => &framing.mood_down,
+                        _ => &framing.mood_same,
+                    };
+                    fill(template, &[("n", &n)])
+                }
+                Part::Closing => framing.closing.clone().unwrap_or_default(),
+                Part::Outcome | Part::Order => String::new(),
+            };
+            if !text.trim().is_empty() {
+                parts.push(self.part(part, text));
+            }
+        }
+        if let Some(tip) = self
+            .learner
+            .and_then(|l| style_tips.get(&l.main()))
+            .filter(|t| !t.trim().is_empty())
+        {
+            parts.push(FeedbackPart {
+                kind: PartKind::StyleTip,
+                lead: Some(self.texts.words.style_tip.clone()),
+                text: tip.trim().to_owned(),
+            });
+        }
+        parts
+    }
+
+    /// The debrief's words: a summary of `measurement` framed for the learner, the watch-out
+    /// tip for this learner and a `customer` of that style, and how to meet such a customer.
+    /// `ending_summary` is the ending's own text, shown as the `Message` part.
+    pub fn debrief(
+        &self,
+        measurement: &Measurement,
+        model: &EncounterModel,
+        ending_summary: Option<&str>,
+        customer: Style,
+    ) -> DebriefText {
+        let framing = self.framing();
+        let words = &self.texts.words;
+        let with = |result: StepResult| -> Vec<String> {
+            measurement
+                .steps
+                .iter()
+                .filter(|s| s.result == result)
+                .map(|s| s.step.clone())
+                .collect()
+        };
+        let (shown, broken, missed) = (
+            with(StepResult::Shown),
+            with(StepResult::Broken),
+            with(StepResult::Missed),
+        );
+        let mut summary = Vec::new();
+        for &part in &framing.debrief {
+            let text = match part {
+                Part::Message => ending_summary.map(str::trim).unwrap_or("").to_owned(),
+                Part::Outcome => {
+                    let outcome = measurement
+                        .outcome
+                        .and_then(|o| words.outcomes.get(&o))
+                        .map(|w| format!("{w}."));
+                    let fit = measurement
+                        .fit
+                        .map(|f| fill(&words.fit, &[("fit", &f.to_string())]));
+                    [outcome, fit]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+                Part::Worked => join(shown.iter().map(|s| step_name(model, s))),
+                Part::Change => join(
+                    broken
+                        .iter()
+                        .map(|s| with_pitfalls(model, s, &measurement.pitfalls))
+                        .chain(
+                            missed
+                                .iter()
+                                .map(|s| format!("{} ({})", step_name(model, s), words.missed)),
+                        ),
+                ),
+                Part::Standard => {
+                    let steps: Vec<String> = broken.iter().chain(&missed).cloned().collect();
+                    standard(model, &steps, &measurement.pitfalls)
+                }
+                Part::Steps => {
+                    let results: Vec<(&str, StepResult)> = measurement
+                        .steps
+                        .iter()
+                        .filter(|s| s.result != StepResult::NotInPlay)
+                        .map(|s| (s.step.as_str(), s.result))
+                        .collect();
+                    self.steps(model, &results)
+                }
+                Part::Impact => match (measurement.moods.first(), measurement.moods.last()) {
+                    (Some(start), Some(end)) => fill(
+                        &framing.mood_run,
+                        &[("start", &signed(*start)), ("end", &signed(*end))],
+                    ),
+                    _ => String::new(),
+                },
+                Part::Order => measurement
+                    .order_notes
+                    .iter()
+                    .map(|n| {
+                        fill(
+                            &words.order,
+                            &[
+                                ("early", &step_name(model, &n.early)),
+                                ("late", &step_name(model, &n.late)),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Part::Closing => framing.closing.clone().unwrap_or_default(),
+            };
+            if !text.trim().is_empty() {
+                summary.push(self.part(part, text));
+            }
+        }
+        let watch_out = self
+            .learner
+            .and_then(|l| self.texts.watch_out(l, customer))
+            .map(|tip| FeedbackPart {
+                kind: PartKind::WatchOut,
+                lead: Some(words.watch_out.clone()),
+                text: tip.to_owned(),
+            });
+        DebriefText {
+            summary,
+            watch_out,
+            meet_customer: self.meet_customer(customer),
+        }
+    }
+
+    /// The "meeting this customer" hint for a customer of `customer`'s style, shown before
+    /// and during a run and in the debrief. The same for every learner.
+    pub fn meet_customer(&self, customer: Style) -> Option<FeedbackPart> {
+        self.texts.style(customer).map(|s| FeedbackPart {
+            kind: PartKind::MeetCustomer,
+            lead: Some(self.texts.words.meet_customer.clone()),
+            text: s.meet_customer.clone(),
+        })
+    }
+
+    /// One line per step: "Listen to the end: shown".
+    fn steps(&self, model: &EncounterModel, results: &[(&str, StepResult)]) -> String {
+        let words = &self.texts.words;
+        results
+            .iter()
+            .map(|(id, result)| {
+                let word = match result {
+                    StepResult::Shown => &words.shown,
+                    StepResult::Broken => &words.broken,
+                    StepResult::Missed => &words.missed,
+                    StepResult::NotInPlay => return String::new(),
+                };
+                format!("{}: {word}", step_name(model, id))
+            })
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn step_name(model: &EncounterModel, id: &str) -> String {
+    model
+        .step(id)
+        .map_or_else(|| id.to_owned(), |s| s.name.clone())
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+/// "Acknowledge the feeling (Rule before feeling)": a step with the pitfalls that broke it.
+fn with_pitfalls(model: &EncounterModel, step: &str, pitfalls: &[String]) -> String {
+    let names: Vec<&str> = pitfalls
+        .iter()
+        .filter_map(|p| model.pitfall(p))
+        .filter(|(s, _)| s.id == step)
+        .map(|(_, p)| p.name.as_str())
+        .collect();
+    if names.is_empty() {
+        step_name(model, step)
+    } else {
+        format!("{} ({})", step_name(model, step), names.join(", "))
+    }
+}
+
+/// Each step with its description, then each of its pitfalls named with its description.
+fn standard(model: &EncounterModel, steps: &[String], pitfalls: &[String]) -> String {
+    let mut lines = Vec::new();
+    for id in steps {
+        let Some(step) = model.step(id) else {
+            continue;
+        };
+        lines.push(format!("{}: {}", step.name, step.description));
+        for p in pitfalls {
+            if let Some((_, pitfall)) = model.pitfall(p).filter(|(s, _)| s.id == step.id) {
+                lines.push(format!("{}: {}", pitfall.name, pitfall.description));
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// A mood with a true minus sign: "−3", "0", "2".
+fn signed(v: i32) -> String {
+    if v < 0 {
+        format!("−{}", v.unsigned_abs())
+    } else {
+        v.to_string()
+    }
+}

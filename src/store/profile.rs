@@ -1,0 +1,132 @@
+//! The learner's profile: the style they chose and, if they took it, their self-check answers.
+//!
+//! A style is personal data. It is stored only on this machine, in `profile.json` in the data
+//! directory, written atomically, and deleted completely on request. A file that no longer
+//! reads is moved aside and reported, never overwritten silently.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::atomic;
+use crate::content::styles::LearnerStyle;
+
+pub const FILE_NAME: &str = "profile.json";
+/// The profile format this program writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub version: u32,
+    /// The style the learner chose ("D", "i", "Di", "SC" ...); `None`: not set.
+    pub style: Option<LearnerStyle>,
+    /// The last self-check, if the learner took it.
+    #[serde(default)]
+    pub self_check: Option<SelfCheckRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfCheckRecord {
+    /// The language of the statements answered (their order is that file's order).
+    pub language: String,
+    /// 1..=5 per statement, `None` for a skipped one.
+    pub answers: Vec<Option<u8>>,
+    /// What the self-check suggested; `None`: no clear preference.
+    pub suggested: Option<LearnerStyle>,
+}
+
+impl Profile {
+    pub fn new(style: Option<LearnerStyle>) -> Profile {
+        Profile {
+            version: VERSION,
+            style,
+            self_check: None,
+        }
+    }
+}
+
+/// What reading the profile found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileState {
+    /// No profile yet: the first start.
+    Missing,
+    Found(Profile),
+    /// The file did not read; it was moved to `aside` so nothing is lost.
+    SetAside {
+        aside: PathBuf,
+        reason: String,
+    },
+}
+
+/// Where the profile lives inside a data directory.
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join(FILE_NAME)
+}
+
+/// Reads the profile from `data_dir`, setting a damaged file aside.
+pub fn load(data_dir: &Path) -> io::Result<ProfileState> {
+    let file = path(data_dir);
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ProfileState::Missing),
+        Err(e) => return Err(e),
+    };
+    match serde_json::from_slice::<Profile>(&bytes) {
+        Ok(profile) if profile.version <= VERSION => Ok(ProfileState::Found(profile)),
+        Ok(profile) => Ok(ProfileState::SetAside {
+            aside: atomic::set_aside(&file)?,
+            reason: format!(
+                "written by a newer version (format {}; this program reads up to {VERSION})",
+                profile.version
+            ),
+        }),
+        Err(e) => Ok(ProfileState::SetAside {
+            aside: atomic::set_aside(&file)?,
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Saves the profile atomically.
+pub fn save(data_dir: &Path, profile: &Profile) -> io::Result<()> {
+    let mut json = serde_json::to_vec_pretty(profile).map_err(io::Error::other)?;
+    json.push(b'\n');
+    atomic::write(&path(data_dir), &json)
+}
+
+/// Deletes the profile and any damaged copies set aside earlier (they may hold the style
+/// too). Returns how many files were removed.
+pub fn forget(data_dir: &Path) -> io::Result<usize> {
+    let mut removed = 0;
+    let aside_prefix = format!("{FILE_NAME}.damaged-");
+    let entries = match std::fs::read_dir(data_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name == FILE_NAME || name.starts_with(&aside_prefix) {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Whether there is anything to forget.
+pub fn exists(data_dir: &Path) -> bool {
+    let aside_prefix = format!("{FILE_NAME}.damaged-");
+    std::fs::read_dir(data_dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name == FILE_NAME || name.starts_with(&aside_prefix)
+        })
+    })
+}

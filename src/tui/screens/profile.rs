@@ -1,0 +1,237 @@
+//! The learner's style: view it, pick one by hand, take the self-check, or delete the
+//! profile. On the first start the same screen welcomes the learner and offers to skip.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::library::LibraryScreen;
+use super::selfcheck::SelfCheckScreen;
+use super::{Screen, Step};
+use crate::content::styles::{LearnerStyle, StyleTexts};
+use crate::i18n::T;
+use crate::tui::action::Action;
+use crate::tui::app::Env;
+use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
+use crate::tui::text::{Doc, scroll_to_show};
+use crate::tui::theme::{NO_POINTER, POINTER};
+use crate::tui::widgets::{inset, render_doc};
+
+pub const KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::Select, true),
+    bind(UP, "↑/k", Action::Up, T::Move, false),
+    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    bind(BACK, "q/Esc", Action::Back, T::Back, true),
+];
+
+/// One line of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    SelfCheck,
+    Style(Option<LearnerStyle>),
+    Delete,
+    /// "Skip for now" on the first start, "Done" later.
+    Leave,
+}
+
+pub struct ProfileScreen {
+    /// Shown as the welcome on the first start.
+    pub first_start: bool,
+    pub selected: usize,
+}
+
+impl ProfileScreen {
+    pub fn new(_env: &Env, first_start: bool) -> ProfileScreen {
+        ProfileScreen {
+            first_start,
+            selected: 0,
+        }
+    }
+
+    pub fn items(&self) -> Vec<Item> {
+        let mut items = vec![Item::SelfCheck, Item::Style(None)];
+        items.extend(
+            LearnerStyle::all()
+                .into_iter()
+                .map(|s| Item::Style(Some(s))),
+        );
+        if !self.first_start {
+            items.push(Item::Delete);
+        }
+        items.push(Item::Leave);
+        items
+    }
+
+    pub fn keys(&self) -> &'static [Binding] {
+        KEYS
+    }
+
+    pub fn title(&self, env: &Env) -> String {
+        env.t(if self.first_start {
+            T::WelcomeTitle
+        } else {
+            T::ProfileTitle
+        })
+        .to_owned()
+    }
+
+    fn leave(env: &Env) -> Step {
+        Step::go(Screen::Library(LibraryScreen::new(env)))
+    }
+
+    pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        let items = self.items();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(items.len() - 1),
+            Action::Back => return self.skip_or_leave(env),
+            Action::Select => match items[self.selected] {
+                Item::SelfCheck => {
+                    return Step::go(Screen::SelfCheck(SelfCheckScreen::new(
+                        env,
+                        self.first_start,
+                    )));
+                }
+                Item::Style(style) => {
+                    let then = if self.first_start {
+                        Self::leave(env)
+                    } else {
+                        Step::Stay
+                    };
+                    return Step::SetLearner {
+                        style,
+                        self_check: None,
+                        then: Box::new(then),
+                    };
+                }
+                Item::Delete => {
+                    return Step::Confirm {
+                        question: T::ConfirmForget,
+                        then: Box::new(Step::ForgetProfile {
+                            then: Box::new(Step::Stay),
+                        }),
+                    };
+                }
+                Item::Leave => return self.skip_or_leave(env),
+            },
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Skipping on the first start saves "not set", so the question is not asked again.
+    fn skip_or_leave(&self, env: &Env) -> Step {
+        if self.first_start {
+            Step::SetLearner {
+                style: None,
+                self_check: None,
+                then: Box::new(Self::leave(env)),
+            }
+        } else {
+            Self::leave(env)
+        }
+    }
+
+    pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let theme = env.theme;
+        let area = inset(area);
+        let texts = env.library.styles_for(env.lang.code());
+        let mut doc = Doc::new(area.width.saturating_sub(1));
+        if self.first_start {
+            doc.para(env.t(T::WelcomeText), theme.base);
+            doc.blank();
+        }
+        current_style(env, texts, &mut doc);
+        if let Some(notice) = &env.profile_notice {
+            doc.para(notice, theme.warn);
+        }
+        doc.blank();
+        doc.para(env.t(T::ChooseStyle), theme.heading);
+        let mut rows = 0..0;
+        for (i, item) in self.items().into_iter().enumerate() {
+            let start = doc.len();
+            let chosen = i == self.selected;
+            let label = match item {
+                Item::SelfCheck => env.t(T::TakeSelfCheck).to_owned(),
+                Item::Style(None) => env.t(T::NotSetItem).to_owned(),
+                Item::Style(Some(s)) => texts.map_or_else(|| s.code(), |t| list_name(t, s)),
+                Item::Delete => env.t(T::DeleteProfile).to_owned(),
+                Item::Leave if self.first_start => env.t(T::SkipForNow).to_owned(),
+                Item::Leave => env.t(T::DoneItem).to_owned(),
+            };
+            let mark = match item {
+                Item::Style(s) if s == env.learner => "(•) ",
+                Item::Style(_) => "( ) ",
+                _ => "    ",
+            };
+            doc.hanging_styled(
+                &format!("{}{mark}", if chosen { POINTER } else { NO_POINTER }),
+                theme.key,
+                "      ",
+                &label,
+                if chosen { theme.selected } else { theme.base },
+            );
+            if chosen {
+                rows = start..doc.len();
+            }
+        }
+        doc.blank();
+        doc.para(env.t(T::StoredLocally), theme.dim);
+        if let Some(texts) = texts {
+            doc.para(&texts.disclaimer, theme.dim);
+        }
+        let offset = scroll_to_show(0, usize::from(area.height), rows.start, rows.end);
+        render_doc(&doc, offset, area, buf);
+    }
+}
+
+/// A style as the list shows it: a style's name, or a blend's code with the first clause of
+/// its self-check text ("Di – Mostly D, leaning towards i").
+fn list_name(texts: &StyleTexts, style: LearnerStyle) -> String {
+    match style {
+        LearnerStyle::Pure(_) => texts.learner_style_name(style),
+        LearnerStyle::Blend(b) => match texts.self_check.results.blends.get(&b) {
+            Some(text) => format!("{} – {}", b.code(), text.split(':').next().unwrap_or(text)),
+            None => b.code(),
+        },
+    }
+}
+
+/// The learner's current style with its description, or "not set".
+fn current_style(env: &Env, texts: Option<&StyleTexts>, doc: &mut Doc) {
+    let theme = env.theme;
+    let Some(style) = env.learner else {
+        doc.line(Line::from(vec![
+            Span::styled(format!("{}: ", env.t(T::CurrentStyle)), theme.heading),
+            Span::styled(env.t(T::StyleNotSet).to_owned(), theme.base),
+        ]));
+        return;
+    };
+    let Some(texts) = texts else {
+        doc.para(env.t(T::NoStyleTexts), theme.warn);
+        return;
+    };
+    doc.hanging_styled(
+        &format!("{}: ", env.t(T::CurrentStyle)),
+        theme.heading,
+        "  ",
+        &texts.learner_style_name(style),
+        theme.say,
+    );
+    if let Some(t) = texts.style(style.main()) {
+        doc.para(&t.short, theme.base);
+        for (label, text) in [
+            (T::LikesFeedback, &t.likes_feedback),
+            (T::StyleStrength, &t.strength),
+            (T::StyleRisk, &t.risk),
+        ] {
+            doc.hanging_styled(
+                &format!("{}: ", env.t(label)),
+                theme.heading,
+                "  ",
+                text,
+                theme.base,
+            );
+        }
+    }
+}

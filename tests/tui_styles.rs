@@ -1,0 +1,191 @@
+//! The learner's style in the app: first start, the self-check, the profile screen, and the
+//! style-worded debrief, driven through `App::update` and snapshotted at 80x24 in both
+//! languages. The profile goes to a temporary folder, never the real home.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use kohtaa::cli::Lang;
+use kohtaa::content::styles::{LearnerStyle, Pole};
+use kohtaa::content::{Library, LoadOptions};
+use kohtaa::practice::Run;
+use kohtaa::store::profile::{self, ProfileState};
+use kohtaa::tui::screens::{DebriefScreen, ProfileScreen, Screen};
+use kohtaa::tui::theme::Theme;
+use kohtaa::tui::{Action, App, Env, render};
+
+fn library() -> Library {
+    Library::load(&LoadOptions {
+        bundled_scenarios: true,
+        folders: Vec::new(),
+        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles")],
+    })
+}
+
+fn app(lang: Lang, dir: &Path, learner: Option<&str>) -> App {
+    let mut env = Env::new(lang, Theme::mono(), library(), Some(7));
+    env.profile_dir = Some(dir.to_path_buf());
+    env.learner = learner.and_then(LearnerStyle::parse);
+    App::new(env)
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| render::render(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+/// Answers every statement pointing to `fast` and `task` (true) or their opposites.
+fn answer_all(app: &mut App, fast: bool, task: bool) {
+    let texts = app.env.library.styles_for(app.env.lang.code()).unwrap();
+    let answers: Vec<usize> = texts
+        .self_check
+        .statements
+        .iter()
+        .map(|s| {
+            let agree = match s.agree {
+                Pole::Fast => fast,
+                Pole::Reflective => !fast,
+                Pole::Task => task,
+                Pole::People => !task,
+            };
+            if agree { 5 } else { 1 }
+        })
+        .collect();
+    for a in answers {
+        app.update(Action::Pick(a));
+    }
+}
+
+#[test]
+fn first_start_self_check_then_change_the_style() {
+    for lang in [Lang::En, Lang::Fi] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(lang, dir.path(), None);
+        app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
+        insta::assert_snapshot!(format!("welcome_{}", lang_name(lang)), screen(&app));
+
+        // The first item takes the self-check.
+        app.update(Action::Select);
+        assert!(matches!(app.screen, Screen::SelfCheck(_)));
+        insta::assert_snapshot!(format!("selfcheck_first_{}", lang_name(lang)), screen(&app));
+
+        answer_all(&mut app, false, true);
+        insta::assert_snapshot!(
+            format!("selfcheck_result_{}", lang_name(lang)),
+            screen(&app)
+        );
+
+        // Use the result: it is saved, with the answers.
+        app.update(Action::Select);
+        assert_eq!(app.env.learner, LearnerStyle::parse("C"));
+        let ProfileState::Found(saved) = profile::load(dir.path()).unwrap() else {
+            panic!("profile saved");
+        };
+        assert_eq!(saved.style, LearnerStyle::parse("C"));
+        assert_eq!(
+            saved.self_check.unwrap().suggested,
+            LearnerStyle::parse("C")
+        );
+
+        // Change it by hand on the profile screen: "Not set" is item 2, then D, i, S, C.
+        app.update(Action::Profile);
+        assert!(matches!(app.screen, Screen::Profile(_)));
+        for _ in 0..3 {
+            app.update(Action::Down);
+        }
+        app.update(Action::Select);
+        assert_eq!(app.env.learner, LearnerStyle::parse("i"));
+        insta::assert_snapshot!(format!("profile_{}", lang_name(lang)), screen(&app));
+
+        // Delete it, after a yes.
+        let delete_at = ProfileScreen::new(&app.env, false)
+            .items()
+            .iter()
+            .position(|i| *i == kohtaa::tui::screens::profile::Item::Delete)
+            .unwrap();
+        // The cursor is on "i" (item 3).
+        for _ in 3..delete_at {
+            app.update(Action::Down);
+        }
+        app.update(Action::Select);
+        app.update(Action::Answer(true));
+        assert_eq!(app.env.learner, None);
+        assert_eq!(profile::load(dir.path()).unwrap(), ProfileState::Missing);
+    }
+}
+
+#[test]
+fn skipping_on_first_start_saves_not_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Lang::En, dir.path(), None);
+    app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
+    app.update(Action::Back);
+    assert!(matches!(app.screen, Screen::Library(_)));
+    assert_eq!(
+        profile::load(dir.path()).unwrap(),
+        ProfileState::Found(profile::Profile::new(None))
+    );
+}
+
+fn debrief(app: &mut App, id: &str, lang: &str, path: &[usize]) {
+    let lib = &app.env.library;
+    let scenario = lib.scenario(id, lang).unwrap().value.clone();
+    let model = lib.model_for(&scenario).unwrap().clone();
+    let mut run = Run::new(Arc::new(scenario), Arc::new(model), 7).unwrap();
+    for &c in path {
+        run.choose(c).unwrap();
+    }
+    app.screen = Screen::Debrief(DebriefScreen::new(run));
+}
+
+#[test]
+fn the_debrief_is_worded_for_the_learner() {
+    let cases = [
+        (Lang::En, "doctor-today", "en", &[0, 0, 1, 0, 1, 0, 0][..]),
+        (Lang::Fi, "laskun-selvitys", "fi", &[1, 0][..]),
+    ];
+    for (lang, id, content, path) in cases {
+        let mut screens = Vec::new();
+        for style in ["D", "S"] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app(lang, dir.path(), Some(style));
+            debrief(&mut app, id, content, path);
+            let shown = screen(&app);
+            insta::assert_snapshot!(format!("debrief_{style}_{}", lang_name(lang)), shown);
+            // Further down: the watch-out tip and the meeting hint.
+            let Screen::Debrief(d) = &app.screen else {
+                unreachable!()
+            };
+            let doc: String = d
+                .document(&app.env, 78)
+                .lines
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let texts = app.env.library.styles_for(content).unwrap();
+            let customer = app
+                .env
+                .library
+                .scenario(id, content)
+                .unwrap()
+                .value
+                .customer
+                .style;
+            let learner = LearnerStyle::parse(style).unwrap();
+            let tip = &texts.watch_outs[&learner.main()][&customer];
+            let first_words: String = tip.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            assert!(doc.contains(&first_words), "{first_words} in\n{doc}");
+            screens.push(shown);
+        }
+        assert_ne!(screens[0], screens[1]);
+    }
+}
