@@ -69,6 +69,13 @@ fn write_text(out: &mut impl Write, library: &Library, color: bool) -> std::io::
         // Each report ends in a newline; one blank line separates reports.
         writeln!(out, "{}", d.render(color))?;
     }
+    if let Some(first) = library.diagnostics.first() {
+        writeln!(
+            out,
+            "To learn more about a code, run `kohtaa explain {}`.",
+            first.code
+        )?;
+    }
     writeln!(out, "{}", summary(library))
 }
 

@@ -190,6 +190,10 @@ impl Library {
         // (id, language) of scenario files with errors, which still count as present.
         let mut elsewhere: Vec<(String, String)> = Vec::new();
         for file in take(FileKind::Scenario) {
+            if let Some(d) = unknown_kind(&file) {
+                self.diagnostics.push(d);
+                continue;
+            }
             let (parsed, mut diags) = read::<Scenario>(&file);
             if let Some(scenario) = &parsed {
                 diags.extend(validate::scenario_among(scenario, &models));
@@ -374,6 +378,32 @@ pub fn file_kind(path: &Path, text: &str) -> FileKind {
     } else {
         FileKind::Scenario
     }
+}
+
+/// A file that names a struct of no known kind, and lies where its kind cannot be told from
+/// its place: better said plainly than as a scenario with the wrong name.
+fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
+    const KNOWN: [&str; 4] = ["Scenario", "EncounterModel", "ScenarioTests", "StyleTexts"];
+    let outline = Outline::read(&file.source.text);
+    let span = outline.root.as_ref()?.span();
+    let head = &file.source.text[span.clone()];
+    let name_len = head
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(head.len());
+    let name = &head[..name_len];
+    if name.is_empty() || KNOWN.contains(&name) || !head[name_len..].trim_start().starts_with('(') {
+        return None;
+    }
+    Some(Diagnostic::new(
+        Code::UnknownFileKind,
+        &file.source,
+        span.start..span.start + name_len,
+        format!(
+            "`{}(` starts no kind of content file kohtaa knows",
+            display_safe(name)
+        ),
+    )
+    .note("start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`"))
 }
 
 fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
