@@ -185,6 +185,9 @@ impl Library {
             }
         }
         let models: Vec<&EncounterModel> = self.models.iter().map(|m| &m.value).collect();
+        let mut languages: Vec<&str> = models.iter().map(|m| m.language.as_str()).collect();
+        languages.sort_unstable();
+        languages.dedup();
 
         let mut scenarios = Vec::new();
         // (id, language) of scenario files with errors, which still count as present.
@@ -197,14 +200,17 @@ impl Library {
             let (parsed, mut diags) = read::<Scenario>(&file);
             if let Some(scenario) = &parsed {
                 diags.extend(validate::scenario_among(scenario, &models));
-                diags.extend(validate::folder(scenario));
+                diags.extend(validate::folder(scenario, &languages));
             }
             match parsed {
                 Some(s) if !diags.iter().any(Diagnostic::is_error) => scenarios.push(s),
                 _ => {
-                    let outline = Outline::read(&file.source.text);
-                    let id = string_field(&outline, "id");
-                    if let (Some(id), Some(language)) = (&id, string_field(&outline, "language")) {
+                    let text = &file.source.text;
+                    let outline = Outline::read(text);
+                    let id = string_field(&outline, text, "id");
+                    if let (Some(id), Some(language)) =
+                        (&id, string_field(&outline, text, "language"))
+                    {
                         elsewhere.push((id.clone(), language));
                     }
                     if let Some(first) = diags.iter().find(|d| d.is_error()).cloned() {
@@ -228,8 +234,10 @@ impl Library {
             .into_iter()
             .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
             .map(|f| {
-                let outline = Outline::read(&f.source.text);
-                let key = string_field(&outline, "id").zip(string_field(&outline, "language"));
+                let text = &f.source.text;
+                let outline = Outline::read(text);
+                let key = string_field(&outline, text, "id")
+                    .zip(string_field(&outline, text, "language"));
                 (f, key)
             })
             .collect();
@@ -240,7 +248,6 @@ impl Library {
             .collect();
         // The library's languages are those of its models, too: a scenario missing in one
         // of them is worth a warning even before any other scenario is translated.
-        let languages: Vec<&str> = models.iter().map(|m| m.language.as_str()).collect();
         self.diagnostics.extend(validate::library_among(
             &self.scenarios,
             &others,
@@ -278,8 +285,13 @@ impl Library {
                     .find(|m| m.id == s.model && m.language == s.language)
             };
             for t in &tests {
-                self.diagnostics
-                    .extend(validate::tests(t, &candidates, &broken, model_of));
+                self.diagnostics.extend(validate::tests(
+                    t,
+                    &candidates,
+                    &broken,
+                    &languages,
+                    model_of,
+                ));
             }
         }
         self.tests = tests;
@@ -384,9 +396,9 @@ pub fn file_kind(path: &Path, text: &str) -> FileKind {
 /// its place: better said plainly than as a scenario with the wrong name.
 fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
     const KNOWN: [&str; 4] = ["Scenario", "EncounterModel", "ScenarioTests", "StyleTexts"];
-    let outline = Outline::read(&file.source.text);
-    let span = outline.root.as_ref()?.span();
-    let head = &file.source.text[span.clone()];
+    let text = &*file.source.text;
+    let start = text.len() - skip_comments(text).len();
+    let head = &text[start..];
     let name_len = head
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(head.len());
@@ -397,13 +409,27 @@ fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
     Some(Diagnostic::new(
         Code::UnknownFileKind,
         &file.source,
-        span.start..span.start + name_len,
+        start..start + name_len,
         format!(
             "`{}(` starts no kind of content file kohtaa knows",
             display_safe(name)
         ),
     )
     .note("start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`"))
+}
+
+/// `text` after leading white space and comments.
+fn skip_comments(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            return text;
+        }
+    }
 }
 
 fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
@@ -506,13 +532,13 @@ fn unreadable(path: &Path, why: &str) -> Diagnostic {
 
 /// A string field of a file's top-level struct, read from the outline alone, so that even a
 /// file that does not parse can be named.
-fn string_field(outline: &Outline, field: &str) -> Option<String> {
+fn string_field(outline: &Outline, text: &str, field: &str) -> Option<String> {
     let span = outline.value(&[super::outline::Seg::Field(field)])?.span();
     outline
         .strings
         .iter()
         .find(|s| s.span == span)
-        .map(|s| s.chars.iter().map(|(c, _)| *c).collect())
+        .map(|s| s.text(text))
 }
 
 /// Scenario and test files, as opposed to the models and style files they rely on.

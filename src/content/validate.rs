@@ -762,17 +762,18 @@ pub fn library_among(
     out
 }
 
-/// The language a file's folder names (`en/x.ron` → `en`), if its folder looks like one.
-pub fn folder_language(name: &str) -> Option<&str> {
+/// The language a file's folder names (`en/x.ron` → `en`), if the folder is named after one
+/// of `languages` (the languages the library has models in; `/tmp` is not Tumbuka).
+pub fn folder_language<'a>(name: &'a str, languages: &[&str]) -> Option<&'a str> {
     let parent = Path::new(name).parent()?.file_name()?.to_str()?;
     let parent = parent.rsplit(':').next().unwrap_or(parent);
-    is_valid_language(parent).then_some(parent)
+    languages.contains(&parent).then_some(parent)
 }
 
 /// A scenario in a language folder of another language: the library sorts by content, but a
 /// reader of the folder is misled.
-pub fn folder(scenario: &Loaded<Scenario>) -> Option<Diagnostic> {
-    let folder = folder_language(&scenario.source.name)?;
+pub fn folder(scenario: &Loaded<Scenario>, languages: &[&str]) -> Option<Diagnostic> {
+    let folder = folder_language(&scenario.source.name, languages)?;
     let language = scenario.value.language.as_str();
     (folder != language && is_valid_language(language)).then(|| {
         let span = scenario
@@ -790,19 +791,20 @@ pub fn folder(scenario: &Loaded<Scenario>) -> Option<Diagnostic> {
 }
 
 /// Problems in a scenario test file: the scenario it names, and each path's nodes and choice
-/// numbers. `find` looks a scenario up by id; `language` is the one the file's folder names.
-/// `known` lists ids of scenarios that exist but could not be loaded (they have their own
-/// errors, so their tests are not checked further).
+/// numbers. The scenario is looked up among `candidates`, in the language the file's folder
+/// names if it is one of `languages`. `broken` lists ids of scenarios that exist but could not
+/// be loaded (they have their own errors, so their tests are not checked further).
 pub fn tests<'s>(
     tests: &Loaded<ScenarioTests>,
     candidates: &[&'s Scenario],
     broken: &[&str],
+    languages: &[&str],
     model: impl Fn(&Scenario) -> Option<&'s EncounterModel>,
 ) -> Vec<Diagnostic> {
     use Seg::{Field as F, Index as I};
     let t = &tests.value;
     let mut r = Report::new(tests);
-    let language = folder_language(&tests.source.name);
+    let language = folder_language(&tests.source.name, languages);
     let in_language = |s: &&&Scenario| language.is_none_or(|l| s.language == l);
     let Some(scenario) = candidates
         .iter()
