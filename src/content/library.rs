@@ -103,12 +103,34 @@ impl Library {
     }
 
     pub fn load(options: &LoadOptions) -> Library {
-        let mut lib = Library::default();
         let mut raw = Vec::new();
         let mut unread = Vec::new();
         for path in &options.paths {
             collect_path(path, Origin::Given, &mut raw, &mut unread);
         }
+        Library::load_with(options, raw, unread)
+    }
+
+    /// Checks texts that are not files (an editor's buffer, a draft on standard input), each
+    /// with the path it would have, as if they had been named in `options.paths`.
+    pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library {
+        let raw = texts
+            .iter()
+            .map(|(path, text)| RawFile {
+                source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
+                origin: Origin::Given,
+                path: path.clone(),
+            })
+            .collect();
+        Library::load_with(options, raw, Vec::new())
+    }
+
+    fn load_with(
+        options: &LoadOptions,
+        mut raw: Vec<RawFile>,
+        mut unread: Vec<Diagnostic>,
+    ) -> Library {
+        let mut lib = Library::default();
         let mut folder_files = Vec::new();
         for folder in &options.folders {
             if folder.is_dir() {

@@ -105,12 +105,30 @@ fn decode_escape(src: &str, mut pos: usize) -> Option<(char, usize)> {
         't' => '\t',
         'r' => '\r',
         '0' => '\0',
-        'b' => '\u{8}',
-        'f' => '\u{c}',
         'x' => {
-            let digits = src.get(pos..pos + 2)?;
+            // `\xNN`; several in a row spell one UTF-8 character, as in `"\xe2\x80\xae"`.
+            let first = u8::try_from(hex(src.get(pos..pos + 2)?)?).ok()?;
             pos += 2;
-            char::from_u32(hex(digits)?)?
+            let len = match first {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => return Some(('\u{fffd}', pos)),
+            };
+            let mut bytes = vec![first];
+            while bytes.len() < len {
+                let digits = src.get(pos..pos + 4).filter(|d| d.starts_with("\\x"));
+                let Some(byte) = digits.and_then(|d| hex(&d[2..])) else {
+                    break;
+                };
+                bytes.push(u8::try_from(byte).ok()?);
+                pos += 4;
+            }
+            std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{fffd}')
         }
         'u' if src.as_bytes().get(pos) == Some(&b'{') => {
             let close = src[pos..].find('}')? + pos;
