@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod check;
+pub mod explain;
 pub mod export;
 pub mod history;
 pub mod profile;
@@ -92,6 +93,8 @@ pub enum Command {
     ///
     /// The profile is stored only on this computer.
     Profile(profile::ProfileArgs),
+    /// Explain a diagnostic code such as K0302, or list every code.
+    Explain(explain::ExplainArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -153,6 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Profile(args)) => profile::run(&cli.global, &args),
+        Some(Command::Explain(args)) => explain::run(&args),
         None => app::run(&cli.global),
     }
 }
