@@ -30,7 +30,11 @@ fn model<'a>(library: &'a Library, lang: &str) -> &'a EncounterModel {
 #[test]
 fn the_bundled_library_checks_clean() {
     let library = Library::bundled();
-    let shown: Vec<String> = library.diagnostics.iter().map(|d| d.render(false)).collect();
+    let shown: Vec<String> = library
+        .diagnostics
+        .iter()
+        .map(|d| d.render(false))
+        .collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
     assert!(library.broken.is_empty());
 }
@@ -67,14 +71,20 @@ fn every_step_and_thread_is_fitted_and_broken_in_at_least_three_scenarios() {
 fn every_scenario_has_the_shape_the_bar_asks_for() {
     let library = Library::bundled();
     let mut problems = Vec::new();
-    for s in scenarios(&library, "en").into_iter().chain(scenarios(&library, "fi")) {
+    for s in scenarios(&library, "en")
+        .into_iter()
+        .chain(scenarios(&library, "fi"))
+    {
         let f = ScenarioFacts::of(s);
         let at = format!("{} ({})", s.id, s.language);
         if !(12..=25).contains(&f.nodes) {
             problems.push(format!("{at}: {} nodes", f.nodes));
         }
         if f.endings < 4 || f.outcomes.len() < 3 {
-            problems.push(format!("{at}: {} endings, outcomes {:?}", f.endings, f.outcomes));
+            problems.push(format!(
+                "{at}: {} endings, outcomes {:?}",
+                f.endings, f.outcomes
+            ));
         }
         if f.mood_routes == 0 {
             problems.push(format!("{at}: no mood route"));
@@ -91,7 +101,11 @@ fn every_scenario_has_the_shape_the_bar_asks_for() {
         for node in &s.nodes {
             for (i, c) in node.choice_list().iter().enumerate() {
                 if c.feedback.is_none() {
-                    problems.push(format!("{at}: `{}` choice {} has no feedback", node.id, i + 1));
+                    problems.push(format!(
+                        "{at}: `{}` choice {} has no feedback",
+                        node.id,
+                        i + 1
+                    ));
                 }
                 if c.fits.is_empty() && c.breaks.is_empty() && c.pitfalls.is_empty() {
                     problems.push(format!("{at}: `{}` choice {} is untagged", node.id, i + 1));
@@ -117,7 +131,11 @@ fn both_language_versions_of_each_scenario_measure_the_same() {
             diffs.push(format!("{}: no Finnish version", s.id));
             continue;
         };
-        diffs.extend(differences(s, other).into_iter().map(|d| format!("{}: {d}", s.id)));
+        diffs.extend(
+            differences(s, other)
+                .into_iter()
+                .map(|d| format!("{}: {d}", s.id)),
+        );
     }
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
@@ -125,8 +143,12 @@ fn both_language_versions_of_each_scenario_measure_the_same() {
 /// The outcomes reachable from `start`, each with whether some path to it broke a focus step.
 /// Explores (node, mood, focus broken) states, so every path is covered without listing paths.
 fn reachable_outcomes(s: &Scenario, model: &EncounterModel) -> HashSet<(Outcome, bool)> {
-    let index: HashMap<&str, usize> =
-        s.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let start_mood = s.customer.mood.clamp(-5, 5) as i32;
     let mut seen = HashSet::new();
     let mut stack = vec![(index[s.start.as_str()], start_mood, false)];
@@ -159,7 +181,10 @@ fn no_path_that_breaks_a_focus_step_reaches_a_resolved_ending() {
         for s in scenarios(&library, lang) {
             let outcomes = reachable_outcomes(s, m);
             if outcomes.contains(&(Outcome::Resolved, true)) {
-                problems.push(format!("{} ({lang}): Resolved with a focus step broken", s.id));
+                problems.push(format!(
+                    "{} ({lang}): Resolved with a focus step broken",
+                    s.id
+                ));
             }
             if !outcomes.contains(&(Outcome::Resolved, false)) {
                 problems.push(format!("{} ({lang}): no Resolved ending reachable", s.id));
@@ -190,8 +215,15 @@ fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
                 let next = destination(c, mood);
                 node = s.nodes.iter().find(|n| n.id == next).unwrap();
             }
-            if node.ending.as_ref().is_some_and(|e| e.outcome == Outcome::Resolved) {
-                problems.push(format!("{} ({lang}): the longest answers reach `{}`", s.id, node.id));
+            if node
+                .ending
+                .as_ref()
+                .is_some_and(|e| e.outcome == Outcome::Resolved)
+            {
+                problems.push(format!(
+                    "{} ({lang}): the longest answers reach `{}`",
+                    s.id, node.id
+                ));
             }
         }
     }

@@ -44,15 +44,24 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
     let m = run.measure();
     let e = &p.expect;
     if !run.is_finished() {
-        problems.push(format!("the path stops at `{}`, not an ending", run.node().id));
+        problems.push(format!(
+            "the path stops at `{}`, not an ending",
+            run.node().id
+        ));
     }
     if let Some(ending) = &e.ending {
         if m.ending.as_ref() != Some(ending) {
-            problems.push(format!("ending: expected `{ending}`, reached {:?}", m.ending));
+            problems.push(format!(
+                "ending: expected `{ending}`, reached {:?}",
+                m.ending
+            ));
         }
     }
     if e.outcome.is_some() && m.outcome != e.outcome {
-        problems.push(format!("outcome: expected {:?}, got {:?}", e.outcome, m.outcome));
+        problems.push(format!(
+            "outcome: expected {:?}, got {:?}",
+            e.outcome, m.outcome
+        ));
     }
     let fit = m.fit.map(i64::from);
     if let Some(min) = e.fit_at_least {
@@ -67,12 +76,18 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
     }
     for step in &e.shown {
         if m.result_of(step) != Some(StepResult::Shown) {
-            problems.push(format!("`{step}` expected shown, is {:?}", m.result_of(step)));
+            problems.push(format!(
+                "`{step}` expected shown, is {:?}",
+                m.result_of(step)
+            ));
         }
     }
     for step in &e.broken {
         if m.result_of(step) != Some(StepResult::Broken) {
-            problems.push(format!("`{step}` expected broken, is {:?}", m.result_of(step)));
+            problems.push(format!(
+                "`{step}` expected broken, is {:?}",
+                m.result_of(step)
+            ));
         }
     }
     let mood = i64::from(m.final_mood());
@@ -85,7 +100,10 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
     }
     match p.name.as_str() {
         "best" if m.outcome != Some(Outcome::Resolved) => {
-            problems.push(format!("the best playthrough ends {:?}, not Resolved", m.outcome));
+            problems.push(format!(
+                "the best playthrough ends {:?}, not Resolved",
+                m.outcome
+            ));
         }
         "worst" if m.outcome == Some(Outcome::Resolved) => {
             problems.push("the worst playthrough reaches a Resolved ending".to_owned());
@@ -120,16 +138,20 @@ fn every_bundled_scenario_has_a_best_a_worst_and_a_recovery_playthrough_in_each_
     let mut missing = Vec::new();
     for scenario in &library.scenarios {
         let s = &scenario.value;
-        let tests = library.tests.iter().find(|t| {
-            t.value.scenario == s.id && language_of(&t.source.name) == s.language
-        });
+        let tests = library
+            .tests
+            .iter()
+            .find(|t| t.value.scenario == s.id && language_of(&t.source.name) == s.language);
         let Some(tests) = tests else {
             missing.push(format!("{} ({}): no tests file", s.id, s.language));
             continue;
         };
         for name in ["best", "worst", "recovery"] {
             if !tests.value.tests.iter().any(|p| p.name == name) {
-                missing.push(format!("{} ({}): no `{name}` playthrough", s.id, s.language));
+                missing.push(format!(
+                    "{} ({}): no `{name}` playthrough",
+                    s.id, s.language
+                ));
             }
         }
     }

@@ -25,7 +25,13 @@ pub fn run(global: &Global, _args: &CoverageArgs) -> ExitCode {
     let Some(model) = scenarios
         .first()
         .and_then(|s| library.model_for(s))
-        .or_else(|| library.models.iter().map(|m| &m.value).find(|m| m.language == lang))
+        .or_else(|| {
+            library
+                .models
+                .iter()
+                .map(|m| &m.value)
+                .find(|m| m.language == lang)
+        })
     else {
         eprintln!("error: no encounter model in language `{lang}`");
         return ExitCode::from(1);

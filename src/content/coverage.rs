@@ -142,7 +142,11 @@ impl Coverage {
             "Steps × scenarios: F = a good choice fits the step, B = a choice breaks it \
              (directly or by one of its pitfalls).\n\n",
         );
-        let _ = writeln!(out, "| step | {} | fitted in | broken in |", ids.join(" | "));
+        let _ = writeln!(
+            out,
+            "| step | {} | fitted in | broken in |",
+            ids.join(" | ")
+        );
         let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(ids.len()));
         for row in &self.steps {
             let label = if row.thread {
@@ -233,7 +237,11 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
         a.difficulty.to_string(),
         b.difficulty.to_string(),
     );
-    same("focus".into(), format!("{:?}", a.focus), format!("{:?}", b.focus));
+    same(
+        "focus".into(),
+        format!("{:?}", a.focus),
+        format!("{:?}", b.focus),
+    );
     same(
         "customer style".into(),
         a.customer.style.to_string(),
@@ -265,7 +273,11 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
         for (i, (ca, cb)) in na.choice_list().iter().zip(nb.choice_list()).enumerate() {
             let at = |what: &str| format!("node `{}` choice {}: {what}", na.id, i + 1);
             same(at("next"), ca.next.clone(), cb.next.clone());
-            same(at("fits"), format!("{:?}", ca.fits), format!("{:?}", cb.fits));
+            same(
+                at("fits"),
+                format!("{:?}", ca.fits),
+                format!("{:?}", cb.fits),
+            );
             same(
                 at("breaks"),
                 format!("{:?}", ca.breaks),
@@ -389,12 +401,18 @@ mod tests {
         let a = scenario(
             "a",
             Style::D,
-            vec![choice(&["greet"], &[], &[]), choice(&[], &[], &["interrupt"])],
+            vec![
+                choice(&["greet"], &[], &[]),
+                choice(&[], &[], &["interrupt"]),
+            ],
         );
         let b = scenario("b", Style::S, vec![choice(&["listen"], &["respect"], &[])]);
         let cov = Coverage::of(&[&a, &b], &model());
         let greet = cov.step("greet").unwrap();
-        assert_eq!((greet.fitted.clone(), greet.broken.clone()), (vec![true, false], vec![false, false]));
+        assert_eq!(
+            (greet.fitted.clone(), greet.broken.clone()),
+            (vec![true, false], vec![false, false])
+        );
         let listen = cov.step("listen").unwrap();
         assert_eq!((listen.fitted_in(), listen.broken_in()), (1, 1));
         assert_eq!(listen.broken, vec![true, false]);
@@ -403,7 +421,10 @@ mod tests {
         assert_eq!(cov.style_count(Style::C), 0);
         let md = cov.to_markdown();
         assert!(md.contains("| listen (LISTEN) | B | F | 1 | 1 |"), "{md}");
-        assert!(md.contains("| respect (RESPECT, thread) | · | B | 0 | 1 |"), "{md}");
+        assert!(
+            md.contains("| respect (RESPECT, thread) | · | B | 0 | 1 |"),
+            "{md}"
+        );
     }
 
     #[test]
@@ -417,6 +438,9 @@ mod tests {
         b.customer.mood = -2;
         let diffs = differences(&a, &b);
         assert_eq!(diffs.len(), 2, "{diffs:?}");
-        assert!(diffs[1].starts_with("node `start` choice 1: pitfalls"), "{diffs:?}");
+        assert!(
+            diffs[1].starts_with("node `start` choice 1: pitfalls"),
+            "{diffs:?}"
+        );
     }
 }
