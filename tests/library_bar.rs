@@ -229,3 +229,27 @@ fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn kohtaa_coverage_prints_the_tables_as_markdown() {
+    let home = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("kohtaa")
+        .unwrap()
+        .env("KOHTAA_DATA_DIR", home.path())
+        .args(["--lang", "en", "coverage"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let library = Library::bundled();
+    let expected = Coverage::of(&scenarios(&library, "en"), model(&library, "en")).to_markdown();
+    assert_eq!(text, expected);
+    assert!(
+        text.contains("| boundary (Set limits safely, thread) |"),
+        "{text}"
+    );
+}
