@@ -7,6 +7,7 @@ pub mod export;
 pub mod history;
 pub mod profile;
 pub mod report;
+pub mod coverage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,6 +96,8 @@ pub enum Command {
     Profile(profile::ProfileArgs),
     /// Explain a diagnostic code such as K0302, or list every code.
     Explain(explain::ExplainArgs),
+    /// Print which steps and customer styles the scenarios practise, as Markdown tables.
+    Coverage(coverage::CoverageArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -158,5 +161,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Profile(args)) => profile::run(&cli.global, &args),
         Some(Command::Explain(args)) => explain::run(&args),
         None => app::run(&cli.global),
+        Some(Command::Coverage(args)) => coverage::run(&cli.global, &args),
+        None => {
+            eprintln!("the practice app is not built yet; try `kohtaa check`");
+            ExitCode::from(2)
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! No terminal code lives here.
 
 pub mod codes;
+pub mod coverage;
 pub mod diagnostic;
 pub mod library;
 pub mod outline;
