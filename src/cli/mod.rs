@@ -1,6 +1,7 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
 pub mod check;
+pub mod play;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +78,8 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Check(check::CheckArgs),
+    /// Play one scenario, by id or from a file: in the app, or in plain text with --plain.
+    Play(play::PlayArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -134,6 +137,7 @@ pub fn color_stdout() -> bool {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
+        Some(Command::Play(args)) => play::run(&cli.global, &args),
         None => {
             eprintln!("the practice app is not built yet; try `kohtaa check`");
             ExitCode::from(2)
