@@ -1,5 +1,6 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
+pub mod app;
 pub mod check;
 pub mod play;
 
@@ -138,9 +139,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Play(args)) => play::run(&cli.global, &args),
-        None => {
-            eprintln!("the practice app is not built yet; try `kohtaa check`");
-            ExitCode::from(2)
-        }
+        None => app::run(&cli.global),
     }
 }
