@@ -12,8 +12,8 @@ use super::{Global, Lang, load_library, ui_language};
 use crate::content::parse::did_you_mean;
 use crate::content::text::display_safe;
 use crate::content::{EncounterModel, Library, LoadOptions, Origin, Scenario};
+use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
-use crate::plain::words::{W, wf};
 use crate::plain::{self, Answer, Answers, Stop};
 use crate::practice::Run;
 
@@ -177,6 +177,7 @@ fn with_model(
                 display_safe(&scenario.model),
                 display_safe(&scenario.language)
             );
+            eprintln!("  note: name the folder that holds its models/ folder with --scenarios DIR");
             Err(NotPlayable(ExitCode::from(1)))
         }
     }
@@ -204,15 +205,15 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     let _ = writeln!(
         out,
         "{}",
-        wf(lang, W::PlainPickScenario, &[("count", &count)])
+        tf(lang, T::PlainPickScenario, &[("count", &count)])
     );
     for (i, s) in list.iter().enumerate() {
         let _ = writeln!(
             out,
             "{}",
-            wf(
+            tf(
                 lang,
-                W::PlainScenarioLine,
+                T::PlainScenarioLine,
                 &[
                     ("n", &(i + 1).to_string()),
                     ("count", &count),
@@ -226,7 +227,7 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     let interactive = stdin.is_terminal();
     let mut input = stdin.lock();
     let mut answers = Answers::new(&mut input, interactive);
-    let prompt = wf(lang, W::PlainScenarioPrompt, &[("count", &count)]);
+    let prompt = tf(lang, T::PlainScenarioPrompt, &[("count", &count)]);
     match answers.ask(&mut out, lang, &prompt, list.len(), false) {
         Ok(Answer::Number(n)) => {
             let _ = writeln!(out);
@@ -234,13 +235,13 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
         }
         Ok(Answer::GaveUp(n)) => {
             eprintln!(
-                "error: {} answers in a row were not scenario numbers; stopping",
-                n
+                "error: {}",
+                tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())])
             );
             Err(NotPlayable(ExitCode::from(1)))
         }
         _ => {
-            eprintln!("error: input ended before a scenario was chosen");
+            eprintln!("error: {}", t(lang, T::PlainPickEnded));
             Err(NotPlayable(ExitCode::from(1)))
         }
     }

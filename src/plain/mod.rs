@@ -4,14 +4,13 @@
 
 pub mod json;
 pub mod transcript;
-pub mod words;
 
 use std::io::{self, BufRead, Write};
 
 use crate::cli::Lang;
 use crate::practice::Run;
 
-use words::{W, w, wf};
+use crate::i18n::{T, t, tf};
 
 /// How many answers in a row may be unusable when nobody is typing (a pipe or a file): a
 /// pipe of garbage must end, not loop.
@@ -89,9 +88,9 @@ impl<'a> Answers<'a> {
             writeln!(
                 out,
                 "{}",
-                wf(
+                tf(
                     lang,
-                    W::PlainNotAChoice,
+                    T::PlainNotAChoice,
                     &[
                         ("answer", &crate::content::text::display_safe(&line)),
                         ("count", &count.to_string())
@@ -123,10 +122,10 @@ impl Stop {
     /// The message for a run that did not finish because of its input, for stderr.
     pub fn error(&self, lang: Lang) -> Option<String> {
         match self {
-            Stop::InputEnded { node } => Some(wf(lang, W::PlainInputEnded, &[("node", node)])),
-            Stop::GaveUp { node, answers } => Some(wf(
+            Stop::InputEnded { node } => Some(tf(lang, T::PlainInputEnded, &[("node", node)])),
+            Stop::GaveUp { node, answers } => Some(tf(
                 lang,
-                W::PlainTooManyInvalid,
+                T::PlainTooManyInvalid,
                 &[("n", &answers.to_string()), ("node", node)],
             )),
             Stop::Finished | Stop::Quit { .. } => None,
@@ -165,15 +164,15 @@ pub fn play(
             }
             Answer::Undo => {
                 let key = if run.undo() {
-                    W::PlainTakenBack
+                    T::PlainTakenBack
                 } else {
-                    W::PlainNothingToTakeBack
+                    T::PlainNothingToTakeBack
                 };
-                writeln!(out, "{}", w(lang, key))?;
+                writeln!(out, "{}", t(lang, key))?;
                 writeln!(out)?;
             }
             Answer::Quit => {
-                writeln!(out, "{}", wf(lang, W::PlainQuit, &[("node", &node)]))?;
+                writeln!(out, "{}", tf(lang, T::PlainQuit, &[("node", &node)]))?;
                 return Ok(Stop::Quit { node });
             }
             Answer::End => return Ok(Stop::InputEnded { node }),

@@ -7,7 +7,7 @@ use crate::content::EncounterModel;
 use crate::content::text::display_safe;
 use crate::practice::{Run, StepResult, Taken};
 
-use super::words::{self, W, w, wf};
+use crate::i18n::{self, T, t, tf};
 
 /// Scenario text made safe to print (files are checked, but a terminal is never trusted to it).
 fn safe(text: &str) -> String {
@@ -24,12 +24,12 @@ fn pitfall_name(model: &EncounterModel, id: &str) -> String {
 
 /// A mood in words and as a number: "angry (−3 on a scale from −5 to +5)".
 pub fn mood_value(lang: Lang, mood: i32) -> String {
-    wf(
+    tf(
         lang,
-        W::PlainMoodValue,
+        T::PlainMoodValue,
         &[
-            ("word", words::mood(lang, mood)),
-            ("value", &words::signed(mood)),
+            ("word", i18n::mood(lang, mood)),
+            ("value", &i18n::signed(mood)),
         ],
     )
 }
@@ -40,10 +40,10 @@ pub fn intro(run: &Run, lang: Lang) -> Vec<String> {
     let mut lines = vec![
         safe(&s.title),
         safe(&s.summary),
-        wf(lang, W::PlainRole, &[("role", &safe(&s.learner_role))]),
-        wf(
+        tf(lang, T::PlainRole, &[("role", &safe(&s.learner_role))]),
+        tf(
             lang,
-            W::PlainCustomer,
+            T::PlainCustomer,
             &[
                 ("name", &safe(&s.customer.name)),
                 ("mood", &mood_value(lang, run.start_mood())),
@@ -64,9 +64,9 @@ fn scene(run: &Run, lang: Lang) -> Vec<String> {
         lines.push(safe(narration));
     }
     if let Some(say) = &node.say {
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainSays,
+            T::PlainSays,
             &[
                 ("name", &safe(&run.scenario().customer.name)),
                 ("line", &safe(say)),
@@ -79,9 +79,9 @@ fn scene(run: &Run, lang: Lang) -> Vec<String> {
 /// The current decision: the scene, then the choices in the run's shuffled order, numbered as
 /// the learner will type them.
 pub fn decision(run: &Run, lang: Lang) -> Vec<String> {
-    let mut lines = vec![wf(
+    let mut lines = vec![tf(
         lang,
-        W::PlainDecision,
+        T::PlainDecision,
         &[("n", &(run.taken().len() + 1).to_string())],
     )];
     lines.extend(scene(run, lang));
@@ -90,9 +90,9 @@ pub fn decision(run: &Run, lang: Lang) -> Vec<String> {
     let count = order.len().to_string();
     let choices = node.choice_list();
     for (shown_as, &index) in order.iter().enumerate() {
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainChoiceOf,
+            T::PlainChoiceOf,
             &[
                 ("n", &(shown_as + 1).to_string()),
                 ("count", &count),
@@ -105,9 +105,9 @@ pub fn decision(run: &Run, lang: Lang) -> Vec<String> {
 
 /// The prompt for the current decision.
 pub fn prompt(run: &Run, lang: Lang) -> String {
-    wf(
+    tf(
         lang,
-        W::PlainPrompt,
+        T::PlainPrompt,
         &[("count", &run.choice_order().len().to_string())],
     )
 }
@@ -119,9 +119,9 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang) -> Vec<String> {
     let effect = run.effect_of(taken);
     let mut lines = Vec::new();
     if let Some(choice) = run.choice_of(taken) {
-        lines.push(wf(lang, W::PlainYouSaid, &[("text", &safe(&choice.say))]));
+        lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
         if let Some(text) = &choice.feedback {
-            lines.push(wf(lang, W::PlainFeedback, &[("text", &safe(text))]));
+            lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(text))]));
         }
     }
     let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
@@ -129,18 +129,18 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang) -> Vec<String> {
     };
     if !effect.shown.is_empty() {
         let steps = names(&effect.shown, &|id| step_name(model, id));
-        lines.push(wf(lang, W::PlainShown, &[("steps", &steps)]));
+        lines.push(tf(lang, T::PlainShown, &[("steps", &steps)]));
     }
     if !effect.broken.is_empty() {
         let steps = names(&effect.broken, &|id| step_name(model, id));
-        lines.push(wf(lang, W::PlainBroken, &[("steps", &steps)]));
+        lines.push(tf(lang, T::PlainBroken, &[("steps", &steps)]));
     }
     if !effect.pitfalls.is_empty() {
         let pitfalls = names(&effect.pitfalls, &|id| pitfall_name(model, id));
-        lines.push(wf(lang, W::PlainPitfalls, &[("pitfalls", &pitfalls)]));
+        lines.push(tf(lang, T::PlainPitfalls, &[("pitfalls", &pitfalls)]));
     }
     if effect.shown.is_empty() && effect.broken.is_empty() {
-        lines.push(w(lang, W::PlainNoStep).to_owned());
+        lines.push(t(lang, T::PlainNoStep).to_owned());
     }
     lines.push(mood_change(lang, taken.mood_before, taken.mood_after));
     lines
@@ -151,13 +151,13 @@ pub fn mood_change(lang: Lang, before: i32, after: i32) -> String {
     let delta = after - before;
     let n = delta.unsigned_abs().to_string();
     let change = match delta {
-        d if d > 0 => wf(lang, W::PlainMoodBetter, &[("n", &n)]),
-        d if d < 0 => wf(lang, W::PlainMoodWorse, &[("n", &n)]),
-        _ => w(lang, W::PlainMoodSame).to_owned(),
+        d if d > 0 => tf(lang, T::PlainMoodBetter, &[("n", &n)]),
+        d if d < 0 => tf(lang, T::PlainMoodWorse, &[("n", &n)]),
+        _ => t(lang, T::PlainMoodSame).to_owned(),
     };
-    wf(
+    tf(
         lang,
-        W::PlainMoodChange,
+        T::PlainMoodChange,
         &[
             ("change", &change),
             ("from", &mood_value(lang, before)),
@@ -176,14 +176,14 @@ pub fn ending(run: &Run, lang: Lang) -> Vec<String> {
 pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
     let model = run.model();
     let m = run.measure();
-    let mut lines = vec![w(lang, W::PlainDebrief).to_owned()];
+    let mut lines = vec![t(lang, T::PlainDebrief).to_owned()];
 
     if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainOutcome,
+            T::PlainOutcome,
             &[
-                ("outcome", words::outcome(lang, outcome)),
+                ("outcome", i18n::outcome(lang, outcome)),
                 ("summary", &safe(&ending.summary)),
             ],
         ));
@@ -192,49 +192,49 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
     let shown = m.count(StepResult::Shown);
     let scored = m.steps.len() - m.count(StepResult::NotInPlay);
     lines.push(match m.fit {
-        Some(fit) => wf(
+        Some(fit) => tf(
             lang,
-            W::PlainFit,
+            T::PlainFit,
             &[
                 ("fit", &fit.to_string()),
                 ("shown", &shown.to_string()),
                 ("scored", &scored.to_string()),
             ],
         ),
-        None => w(lang, W::PlainFitNone).to_owned(),
+        None => t(lang, T::PlainFitNone).to_owned(),
     });
 
     let ordered: Vec<_> = m.steps.iter().filter(|s| !s.thread).collect();
     let threads: Vec<_> = m.steps.iter().filter(|s| s.thread).collect();
-    lines.push(wf(
+    lines.push(tf(
         lang,
-        W::PlainStepsTitle,
+        T::PlainStepsTitle,
         &[("count", &m.steps.len().to_string())],
     ));
-    for (group, key) in [(&ordered, W::PlainStepLine), (&threads, W::PlainThreadLine)] {
+    for (group, key) in [(&ordered, T::PlainStepLine), (&threads, T::PlainThreadLine)] {
         let count = group.len().to_string();
         for (i, outcome) in group.iter().enumerate() {
-            lines.push(wf(
+            lines.push(tf(
                 lang,
                 key,
                 &[
                     ("n", &(i + 1).to_string()),
                     ("count", &count),
                     ("step", &step_name(model, &outcome.step)),
-                    ("result", words::step_result(lang, outcome.result)),
+                    ("result", i18n::step_result(lang, outcome.result)),
                 ],
             ));
         }
     }
 
     if m.order_notes.is_empty() {
-        lines.push(w(lang, W::PlainOrderNone).to_owned());
+        lines.push(t(lang, T::PlainOrderNone).to_owned());
     } else {
-        lines.push(w(lang, W::PlainOrderTitle).to_owned());
+        lines.push(t(lang, T::PlainOrderTitle).to_owned());
         for note in &m.order_notes {
-            lines.push(wf(
+            lines.push(tf(
                 lang,
-                W::PlainOrderNote,
+                T::PlainOrderNote,
                 &[
                     ("early", &step_name(model, &note.early)),
                     ("late", &step_name(model, &note.late)),
@@ -244,11 +244,11 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
     }
 
     if m.pitfalls.is_empty() {
-        lines.push(w(lang, W::PlainPitfallsNone).to_owned());
+        lines.push(t(lang, T::PlainPitfallsNone).to_owned());
     } else {
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainPitfallsTitle,
+            T::PlainPitfallsTitle,
             &[("count", &m.pitfalls.len().to_string())],
         ));
         for id in &m.pitfalls {
@@ -257,9 +257,9 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
                 .map_or((id.clone(), String::new()), |(s, p)| {
                     (safe(&s.name), safe(&p.description))
                 });
-            lines.push(wf(
+            lines.push(tf(
                 lang,
-                W::PlainPitfallLine,
+                T::PlainPitfallLine,
                 &[
                     ("name", &pitfall_name(model, id)),
                     ("step", &step),
@@ -269,15 +269,15 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
         }
     }
 
-    let moods: Vec<String> = m.moods.iter().map(|&v| words::signed(v)).collect();
-    lines.push(wf(
+    let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
+    lines.push(tf(
         lang,
-        W::PlainMoodTrajectory,
+        T::PlainMoodTrajectory,
         &[("moods", &moods.join(", "))],
     ));
-    lines.push(wf(
+    lines.push(tf(
         lang,
-        W::PlainMoodSummary,
+        T::PlainMoodSummary,
         &[
             ("from", &mood_value(lang, m.moods[0])),
             ("to", &mood_value(lang, m.final_mood())),
@@ -286,12 +286,12 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
 
     let taken = run.taken();
     let count = taken.len().to_string();
-    lines.push(wf(lang, W::PlainPathTitle, &[("count", &count)]));
+    lines.push(tf(lang, T::PlainPathTitle, &[("count", &count)]));
     for (i, t) in taken.iter().enumerate() {
         let text = run.choice_of(t).map(|c| safe(&c.say)).unwrap_or_default();
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainPathLine,
+            T::PlainPathLine,
             &[
                 ("n", &(i + 1).to_string()),
                 ("count", &count),
@@ -301,9 +301,9 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
         ));
     }
     if let Some(turn) = run.turning_point() {
-        lines.push(wf(
+        lines.push(tf(
             lang,
-            W::PlainTurningPoint,
+            T::PlainTurningPoint,
             &[("n", &(turn + 1).to_string())],
         ));
     }
