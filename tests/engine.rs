@@ -140,13 +140,20 @@ fn restart_and_rewind_keep_the_seed_and_the_focus() {
         {END}"#
     );
     let mut r = Run::new(scenario(0, &nodes), model(), 99).unwrap();
-    assert_eq!(r.focus.as_deref(), Some("listen"), "the scenario's focus is preselected");
+    assert_eq!(
+        r.focus.as_deref(),
+        Some("listen"),
+        "the scenario's focus is preselected"
+    );
     r.focus = Some("greet".into());
     for _ in 0..3 {
         r.choose(0).unwrap();
     }
     r.rewind_to(1);
-    assert_eq!((r.node().id.as_str(), r.mood(), r.taken().len()), ("b", 1, 1));
+    assert_eq!(
+        (r.node().id.as_str(), r.mood(), r.taken().len()),
+        ("b", 1, 1)
+    );
     r.restart();
     assert_eq!((r.node().id.as_str(), r.mood()), ("a", 0));
     assert!(r.taken().is_empty());
@@ -177,7 +184,11 @@ fn cycles_can_be_walked_round_and_undone() {
     r.choose(1).unwrap();
     assert!(r.is_finished());
     r.undo();
-    assert_eq!(r.choice_order(), order_here, "undo shows the same order again");
+    assert_eq!(
+        r.choice_order(),
+        order_here,
+        "undo shows the same order again"
+    );
     r.choose(1).unwrap();
     let m = r.measure();
     assert_eq!(m.result_of("listen"), Some(StepResult::Shown));
@@ -213,8 +224,11 @@ fn each_step_is_shown_broken_missed_or_not_in_play() {
     r.choose(0).unwrap();
     r.choose(0).unwrap();
     let m = r.measure();
-    let results: Vec<(&str, StepResult)> =
-        m.steps.iter().map(|s| (s.step.as_str(), s.result)).collect();
+    let results: Vec<(&str, StepResult)> = m
+        .steps
+        .iter()
+        .map(|s| (s.step.as_str(), s.result))
+        .collect();
     assert_eq!(
         results,
         vec![
@@ -264,7 +278,8 @@ fn fit_is_a_rounded_whole_percent_and_absent_when_nothing_is_in_play() {
     r.choose(0).unwrap();
     assert_eq!(r.measure().fit, Some(67), "2 of 3 rounds to 67");
 
-    let nodes = format!(r#"Node(id: "a", say: "x", choices: [Choice(say: "c", next: "end")]), {END}"#);
+    let nodes =
+        format!(r#"Node(id: "a", say: "x", choices: [Choice(say: "c", next: "end")]), {END}"#);
     let mut r = run(0, &nodes);
     r.choose(0).unwrap();
     let m = r.measure();
@@ -293,12 +308,19 @@ fn an_order_note_names_a_later_step_shown_before_an_earlier_one() {
     // the thread `respect` has no place in the order. Steps shown by one choice are together.
     assert_eq!(
         notes,
-        vec![note("listen", "greet"), note("explain", "greet"), note("explain", "listen")]
+        vec![
+            note("listen", "greet"),
+            note("explain", "greet"),
+            note("explain", "listen")
+        ]
     );
 
     let mut r = run(0, &nodes);
     r.choose(0).unwrap();
-    assert!(r.measure().order_notes.is_empty(), "a step not yet shown raises no note");
+    assert!(
+        r.measure().order_notes.is_empty(),
+        "a step not yet shown raises no note"
+    );
 }
 
 #[test]
@@ -338,13 +360,21 @@ fn the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
     for i in [0, 1, 1, 0] {
         r.choose(i).unwrap();
     }
-    assert_eq!(r.turning_point(), Some(1), "the first of the biggest losses");
+    assert_eq!(
+        r.turning_point(),
+        Some(1),
+        "the first of the biggest losses"
+    );
 
     let mut r = run(3, &nodes);
     for i in [1, 0, 2, 1] {
         r.choose(i).unwrap();
     }
-    assert_eq!(r.turning_point(), Some(2), "a break outweighs any mood loss");
+    assert_eq!(
+        r.turning_point(),
+        Some(2),
+        "a break outweighs any mood loss"
+    );
 
     // At the bottom of the scale a -3 choice loses nothing; it is not a turning point.
     let mut r = run(-5, &nodes);
@@ -369,7 +399,10 @@ fn choice_order_is_a_shuffle_reproducible_from_the_seed() {
         assert_eq!(o, vec![0, 1, 2, 3], "a permutation");
     }
     let firsts: std::collections::HashSet<usize> = (0..50).map(|seed| order(seed)[0]).collect();
-    assert!(firsts.len() > 1, "the first choice in the file is not always shown first");
+    assert!(
+        firsts.len() > 1,
+        "the first choice in the file is not always shown first"
+    );
     let distinct: std::collections::HashSet<Vec<usize>> = (0..50).map(order).collect();
     assert!(distinct.len() > 5, "seeds give different orders");
 
@@ -408,7 +441,10 @@ fn a_fixture_scenario_plays_from_start_to_debrief() {
         paths: Vec::new(),
     });
     let loaded = lib.scenario("late-parcel", "en").expect("fixture loads");
-    let model = lib.model_for(&loaded.value).expect("its model loads").clone();
+    let model = lib
+        .model_for(&loaded.value)
+        .expect("its model loads")
+        .clone();
     let mut r = Run::new(Arc::new(loaded.value.clone()), Arc::new(model), 5).unwrap();
     // greet + listen (+1 → -1), acknowledge (+2 → 1), explain (+1 → 2): resolved.
     for choice in [0, 0, 0] {
@@ -417,7 +453,11 @@ fn a_fixture_scenario_plays_from_start_to_debrief() {
     let m = r.measure();
     assert_eq!(m.outcome, Some(Outcome::Resolved));
     assert_eq!(m.moods, vec![-2, -1, 1, 2]);
-    assert_eq!(m.fit, Some(100), "greet, listen, acknowledge, explain shown");
+    assert_eq!(
+        m.fit,
+        Some(100),
+        "greet, listen, acknowledge, explain shown"
+    );
     assert_eq!(m.result_of("respect"), Some(StepResult::NotInPlay));
     assert!(m.order_notes.is_empty());
     assert_eq!(r.turning_point(), None);

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod check;
 pub mod play;
+pub mod present;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -81,6 +82,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Play one scenario, by id or from a file: in the app, or in plain text with --plain.
     Play(play::PlayArgs),
+    /// Present a scenario to a room: reveal, vote, explore branches, four-style debrief.
+    Present(present::PresentArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -139,6 +142,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Play(args)) => play::run(&cli.global, &args),
+        Some(Command::Present(args)) => present::run(&cli.global, &args),
         None => app::run(&cli.global),
     }
 }

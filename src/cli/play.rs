@@ -16,6 +16,9 @@ use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::{self, Answer, Answers, Stop};
 use crate::practice::Run;
+use crate::tui::screens::{BriefingScreen, PlayScreen, Screen};
+use crate::tui::theme::Theme;
+use crate::tui::{self, App, Env};
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -72,17 +75,48 @@ pub fn run(global: &Global, args: &PlayArgs) -> ExitCode {
 
 /// The interactive player, for a scenario from the library or a draft. This is the one
 /// place the app is opened from `play`; the authoring work fills it with a draft player that
-/// reloads the file on change.
-pub fn interactive(
-    _global: &Global,
-    _playable: Option<&Playable>,
-    _start: Option<&str>,
-) -> ExitCode {
-    eprintln!(
-        "error: the interactive player comes with the practice app, which is not built yet; \
-         use `kohtaa play --plain` to play in plain text"
+/// reloads the file on change. Until then it opens the practice app on the scenario: its
+/// briefing, or straight into the run at `--start`.
+pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&str>) -> ExitCode {
+    let Some(playable) = playable else {
+        return super::app::run(global);
+    };
+    let env = Env::new(
+        ui_language(global),
+        Theme::from_env(),
+        load_library(global),
+        global.seed,
     );
-    ExitCode::from(2)
+    let screen = match start {
+        None => Screen::Briefing(BriefingScreen::new(
+            playable.scenario.clone(),
+            playable.model.clone(),
+        )),
+        Some(node) => {
+            let run = Run::new(
+                playable.scenario.clone(),
+                playable.model.clone(),
+                env.next_seed(),
+            )
+            .and_then(|mut run| run.start_at(node).map(|()| run));
+            match run {
+                Ok(run) => Screen::Play(PlayScreen::new(run)),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let mut app = App::new(env);
+    app.screen = screen;
+    match tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kohtaa: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// An argument names a file when it looks like a path or names one that exists.

@@ -197,6 +197,51 @@ catalogue! {
     PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";
     PlainPickEnded => "input ended before a scenario was chosen", "syöte loppui ennen kuin harjoitus valittiin";
     PlainPickGaveUp => "{n} answers in a row were not scenario numbers; stopping", "{n} vastausta peräkkäin ei ollut harjoitusten numeroita; lopetetaan";
+    // Presenter mode (`kohtaa present`, F5 in the library): for a room and a projector
+    PresentTitle => "Presenter", "Esitystila";
+    PresentStart => "present to a room", "esitä ryhmälle";
+    PresentBegin => "begin", "aloita";
+    PresentLeave => "leave", "poistu";
+    PresentConfirmLeave => "Leave this presentation? The paths explored are not kept.",
+        "Poistutaanko esityksestä? Tutkittuja polkuja ei säilytetä.";
+    PresentFlip => "light/dark", "vaalea/tumma";
+    PresentBlank => "blank screen", "pimennä";
+    PresentUnblank => "show the screen again", "näytä taas";
+    PresentRevealNext => "next choice", "seuraava vaihtoehto";
+    PresentRevealAll => "all choices", "kaikki vaihtoehdot";
+    PresentVoteFor => "a vote for choice n", "ääni vaihtoehdolle n";
+    PresentSelect => "select a choice", "valitse vaihtoehto";
+    PresentVoteAdd => "add a vote to the selected", "lisää ääni valitulle";
+    PresentVoteRemove => "remove a vote", "poista ääni";
+    PresentVotesClear => "clear the votes", "nollaa äänet";
+    PresentFollow => "follow the selected", "jatka valitulla";
+    PresentNotes => "facilitator note on/off", "ohjaajan muistiinpano";
+    PresentNotesOn => "note shown", "muistiinpano näkyy";
+    PresentNoteTitle => "Facilitator note", "Ohjaajalle";
+    PresentNoNote => "No facilitator note at this moment.", "Tässä kohdassa ei ole ohjaajan muistiinpanoa.";
+    PresentMap => "branch map", "polkukartta";
+    PresentMapTitle => "Branch map: paths explored ({n})", "Polkukartta: tutkitut polut ({n})";
+    PresentHere => "the room is here", "ryhmä on tässä";
+    PresentGoThere => "go back there", "palaa tähän";
+    PresentCloseMap => "close the map", "sulje kartta";
+    PresentBackOne => "back one decision", "päätös taaksepäin";
+    PresentFromStart => "from the start", "alusta";
+    PresentOtherPage => "measurement / four styles", "mittaus / neljä tyyliä";
+    PresentOtherChoice => "another choice of the path", "polun toinen valinta";
+    PresentDecisionN => "Decision {n}", "Päätös {n}";
+    PresentPressBegin => "Press Enter to begin.", "Aloita painamalla Enter.";
+    PresentChoicesWaiting => "{count} possible answers. What would you say?", "{count} vastausvaihtoehtoa. Mitä sinä sanoisit?";
+    PresentMoreChoices => "({n} more to come)", "({n} vielä tulossa)";
+    PresentVotes => "Votes: {n}", "Ääniä: {n}";
+    PresentRoomChose => "The room chose {n}:", "Ryhmä valitsi vaihtoehdon {n}:";
+    PresentRoomChoseVotes => "The room chose {n} ({votes} of {total} votes):", "Ryhmä valitsi vaihtoehdon {n} ({votes}/{total} ääntä):";
+    PresentToDebrief => "Press Enter for the debrief.", "Yhteenveto painamalla Enter.";
+    PresentStylesTitle => "How the feedback reads for each style", "Miltä palaute kuulostaa kullekin tyylille";
+    PresentChoiceOfPath => "Choice {n} of {count} on this path:", "Polun valinta {n}/{count}:";
+    PresentForEveryone => "Feedback", "Palaute";
+    PresentNoTip => "No extra words for this style: the feedback above is the same.", "Ei lisäsanoja tälle tyylille: palaute yllä on sama.";
+    PresentSameMeasure => "The measurement is the same for every style; style changes only the words.",
+        "Mittaus on sama kaikille tyyleille; tyyli muuttaa vain sanoja.";
 }
 
 /// The text of `key` in `lang`.

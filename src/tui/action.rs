@@ -31,4 +31,6 @@ pub enum Action {
     Answer(bool),
     /// The terminal has a new size.
     Resize(u16, u16),
+    /// Presenter mode's own actions (reveal, vote, notes, blank, branch map ...).
+    Present(super::screens::present::Cue),
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::briefing::BriefingScreen;
+use super::present::{Cue, Origin, PresentScreen};
 use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
 use crate::i18n::{self, T};
@@ -24,6 +25,13 @@ use crate::tui::widgets::{inset, render_doc};
 // quits only while the filter is empty (see `update`).
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Start, true),
+    bind(
+        &[Key::Code(KeyCode::F(5))],
+        "F5",
+        Action::Present(Cue::Map),
+        T::PresentStart,
+        true,
+    ),
     bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
     bind(
         &[Key::Code(KeyCode::Down)],
@@ -144,6 +152,7 @@ impl LibraryScreen {
             }
             Action::Back => return Step::Quit,
             Action::Select => return self.start(env),
+            Action::Present(_) => return self.present(env),
             _ => {}
         }
         self.message = None;
@@ -166,6 +175,29 @@ impl LibraryScreen {
             Arc::new(scenario.clone()),
             Arc::new(model.clone()),
         )))
+    }
+
+    /// The selected scenario in presenter mode, for a room.
+    fn present(&mut self, env: &Env) -> Step {
+        let Some(loaded) = self.entries(env).get(self.selected).copied() else {
+            return Step::Stay;
+        };
+        let scenario = &loaded.value;
+        let Some(model) = env.library.model_for(scenario) else {
+            return Step::Stay;
+        };
+        match PresentScreen::new(
+            env,
+            Origin::Library,
+            Arc::new(scenario.clone()),
+            Arc::new(model.clone()),
+        ) {
+            Ok(screen) => Step::go(Screen::Present(Box::new(screen))),
+            Err(e) => {
+                self.message = Some(env.tf(T::RunFailed, &[("error", &e)]));
+                Step::Stay
+            }
+        }
     }
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {

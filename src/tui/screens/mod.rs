@@ -5,6 +5,10 @@ pub mod briefing;
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod present;
+pub mod present_map;
+pub mod present_theme;
+pub mod present_view;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +22,7 @@ pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
+pub use present::PresentScreen;
 
 /// What an update asks the app to do next.
 pub enum Step {
@@ -42,11 +47,18 @@ pub enum Screen {
     Briefing(BriefingScreen),
     Play(PlayScreen),
     Debrief(DebriefScreen),
+    Present(Box<PresentScreen>),
 }
 
 impl Screen {
     pub fn library(env: &Env) -> Screen {
         Screen::Library(LibraryScreen::new(env))
+    }
+
+    /// Whether the app draws its title and hint bars around this screen; presenter mode
+    /// draws the whole frame itself (a projector shows only what the room should see).
+    pub fn chrome(&self) -> bool {
+        !matches!(self, Screen::Present(_))
     }
 
     /// This screen's key section (it may depend on the screen's state).
@@ -56,6 +68,7 @@ impl Screen {
             Screen::Briefing(s) => s.keys(),
             Screen::Play(s) => s.keys(),
             Screen::Debrief(s) => s.keys(),
+            Screen::Present(s) => s.keys(),
         }
     }
 
@@ -66,6 +79,7 @@ impl Screen {
             Screen::Briefing(s) => s.title(env),
             Screen::Play(s) => s.title(env),
             Screen::Debrief(s) => s.title(env),
+            Screen::Present(s) => s.title(env),
         }
     }
 
@@ -75,6 +89,7 @@ impl Screen {
             Screen::Briefing(s) => s.update(env, action),
             Screen::Play(s) => s.update(env, action),
             Screen::Debrief(s) => s.update(env, action),
+            Screen::Present(s) => s.update(env, action),
         }
     }
 
@@ -84,6 +99,7 @@ impl Screen {
             Screen::Briefing(s) => s.render(env, area, buf),
             Screen::Play(s) => s.render(env, area, buf),
             Screen::Debrief(s) => s.render(env, area, buf),
+            Screen::Present(s) => s.render(env, area, buf),
         }
     }
 }
