@@ -112,7 +112,7 @@ pub const DECISION_KEYS: &[Binding] = &[
         "-/←",
         Cue::VoteRemove,
         T::PresentVoteRemove,
-        true,
+        false,
     ),
     cue(
         &[Key::Char('0')],
@@ -280,7 +280,7 @@ impl PresentScreen {
     }
 
     /// The scenarios the picker lists: the interface language first, then by title.
-    pub fn choices<'a>(env: &'a Env) -> Vec<&'a Scenario> {
+    pub fn choices(env: &Env) -> Vec<&Scenario> {
         let lang = env.lang.code();
         let mut list: Vec<&Scenario> = env.library.scenarios.iter().map(|s| &s.value).collect();
         list.sort_by(|a, b| {

@@ -56,7 +56,7 @@ impl Explored {
     }
 
     /// The branch map: every moment on every explored path once, in tree order (a decision,
-    /// then each branch taken from it in file order). `run` is the room's run; its scenario,
+    /// then each branch taken from it, in the order its choices were shown). `run` is the room's run; its scenario,
     /// model and seed rebuild each moment, and its path says where the room is.
     pub fn rows(&self, run: &Run) -> Vec<MapRow> {
         let current: Vec<usize> = run.taken().iter().map(|t| t.choice).collect();
@@ -69,15 +69,17 @@ impl Explored {
         prefixes.sort();
         prefixes.dedup();
         let mut replay = run.clone();
-        prefixes
+        let mut rows: Vec<(Vec<usize>, MapRow)> = prefixes
             .into_iter()
             .filter_map(|prefix| {
                 replay.restart();
                 let mut via = None;
+                let mut shown_path = Vec::new();
                 for &choice in &prefix {
                     let shown = replay.choice_order().iter().position(|&i| i == choice)?;
                     let words = replay.node().choice_list().get(choice)?.say.clone();
                     via = Some((shown + 1, words));
+                    shown_path.push(shown);
                     replay.choose(choice).ok()?;
                 }
                 let here = if prefix == current {
@@ -87,16 +89,22 @@ impl Explored {
                 } else {
                     Here::Elsewhere
                 };
-                Some(MapRow {
-                    node: replay.node().id.clone(),
-                    outcome: replay.ending().map(|e| e.outcome),
-                    mood: replay.mood(),
-                    via,
-                    here,
-                    prefix,
-                })
+                Some((
+                    shown_path,
+                    MapRow {
+                        node: replay.node().id.clone(),
+                        outcome: replay.ending().map(|e| e.outcome),
+                        mood: replay.mood(),
+                        via,
+                        here,
+                        prefix,
+                    },
+                ))
             })
-            .collect()
+            .collect();
+        // Branches in the order the room saw them numbered.
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.into_iter().map(|(_, row)| row).collect()
     }
 }
 

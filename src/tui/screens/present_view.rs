@@ -291,7 +291,9 @@ fn decision(
     let order = run.choice_order();
     let choices = node.choice_list();
     let total: u32 = votes.iter().sum();
-    let tally_w: u16 = if total > 0 { 26 } else { 0 };
+    // The tally's column is kept from the first revealed choice, so text does not move when
+    // the first vote comes in.
+    let tally_w: u16 = if revealed > 0 { 26 } else { 0 };
     let text_area = column(Rect {
         width: area.width.saturating_sub(tally_w),
         ..area
@@ -570,19 +572,19 @@ fn feedback(
     }
     doc.line(Line::from(vec![
         Span::styled(
-            format!(
-                "{} → ",
-                env.tf(
-                    T::MoodChange,
-                    &[
-                        ("from", &i18n::signed(taken.mood_before)),
-                        ("to", &i18n::signed(taken.mood_after))
-                    ]
-                )
+            env.tf(
+                T::MoodChange,
+                &[
+                    ("from", &i18n::signed(taken.mood_before)),
+                    ("to", &i18n::signed(taken.mood_after)),
+                ],
             ),
             stage.label,
         ),
-        Span::styled(i18n::mood(env.lang, taken.mood_after), stage.say),
+        Span::styled(
+            format!("  {}", i18n::mood(env.lang, taken.mood_after)),
+            stage.say,
+        ),
     ]));
     doc.blank();
     if run.is_finished() {
@@ -790,7 +792,7 @@ fn map(screen: &PresentScreen, env: &Env, stage: &Stage, mut area: Rect, buf: &m
     let mut sel_rows = 0..0;
     for (i, r) in rows.iter().enumerate() {
         let start = doc.len();
-        let indent = "   ".repeat(r.prefix.len().saturating_sub(1));
+        let indent = "   ".repeat(r.prefix.len());
         let (mark, mark_style) = match r.here {
             Here::Now => ("▶", stage.good),
             Here::OnPath => ("●", stage.label),
