@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod content;
 pub mod i18n;
+pub mod plain;
 pub mod practice;
 pub mod store;
 pub mod tui;

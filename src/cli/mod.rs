@@ -2,12 +2,14 @@
 
 pub mod app;
 pub mod check;
+pub mod coverage;
 pub mod explain;
 pub mod export;
 pub mod history;
+pub mod play;
+pub mod present;
 pub mod profile;
 pub mod report;
-pub mod coverage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,6 +100,10 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Print which steps and customer styles the scenarios practise, as Markdown tables.
     Coverage(coverage::CoverageArgs),
+    /// Play one scenario, by id or from a file: in the app, or in plain text with --plain.
+    Play(play::PlayArgs),
+    /// Present a scenario to a room: reveal, vote, explore branches, four-style debrief.
+    Present(present::PresentArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -154,17 +160,15 @@ pub fn color_stdout() -> bool {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        None => app::run(&cli.global),
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Export(args)) => export::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Profile(args)) => profile::run(&cli.global, &args),
         Some(Command::Explain(args)) => explain::run(&args),
-        None => app::run(&cli.global),
+        Some(Command::Play(args)) => play::run(&cli.global, &args),
+        Some(Command::Present(args)) => present::run(&cli.global, &args),
         Some(Command::Coverage(args)) => coverage::run(&cli.global, &args),
-        None => {
-            eprintln!("the practice app is not built yet; try `kohtaa check`");
-            ExitCode::from(2)
-        }
     }
 }

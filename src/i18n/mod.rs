@@ -228,6 +228,99 @@ catalogue! {
     NextNothingDue => "nothing is due; something you have not played lately",
         "mikään ei ole erääntynyt; jotain, mitä et ole pelannut hetkeen";
     NotSaved => "(not saved: --no-save)", "(ei tallenneta: --no-save)";
+    // Plain mode (`kohtaa play --plain`): linear text for screen readers and pipes
+    PlainRole => "Your role: {role}", "Roolisi: {role}";
+    PlainCustomer => "Customer: {name}. Mood at the start: {mood}, on a scale from −5 (furious) to +5 (delighted).",
+        "Asiakas: {name}. Mieliala alussa: {mood} asteikolla −5 (raivoissaan) … +5 (ilahtunut).";
+    PlainMoodValue => "{word} ({value})", "{word} ({value})";
+    PlainDecision => "Decision {n}", "Päätös {n}";
+    PlainSays => "{name} says: {line}", "{name} sanoo: {line}";
+    PlainChoiceOf => "Choice {n} of {count}: {text}", "Vaihtoehto {n}/{count}: {text}";
+    PlainPrompt => "Your answer (1–{count}; u takes back, q quits):", "Vastauksesi (1–{count}; u peruu, q lopettaa):";
+    PlainNotAChoice => "“{answer}” is not a choice: type a number from 1 to {count}.", "”{answer}” ei ole vaihtoehto: kirjoita numero 1–{count}.";
+    PlainYouSaid => "You said: {text}", "Sanoit: {text}";
+    PlainFeedback => "Feedback: {text}", "Palaute: {text}";
+    PlainShown => "Shown: {steps}", "Näkyi: {steps}";
+    PlainBroken => "Broken: {steps}", "Rikkoutui: {steps}";
+    PlainPitfalls => "Pitfalls: {pitfalls}", "Sudenkuopat: {pitfalls}";
+    PlainNoStep => "No step of the model shown or broken.", "Mikään mallin askel ei näkynyt eikä rikkoutunut.";
+    PlainMoodChange => "Mood: {change}, from {from} to {to}.", "Mieliala: {change}, {from} → {to}.";
+    PlainMoodBetter => "better by {n}", "parani {n}";
+    PlainMoodWorse => "worse by {n}", "huononi {n}";
+    PlainMoodSame => "no change", "ei muutosta";
+    PlainTakenBack => "Took back your last choice.", "Viimeisin valinta peruttu.";
+    PlainNothingToTakeBack => "There is no choice to take back.", "Ei peruttavaa valintaa.";
+    PlainQuit => "Stopped at node {node}; no debrief for an unfinished run.", "Lopetettu kohdassa {node}; keskeneräisestä harjoituksesta ei tehdä yhteenvetoa.";
+    PlainInputEnded => "input ended before the scenario did; stopping at node {node}", "syöte loppui ennen harjoitusta; lopetetaan kohdassa {node}";
+    PlainTooManyInvalid => "{n} answers in a row were not choices; stopping at node {node}", "{n} vastausta peräkkäin ei ollut vaihtoehtoja; lopetetaan kohdassa {node}";
+    PlainDebrief => "Debrief", "Yhteenveto";
+    PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
+    PlainFit => "Model fit: {fit} % ({shown} of {scored} steps in play shown).", "Mallin mukaisuus: {fit} % ({shown}/{scored} mukana olleesta askeleesta näkyi).";
+    PlainFitNone => "Model fit: no step of the model was in play.", "Mallin mukaisuus: mikään mallin askel ei ollut mukana.";
+    PlainStepsTitle => "Steps of the encounter model ({count}):", "Kohtaamismallin askeleet ({count}):";
+    PlainStepLine => "Step {n} of {count}: {step}: {result}", "Askel {n}/{count}: {step}: {result}";
+    PlainThreadLine => "Throughout, {n} of {count}: {step}: {result}", "Läpi kohtaamisen, {n}/{count}: {step}: {result}";
+    PlainOrderTitle => "Order:", "Järjestys:";
+    PlainOrderNote => "“{early}” came before “{late}”.", "”{early}” tuli ennen kuin ”{late}”.";
+    PlainOrderNone => "Order: the steps came in the model's order.", "Järjestys: askeleet tulivat mallin järjestyksessä.";
+    PlainPitfallsTitle => "Pitfalls ({count}):", "Sudenkuopat ({count}):";
+    PlainPitfallLine => "{name} (step: {step}). {description}", "{name} (askel: {step}). {description}";
+    PlainPitfallsNone => "Pitfalls: none.", "Sudenkuopat: ei yhtään.";
+    PlainMoodTrajectory => "Mood, choice by choice: {moods}.", "Mieliala valinta valinnalta: {moods}.";
+    PlainMoodSummary => "From {from} to {to}.", "Alussa {from}, lopussa {to}.";
+    PlainPathTitle => "Your path (choices: {count}):", "Polkusi (valintoja: {count}):";
+    PlainPathLine => "Choice {n} of {count}, at {node}: {text}", "Valinta {n}/{count}, kohdassa {node}: {text}";
+    PlainTurningPoint => "Where it turned: choice {n}.", "Käännekohta: valinta {n}.";
+    PlainPickScenario => "Scenarios ({count}):", "Harjoitukset ({count}):";
+    PlainScenarioLine => "Scenario {n} of {count}: {title} ({id})", "Harjoitus {n}/{count}: {title} ({id})";
+    PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";
+    PlainPickEnded => "input ended before a scenario was chosen", "syöte loppui ennen kuin harjoitus valittiin";
+    PlainPickGaveUp => "{n} answers in a row were not scenario numbers; stopping", "{n} vastausta peräkkäin ei ollut harjoitusten numeroita; lopetetaan";
+    // Presenter mode (`kohtaa present`, F5 in the library): for a room and a projector
+    PresentTitle => "Presenter", "Esitystila";
+    PresentStart => "present to a room", "esitä ryhmälle";
+    PresentBegin => "begin", "aloita";
+    PresentLeave => "leave", "poistu";
+    PresentConfirmLeave => "Leave this presentation? The paths explored are not kept.",
+        "Poistutaanko esityksestä? Tutkittuja polkuja ei säilytetä.";
+    PresentFlip => "light/dark", "vaalea/tumma";
+    PresentBlank => "blank screen", "pimennä";
+    PresentUnblank => "show the screen again", "näytä taas";
+    PresentRevealNext => "next choice", "seuraava vaihtoehto";
+    PresentRevealAll => "all choices", "kaikki vaihtoehdot";
+    PresentVoteFor => "a vote for choice n", "ääni vaihtoehdolle n";
+    PresentSelect => "select a choice", "valitse vaihtoehto";
+    PresentVoteAdd => "add a vote to the selected", "lisää ääni valitulle";
+    PresentVoteRemove => "remove a vote", "poista ääni";
+    PresentVotesClear => "clear the votes", "nollaa äänet";
+    PresentFollow => "follow the selected", "jatka valitulla";
+    PresentNotes => "facilitator note on/off", "ohjaajan muistiinpano";
+    PresentNotesOn => "note shown", "muistiinpano näkyy";
+    PresentNoteTitle => "Facilitator note", "Ohjaajalle";
+    PresentNoNote => "No facilitator note at this moment.", "Tässä kohdassa ei ole ohjaajan muistiinpanoa.";
+    PresentMap => "branch map", "polkukartta";
+    PresentMapTitle => "Branch map: paths explored ({n})", "Polkukartta: tutkitut polut ({n})";
+    PresentHere => "the room is here", "ryhmä on tässä";
+    PresentGoThere => "go back there", "palaa tähän";
+    PresentCloseMap => "close the map", "sulje kartta";
+    PresentBackOne => "back one decision", "päätös taaksepäin";
+    PresentFromStart => "from the start", "alusta";
+    PresentOtherPage => "measurement / four styles", "mittaus / neljä tyyliä";
+    PresentOtherChoice => "another choice of the path", "polun toinen valinta";
+    PresentDecisionN => "Decision {n}", "Päätös {n}";
+    PresentPressBegin => "Press Enter to begin.", "Aloita painamalla Enter.";
+    PresentChoicesWaiting => "{count} possible answers. What would you say?", "{count} vastausvaihtoehtoa. Mitä sinä sanoisit?";
+    PresentMoreChoices => "({n} more to come)", "({n} vielä tulossa)";
+    PresentVotes => "Votes: {n}", "Ääniä: {n}";
+    PresentRoomChose => "The room chose {n}:", "Ryhmä valitsi vaihtoehdon {n}:";
+    PresentRoomChoseVotes => "The room chose {n} ({votes} of {total} votes):", "Ryhmä valitsi vaihtoehdon {n} ({votes}/{total} ääntä):";
+    PresentToDebrief => "Press Enter for the debrief.", "Yhteenveto painamalla Enter.";
+    PresentStylesTitle => "How the feedback reads for each style", "Miltä palaute kuulostaa kullekin tyylille";
+    PresentChoiceOfPath => "Choice {n} of {count} on this path:", "Polun valinta {n}/{count}:";
+    PresentForEveryone => "Feedback", "Palaute";
+    PresentNoTip => "No extra words for this style: the feedback above is the same.", "Ei lisäsanoja tälle tyylille: palaute yllä on sama.";
+    PresentSameMeasure => "The measurement is the same for every style; style changes only the words.",
+        "Mittaus on sama kaikille tyyleille; tyyli muuttaa vain sanoja.";
 }
 
 /// The text of `key` in `lang`.

@@ -35,4 +35,6 @@ pub enum Action {
     Progress,
     /// The terminal has a new size.
     Resize(u16, u16),
+    /// Presenter mode's own actions (reveal, vote, notes, blank, branch map ...).
+    Present(super::screens::present::Cue),
 }

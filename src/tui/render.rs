@@ -30,6 +30,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(env, area, buf);
         return;
     }
+    if !app.screen.chrome() {
+        app.screen.render(env, area, buf);
+        overlay(app, area, buf);
+        return;
+    }
     let [top, body, bar] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -44,9 +49,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     app.screen.render(env, body, buf);
     hint_bar(env, &app.key_sections(), bar, buf);
 
+    overlay(app, body, buf);
+}
+
+fn overlay(app: &App, body: Rect, buf: &mut Buffer) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help(app, usize::from(*scroll), body, buf),
-        Some(Overlay::Confirm { question, .. }) => confirm(env, *question, body, buf),
+        Some(Overlay::Confirm { question, .. }) => confirm(&app.env, *question, body, buf),
         None => {}
     }
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::briefing::BriefingScreen;
+use super::present::{Cue, Origin, PresentScreen};
 use super::progress::ProgressScreen;
 use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
@@ -27,6 +28,13 @@ use crate::tui::widgets::{inset, render_doc};
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Start, true),
+    bind(
+        &[Key::Code(KeyCode::F(5))],
+        "F5",
+        Action::Present(Cue::Map),
+        T::PresentStart,
+        true,
+    ),
     bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
     bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
     bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
@@ -138,6 +146,7 @@ impl LibraryScreen {
             Action::Profile => {
                 return Step::go(Screen::Profile(super::ProfileScreen::new(env, false)));
             }
+            Action::Present(_) => return self.present(env),
             _ => {}
         }
         self.message = None;
@@ -161,6 +170,29 @@ impl LibraryScreen {
             Arc::new(scenario.clone()),
             Arc::new(model.clone()),
         )))
+    }
+
+    /// The selected scenario in presenter mode, for a room.
+    fn present(&mut self, env: &Env) -> Step {
+        let Some(loaded) = self.entries(env).get(self.selected).copied() else {
+            return Step::Stay;
+        };
+        let scenario = &loaded.value;
+        let Some(model) = env.library.model_for(scenario) else {
+            return Step::Stay;
+        };
+        match PresentScreen::new(
+            env,
+            Origin::Library,
+            Arc::new(scenario.clone()),
+            Arc::new(model.clone()),
+        ) {
+            Ok(screen) => Step::go(Screen::Present(Box::new(screen))),
+            Err(e) => {
+                self.message = Some(env.tf(T::RunFailed, &[("error", &e)]));
+                Step::Stay
+            }
+        }
     }
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {

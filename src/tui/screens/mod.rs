@@ -5,6 +5,10 @@ pub mod briefing;
 pub mod debrief;
 pub mod library;
 pub mod play;
+pub mod present;
+pub mod present_map;
+pub mod present_theme;
+pub mod present_view;
 pub mod profile;
 pub mod progress;
 pub mod reflect;
@@ -24,6 +28,7 @@ pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
+pub use present::PresentScreen;
 pub use profile::ProfileScreen;
 pub use progress::ProgressScreen;
 pub use reflect::ReflectScreen;
@@ -71,11 +76,18 @@ pub enum Screen {
     Progress(ProgressScreen),
     Profile(ProfileScreen),
     SelfCheck(SelfCheckScreen),
+    Present(Box<PresentScreen>),
 }
 
 impl Screen {
     pub fn library(env: &Env) -> Screen {
         Screen::Library(LibraryScreen::new(env))
+    }
+
+    /// Whether the app draws its title and hint bars around this screen; presenter mode
+    /// draws the whole frame itself (a projector shows only what the room should see).
+    pub fn chrome(&self) -> bool {
+        !matches!(self, Screen::Present(_))
     }
 
     /// This screen's key section (it may depend on the screen's state).
@@ -89,6 +101,7 @@ impl Screen {
             Screen::Progress(s) => s.keys(),
             Screen::Profile(s) => s.keys(),
             Screen::SelfCheck(s) => s.keys(),
+            Screen::Present(s) => s.keys(),
         }
     }
 
@@ -103,6 +116,7 @@ impl Screen {
             Screen::Progress(s) => s.title(env),
             Screen::Profile(s) => s.title(env),
             Screen::SelfCheck(s) => s.title(env),
+            Screen::Present(s) => s.title(env),
         }
     }
 
@@ -116,6 +130,7 @@ impl Screen {
             Screen::Progress(s) => s.update(env, action),
             Screen::Profile(s) => s.update(env, action),
             Screen::SelfCheck(s) => s.update(env, action),
+            Screen::Present(s) => s.update(env, action),
         }
     }
 
@@ -129,6 +144,7 @@ impl Screen {
             Screen::Progress(s) => s.render(env, area, buf),
             Screen::Profile(s) => s.render(env, area, buf),
             Screen::SelfCheck(s) => s.render(env, area, buf),
+            Screen::Present(s) => s.render(env, area, buf),
         }
     }
 }

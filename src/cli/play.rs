@@ -1,0 +1,335 @@
+//! `kohtaa play`: one scenario, by id from the library or from a draft file. With `--plain`
+//! (or `--json`) as numbered lines on stdout with answers from stdin; without, in the app.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Args;
+
+use super::{Global, Lang, load_library, ui_language};
+use crate::content::parse::did_you_mean;
+use crate::content::text::display_safe;
+use crate::content::{EncounterModel, Library, LoadOptions, Origin, Scenario};
+use crate::i18n::{T, t, tf};
+use crate::plain::json::RunRecord;
+use crate::plain::{self, Answer, Answers, Stop};
+use crate::practice::Run;
+use crate::tui::screens::{BriefingScreen, PlayScreen, Screen};
+use crate::tui::theme::Theme;
+use crate::tui::{self, App, Env};
+
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// A scenario id from the library, or the path of a scenario file (a draft).
+    ///
+    /// Without it, plain mode lists the scenarios to choose from.
+    #[arg(value_name = "SCENARIO-ID|FILE")]
+    pub scenario: Option<String>,
+    /// Start at this node instead of the scenario's start (for trying a draft).
+    #[arg(long, value_name = "NODE")]
+    pub start: Option<String>,
+    /// Plain text: numbered lines on stdout, answers read from stdin; no screen drawing, no
+    /// colour. For screen readers, scripts and pipes.
+    #[arg(long)]
+    pub plain: bool,
+    /// Print the finished run (scenario, seed, choices, measurement, outcome) as JSON on
+    /// stdout. Implies --plain; the transcript then goes to stderr.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A scenario ready to play, with its encounter model.
+#[derive(Clone, Debug)]
+pub struct Playable {
+    pub scenario: Arc<Scenario>,
+    pub model: Arc<EncounterModel>,
+    /// The draft file it came from, when it was named by path.
+    pub draft: Option<PathBuf>,
+}
+
+/// Why a scenario could not be found or loaded; the message has been printed.
+#[derive(Debug)]
+pub struct NotPlayable(pub ExitCode);
+
+pub fn run(global: &Global, args: &PlayArgs) -> ExitCode {
+    let lang = ui_language(global);
+    let plain = args.plain || args.json;
+    let playable = match &args.scenario {
+        Some(arg) if is_file(arg) => from_file(global, Path::new(arg)),
+        Some(id) => by_id(global, lang, id),
+        None if plain => pick(global, lang),
+        None => return interactive(global, None, args.start.as_deref()),
+    };
+    let playable = match playable {
+        Ok(p) => p,
+        Err(NotPlayable(code)) => return code,
+    };
+    if plain {
+        play_plain(global, lang, &playable, args)
+    } else {
+        interactive(global, Some(&playable), args.start.as_deref())
+    }
+}
+
+/// The interactive player, for a scenario from the library or a draft. This is the one
+/// place the app is opened from `play`; the authoring work fills it with a draft player that
+/// reloads the file on change. Until then it opens the practice app on the scenario: its
+/// briefing, or straight into the run at `--start`.
+pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&str>) -> ExitCode {
+    let Some(playable) = playable else {
+        return super::app::run(global);
+    };
+    let env = Env::new(
+        ui_language(global),
+        Theme::from_env(),
+        load_library(global),
+        global.seed,
+    );
+    let screen = match start {
+        None => Screen::Briefing(BriefingScreen::new(
+            playable.scenario.clone(),
+            playable.model.clone(),
+        )),
+        Some(node) => {
+            let run = Run::new(
+                playable.scenario.clone(),
+                playable.model.clone(),
+                env.next_seed(),
+            )
+            .and_then(|mut run| run.start_at(node).map(|()| run));
+            match run {
+                Ok(run) => Screen::Play(PlayScreen::new(run)),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let mut app = App::new(env);
+    app.screen = screen;
+    match tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kohtaa: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// An argument names a file when it looks like a path or names one that exists.
+fn is_file(arg: &str) -> bool {
+    arg.ends_with(".ron") || arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/') || {
+        Path::new(arg).is_file()
+    }
+}
+
+/// A draft file, checked first: its problems are printed as diagnostics, and an error stops.
+pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> {
+    if !path.is_file() {
+        eprintln!(
+            "error: no such file: {}",
+            display_safe(&path.display().to_string())
+        );
+        return Err(NotPlayable(ExitCode::from(2)));
+    }
+    let library = Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: global.scenarios.clone(),
+        paths: vec![path.to_path_buf()],
+    });
+    let name = path.display().to_string();
+    let color =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let own: Vec<_> = library
+        .diagnostics
+        .iter()
+        .filter(|d| *d.source.name == *name)
+        .collect();
+    for d in &own {
+        eprintln!("{}", d.render(color));
+    }
+    if own.iter().any(|d| d.is_error()) {
+        return Err(NotPlayable(ExitCode::from(1)));
+    }
+    let Some(loaded) = library.scenarios.iter().find(|s| s.origin == Origin::Given) else {
+        eprintln!(
+            "error: {} holds no scenario (is it a model, style or tests file?)",
+            display_safe(&name)
+        );
+        return Err(NotPlayable(ExitCode::from(1)));
+    };
+    with_model(&library, &loaded.value, Some(path.to_path_buf()))
+}
+
+/// A scenario from the library by id: in the interface language first, else in any.
+pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlayable> {
+    let library = load_library(global);
+    let found = library
+        .scenario(id, lang.code())
+        .or_else(|| library.scenarios.iter().find(|s| s.value.id == id));
+    match found {
+        Some(loaded) => with_model(&library, &loaded.value, None),
+        None => {
+            let mut ids: Vec<&str> = library
+                .scenarios
+                .iter()
+                .map(|s| s.value.id.as_str())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            eprintln!("error: no scenario with the id `{}`", display_safe(id));
+            if let Some(close) = did_you_mean(id, ids.iter().copied()) {
+                eprintln!("  help: did you mean `{close}`?");
+            }
+            if ids.is_empty() {
+                eprintln!("  note: the library holds no scenarios");
+            } else {
+                eprintln!("  available: {}", ids.join(", "));
+            }
+            Err(NotPlayable(ExitCode::from(2)))
+        }
+    }
+}
+
+fn with_model(
+    library: &Library,
+    scenario: &Scenario,
+    draft: Option<PathBuf>,
+) -> Result<Playable, NotPlayable> {
+    match library.model_for(scenario) {
+        Some(model) => Ok(Playable {
+            scenario: Arc::new(scenario.clone()),
+            model: Arc::new(model.clone()),
+            draft,
+        }),
+        None => {
+            eprintln!(
+                "error: the scenario's encounter model `{}` ({}) was not found",
+                display_safe(&scenario.model),
+                display_safe(&scenario.language)
+            );
+            eprintln!("  note: name the folder that holds its models/ folder with --scenarios DIR");
+            Err(NotPlayable(ExitCode::from(1)))
+        }
+    }
+}
+
+/// Plain mode without an id: the scenarios in the interface language, listed to choose from.
+fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
+    let library = load_library(global);
+    let mut list: Vec<&Scenario> = library
+        .scenarios
+        .iter()
+        .map(|s| &s.value)
+        .filter(|s| s.language == lang.code())
+        .collect();
+    if list.is_empty() {
+        list = library.scenarios.iter().map(|s| &s.value).collect();
+    }
+    list.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+    if list.is_empty() {
+        eprintln!("error: the library holds no scenarios");
+        return Err(NotPlayable(ExitCode::from(1)));
+    }
+    let mut out = io::stdout().lock();
+    let count = list.len().to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        tf(lang, T::PlainPickScenario, &[("count", &count)])
+    );
+    for (i, s) in list.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                T::PlainScenarioLine,
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("count", &count),
+                    ("title", &display_safe(&s.title)),
+                    ("id", &display_safe(&s.id)),
+                ]
+            )
+        );
+    }
+    let stdin = io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut input = stdin.lock();
+    let mut answers = Answers::new(&mut input, interactive);
+    let prompt = tf(lang, T::PlainScenarioPrompt, &[("count", &count)]);
+    match answers.ask(&mut out, lang, &prompt, list.len(), false) {
+        Ok(Answer::Number(n)) => {
+            let _ = writeln!(out);
+            with_model(&library, list[n - 1], None)
+        }
+        Ok(Answer::GaveUp(n)) => {
+            eprintln!(
+                "error: {}",
+                tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())])
+            );
+            Err(NotPlayable(ExitCode::from(1)))
+        }
+        _ => {
+            eprintln!("error: {}", t(lang, T::PlainPickEnded));
+            Err(NotPlayable(ExitCode::from(1)))
+        }
+    }
+}
+
+fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs) -> ExitCode {
+    let seed = global.seed.unwrap_or_else(rand::random);
+    let mut run = match Run::new(playable.scenario.clone(), playable.model.clone(), seed) {
+        Ok(run) => run,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(node) = &args.start {
+        if run.start_at(node).is_err() {
+            let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
+            eprintln!("error: the scenario has no node `{}`", display_safe(node));
+            if let Some(close) = did_you_mean(node, ids) {
+                eprintln!("  help: did you mean `{close}`?");
+            }
+            return ExitCode::from(2);
+        }
+    }
+    let start = run.node().id.clone();
+    let stdin = io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut input = stdin.lock();
+    let mut answers = Answers::new(&mut input, interactive);
+    // With --json, stdout carries only the JSON; the person still sees the dialogue.
+    let stop = if args.json {
+        plain::play(&mut run, lang, &mut answers, &mut io::stderr().lock())
+    } else {
+        plain::play(&mut run, lang, &mut answers, &mut io::stdout().lock())
+    };
+    match stop {
+        Ok(Stop::Finished) => {
+            if args.json {
+                println!("{}", RunRecord::of(&run, &start).to_json());
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(Stop::Quit { .. }) => ExitCode::SUCCESS,
+        Ok(stop) => {
+            if let Some(message) = stop.error(lang) {
+                eprintln!("error: {message}");
+            }
+            ExitCode::from(1)
+        }
+        // A closed stdout (`| head`) ends the run quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

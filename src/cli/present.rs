@@ -1,0 +1,49 @@
+//! `kohtaa present`: presenter mode for a room, on a scenario or on a picker of them.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::play::{NotPlayable, by_id};
+use super::{Global, load_library, ui_language};
+use crate::tui::screens::Screen;
+use crate::tui::screens::present::{Origin, PresentScreen};
+use crate::tui::theme::Theme;
+use crate::tui::{self, App, Env};
+
+#[derive(Debug, Args)]
+pub struct PresentArgs {
+    /// The scenario to present (default: choose one on screen).
+    #[arg(value_name = "SCENARIO-ID")]
+    pub scenario: Option<String>,
+}
+
+pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
+    let lang = ui_language(global);
+    let env = Env::new(lang, Theme::from_env(), load_library(global), global.seed);
+    let screen = match &args.scenario {
+        None => PresentScreen::pick(Origin::Command),
+        Some(id) => {
+            let playable = match by_id(global, lang, id) {
+                Ok(p) => p,
+                Err(NotPlayable(code)) => return code,
+            };
+            match PresentScreen::new(&env, Origin::Command, playable.scenario, playable.model) {
+                Ok(screen) => screen,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    let mut app = App::new(env);
+    app.screen = Screen::Present(Box::new(screen));
+    match tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kohtaa: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Plain mode: a run as numbered lines on stdout and answers read from stdin. No alternate
+//! screen, no box drawing, no colour, so it works with a screen reader, and with a pipe, so
+//! runs can be scripted and tested. The same engine as the app; only the presentation differs.
+
+pub mod json;
+pub mod transcript;
+
+use std::io::{self, BufRead, Write};
+
+use crate::cli::Lang;
+use crate::practice::Run;
+
+use crate::i18n::{T, t, tf};
+
+/// How many answers in a row may be unusable when nobody is typing (a pipe or a file): a
+/// pipe of garbage must end, not loop.
+pub const INVALID_LIMIT: usize = 3;
+
+/// Where reading answers comes from, and whether a person is typing them.
+pub struct Answers<'a> {
+    input: &'a mut dyn BufRead,
+    /// A person at a terminal: their typing is echoed by the terminal, and they may retry
+    /// invalid answers as often as they like.
+    interactive: bool,
+}
+
+/// One answer read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A number from 1 to the count, as displayed.
+    Number(usize),
+    Undo,
+    Quit,
+    /// Input ended.
+    End,
+    /// Too many unusable answers in a row (only when not interactive).
+    GaveUp(usize),
+}
+
+impl<'a> Answers<'a> {
+    pub fn new(input: &'a mut dyn BufRead, interactive: bool) -> Answers<'a> {
+        Answers { input, interactive }
+    }
+
+    /// Reads one line; `None` at end of input. Bytes that are not UTF-8 are replaced, not
+    /// fatal: they are just an answer that is not a choice.
+    fn line(&mut self) -> io::Result<Option<String>> {
+        let mut buf = Vec::new();
+        if self.input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))
+    }
+
+    /// Asks for a number from 1 to `count` after `prompt`, asking again after an unusable
+    /// answer. `commands` allows `u` (take back) and `q` (quit).
+    pub fn ask(
+        &mut self,
+        out: &mut dyn Write,
+        lang: Lang,
+        prompt: &str,
+        count: usize,
+        commands: bool,
+    ) -> io::Result<Answer> {
+        let mut invalid = 0;
+        loop {
+            write!(out, "{prompt} ")?;
+            out.flush()?;
+            let Some(line) = self.line()? else {
+                writeln!(out)?;
+                return Ok(Answer::End);
+            };
+            if !self.interactive {
+                // Nobody's terminal echoed it: show it, so the transcript reads as a dialogue.
+                writeln!(out, "{}", crate::content::text::display_safe(&line))?;
+            }
+            match line.to_lowercase().as_str() {
+                "u" if commands => return Ok(Answer::Undo),
+                "q" if commands => return Ok(Answer::Quit),
+                answer => {
+                    if let Ok(n) = answer.parse::<usize>() {
+                        if (1..=count).contains(&n) {
+                            return Ok(Answer::Number(n));
+                        }
+                    }
+                }
+            }
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    lang,
+                    T::PlainNotAChoice,
+                    &[
+                        ("answer", &crate::content::text::display_safe(&line)),
+                        ("count", &count.to_string())
+                    ]
+                )
+            )?;
+            invalid += 1;
+            if !self.interactive && invalid >= INVALID_LIMIT {
+                return Ok(Answer::GaveUp(invalid));
+            }
+        }
+    }
+}
+
+/// How a plain session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The run reached an ending; the debrief was printed.
+    Finished,
+    /// The learner typed `q`.
+    Quit { node: String },
+    /// Input ended before the run did.
+    InputEnded { node: String },
+    /// Too many unusable answers from a pipe.
+    GaveUp { node: String, answers: usize },
+}
+
+impl Stop {
+    /// The message for a run that did not finish because of its input, for stderr.
+    pub fn error(&self, lang: Lang) -> Option<String> {
+        match self {
+            Stop::InputEnded { node } => Some(tf(lang, T::PlainInputEnded, &[("node", node)])),
+            Stop::GaveUp { node, answers } => Some(tf(
+                lang,
+                T::PlainTooManyInvalid,
+                &[("n", &answers.to_string()), ("node", node)],
+            )),
+            Stop::Finished | Stop::Quit { .. } => None,
+        }
+    }
+}
+
+fn lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)
+}
+
+/// Plays `run` to its end (or until input ends or the learner quits), writing the transcript
+/// to `out`: the introduction, each decision, the feedback after each choice, and the debrief.
+pub fn play(
+    run: &mut Run,
+    lang: Lang,
+    answers: &mut Answers<'_>,
+    out: &mut dyn Write,
+) -> io::Result<Stop> {
+    lines(out, &transcript::intro(run, lang))?;
+    while !run.is_finished() {
+        lines(out, &transcript::decision(run, lang))?;
+        let order = run.choice_order();
+        let node = run.node().id.clone();
+        match answers.ask(out, lang, &transcript::prompt(run, lang), order.len(), true)? {
+            Answer::Number(n) => {
+                let taken = run
+                    .choose(order[n - 1])
+                    .map_err(|e| io::Error::other(e.to_string()))?
+                    .clone();
+                writeln!(out)?;
+                lines(out, &transcript::feedback(run, &taken, lang))?;
+            }
+            Answer::Undo => {
+                let key = if run.undo() {
+                    T::PlainTakenBack
+                } else {
+                    T::PlainNothingToTakeBack
+                };
+                writeln!(out, "{}", t(lang, key))?;
+                writeln!(out)?;
+            }
+            Answer::Quit => {
+                writeln!(out, "{}", tf(lang, T::PlainQuit, &[("node", &node)]))?;
+                return Ok(Stop::Quit { node });
+            }
+            Answer::End => return Ok(Stop::InputEnded { node }),
+            Answer::GaveUp(answers) => return Ok(Stop::GaveUp { node, answers }),
+        }
+    }
+    lines(out, &transcript::ending(run, lang))?;
+    lines(out, &transcript::debrief(run, lang))?;
+    Ok(Stop::Finished)
+}

@@ -1,0 +1,311 @@
+//! What plain mode prints, as lines of text: pure functions of a run, so that the session loop
+//! only reads answers and writes these. No box drawing, no colour; counts are announced so a
+//! screen reader user always knows where they are.
+
+use crate::cli::Lang;
+use crate::content::EncounterModel;
+use crate::content::text::display_safe;
+use crate::practice::{Run, StepResult, Taken};
+
+use crate::i18n::{self, T, t, tf};
+
+/// Scenario text made safe to print (files are checked, but a terminal is never trusted to it).
+fn safe(text: &str) -> String {
+    display_safe(text).into_owned()
+}
+
+fn step_name(model: &EncounterModel, id: &str) -> String {
+    safe(model.step(id).map_or(id, |s| s.name.as_str()))
+}
+
+fn pitfall_name(model: &EncounterModel, id: &str) -> String {
+    safe(model.pitfall(id).map_or(id, |(_, p)| p.name.as_str()))
+}
+
+/// A mood in words and as a number: "angry (−3 on a scale from −5 to +5)".
+pub fn mood_value(lang: Lang, mood: i32) -> String {
+    tf(
+        lang,
+        T::PlainMoodValue,
+        &[
+            ("word", i18n::mood(lang, mood)),
+            ("value", &i18n::signed(mood)),
+        ],
+    )
+}
+
+/// The scenario's opening: title, situation, the learner's role and the customer.
+pub fn intro(run: &Run, lang: Lang) -> Vec<String> {
+    let s = run.scenario();
+    let mut lines = vec![
+        safe(&s.title),
+        safe(&s.summary),
+        tf(lang, T::PlainRole, &[("role", &safe(&s.learner_role))]),
+        tf(
+            lang,
+            T::PlainCustomer,
+            &[
+                ("name", &safe(&s.customer.name)),
+                ("mood", &mood_value(lang, run.start_mood())),
+            ],
+        ),
+    ];
+    if let Some(about) = &s.customer.about {
+        lines.push(safe(about));
+    }
+    lines
+}
+
+/// What happens and what the customer says at the current node.
+fn scene(run: &Run, lang: Lang) -> Vec<String> {
+    let node = run.node();
+    let mut lines = Vec::new();
+    if let Some(narration) = &node.narration {
+        lines.push(safe(narration));
+    }
+    if let Some(say) = &node.say {
+        lines.push(tf(
+            lang,
+            T::PlainSays,
+            &[
+                ("name", &safe(&run.scenario().customer.name)),
+                ("line", &safe(say)),
+            ],
+        ));
+    }
+    lines
+}
+
+/// The current decision: the scene, then the choices in the run's shuffled order, numbered as
+/// the learner will type them.
+pub fn decision(run: &Run, lang: Lang) -> Vec<String> {
+    let mut lines = vec![tf(
+        lang,
+        T::PlainDecision,
+        &[("n", &(run.taken().len() + 1).to_string())],
+    )];
+    lines.extend(scene(run, lang));
+    let node = run.node();
+    let order = run.choice_order();
+    let count = order.len().to_string();
+    let choices = node.choice_list();
+    for (shown_as, &index) in order.iter().enumerate() {
+        lines.push(tf(
+            lang,
+            T::PlainChoiceOf,
+            &[
+                ("n", &(shown_as + 1).to_string()),
+                ("count", &count),
+                ("text", &safe(&choices[index].say)),
+            ],
+        ));
+    }
+    lines
+}
+
+/// The prompt for the current decision.
+pub fn prompt(run: &Run, lang: Lang) -> String {
+    tf(
+        lang,
+        T::PlainPrompt,
+        &[("count", &run.choice_order().len().to_string())],
+    )
+}
+
+/// The same feedback as the app gives after a choice: what was said, the choice's feedback,
+/// the steps shown and broken by name, the pitfalls, and the mood change in words.
+pub fn feedback(run: &Run, taken: &Taken, lang: Lang) -> Vec<String> {
+    let model = run.model();
+    let effect = run.effect_of(taken);
+    let mut lines = Vec::new();
+    if let Some(choice) = run.choice_of(taken) {
+        lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
+        if let Some(text) = &choice.feedback {
+            lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(text))]));
+        }
+    }
+    let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
+        ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+    };
+    if !effect.shown.is_empty() {
+        let steps = names(&effect.shown, &|id| step_name(model, id));
+        lines.push(tf(lang, T::PlainShown, &[("steps", &steps)]));
+    }
+    if !effect.broken.is_empty() {
+        let steps = names(&effect.broken, &|id| step_name(model, id));
+        lines.push(tf(lang, T::PlainBroken, &[("steps", &steps)]));
+    }
+    if !effect.pitfalls.is_empty() {
+        let pitfalls = names(&effect.pitfalls, &|id| pitfall_name(model, id));
+        lines.push(tf(lang, T::PlainPitfalls, &[("pitfalls", &pitfalls)]));
+    }
+    if effect.shown.is_empty() && effect.broken.is_empty() {
+        lines.push(t(lang, T::PlainNoStep).to_owned());
+    }
+    lines.push(mood_change(lang, taken.mood_before, taken.mood_after));
+    lines
+}
+
+/// "Mood: better by 2, from angry (−3 …) to annoyed (−1 …)."
+pub fn mood_change(lang: Lang, before: i32, after: i32) -> String {
+    let delta = after - before;
+    let n = delta.unsigned_abs().to_string();
+    let change = match delta {
+        d if d > 0 => tf(lang, T::PlainMoodBetter, &[("n", &n)]),
+        d if d < 0 => tf(lang, T::PlainMoodWorse, &[("n", &n)]),
+        _ => t(lang, T::PlainMoodSame).to_owned(),
+    };
+    tf(
+        lang,
+        T::PlainMoodChange,
+        &[
+            ("change", &change),
+            ("from", &mood_value(lang, before)),
+            ("to", &mood_value(lang, after)),
+        ],
+    )
+}
+
+/// The ending node as the learner meets it: what happens and what the customer says last.
+pub fn ending(run: &Run, lang: Lang) -> Vec<String> {
+    scene(run, lang)
+}
+
+/// The debrief: outcome and ending text, model fit, each step's result, order notes,
+/// pitfalls, the mood trajectory and the path, in that order.
+pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
+    let model = run.model();
+    let m = run.measure();
+    let mut lines = vec![t(lang, T::PlainDebrief).to_owned()];
+
+    if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
+        lines.push(tf(
+            lang,
+            T::PlainOutcome,
+            &[
+                ("outcome", i18n::outcome(lang, outcome)),
+                ("summary", &safe(&ending.summary)),
+            ],
+        ));
+    }
+
+    let shown = m.count(StepResult::Shown);
+    let scored = m.steps.len() - m.count(StepResult::NotInPlay);
+    lines.push(match m.fit {
+        Some(fit) => tf(
+            lang,
+            T::PlainFit,
+            &[
+                ("fit", &fit.to_string()),
+                ("shown", &shown.to_string()),
+                ("scored", &scored.to_string()),
+            ],
+        ),
+        None => t(lang, T::PlainFitNone).to_owned(),
+    });
+
+    let ordered: Vec<_> = m.steps.iter().filter(|s| !s.thread).collect();
+    let threads: Vec<_> = m.steps.iter().filter(|s| s.thread).collect();
+    lines.push(tf(
+        lang,
+        T::PlainStepsTitle,
+        &[("count", &m.steps.len().to_string())],
+    ));
+    for (group, key) in [(&ordered, T::PlainStepLine), (&threads, T::PlainThreadLine)] {
+        let count = group.len().to_string();
+        for (i, outcome) in group.iter().enumerate() {
+            lines.push(tf(
+                lang,
+                key,
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("count", &count),
+                    ("step", &step_name(model, &outcome.step)),
+                    ("result", i18n::step_result(lang, outcome.result)),
+                ],
+            ));
+        }
+    }
+
+    if m.order_notes.is_empty() {
+        lines.push(t(lang, T::PlainOrderNone).to_owned());
+    } else {
+        lines.push(t(lang, T::PlainOrderTitle).to_owned());
+        for note in &m.order_notes {
+            lines.push(tf(
+                lang,
+                T::PlainOrderNote,
+                &[
+                    ("early", &step_name(model, &note.early)),
+                    ("late", &step_name(model, &note.late)),
+                ],
+            ));
+        }
+    }
+
+    if m.pitfalls.is_empty() {
+        lines.push(t(lang, T::PlainPitfallsNone).to_owned());
+    } else {
+        lines.push(tf(
+            lang,
+            T::PlainPitfallsTitle,
+            &[("count", &m.pitfalls.len().to_string())],
+        ));
+        for id in &m.pitfalls {
+            let (step, description) = model
+                .pitfall(id)
+                .map_or((id.clone(), String::new()), |(s, p)| {
+                    (safe(&s.name), safe(&p.description))
+                });
+            lines.push(tf(
+                lang,
+                T::PlainPitfallLine,
+                &[
+                    ("name", &pitfall_name(model, id)),
+                    ("step", &step),
+                    ("description", &description),
+                ],
+            ));
+        }
+    }
+
+    let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
+    lines.push(tf(
+        lang,
+        T::PlainMoodTrajectory,
+        &[("moods", &moods.join(", "))],
+    ));
+    lines.push(tf(
+        lang,
+        T::PlainMoodSummary,
+        &[
+            ("from", &mood_value(lang, m.moods[0])),
+            ("to", &mood_value(lang, m.final_mood())),
+        ],
+    ));
+
+    let taken = run.taken();
+    let count = taken.len().to_string();
+    lines.push(tf(lang, T::PlainPathTitle, &[("count", &count)]));
+    for (i, t) in taken.iter().enumerate() {
+        let text = run.choice_of(t).map(|c| safe(&c.say)).unwrap_or_default();
+        lines.push(tf(
+            lang,
+            T::PlainPathLine,
+            &[
+                ("n", &(i + 1).to_string()),
+                ("count", &count),
+                ("node", &safe(&t.node)),
+                ("text", &text),
+            ],
+        ));
+    }
+    if let Some(turn) = run.turning_point() {
+        lines.push(tf(
+            lang,
+            T::PlainTurningPoint,
+            &[("n", &(turn + 1).to_string())],
+        ));
+    }
+    lines
+}

@@ -1,0 +1,860 @@
+//! Drawing presenter mode: the whole frame, for a projector. Large titles (tui-big-text),
+//! wide margins, a few lines at a time; the facilitator's key hints on one quiet line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+use super::present::{PresentScreen, Stage as At};
+use super::present_map::Here;
+use super::present_theme::Stage;
+use crate::content::Style as Disc;
+use crate::i18n::{self, T};
+use crate::practice::{Run, StepResult};
+use crate::tui::app::Env;
+use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
+use crate::tui::theme::result_symbol;
+use crate::tui::widgets::render_doc;
+
+/// The widest a line of text may be: longer lines are hard to read from the back of a room.
+const TEXT_MAX: u16 = 96;
+
+pub fn render(screen: &PresentScreen, env: &Env, area: Rect, buf: &mut Buffer) {
+    let stage = if env.theme.mono {
+        Stage::mono()
+    } else {
+        Stage::projector(screen.dark)
+    };
+    buf.set_style(area, stage.base);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].set_symbol(" ").set_style(stage.base);
+        }
+    }
+    if screen.blank {
+        return;
+    }
+    let [body, hints] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let body = margins(body);
+    if screen.map.is_some() {
+        map(screen, env, &stage, body, buf);
+    } else {
+        match (&screen.stage, &screen.run) {
+            (At::Pick { selected }, _) => pick(env, &stage, *selected, body, buf),
+            (At::Title, Some(run)) => title(run, env, &stage, body, buf),
+            (
+                At::Decision {
+                    revealed,
+                    votes,
+                    selected,
+                },
+                Some(run),
+            ) => decision(
+                screen,
+                run,
+                env,
+                &stage,
+                (*revealed, votes, *selected),
+                body,
+                buf,
+            ),
+            (At::Feedback { votes }, Some(run)) => {
+                feedback(screen, run, env, &stage, votes, body, buf)
+            }
+            (At::Debrief { styles: false, .. }, Some(run)) => {
+                measurement(run, env, &stage, body, buf)
+            }
+            (
+                At::Debrief {
+                    styles: true,
+                    choice,
+                },
+                Some(run),
+            ) => four_styles(run, env, &stage, *choice, body, buf),
+            _ => {}
+        }
+    }
+    hint_line(screen, env, &stage, hints, buf);
+}
+
+/// Generous margins: a tenth of the width on each side, two rows on top.
+fn margins(area: Rect) -> Rect {
+    let side = (area.width / 12).max(1);
+    Rect {
+        x: area.x + side,
+        y: area.y.saturating_add(1).min(area.bottom()),
+        width: area.width.saturating_sub(side * 2),
+        height: area.height.saturating_sub(1),
+    }
+}
+
+/// A column of at most `TEXT_MAX` cells, centred in `area`.
+fn column(area: Rect) -> Rect {
+    let w = area.width.min(TEXT_MAX);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        width: w,
+        ..area
+    }
+}
+
+/// Takes `rows` rows off the top of `area`.
+fn take_top(area: &mut Rect, rows: u16) -> Rect {
+    let rows = rows.min(area.height);
+    let top = Rect {
+        height: rows,
+        ..*area
+    };
+    area.y += rows;
+    area.height -= rows;
+    top
+}
+
+/// A title in big letters, as large as fits: 8x4 cells a letter, else 4x4, else plain bold.
+/// Returns the rows it took.
+fn big(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> u16 {
+    let text = clean(text);
+    let chars = text.chars().count() as u16;
+    for (size, cell_w, rows) in [(PixelSize::HalfHeight, 8, 4), (PixelSize::Quadrant, 4, 4)] {
+        let lines = wrap_words(&text, usize::from(area.width / cell_w));
+        if chars > 0 && lines.len() <= 2 && rows * lines.len() as u16 <= area.height {
+            let height = rows * lines.len() as u16;
+            BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .alignment(Alignment::Center)
+                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                .build()
+                .render(Rect { height, ..area }, buf);
+            return height;
+        }
+    }
+    let mut doc = Doc::new(area.width);
+    doc.para(&text, style);
+    let rows = (doc.len() as u16).min(area.height);
+    render_doc(&doc, 0, area, buf);
+    rows
+}
+
+fn wrap_words(text: &str, max: usize) -> Vec<String> {
+    if max == 0 {
+        return vec![String::new(); 3];
+    }
+    let lines = crate::tui::text::wrap(text, max);
+    if lines.iter().any(|l| width(l) > max) {
+        return vec![String::new(); 3];
+    }
+    lines
+}
+
+fn para(doc: &mut Doc, text: &str, style: Style) {
+    doc.para(text, style);
+}
+
+fn mood_line(env: &Env, stage: &Stage, mood: i32) -> Line<'static> {
+    let filled = (mood.clamp(-5, 5) + 6) as usize;
+    let style = if mood < 0 {
+        stage.bad
+    } else if mood > 0 {
+        stage.good
+    } else {
+        stage.text
+    };
+    Line::from(vec![
+        Span::styled(format!("{}  ", env.t(T::Mood)), stage.label),
+        Span::styled("−5 ", stage.dim),
+        Span::styled("■".repeat(filled), style),
+        Span::styled("·".repeat(11 - filled), stage.dim),
+        Span::styled(" +5   ", stage.dim),
+        Span::styled(
+            format!("{} ({})", i18n::mood(env.lang, mood), i18n::signed(mood)),
+            style,
+        ),
+    ])
+}
+
+/// The top line of a running scenario: its title, where the room is, and the mood.
+fn header(run: &Run, env: &Env, stage: &Stage, area: &mut Rect, buf: &mut Buffer) {
+    let row = take_top(area, 2);
+    let where_ = env.tf(
+        T::PresentDecisionN,
+        &[("n", &(run.taken().len() + 1).to_string())],
+    );
+    let left = format!("{} · {}", clean(&run.scenario().title), where_);
+    let mood = mood_line(env, stage, run.mood());
+    let mood_w = mood.width() as u16;
+    Paragraph::new(Span::styled(
+        truncate(&left, usize::from(row.width.saturating_sub(mood_w + 2))),
+        stage.label,
+    ))
+    .render(Rect { height: 1, ..row }, buf);
+    Paragraph::new(mood)
+        .alignment(Alignment::Right)
+        .render(Rect { height: 1, ..row }, buf);
+}
+
+fn pick(env: &Env, stage: &Stage, selected: usize, mut area: Rect, buf: &mut Buffer) {
+    let used = big(env.t(T::PresentTitle), stage.title, area, buf);
+    take_top(&mut area, used + 2);
+    let area = column(area);
+    let list = PresentScreen::choices(env);
+    let mut doc = Doc::new(area.width);
+    if list.is_empty() {
+        para(&mut doc, env.t(T::NoScenarios), stage.text);
+    }
+    let mut rows = 0..0;
+    for (i, s) in list.iter().enumerate() {
+        let start = doc.len();
+        let style = if i == selected {
+            stage.selected
+        } else {
+            stage.say
+        };
+        let lead = if i == selected { "▶ " } else { "  " };
+        doc.hanging_styled(lead, stage.label, "  ", &s.title, style);
+        doc.hanging(
+            "  ",
+            "  ",
+            &format!(
+                "{} · {} · {}",
+                s.customer.name,
+                i18n::style(env.lang, s.customer.style),
+                s.language
+            ),
+            stage.text,
+        );
+        doc.blank();
+        if i == selected {
+            rows = start..doc.len();
+        }
+    }
+    let offset = scroll_to_show(0, usize::from(area.height), rows.start, rows.end);
+    render_doc(&doc, offset, area, buf);
+}
+
+fn title(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) {
+    let s = run.scenario();
+    take_top(&mut area, 2);
+    let used = big(&s.title, stage.title, area, buf);
+    take_top(&mut area, used + 2);
+    let area = column(area);
+    let mut doc = Doc::new(area.width);
+    para(&mut doc, &s.summary, stage.say);
+    doc.blank();
+    doc.hanging_styled(
+        &format!("{}  ", env.t(T::YourRole)),
+        stage.label,
+        "",
+        &s.learner_role,
+        stage.text,
+    );
+    doc.blank();
+    doc.hanging_styled(
+        &format!("{}  ", env.t(T::Customer)),
+        stage.label,
+        "",
+        &format!(
+            "{} · {}",
+            s.customer.name,
+            i18n::style(env.lang, s.customer.style)
+        ),
+        stage.text,
+    );
+    doc.blank();
+    doc.line(mood_line(env, stage, run.mood()));
+    doc.blank();
+    doc.blank();
+    para(&mut doc, env.t(T::PresentPressBegin), stage.label);
+    render_doc(&doc, 0, area, buf);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decision(
+    screen: &PresentScreen,
+    run: &Run,
+    env: &Env,
+    stage: &Stage,
+    (revealed, votes, selected): (usize, &[u32], usize),
+    mut area: Rect,
+    buf: &mut Buffer,
+) {
+    header(run, env, stage, &mut area, buf);
+    let note_rows = notes(screen, run, env, stage, &mut area, buf);
+    let _ = note_rows;
+    let node = run.node();
+    let order = run.choice_order();
+    let choices = node.choice_list();
+    let total: u32 = votes.iter().sum();
+    // The tally's column is kept from the first revealed choice, so text does not move when
+    // the first vote comes in.
+    let tally_w: u16 = if revealed > 0 { 26 } else { 0 };
+    let text_area = column(Rect {
+        width: area.width.saturating_sub(tally_w),
+        ..area
+    });
+
+    let mut doc = Doc::new(text_area.width);
+    if let Some(narration) = &node.narration {
+        para(&mut doc, narration, stage.narration);
+        doc.blank();
+    }
+    if let Some(say) = &node.say {
+        para(&mut doc, &run.scenario().customer.name, stage.label);
+        doc.hanging("  ", "  ", &format!("“{say}”"), stage.say);
+        doc.blank();
+    }
+    if revealed == 0 {
+        para(
+            &mut doc,
+            &env.tf(
+                T::PresentChoicesWaiting,
+                &[("count", &order.len().to_string())],
+            ),
+            stage.dim,
+        );
+    }
+    // Where each choice starts, to put its bar beside it.
+    let mut starts = Vec::new();
+    for (shown, &index) in order.iter().enumerate().take(revealed) {
+        starts.push(doc.len());
+        let chosen = shown == selected;
+        let lead = format!("{} {}  ", if chosen { "▶" } else { " " }, shown + 1);
+        doc.hanging_styled(
+            &lead,
+            if chosen { stage.selected } else { stage.label },
+            "",
+            &choices[index].say,
+            stage.text,
+        );
+        doc.blank();
+    }
+    if revealed > 0 && revealed < order.len() {
+        para(
+            &mut doc,
+            &env.tf(
+                T::PresentMoreChoices,
+                &[("n", &(order.len() - revealed).to_string())],
+            ),
+            stage.dim,
+        );
+    }
+    // Show the newest revealed choice, unless that hides the selected one.
+    let view = usize::from(text_area.height);
+    let newest = doc.len().saturating_sub(view);
+    let offset = match starts.get(selected) {
+        Some(&start) if start < newest => {
+            let end = starts.get(selected + 1).copied().unwrap_or(doc.len());
+            scroll_to_show(newest, view, start, end)
+        }
+        _ => newest,
+    };
+    render_doc(&doc, offset, text_area, buf);
+
+    if total > 0 {
+        let x = text_area.right() + 2;
+        let bar_max = usize::from(tally_w.saturating_sub(8));
+        let most = votes.iter().copied().max().unwrap_or(1).max(1);
+        let title_y = area.y;
+        Paragraph::new(Span::styled(
+            env.tf(T::PresentVotes, &[("n", &total.to_string())]),
+            stage.label,
+        ))
+        .render(
+            Rect {
+                x,
+                y: title_y,
+                width: tally_w.saturating_sub(2),
+                height: 1,
+            },
+            buf,
+        );
+        for (shown, &v) in votes.iter().enumerate().take(revealed) {
+            let Some(&row) = starts.get(shown) else {
+                continue;
+            };
+            let Some(y) = row.checked_sub(offset) else {
+                continue;
+            };
+            if y >= view {
+                continue;
+            }
+            let cells = (v as usize * bar_max).div_ceil(most as usize);
+            let line = Line::from(vec![
+                Span::styled(format!("{} ", shown + 1), stage.label),
+                Span::styled("█".repeat(cells), stage.bar),
+                Span::styled(format!(" {v}"), stage.say),
+            ]);
+            Paragraph::new(line).render(
+                Rect {
+                    x,
+                    y: text_area.y + y as u16,
+                    width: tally_w.saturating_sub(2),
+                    height: 1,
+                },
+                buf,
+            );
+        }
+    }
+}
+
+/// The facilitator's note at the bottom, when shown. Returns the rows it took.
+fn notes(
+    screen: &PresentScreen,
+    run: &Run,
+    env: &Env,
+    stage: &Stage,
+    area: &mut Rect,
+    buf: &mut Buffer,
+) -> u16 {
+    if !screen.notes {
+        return 0;
+    }
+    let text = run
+        .node()
+        .facilitator
+        .as_deref()
+        .map_or_else(|| env.t(T::PresentNoNote).to_owned(), clean);
+    let col = column(*area);
+    let mut doc = Doc::new(col.width.saturating_sub(4));
+    para(&mut doc, &text, stage.note);
+    let rows = (doc.len() as u16 + 2).min(area.height / 2);
+    let box_area = Rect {
+        y: area.bottom().saturating_sub(rows),
+        height: rows,
+        ..col
+    };
+    area.height = area.height.saturating_sub(rows + 1);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(stage.note)
+        .title(Span::styled(
+            format!(" {} ", env.t(T::PresentNoteTitle)),
+            stage.note,
+        ));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    render_doc(
+        &doc,
+        0,
+        Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(1),
+            ..inner
+        },
+        buf,
+    );
+    rows
+}
+
+fn step_name(run: &Run, id: &str) -> String {
+    run.model()
+        .step(id)
+        .map_or_else(|| clean(id), |s| clean(&s.name))
+}
+
+fn feedback(
+    screen: &PresentScreen,
+    run: &Run,
+    env: &Env,
+    stage: &Stage,
+    votes: &[u32],
+    mut area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(taken) = run.taken().last() else {
+        return;
+    };
+    // The header names the decision just made, not the next one.
+    let row = take_top(&mut area, 2);
+    Paragraph::new(Span::styled(
+        truncate(
+            &format!(
+                "{} · {}",
+                clean(&run.scenario().title),
+                env.tf(
+                    T::PresentDecisionN,
+                    &[("n", &run.taken().len().to_string())]
+                )
+            ),
+            usize::from(row.width),
+        ),
+        stage.label,
+    ))
+    .render(Rect { height: 1, ..row }, buf);
+    notes(screen, run, env, stage, &mut area, buf);
+    let area = column(area);
+    let effect = run.effect_of(taken);
+    let mut doc = Doc::new(area.width);
+    let total: u32 = votes.iter().sum();
+    let mut replay = run.clone();
+    replay.undo();
+    let shown = replay
+        .choice_order()
+        .iter()
+        .position(|&i| i == taken.choice)
+        .unwrap_or(0);
+    let chosen = if total > 0 {
+        env.tf(
+            T::PresentRoomChoseVotes,
+            &[
+                ("n", &(shown + 1).to_string()),
+                ("votes", &votes.get(shown).copied().unwrap_or(0).to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    } else {
+        env.tf(T::PresentRoomChose, &[("n", &(shown + 1).to_string())])
+    };
+    para(&mut doc, &chosen, stage.label);
+    if let Some(choice) = run.choice_of(taken) {
+        doc.hanging("  ", "  ", &format!("“{}”", choice.say), stage.say);
+        doc.blank();
+        if let Some(text) = &choice.feedback {
+            para(&mut doc, text, stage.text);
+            doc.blank();
+        }
+    }
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|s| step_name(run, s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !effect.shown.is_empty() {
+        doc.hanging_styled(
+            &format!(
+                "{} {}  ",
+                result_symbol(StepResult::Shown),
+                env.t(T::StepsShown)
+            ),
+            stage.good,
+            "",
+            &names(&effect.shown),
+            stage.text,
+        );
+    }
+    if !effect.broken.is_empty() {
+        doc.hanging_styled(
+            &format!(
+                "{} {}  ",
+                result_symbol(StepResult::Broken),
+                env.t(T::StepsBroken)
+            ),
+            stage.bad,
+            "",
+            &names(&effect.broken),
+            stage.text,
+        );
+    }
+    if !effect.pitfalls.is_empty() {
+        let pitfalls: Vec<String> = effect
+            .pitfalls
+            .iter()
+            .map(|p| {
+                run.model()
+                    .pitfall(p)
+                    .map_or_else(|| clean(p), |(_, pf)| clean(&pf.name))
+            })
+            .collect();
+        doc.hanging_styled(
+            &format!("! {}  ", env.t(T::PitfallsHit)),
+            stage.bad,
+            "",
+            &pitfalls.join(", "),
+            stage.text,
+        );
+    }
+    doc.line(Line::from(vec![
+        Span::styled(
+            env.tf(
+                T::MoodChange,
+                &[
+                    ("from", &i18n::signed(taken.mood_before)),
+                    ("to", &i18n::signed(taken.mood_after)),
+                ],
+            ),
+            stage.label,
+        ),
+        Span::styled(
+            format!("  {}", i18n::mood(env.lang, taken.mood_after)),
+            stage.say,
+        ),
+    ]));
+    doc.blank();
+    if run.is_finished() {
+        let node = run.node();
+        if let Some(narration) = &node.narration {
+            para(&mut doc, narration, stage.narration);
+        }
+        if let Some(say) = &node.say {
+            doc.hanging_styled(
+                &format!("{}: ", clean(&run.scenario().customer.name)),
+                stage.label,
+                "  ",
+                &format!("“{say}”"),
+                stage.say,
+            );
+        }
+        doc.blank();
+        para(&mut doc, env.t(T::PresentToDebrief), stage.label);
+    }
+    render_doc(&doc, 0, area, buf);
+}
+
+fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) {
+    let used = big(env.t(T::DebriefTitle), stage.title, area, buf);
+    take_top(&mut area, used + 1);
+    let m = run.measure();
+    let mut top = Doc::new(area.width);
+    if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
+        top.line(Line::from(vec![
+            Span::styled(format!("{}  ", env.t(T::Outcome)), stage.label),
+            Span::styled(i18n::outcome(env.lang, outcome), stage.say),
+        ]));
+        para(&mut top, &ending.summary, stage.text);
+    }
+    let fit = match m.fit {
+        Some(fit) => env.tf(
+            T::FitValue,
+            &[
+                ("fit", &fit.to_string()),
+                ("shown", &m.count(StepResult::Shown).to_string()),
+                (
+                    "scored",
+                    &(m.steps.len() - m.count(StepResult::NotInPlay)).to_string(),
+                ),
+            ],
+        ),
+        None => env.t(T::FitNone).to_owned(),
+    };
+    top.line(Line::from(vec![
+        Span::styled(format!("{}  ", env.t(T::ModelFit)), stage.label),
+        Span::styled(fit, stage.say),
+    ]));
+    top.blank();
+    let rows = top.len() as u16;
+    render_doc(&top, 0, take_top(&mut area, rows), buf);
+
+    let [left, right] = area.layout(
+        &Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).spacing(4),
+    );
+    let mut steps = Doc::new(left.width);
+    para(&mut steps, env.t(T::ModelMap), stage.label);
+    for s in &m.steps {
+        let name = step_name(run, &s.step);
+        let lead = format!("{} ", result_symbol(s.result));
+        let what = if s.thread {
+            format!("{name} ({})", env.t(T::Thread))
+        } else {
+            name
+        };
+        steps.hanging_styled(
+            &lead,
+            stage.result(s.result),
+            "  ",
+            &format!("{what}: {}", i18n::step_result(env.lang, s.result)),
+            stage.result(s.result),
+        );
+    }
+    render_doc(&steps, 0, left, buf);
+
+    let mut side = Doc::new(right.width);
+    para(&mut side, env.t(T::MoodChart), stage.label);
+    let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
+    para(&mut side, &moods.join(" → "), stage.say);
+    side.blank();
+    para(&mut side, env.t(T::OrderNotes), stage.label);
+    if m.order_notes.is_empty() {
+        para(&mut side, env.t(T::OrderNone), stage.text);
+    }
+    for note in &m.order_notes {
+        para(
+            &mut side,
+            &env.tf(
+                T::OrderNote,
+                &[
+                    ("early", &step_name(run, &note.early)),
+                    ("late", &step_name(run, &note.late)),
+                ],
+            ),
+            stage.text,
+        );
+    }
+    side.blank();
+    para(&mut side, env.t(T::PitfallsHit), stage.label);
+    if m.pitfalls.is_empty() {
+        para(&mut side, "—", stage.text);
+    }
+    for p in &m.pitfalls {
+        let name = run.model().pitfall(p).map_or_else(
+            || clean(p),
+            |(s, pf)| format!("{} ({})", clean(&pf.name), clean(&s.name)),
+        );
+        side.hanging_styled("! ", stage.bad, "  ", &name, stage.text);
+    }
+    render_doc(&side, 0, right, buf);
+}
+
+/// How the feedback on one choice of the path reads for each style, side by side.
+///
+/// Until style-framed feedback (`practice::feedback`) is in this build, each column holds the
+/// scenario author's words for a learner of that style (`style_tips`); the shared feedback
+/// stands above the columns.
+fn four_styles(
+    run: &Run,
+    env: &Env,
+    stage: &Stage,
+    choice: usize,
+    mut area: Rect,
+    buf: &mut Buffer,
+) {
+    let row = take_top(&mut area, 2);
+    Paragraph::new(Span::styled(env.t(T::PresentStylesTitle), stage.title))
+        .render(Rect { height: 1, ..row }, buf);
+    let taken = run.taken();
+    let Some(t) = taken.get(choice.min(taken.len().saturating_sub(1))) else {
+        return;
+    };
+    let Some(c) = run.choice_of(t) else { return };
+    let n = choice.min(taken.len().saturating_sub(1)) + 1;
+    let mut top = Doc::new(area.width);
+    para(
+        &mut top,
+        &env.tf(
+            T::PresentChoiceOfPath,
+            &[("n", &n.to_string()), ("count", &taken.len().to_string())],
+        ),
+        stage.label,
+    );
+    top.hanging("  ", "  ", &format!("“{}”", c.say), stage.say);
+    top.blank();
+    if let Some(text) = &c.feedback {
+        top.hanging_styled(
+            &format!("{}  ", env.t(T::PresentForEveryone)),
+            stage.label,
+            "",
+            text,
+            stage.text,
+        );
+        top.blank();
+    }
+    let rows = (top.len() as u16).min(area.height / 2);
+    render_doc(&top, 0, take_top(&mut area, rows), buf);
+
+    let foot = Rect {
+        y: area.bottom().saturating_sub(2),
+        height: 2.min(area.height),
+        ..area
+    };
+    area.height = area.height.saturating_sub(3);
+    let columns: [Rect; 4] = area.layout(&Layout::horizontal([Constraint::Fill(1); 4]).spacing(3));
+    for (style, col) in Disc::ALL.into_iter().zip(columns.iter()) {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(stage.label)
+            .title(Span::styled(
+                format!(" {} ", i18n::style(env.lang, style)),
+                stage.label,
+            ));
+        let inner = block.inner(*col);
+        block.render(*col, buf);
+        let mut doc = Doc::new(inner.width);
+        match c.style_tips.get(&style) {
+            Some(tip) => para(&mut doc, tip, stage.text),
+            None => para(&mut doc, env.t(T::PresentNoTip), stage.dim),
+        }
+        render_doc(&doc, 0, inner, buf);
+    }
+    let mut doc = Doc::new(foot.width);
+    para(&mut doc, env.t(T::PresentSameMeasure), stage.dim);
+    render_doc(&doc, 0, foot, buf);
+}
+
+fn map(screen: &PresentScreen, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) {
+    let row = take_top(&mut area, 2);
+    Paragraph::new(Span::styled(
+        env.tf(
+            T::PresentMapTitle,
+            &[("n", &screen.explored.len().max(1).to_string())],
+        ),
+        stage.title,
+    ))
+    .render(Rect { height: 1, ..row }, buf);
+    let rows = screen.map_rows();
+    let selected = screen.map.unwrap_or(0);
+    let mut doc = Doc::new(area.width);
+    let mut sel_rows = 0..0;
+    for (i, r) in rows.iter().enumerate() {
+        let start = doc.len();
+        let indent = "   ".repeat(r.prefix.len());
+        let (mark, mark_style) = match r.here {
+            Here::Now => ("▶", stage.good),
+            Here::OnPath => ("●", stage.label),
+            Here::Elsewhere => ("○", stage.text),
+        };
+        let mut text = match &r.via {
+            Some((n, words)) => format!("{n}  “{}” → {}", truncate(&clean(words), 60), r.node),
+            None => r.node.clone(),
+        };
+        if let Some(outcome) = r.outcome {
+            text.push_str(&format!("  [{}]", i18n::outcome(env.lang, outcome)));
+        }
+        if r.here == Here::Now {
+            text.push_str(&format!("  ← {}", env.t(T::PresentHere)));
+        }
+        let style = if i == selected {
+            stage.selected
+        } else {
+            stage.text
+        };
+        doc.hanging_styled(
+            &format!("{indent}{mark} "),
+            mark_style,
+            &format!("{indent}  "),
+            &text,
+            style,
+        );
+        if i == selected {
+            sel_rows = start..doc.len();
+        }
+    }
+    let offset = scroll_to_show(0, usize::from(area.height), sel_rows.start, sel_rows.end);
+    render_doc(&doc, offset, area, buf);
+}
+
+/// The facilitator's keys for this moment, on one quiet line, from the same bindings the keys
+/// go through; with what is switched on.
+fn hint_line(screen: &PresentScreen, env: &Env, stage: &Stage, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let max = usize::from(area.width);
+    let mut items: Vec<(String, String)> = screen
+        .keys()
+        .iter()
+        .filter(|b| b.bar)
+        .map(|b| (b.label.to_owned(), env.t(b.what).to_owned()))
+        .collect();
+    items.push(("?".to_owned(), env.t(T::Help).to_owned()));
+    for (key, what) in items {
+        let w = width(&key) + width(&what) + 3;
+        if used + w > max {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {key} "), stage.label));
+        spans.push(Span::styled(format!("{what} "), stage.dim));
+    }
+    if screen.notes && used + 12 < max {
+        spans.push(Span::styled(
+            format!("  [{}]", env.t(T::PresentNotesOn)),
+            stage.note,
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
