@@ -53,7 +53,6 @@ macro_rules! cases {
                 "K0107", "K0108", "K0110", // need a file too large, too deep or unreadable: tests below
                 "K0606", // needs a user folder: tests/check_cli.rs
                 "K0704", // playthroughs are run by `kohtaa test`
-                "K0801", "K0802", // style files: the style file's own tests
             ];
             for code in Code::ALL {
                 assert!(
@@ -130,6 +129,18 @@ cases! {
         "scenario `parcel` has no node `helo`; did you mean `hello`?";
     k0703: ["en/k0703_bad_choice.tests.ron", "en/parcel.ron"] "K0703" at 5:52
         "no choice 2 here: node `hello` has 1 choice";
+    k0801: ["styles/k0801_missing_tip.en.ron"] "K0801" at 139:12
+        "no watch-out tip for learner C with customer C";
+    k0802: ["styles/k0802_statement_count.en.ron"] "K0802" at 175:21
+        "the self-check has 11 statements; it needs 12 to 16";
+    k0803: ["styles/k0803_unknown_placeholder.en.ron"] "K0803" at 157:14
+        "unknown placeholder `{fitt}`";
+    k0804: ["styles/k0804_scale_labels.en.ron"] "K0804" at 168:16
+        "the scale has 4 labels; it needs 5, from disagree to agree";
+    k0805: ["styles/k0805_unbalanced.en.ron"] "K0805" at 175:21
+        "only 1 statement(s) point to People; give each pole at least two";
+    k0806: ["styles/k0806_framing_leaves_out.en.ron"] "K0806" at 104:23
+        "`after_choice` leaves out the part `Message`";
 }
 
 #[test]

@@ -313,4 +313,28 @@ style pair. Every style and every pair needs its text.",
         "The informal self-check has too few or too many statements. See the style file's
 documentation for the allowed number.",
     ),
+    (
+        Code::UnknownPlaceholder,
+        "A style text uses a `{name}` placeholder that this text cannot fill, often a typo.
+Each text has its own placeholders: `mood_up` and `mood_down` may use `{n}`, `mood_run`
+`{start}` and `{end}`, `words.fit` `{fit}`, `words.order` `{early}` and `{late}`;
+`mood_same` has none. Use one of the names the note lists, or write the text without it.",
+    ),
+    (
+        Code::ScaleLabels,
+        "The self-check's answer scale needs exactly five labels, from \"disagree\" to
+\"agree\", in that order. Add or remove labels until there are five.",
+    ),
+    (
+        Code::SelfCheckUnbalanced,
+        "One pole of the self-check (fast, reflective, task or people) has fewer than two
+statements. With so few, a habit of agreeing with everything tilts the result. Give
+every pole at least two statements.",
+    ),
+    (
+        Code::FramingLeavesOut,
+        "A style's framing may change the order and the words of feedback, never what it
+says. After a choice every framing shows `Message`; in a debrief `Outcome`; both show
+`Worked` and `Change`, or `Steps`. Add the part the message names to the list.",
+    ),
 ];
