@@ -28,13 +28,6 @@ use crate::tui::widgets::{inset, render_doc};
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Start, true),
-    bind(
-        &[Key::Code(KeyCode::F(5))],
-        "F5",
-        Action::Present(Cue::Map),
-        T::PresentStart,
-        true,
-    ),
     bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
     bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
     bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
@@ -46,6 +39,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
     bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
+    // A facilitator's key, after the learner's: on a narrow bar it is the one left out.
+    bind(&[Key::Code(KeyCode::F(5))], "F5", Action::Present(Cue::Map), T::PresentStart, true),
 ];
 
 pub struct LibraryScreen {
