@@ -5,8 +5,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plain_fixtures")
+}
+
 fn swim() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plain_fixtures/en/swim-pass.ron")
+    fixtures().join("en/swim-pass.ron")
 }
 
 struct Output {
@@ -127,16 +131,27 @@ fn take_back_and_quit_work_from_a_pipe() {
 
 #[test]
 fn an_unknown_id_lists_the_available_ones() {
-    let out = kohtaa(&["play", "--plain", "doctor-tody"], "");
-    assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no scenario with the id `doctor-tody`"));
-    assert!(out.stderr.contains("did you mean `doctor-today`?"));
-    assert!(
-        out.stderr
-            .contains("available: decision-letter, doctor-today"),
-        "{}",
-        out.stderr
+    let out = kohtaa(
+        &["play", "--plain", "--scenarios", fixtures().to_str().unwrap(), "swim-pas"],
+        "",
     );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no scenario with the id `swim-pas`"));
+    assert!(out.stderr.contains("did you mean `swim-pass`?"));
+    // The list holds the library's ids (the bundled ones too), sorted and each once.
+    let available: Vec<&str> = out
+        .stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("available: "))
+        .unwrap_or_else(|| panic!("no list of ids in:\n{}", out.stderr))
+        .split(", ")
+        .collect();
+    assert!(available.contains(&"swim-pass"), "{available:?}");
+    assert!(available.contains(&"venepaikka"), "{available:?}");
+    let mut sorted = available.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(available, sorted);
 }
 
 #[test]
@@ -162,8 +177,60 @@ fn a_draft_with_errors_is_reported_as_diagnostics_and_not_played() {
 
 #[test]
 fn a_scenario_picked_by_number_when_no_id_is_given() {
-    let out = kohtaa(&["play", "--plain", "--lang", "en"], "1\nq\n");
+    let folder = fixtures();
+    let args = ["play", "--plain", "--lang", "en", "--scenarios", folder.to_str().unwrap()];
+    // First only the list: find the fixture's number in it (the bundled scenarios are listed
+    // too, and change).
+    let out = kohtaa(&args, "");
+    let count: usize = out
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Scenarios (")?.strip_suffix("):"))
+        .unwrap_or_else(|| panic!("no heading in:\n{}", out.stdout))
+        .parse()
+        .unwrap();
+    let lines: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("Scenario ") && l.contains(&format!(" of {count}: ")))
+        .collect();
+    assert_eq!(lines.len(), count, "{}", out.stdout);
+    assert!(
+        lines.iter().all(|l| !l.contains("(venepaikka)")),
+        "only scenarios in the interface language: {lines:#?}"
+    );
+    let n = lines
+        .iter()
+        .position(|l| l.ends_with(": The swim pass that ran out (swim-pass)"))
+        .unwrap_or_else(|| panic!("the fixture is not listed: {lines:#?}"))
+        + 1;
+    assert!(lines[n - 1].starts_with(&format!("Scenario {n} of {count}: ")));
+
+    let out = kohtaa(&args, format!("{n}\nq\n"));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("Scenario 1 of 2: "), "{}", out.stdout);
-    assert!(out.stdout.contains("Decision 1"));
+    assert!(out.stdout.contains("Decision 1"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Oh come on, my card says no! I still have three swims on it!"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Stopped at node desk"), "{}", out.stdout);
+}
+
+#[test]
+fn a_draft_with_warnings_shows_them_and_plays() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.ron");
+    let text = std::fs::read_to_string(swim())
+        .unwrap()
+        .replace("                    feedback: \"A number before a hello.\",\n", "");
+    assert!(!text.contains("A number before a hello."));
+    std::fs::write(&draft, text).unwrap();
+    let out = kohtaa(&["play", "--plain", draft.to_str().unwrap()], "q\n");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("[K0608]"), "{}", out.stderr);
+    // A draft in one language is normal while writing it: only `check` says so.
+    assert!(!out.stderr.contains("K0605"), "{}", out.stderr);
+    assert!(out.stdout.contains("Decision 1"), "{}", out.stdout);
 }

@@ -203,7 +203,7 @@ fn a_scenario_with_its_own_model_is_measured_against_that_model() {
     );
     let run = json(&out);
     let m = &run["measurement"];
-    // The last choice fits `ratkaise` but names its pitfall: broken wins over shown.
+    // The last choice names `lupaus`, a pitfall of `ratkaise`: that alone breaks the step.
     assert_eq!(
         results(m),
         pairs(&[

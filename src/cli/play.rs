@@ -11,7 +11,7 @@ use clap::Args;
 use super::{Global, Lang, load_library, ui_language};
 use crate::content::parse::did_you_mean;
 use crate::content::text::display_safe;
-use crate::content::{EncounterModel, Library, LoadOptions, Origin, Scenario};
+use crate::content::{Code, EncounterModel, Library, LoadOptions, Origin, Scenario};
 use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::{self, Answer, Answers, Stop};
@@ -143,10 +143,11 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
     let name = path.display().to_string();
     let color =
         io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // A missing translation says nothing about how this file plays; `check` reports it.
     let own: Vec<_> = library
         .diagnostics
         .iter()
-        .filter(|d| *d.source.name == *name)
+        .filter(|d| *d.source.name == *name && d.code != Code::OneLanguageOnly)
         .collect();
     for d in &own {
         eprintln!("{}", d.render(color));
