@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use insta::assert_snapshot;
 use kohtaa::cli::Lang;
-use kohtaa::content::Library;
+use kohtaa::content::{Library, LoadOptions};
 use kohtaa::tui::action::Action;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::screens::present::{Cue, Origin, PresentScreen, Stage};
@@ -16,8 +16,17 @@ use ratatui::backend::TestBackend;
 
 const SEED: u64 = 7;
 
+/// Frozen copies of two bundled scenarios (en and fi): the library's content changes.
+fn library() -> Library {
+    Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/present").into()],
+    })
+}
+
 fn env(lang: Lang, theme: Theme) -> Env {
-    Env::new(lang, theme, Library::bundled(), Some(SEED))
+    Env::new(lang, theme, library(), Some(SEED))
 }
 
 /// The app in presenter mode on `id` (or on the picker), as `kohtaa present` opens it.
@@ -33,7 +42,7 @@ fn app_with(lang: Lang, id: Option<&str>, theme: Theme) -> App {
             let loaded = env
                 .library
                 .scenario(id, lang.code())
-                .expect("bundled scenario");
+                .expect("fixture scenario");
             let model = env.library.model_for(&loaded.value).expect("model").clone();
             PresentScreen::new(
                 &env,
