@@ -4,7 +4,7 @@ mod progress_common;
 
 use std::sync::Arc;
 
-use kohtaa::content::Library;
+use kohtaa::content::{Library, LoadOptions};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::history::{
     LoadProblem, RunRecord, RunStatus, Store, content_hash, last_next_time,
@@ -22,10 +22,14 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
     names
 }
 
-/// A real run of a bundled scenario: the first choice at every node until an ending.
+/// A real run of a fixture scenario: the first choice at every node until an ending.
 fn played_record(to_the_end: bool) -> RunRecord {
-    let library = Library::bundled();
-    let loaded = library.scenario("doctor-today", "en").expect("bundled");
+    let library = Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
+    });
+    let loaded = library.scenario("late-parcel", "en").expect("fixture");
     let model = library.model_for(&loaded.value).expect("model").clone();
     let mut run = Run::new(Arc::new(loaded.value.clone()), Arc::new(model), 42).unwrap();
     run.choose(0).unwrap();
@@ -41,7 +45,7 @@ fn a_played_run_is_saved_and_loads_back_the_same() {
     let store = Store::in_data_dir(dir.path(), true);
     let mut record = played_record(true);
     assert_eq!(record.status, RunStatus::Finished);
-    assert_eq!(record.scenario, "doctor-today");
+    assert_eq!(record.scenario, "late-parcel");
     assert_eq!(record.seed, 42);
     assert!(record.scenario_hash.starts_with("sha256:"));
     assert_eq!(record.focus.as_ref().unwrap().step, "acknowledge");

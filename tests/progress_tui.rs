@@ -108,15 +108,22 @@ fn a_finished_run_and_its_reflection_are_saved_and_the_plan_is_shown_next_time()
 #[test]
 fn leaving_a_run_keeps_it_as_abandoned_only_when_confirmed() {
     let data = tempfile::tempdir().unwrap();
-    // A bundled scenario: longer than one choice.
-    let env = Env::new(Lang::En, Theme::mono(), Library::bundled(), Some(7))
+    // The play fixtures: longer than one choice.
+    let library = Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: vec![],
+        paths: vec!["tests/fixtures/play".into()],
+    });
+    let env = Env::new(Lang::En, Theme::mono(), library, Some(7))
         .with_store(Store::in_data_dir(data.path(), true));
     let mut a = App::new(env);
+    type_text(&mut a, "late parcel");
     a.update(Action::Select);
     a.update(Action::Select);
     a.update(Action::Pick(1));
     a.update(Action::Select);
     assert!(matches!(a.screen, Screen::Play(_)));
+    assert!(screen_text(&a).contains("What do you say?"), "not yet at an ending");
     a.update(Action::Back);
     a.update(Action::Answer(false));
     assert!(
@@ -131,6 +138,38 @@ fn leaving_a_run_keeps_it_as_abandoned_only_when_confirmed() {
     let saved = Store::in_data_dir(data.path(), true).load();
     assert_eq!(saved.records.len(), 1);
     assert_eq!(saved.records[0].status, RunStatus::Abandoned);
+}
+
+#[test]
+fn leaving_at_the_ending_keeps_the_run_as_finished() {
+    for quit in [false, true] {
+        let data = tempfile::tempdir().unwrap();
+        let library = Library::load(&LoadOptions {
+            bundled_scenarios: false,
+            folders: vec!["tests/fixtures/play".into()],
+            paths: vec!["tests/fixtures/play/en/lost-key.ron".into()],
+        });
+        let env = Env::new(Lang::En, Theme::mono(), library, Some(7))
+            .with_store(Store::in_data_dir(data.path(), true));
+        let mut a = App::new(env);
+        a.update(Action::Select); // briefing
+        a.update(Action::Select); // play
+        a.update(Action::Pick(1)); // its one choice
+        a.update(Action::Select); // the ending, before the debrief
+        let text = screen_text(&a);
+        assert!(text.contains("Press Enter to see the debrief."), "{text}");
+        assert!(text.contains("Enter open the debrief"), "{text}");
+        assert!(!text.contains("1-9 choose"), "{text}");
+        if quit {
+            a.update(Action::Quit);
+        } else {
+            a.update(Action::Back);
+            assert!(matches!(a.screen, Screen::Library(_)), "no question");
+        }
+        let saved = Store::in_data_dir(data.path(), true).load();
+        assert_eq!(saved.records.len(), 1, "quit: {quit}");
+        assert_eq!(saved.records[0].status, RunStatus::Finished);
+    }
 }
 
 #[test]

@@ -279,10 +279,10 @@ impl App {
         }
     }
 
-    /// A run left by quitting the program is kept as abandoned.
+    /// A run left by quitting the program is kept (as abandoned, or finished at its ending).
     fn save_unfinished(&mut self) {
         if let Screen::Play(play) = &self.screen {
-            if let Some(mut record) = play.abandoned_record(&self.env) {
+            if let Some(mut record) = play.unsaved_record(&self.env) {
                 self.env.save_run(&mut record);
             }
         }

@@ -52,6 +52,15 @@ pub const FEEDBACK_KEYS: &[Binding] = &[
     bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
 ];
 
+/// Keys while the ending is on screen, before the debrief.
+#[rustfmt::skip]
+pub const ENDING_KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::OpenDebrief, true),
+    bind(UNDO, "u", Action::Undo, T::Undo, true),
+    bind(RESTART, "r", Action::Restart, T::Restart, true),
+    bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Choosing,
@@ -80,6 +89,7 @@ impl PlayScreen {
 
     pub fn keys(&self) -> &'static [Binding] {
         match self.phase {
+            Phase::Choosing if self.run.is_finished() => ENDING_KEYS,
             Phase::Choosing => KEYS,
             Phase::Feedback => FEEDBACK_KEYS,
         }
@@ -98,13 +108,17 @@ impl PlayScreen {
             (_, Action::Back) => {
                 let library =
                     Step::go(Screen::Library(LibraryScreen::at(env, self.run.scenario())));
-                let then = match self.abandoned_record(env) {
+                let then = match self.unsaved_record(env) {
                     Some(record) => Step::Save {
                         record: Box::new(record),
                         then: Box::new(library),
                     },
                     None => library,
                 };
+                // A run at its ending is kept as finished: nothing to ask.
+                if self.run.is_finished() {
+                    return then;
+                }
                 return Step::Confirm {
                     question: T::ConfirmLeaveRun,
                     then: Box::new(then),
@@ -157,9 +171,10 @@ impl PlayScreen {
         record
     }
 
-    /// The record of a run left before its ending; `None` when nothing was chosen yet.
-    pub fn abandoned_record(&self, env: &Env) -> Option<RunRecord> {
-        (!self.run.taken().is_empty() && !self.run.is_finished()).then(|| self.record(env))
+    /// The record of a run left before its debrief (which saves it): abandoned, or finished
+    /// with its ending on screen; `None` when nothing was chosen yet.
+    pub fn unsaved_record(&self, env: &Env) -> Option<RunRecord> {
+        (!self.run.taken().is_empty()).then(|| self.record(env))
     }
 
     /// The run has ended: save it and show the debrief.
