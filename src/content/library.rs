@@ -410,7 +410,7 @@ fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<D
             diags,
         ),
         Err(d) => {
-            diags.insert(0, d);
+            diags.insert(0, *d);
             (None, diags)
         }
     }

@@ -20,13 +20,12 @@ fn options() -> ron::Options {
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
-/// Parses one content value of type `T`.
-// A failed parse happens once per file at most; boxing the diagnostic would only add noise.
-#[allow(clippy::result_large_err)]
-pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+/// Parses one content value of type `T`. The error is boxed: a diagnostic is large, and the
+/// `Ok` path (every file that parses) should not carry its size.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>> {
     options()
         .from_str::<T>(&source.text)
-        .map_err(|e| diagnostic(source, &e))
+        .map_err(|e| Box::new(diagnostic(source, &e)))
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
