@@ -147,7 +147,7 @@ impl DebriefScreen {
         }
         doc.blank();
 
-        // The summary worded for the learner (its Outcome part carries the fit).
+        // The summary worded for the learner.
         let voice = style_texts(env, run.scenario()).map(|t| Voice::new(t, env.learner));
         let worded = voice.map(|v| v.debrief(m, model, None, run.scenario().customer.style));
         if let Some(worded) = &worded {
@@ -171,15 +171,15 @@ impl DebriefScreen {
             ),
             None => env.t(T::FitNone).to_owned(),
         };
-        if worded.is_none() {
-            doc.hanging_styled(
-                &format!("{}: ", env.t(T::ModelFit)),
-                theme.heading,
-                "  ",
-                &fit,
-                theme.say,
-            );
-        }
+        // The measurement in its own words, whatever the summary above says: the number the
+        // learner compares from run to run.
+        doc.hanging_styled(
+            &format!("{}: ", env.t(T::ModelFit)),
+            theme.heading,
+            "  ",
+            &fit,
+            theme.say,
+        );
         match &run.focus {
             Some(focus) => {
                 let result = m.result_of(focus).unwrap_or(StepResult::NotInPlay);
