@@ -132,7 +132,13 @@ fn take_back_and_quit_work_from_a_pipe() {
 #[test]
 fn an_unknown_id_lists_the_available_ones() {
     let out = kohtaa(
-        &["play", "--plain", "--scenarios", fixtures().to_str().unwrap(), "swim-pas"],
+        &[
+            "play",
+            "--plain",
+            "--scenarios",
+            fixtures().to_str().unwrap(),
+            "swim-pas",
+        ],
         "",
     );
     assert_eq!(out.code, 2);
@@ -178,7 +184,14 @@ fn a_draft_with_errors_is_reported_as_diagnostics_and_not_played() {
 #[test]
 fn a_scenario_picked_by_number_when_no_id_is_given() {
     let folder = fixtures();
-    let args = ["play", "--plain", "--lang", "en", "--scenarios", folder.to_str().unwrap()];
+    let args = [
+        "play",
+        "--plain",
+        "--lang",
+        "en",
+        "--scenarios",
+        folder.to_str().unwrap(),
+    ];
     // First only the list: find the fixture's number in it (the bundled scenarios are listed
     // too, and change).
     let out = kohtaa(&args, "");
@@ -215,16 +228,21 @@ fn a_scenario_picked_by_number_when_no_id_is_given() {
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("Stopped at node desk"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Stopped at node desk"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
 fn a_draft_with_warnings_shows_them_and_plays() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.ron");
-    let text = std::fs::read_to_string(swim())
-        .unwrap()
-        .replace("                    feedback: \"A number before a hello.\",\n", "");
+    let text = std::fs::read_to_string(swim()).unwrap().replace(
+        "                    feedback: \"A number before a hello.\",\n",
+        "",
+    );
     assert!(!text.contains("A number before a hello."));
     std::fs::write(&draft, text).unwrap();
     let out = kohtaa(&["play", "--plain", draft.to_str().unwrap()], "q\n");

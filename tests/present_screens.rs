@@ -21,7 +21,7 @@ fn library() -> Library {
     Library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/present").into()],
+        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frozen").into()],
     })
 }
 

@@ -123,7 +123,10 @@ fn leaving_a_run_keeps_it_as_abandoned_only_when_confirmed() {
     a.update(Action::Pick(1));
     a.update(Action::Select);
     assert!(matches!(a.screen, Screen::Play(_)));
-    assert!(screen_text(&a).contains("What do you say?"), "not yet at an ending");
+    assert!(
+        screen_text(&a).contains("What do you say?"),
+        "not yet at an ending"
+    );
     a.update(Action::Back);
     a.update(Action::Answer(false));
     assert!(

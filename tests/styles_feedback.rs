@@ -4,15 +4,26 @@
 use std::sync::Arc;
 
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
-use kohtaa::content::{EncounterModel, Library, Scenario, Style};
+use kohtaa::content::{EncounterModel, Library, LoadOptions, Scenario, Style};
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::{Measurement, Run, StepResult};
 
-/// A path through the bundled "doctor-today" that shows some steps and breaks others.
+/// A path through "doctor-today" (a frozen copy of the bundled one) that shows some steps and
+/// breaks others.
 const PATH: [usize; 7] = [0, 0, 1, 0, 1, 0, 0];
 
 fn library() -> Library {
-    Library::bundled()
+    Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/frozen/en/doctor-today.ron"
+            )
+            .into(),
+        ],
+    })
 }
 
 fn scenario(lib: &Library) -> Arc<Scenario> {

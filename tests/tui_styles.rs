@@ -19,9 +19,12 @@ use kohtaa::tui::{Action, App, Env, render};
 
 fn library() -> Library {
     Library::load(&LoadOptions {
-        bundled_scenarios: true,
+        bundled_scenarios: false,
         folders: Vec::new(),
-        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles")],
+        paths: vec![
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen/en/doctor-today.ron"),
+        ],
     })
 }
 
