@@ -176,7 +176,7 @@ fn branch_map() {
     each_language("present_map", Some("doctor-today"), EXPLORE);
 }
 
-/// The shortest way to an ending in doctor-today with seed 7: shown 2, then shown 2.
+/// A short way to a partly resolved ending in doctor-today with seed 7: shown 2 three times.
 const TO_DEBRIEF: &[Action] = &[
     BEGIN,
     ALL,
@@ -187,10 +187,31 @@ const TO_DEBRIEF: &[Action] = &[
     Action::Pick(2),
     Action::Select,
     Action::Select,
+    ALL,
+    Action::Pick(2),
+    Action::Select,
+    Action::Select,
 ];
+
+/// Asserts that `actions` end on the debrief (with or without the four styles), in both
+/// languages, so a snapshot named for the debrief shows it.
+fn ends_on_debrief(actions: &[Action], styles: bool) {
+    for lang in [Lang::En, Lang::Fi] {
+        let mut app = app(lang, Some("doctor-today"));
+        keys(&mut app, actions);
+        let p = present(&app);
+        assert!(
+            matches!(p.stage, Stage::Debrief { styles: s, .. } if s == styles),
+            "{lang:?}: {:?}",
+            p.stage
+        );
+        assert_eq!(p.run.as_ref().unwrap().taken().len(), 3);
+    }
+}
 
 #[test]
 fn debrief_measurement() {
+    ends_on_debrief(TO_DEBRIEF, false);
     each_language("present_debrief", Some("doctor-today"), TO_DEBRIEF);
 }
 
@@ -198,7 +219,12 @@ fn debrief_measurement() {
 fn debrief_four_styles() {
     let mut actions = TO_DEBRIEF.to_vec();
     actions.push(Action::Present(Cue::Page));
+    ends_on_debrief(&actions, true);
     each_language("present_styles", Some("doctor-today"), &actions);
+    // Then the feedback on each choice of the path: here the second.
+    actions.push(Action::Down);
+    actions.push(Action::Down);
+    each_language("present_styles_choice", Some("doctor-today"), &actions);
 }
 
 #[test]

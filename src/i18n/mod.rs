@@ -306,7 +306,7 @@ catalogue! {
     PresentBackOne => "back one decision", "päätös taaksepäin";
     PresentFromStart => "from the start", "alusta";
     PresentOtherPage => "measurement / four styles", "mittaus / neljä tyyliä";
-    PresentOtherChoice => "another choice of the path", "polun toinen valinta";
+    PresentOtherChoice => "whole run / each choice", "koko polku / valinnat";
     PresentDecisionN => "Decision {n}", "Päätös {n}";
     PresentPressBegin => "Press Enter to begin.", "Aloita painamalla Enter.";
     PresentChoicesWaiting => "{count} possible answers. What would you say?", "{count} vastausvaihtoehtoa. Mitä sinä sanoisit?";
@@ -316,6 +316,8 @@ catalogue! {
     PresentRoomChoseVotes => "The room chose {n} ({votes} of {total} votes):", "Ryhmä valitsi vaihtoehdon {n} ({votes}/{total} ääntä):";
     PresentToDebrief => "Press Enter for the debrief.", "Yhteenveto painamalla Enter.";
     PresentStylesTitle => "How the feedback reads for each style", "Miltä palaute kuulostaa kullekin tyylille";
+    PresentStylesDebrief => "How the debrief reads for each style", "Miltä yhteenveto kuulostaa kullekin tyylille";
+    PresentMessageHere => "(the feedback above)", "(palaute yllä)";
     PresentChoiceOfPath => "Choice {n} of {count} on this path:", "Polun valinta {n}/{count}:";
     PresentForEveryone => "Feedback", "Palaute";
     PresentNoTip => "No extra words for this style: the feedback above is the same.", "Ei lisäsanoja tälle tyylille: palaute yllä on sama.";

@@ -156,7 +156,7 @@ pub const DEBRIEF_KEYS: &[Binding] = &[
         T::PresentOtherPage,
         true,
     ),
-    bind(UP, "↑/k", Action::Up, T::PresentOtherChoice, false),
+    bind(UP, "↑↓", Action::Up, T::PresentOtherChoice, true),
     bind(DOWN, "↓/j", Action::Down, T::PresentOtherChoice, false),
     cue(MAP, "m", Cue::Map, T::PresentMap, true),
     bind(BACK_ONE, "u", Action::Undo, T::PresentBackOne, false),
@@ -223,7 +223,8 @@ pub enum Stage {
         /// The room's votes at that decision, to show beside the choice followed.
         votes: Vec<u32>,
     },
-    /// The debrief: the measurement, or the four styles side by side.
+    /// The debrief: the measurement, or the four styles side by side, on the whole run
+    /// (`choice` 0) or on the path's choice number `choice`.
     Debrief { styles: bool, choice: usize },
 }
 
@@ -430,7 +431,8 @@ impl PresentScreen {
                 match action {
                     Action::Present(Cue::Page) => *styles = !*styles,
                     Action::Up => *choice = choice.saturating_sub(1),
-                    Action::Down => *choice = (*choice + 1).min(count.saturating_sub(1)),
+                    // Page 0 is the whole run; then each choice of the path.
+                    Action::Down => *choice = (*choice + 1).min(count),
                     _ => {}
                 }
             }

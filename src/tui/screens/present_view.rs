@@ -12,12 +12,14 @@ use super::present::{PresentScreen, Stage as At};
 use super::present_map::Here;
 use super::present_theme::Stage;
 use crate::content::Style as Disc;
+use crate::content::styles::{LearnerStyle, Part};
 use crate::i18n::{self, T};
+use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::render_doc;
+use crate::tui::widgets::{render_doc, style_texts};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -701,50 +703,67 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
     render_doc(&side, 0, right, buf);
 }
 
-/// How the feedback on one choice of the path reads for each style, side by side.
-///
-/// Until style-framed feedback (`practice::feedback`) is in this build, each column holds the
-/// scenario author's words for a learner of that style (`style_tips`); the shared feedback
-/// stands above the columns.
-fn four_styles(
-    run: &Run,
-    env: &Env,
-    stage: &Stage,
-    choice: usize,
-    mut area: Rect,
-    buf: &mut Buffer,
-) {
-    let row = take_top(&mut area, 2);
-    Paragraph::new(Span::styled(env.t(T::PresentStylesTitle), stage.title))
-        .render(Rect { height: 1, ..row }, buf);
+/// How the feedback reads for each of D, i, S and C, side by side, as the practice app words
+/// it for a learner of that style (`practice::feedback::Voice`): page 0 is the run's debrief,
+/// page n the feedback on the path's n-th choice. The author's message on a choice is the same
+/// for every style, so it stands once above the columns, and each column marks where it comes.
+/// No one's own style is used: presenter mode shows nothing personal.
+fn four_styles(run: &Run, env: &Env, stage: &Stage, page: usize, mut area: Rect, buf: &mut Buffer) {
     let taken = run.taken();
-    let Some(t) = taken.get(choice.min(taken.len().saturating_sub(1))) else {
-        return;
+    let page = page.min(taken.len());
+    let title = if page == 0 {
+        T::PresentStylesDebrief
+    } else {
+        T::PresentStylesTitle
     };
-    let Some(c) = run.choice_of(t) else { return };
-    let n = choice.min(taken.len().saturating_sub(1)) + 1;
+    let row = take_top(&mut area, 2);
+    Paragraph::new(Span::styled(env.t(title), stage.title)).render(Rect { height: 1, ..row }, buf);
+    let texts = style_texts(env, run.scenario());
+    let model = run.model();
+    let customer = run.scenario().customer.style;
+
     let mut top = Doc::new(area.width);
-    para(
-        &mut top,
-        &env.tf(
-            T::PresentChoiceOfPath,
-            &[("n", &n.to_string()), ("count", &taken.len().to_string())],
-        ),
-        stage.label,
-    );
-    top.hanging("  ", "  ", &format!("“{}”", c.say), stage.say);
-    top.blank();
-    if let Some(text) = &c.feedback {
-        top.hanging_styled(
-            &format!("{}  ", env.t(T::PresentForEveryone)),
-            stage.label,
-            "",
-            text,
-            stage.text,
-        );
-        top.blank();
+    let choice = page.checked_sub(1).and_then(|i| {
+        let t = &taken[i];
+        run.choice_of(t).map(|c| (t, c))
+    });
+    match choice {
+        None => {
+            let m = run.measure();
+            if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
+                top.line(Line::from(vec![
+                    Span::styled(format!("{}  ", env.t(T::Outcome)), stage.label),
+                    Span::styled(i18n::outcome(env.lang, outcome), stage.say),
+                ]));
+                para(&mut top, &ending.summary, stage.text);
+            }
+        }
+        Some((_, c)) => {
+            para(
+                &mut top,
+                &env.tf(
+                    T::PresentChoiceOfPath,
+                    &[
+                        ("n", &page.to_string()),
+                        ("count", &taken.len().to_string()),
+                    ],
+                ),
+                stage.label,
+            );
+            top.hanging("  ", "  ", &format!("“{}”", c.say), stage.say);
+            if let Some(text) = &c.feedback {
+                top.hanging_styled(
+                    &format!("{}  ", env.t(T::PresentForEveryone)),
+                    stage.label,
+                    "",
+                    text,
+                    stage.text,
+                );
+            }
+        }
     }
-    let rows = (top.len() as u16).min(area.height / 2);
+    top.blank();
+    let rows = (top.len() as u16).min(area.height / 3);
     render_doc(&top, 0, take_top(&mut area, rows), buf);
 
     let foot = Rect {
@@ -765,15 +784,91 @@ fn four_styles(
         let inner = block.inner(*col);
         block.render(*col, buf);
         let mut doc = Doc::new(inner.width);
-        match c.style_tips.get(&style) {
-            Some(tip) => para(&mut doc, tip, stage.text),
-            None => para(&mut doc, env.t(T::PresentNoTip), stage.dim),
+        match texts {
+            Some(texts) => {
+                let voice = Voice::new(texts, Some(LearnerStyle::Pure(style)));
+                let parts = match choice {
+                    None => voice
+                        .debrief(&run.measure(), model, None, customer)
+                        .parts()
+                        .filter(|p| p.kind != PartKind::MeetCustomer)
+                        .cloned()
+                        .collect(),
+                    Some((t, c)) => voice.after_choice(
+                        c.feedback.as_deref(),
+                        &run.effect_of(t),
+                        model,
+                        &c.style_tips,
+                    ),
+                };
+                style_column(env, stage, &mut doc, &parts);
+            }
+            // No style file in this language: the author's words for the style, if any.
+            None => match choice.and_then(|(_, c)| c.style_tips.get(&style)) {
+                Some(tip) => para(&mut doc, tip, stage.text),
+                None => para(&mut doc, env.t(T::PresentNoTip), stage.dim),
+            },
         }
-        render_doc(&doc, 0, inner, buf);
+        render_cut(&mut doc, inner, buf);
     }
     let mut doc = Doc::new(foot.width);
     para(&mut doc, env.t(T::PresentSameMeasure), stage.dim);
     render_doc(&doc, 0, foot, buf);
+}
+
+/// One style's parts in a narrow column: each lead on its own line above its text; the
+/// shared message only marked where this style places it.
+fn style_column(env: &Env, stage: &Stage, doc: &mut Doc, parts: &[FeedbackPart]) {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            doc.blank();
+        }
+        if part.kind == PartKind::Framed(Part::Message) {
+            para(doc, env.t(T::PresentMessageHere), stage.dim);
+            continue;
+        }
+        match &part.lead {
+            // A one-line text follows its lead; a list starts below it.
+            Some(lead) if !part.text.contains('\n') => run_in(doc, lead, &part.text, stage),
+            lead => {
+                if let Some(lead) = lead {
+                    para(doc, lead, stage.label);
+                }
+                for line in part.text.lines() {
+                    para(doc, line, stage.text);
+                }
+            }
+        }
+    }
+}
+
+/// A run-in lead: "Fix: the text…" wrapped as one paragraph, the lead in the label style, so a
+/// narrow column spends no row on it.
+fn run_in(doc: &mut Doc, lead: &str, text: &str, stage: &Stage) {
+    let lead = clean(lead);
+    let mut in_lead = lead.chars().count();
+    let full = format!("{lead} {}", clean(text));
+    for line in crate::tui::text::wrap(&full, doc.width()) {
+        let split = line
+            .char_indices()
+            .nth(in_lead)
+            .map_or(line.len(), |(at, _)| at);
+        in_lead = in_lead.saturating_sub(line[..split].chars().count() + 1);
+        doc.line(Line::from(vec![
+            Span::styled(line[..split].to_owned(), stage.label),
+            Span::styled(line[split..].to_owned(), stage.text),
+        ]));
+    }
+}
+
+/// Draws `doc` in `area`; what does not fit is cut, and the last row says so.
+fn render_cut(doc: &mut Doc, area: Rect, buf: &mut Buffer) {
+    let rows = usize::from(area.height);
+    if doc.len() > rows && rows > 0 {
+        doc.lines.truncate(rows - 1);
+        doc.lines.push(Line::from("…"));
+    }
+    render_doc(doc, 0, area, buf);
 }
 
 fn map(screen: &PresentScreen, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) {
