@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
+use kohtaa::content::styles::LearnerStyle;
 use kohtaa::content::{Library, LoadOptions};
 use kohtaa::practice::Run;
+use kohtaa::store::profile::{self, Profile};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -57,9 +59,14 @@ struct Output {
 
 fn kohtaa(args: &[&str], input: &str) -> Output {
     let data = tempfile::tempdir().expect("tempdir");
+    kohtaa_in(data.path(), args, input)
+}
+
+/// As `kohtaa`, with `data` as the data directory (where a profile may be).
+fn kohtaa_in(data: &Path, args: &[&str], input: &str) -> Output {
     let out = Command::cargo_bin("kohtaa")
         .expect("binary")
-        .env("KOHTAA_DATA_DIR", data.path())
+        .env("KOHTAA_DATA_DIR", data)
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -148,11 +155,14 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
     for line in [
         "You said: Passes are valid for twelve months from purchase; it is in the terms.",
         "Feedback: Sarcasm undoes the rest.",
+        // Worded as the app words it without a profile: the neutral framing.
         "Shown: Acknowledge the feeling",
-        "Broken: Respect throughout",
-        "Broken: Own it, agree next step",
-        "Pitfalls: Promises too much",
+        "To work on: Respect throughout",
+        "To work on: Own it, agree next step (Promises too much)",
+        "Customer: more upset (−1).",
         "Mood: worse by 1, from neutral (0) to annoyed (−1).",
+        "In brief",
+        "Outcome: partly resolved. 33 % of the steps in play shown.",
         "Outcome: Partly resolved. She got the swims, and a promise that was not yours to make.",
         "Model fit: 33 % (2 of 6 steps in play shown).",
         "Step 1 of 7: Notice and greet: missed",
@@ -307,4 +317,62 @@ fn choices_are_numbered_in_the_shuffled_order_with_counts_announced() {
         out.stdout
     );
     assert!(!out.stdout.contains('\u{1b}'), "no escape sequences");
+}
+
+#[test]
+fn feedback_is_worded_for_the_style_in_the_profile() {
+    let file = swim();
+    let path = [3, 2, 2];
+    let play = |style: Option<&str>| {
+        let data = tempfile::tempdir().unwrap();
+        if let Some(style) = style {
+            let learner = LearnerStyle::parse(style).unwrap();
+            profile::save(data.path(), &Profile::new(Some(learner))).unwrap();
+        }
+        let out = kohtaa_in(
+            data.path(),
+            &["play", "--plain", "--seed", "11", file.to_str().unwrap()],
+            &typed(&file, &[], 11, &path),
+        );
+        assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+        out.stdout
+    };
+    let neutral = play(None);
+    let direct = play(Some("D"));
+    let precise = play(Some("C"));
+    let has = |text: &str, line: &str| text.lines().any(|l| l == line);
+    // D: the result first, short leads.
+    for line in [
+        "Fix: Respect throughout",
+        "Kept: Acknowledge the feeling",
+        "Customer: more upset (−1).",
+        "Result: partly resolved. 33 % of the steps in play shown.",
+        "Watch out with this customer: Give the story half a minute before you steer; cutting in early costs the goodwill you need later.",
+    ] {
+        assert!(has(&direct, line), "missing {line:?} in:\n{direct}");
+    }
+    // C: the steps and the standard.
+    for line in [
+        "Steps:",
+        "Acknowledge the feeling: shown",
+        "Respect throughout: broken",
+        "The standard:",
+    ] {
+        assert!(has(&precise, line), "missing {line:?} in:\n{precise}");
+    }
+    // Without a profile there is no watch-out tip: it depends on the learner's style.
+    assert!(
+        !neutral.contains("Watch out with this customer"),
+        "{neutral}"
+    );
+    // The message and the measurement are the same for everyone.
+    for text in [&neutral, &direct, &precise] {
+        assert!(has(text, "Feedback: Sarcasm undoes the rest."), "{text}");
+        assert!(
+            has(text, "Model fit: 33 % (2 of 6 steps in play shown)."),
+            "{text}"
+        );
+    }
+    assert_ne!(neutral, direct);
+    assert_ne!(direct, precise);
 }

@@ -8,14 +8,17 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Global, Lang, data_dir, load_library, ui_language};
 use crate::content::parse::did_you_mean;
+use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::content::{Code, EncounterModel, Library, LoadOptions, Origin, Scenario};
 use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::{self, Answer, Answers, Stop};
 use crate::practice::Run;
+use crate::practice::feedback::Voice;
+use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, PlayScreen, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::{self, App, Env};
@@ -47,6 +50,8 @@ pub struct Playable {
     pub model: Arc<EncounterModel>,
     /// The draft file it came from, when it was named by path.
     pub draft: Option<PathBuf>,
+    /// The style texts to word feedback with: the scenario's language, else the interface's.
+    pub styles: Option<Arc<StyleTexts>>,
 }
 
 /// Why a scenario could not be found or loaded; the message has been printed.
@@ -162,7 +167,12 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         );
         return Err(NotPlayable(ExitCode::from(1)));
     };
-    with_model(&library, &loaded.value, Some(path.to_path_buf()))
+    with_model(
+        &library,
+        &loaded.value,
+        Some(path.to_path_buf()),
+        ui_language(global),
+    )
 }
 
 /// A scenario from the library by id: in the interface language first, else in any.
@@ -172,7 +182,7 @@ pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlaya
         .scenario(id, lang.code())
         .or_else(|| library.scenarios.iter().find(|s| s.value.id == id));
     match found {
-        Some(loaded) => with_model(&library, &loaded.value, None),
+        Some(loaded) => with_model(&library, &loaded.value, None, lang),
         None => {
             let mut ids: Vec<&str> = library
                 .scenarios
@@ -199,12 +209,18 @@ fn with_model(
     library: &Library,
     scenario: &Scenario,
     draft: Option<PathBuf>,
+    lang: Lang,
 ) -> Result<Playable, NotPlayable> {
+    let styles = library
+        .styles_for(&scenario.language)
+        .or_else(|| library.styles_for(lang.code()))
+        .map(|t| Arc::new(t.clone()));
     match library.model_for(scenario) {
         Some(model) => Ok(Playable {
             scenario: Arc::new(scenario.clone()),
             model: Arc::new(model.clone()),
             draft,
+            styles,
         }),
         None => {
             eprintln!(
@@ -266,7 +282,7 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     match answers.ask(&mut out, lang, &prompt, list.len(), false) {
         Ok(Answer::Number(n)) => {
             let _ = writeln!(out);
-            with_model(&library, list[n - 1], None)
+            with_model(&library, list[n - 1], None, lang)
         }
         Ok(Answer::GaveUp(n)) => {
             eprintln!(
@@ -302,15 +318,29 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         }
     }
     let start = run.node().id.clone();
+    let learner = learner_style(lang);
+    let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     let mut input = stdin.lock();
     let mut answers = Answers::new(&mut input, interactive);
     // With --json, stdout carries only the JSON; the person still sees the dialogue.
     let stop = if args.json {
-        plain::play(&mut run, lang, &mut answers, &mut io::stderr().lock())
+        plain::play(
+            &mut run,
+            lang,
+            voice.as_ref(),
+            &mut answers,
+            &mut io::stderr().lock(),
+        )
     } else {
-        plain::play(&mut run, lang, &mut answers, &mut io::stdout().lock())
+        plain::play(
+            &mut run,
+            lang,
+            voice.as_ref(),
+            &mut answers,
+            &mut io::stdout().lock(),
+        )
     };
     match stop {
         Ok(Stop::Finished) => {
@@ -332,5 +362,26 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The learner's style from their profile, to word feedback as the app does; `None` (neutral
+/// wording) without a profile. A profile that no longer reads is set aside, as the app does,
+/// and said so on stderr.
+fn learner_style(lang: Lang) -> Option<LearnerStyle> {
+    match profile::load(&data_dir()?) {
+        Ok(ProfileState::Found(p)) => p.style,
+        Ok(ProfileState::SetAside { aside, .. }) => {
+            eprintln!(
+                "note: {}",
+                tf(
+                    lang,
+                    T::ProfileSetAside,
+                    &[("path", &display_safe(&aside.display().to_string()))]
+                )
+            );
+            None
+        }
+        Ok(ProfileState::Missing) | Err(_) => None,
     }
 }

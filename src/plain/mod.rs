@@ -9,6 +9,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::cli::Lang;
 use crate::practice::Run;
+use crate::practice::feedback::Voice;
 
 use crate::i18n::{T, t, tf};
 
@@ -141,10 +142,12 @@ fn lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
 }
 
 /// Plays `run` to its end (or until input ends or the learner quits), writing the transcript
-/// to `out`: the introduction, each decision, the feedback after each choice, and the debrief.
+/// to `out`: the introduction, each decision, the feedback after each choice, and the debrief,
+/// worded by `voice` (the style texts and the learner's style) when there is one.
 pub fn play(
     run: &mut Run,
     lang: Lang,
+    voice: Option<&Voice>,
     answers: &mut Answers<'_>,
     out: &mut dyn Write,
 ) -> io::Result<Stop> {
@@ -160,7 +163,7 @@ pub fn play(
                     .map_err(|e| io::Error::other(e.to_string()))?
                     .clone();
                 writeln!(out)?;
-                lines(out, &transcript::feedback(run, &taken, lang))?;
+                lines(out, &transcript::feedback(run, &taken, lang, voice))?;
             }
             Answer::Undo => {
                 let key = if run.undo() {
@@ -180,6 +183,6 @@ pub fn play(
         }
     }
     lines(out, &transcript::ending(run, lang))?;
-    lines(out, &transcript::debrief(run, lang))?;
+    lines(out, &transcript::debrief(run, lang, voice))?;
     Ok(Stop::Finished)
 }

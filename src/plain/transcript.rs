@@ -4,7 +4,9 @@
 
 use crate::cli::Lang;
 use crate::content::EncounterModel;
+use crate::content::styles::Part;
 use crate::content::text::display_safe;
+use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::{Run, StepResult, Taken};
 
 use crate::i18n::{self, T, t, tf};
@@ -112,38 +114,73 @@ pub fn prompt(run: &Run, lang: Lang) -> String {
     )
 }
 
-/// The same feedback as the app gives after a choice: what was said, the choice's feedback,
-/// the steps shown and broken by name, the pitfalls, and the mood change in words.
-pub fn feedback(run: &Run, taken: &Taken, lang: Lang) -> Vec<String> {
+/// The same feedback as the app gives after a choice: what was said, then the choice's
+/// feedback and the steps it showed and broke, worded by `voice` for the learner's style (or
+/// neutrally) as the app words it; without style texts, as plain lines of fact. Then the mood
+/// change in words.
+pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
     let model = run.model();
     let effect = run.effect_of(taken);
     let mut lines = Vec::new();
-    if let Some(choice) = run.choice_of(taken) {
-        lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
-        if let Some(text) = &choice.feedback {
-            lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(text))]));
-        }
-    }
-    let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
-        ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+    let Some(choice) = run.choice_of(taken) else {
+        return vec![mood_change(lang, taken.mood_before, taken.mood_after)];
     };
-    if !effect.shown.is_empty() {
-        let steps = names(&effect.shown, &|id| step_name(model, id));
-        lines.push(tf(lang, T::PlainShown, &[("steps", &steps)]));
-    }
-    if !effect.broken.is_empty() {
-        let steps = names(&effect.broken, &|id| step_name(model, id));
-        lines.push(tf(lang, T::PlainBroken, &[("steps", &steps)]));
-    }
-    if !effect.pitfalls.is_empty() {
-        let pitfalls = names(&effect.pitfalls, &|id| pitfall_name(model, id));
-        lines.push(tf(lang, T::PlainPitfalls, &[("pitfalls", &pitfalls)]));
+    lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
+    match voice {
+        Some(voice) => {
+            let parts = voice.after_choice(
+                choice.feedback.as_deref(),
+                &effect,
+                model,
+                &choice.style_tips,
+            );
+            for part in &parts {
+                lines.extend(part_lines(lang, part));
+            }
+        }
+        None => {
+            if let Some(text) = &choice.feedback {
+                lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(text))]));
+            }
+            let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
+                ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+            };
+            if !effect.shown.is_empty() {
+                let steps = names(&effect.shown, &|id| step_name(model, id));
+                lines.push(tf(lang, T::PlainShown, &[("steps", &steps)]));
+            }
+            if !effect.broken.is_empty() {
+                let steps = names(&effect.broken, &|id| step_name(model, id));
+                lines.push(tf(lang, T::PlainBroken, &[("steps", &steps)]));
+            }
+            if !effect.pitfalls.is_empty() {
+                let pitfalls = names(&effect.pitfalls, &|id| pitfall_name(model, id));
+                lines.push(tf(lang, T::PlainPitfalls, &[("pitfalls", &pitfalls)]));
+            }
+        }
     }
     if effect.shown.is_empty() && effect.broken.is_empty() {
         lines.push(t(lang, T::PlainNoStep).to_owned());
     }
     lines.push(mood_change(lang, taken.mood_before, taken.mood_after));
     lines
+}
+
+/// One part of style-worded feedback as lines: "Lead: text", or the lead alone on a line
+/// above a list. The choice's own message is labelled as feedback when the framing gives it
+/// no lead, so a listener knows what it is.
+fn part_lines(lang: Lang, part: &FeedbackPart) -> Vec<String> {
+    let text = safe(&part.text);
+    match &part.lead {
+        Some(lead) if text.contains('\n') => std::iter::once(safe(lead))
+            .chain(text.lines().map(str::to_owned))
+            .collect(),
+        Some(lead) => vec![format!("{} {text}", safe(lead))],
+        None if part.kind == PartKind::Framed(Part::Message) => {
+            vec![tf(lang, T::PlainFeedback, &[("text", &text)])]
+        }
+        None => text.lines().map(str::to_owned).collect(),
+    }
 }
 
 /// "Mood: better by 2, from angry (−3 …) to annoyed (−1 …)."
@@ -171,9 +208,10 @@ pub fn ending(run: &Run, lang: Lang) -> Vec<String> {
     scene(run, lang)
 }
 
-/// The debrief: outcome and ending text, model fit, each step's result, order notes,
-/// pitfalls, the mood trajectory and the path, in that order.
-pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
+/// The debrief: outcome and ending text, the summary worded by `voice` (as the app's "In
+/// brief", with the watch-out tip and how to meet such a customer), model fit, each step's
+/// result, order notes, pitfalls, the mood trajectory and the path, in that order.
+pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
     let model = run.model();
     let m = run.measure();
     let mut lines = vec![t(lang, T::PlainDebrief).to_owned()];
@@ -187,6 +225,14 @@ pub fn debrief(run: &Run, lang: Lang) -> Vec<String> {
                 ("summary", &safe(&ending.summary)),
             ],
         ));
+    }
+
+    if let Some(voice) = voice {
+        let worded = voice.debrief(&m, model, None, run.scenario().customer.style);
+        lines.push(t(lang, T::ForYou).to_owned());
+        for part in worded.parts() {
+            lines.extend(part_lines(lang, part));
+        }
     }
 
     let shown = m.count(StepResult::Shown);
