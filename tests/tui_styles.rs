@@ -192,3 +192,27 @@ fn the_debrief_is_worded_for_the_learner() {
         assert_ne!(screens[0], screens[1]);
     }
 }
+
+/// With the meeting hint the briefing is taller than 80x24: it opens at the top, so the
+/// situation is read first, and keeps the focus step in view once the learner moves it.
+#[test]
+fn a_long_briefing_opens_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Lang::En, dir.path(), Some("D"));
+    for c in "doctor".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Select);
+    assert!(matches!(app.screen, Screen::Briefing(_)));
+    let first = screen(&app);
+    assert!(first.contains("Situation"), "{first}");
+    assert!(first.contains("Meeting this customer"), "{first}");
+    assert!(
+        !first.contains("(•)"),
+        "the focus list is below the fold: {first}"
+    );
+    app.update(Action::Down);
+    let moved = screen(&app);
+    assert!(moved.contains("(•)"), "{moved}");
+    assert!(!moved.contains("Situation"), "{moved}");
+}

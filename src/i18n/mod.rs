@@ -185,9 +185,9 @@ catalogue! {
     ForYou => "In brief", "Lyhyesti";
     // DiSC styles, short labels (the styles file holds the full texts)
     StyleD => "D – direct", "D – suora";
-    StyleI => "i – influencing", "i – innostava";
+    StyleI => "i – inspiring", "i – innostava";
     StyleS => "S – steady", "S – vakaa";
-    StyleC => "C – conscientious", "C – tarkka";
+    StyleC => "C – precise", "C – tarkka";
     // History, reflection, progress, practise next
     SaveFailed => "Could not save the run: {error}", "Harjoitusta ei voitu tallentaa: {error}";
     LastNextTime => "Last time you planned", "Viime kerralla päätit";

@@ -37,6 +37,8 @@ pub struct BriefingScreen {
     /// The steps one can focus on: those in play in this scenario, in the model's order.
     pub steps: Vec<String>,
     pub selected: usize,
+    /// The learner has moved the focus selection: keep it in view from then on.
+    pub moved: bool,
 }
 
 impl BriefingScreen {
@@ -61,6 +63,7 @@ impl BriefingScreen {
             model,
             steps,
             selected,
+            moved: false,
         }
     }
 
@@ -78,9 +81,13 @@ impl BriefingScreen {
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                self.moved = true;
+            }
             Action::Down => {
-                self.selected = (self.selected + 1).min(self.steps.len().saturating_sub(1))
+                self.selected = (self.selected + 1).min(self.steps.len().saturating_sub(1));
+                self.moved = true;
             }
             Action::Back => {
                 return Step::go(Screen::Library(LibraryScreen::at(env, &self.scenario)));
@@ -180,8 +187,13 @@ impl BriefingScreen {
             }
         }
         let view = usize::from(area.height);
-        // Show from the top when the chosen step fits, so the situation is read first.
-        let offset = scroll_to_show(0, view, selected_rows.start, selected_rows.end);
+        // The situation is read first: from the top, until the learner moves the focus; then
+        // the chosen step stays in view.
+        let offset = if self.moved {
+            scroll_to_show(0, view, selected_rows.start, selected_rows.end)
+        } else {
+            0
+        };
         render_doc(&doc, offset, area, buf);
     }
 }

@@ -137,7 +137,7 @@ fn big(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> u16 {
             return height;
         }
     }
-    let mut doc = Doc::new(area.width);
+    let mut doc = doc_for(area);
     doc.para(&text, style);
     let rows = (doc.len() as u16).min(area.height);
     render_doc(&doc, 0, area, buf);
@@ -153,6 +153,12 @@ fn wrap_words(text: &str, max: usize) -> Vec<String> {
         return vec![String::new(); 3];
     }
     lines
+}
+
+/// A document for `area`, one column narrower: a scrollbar takes the last column when the
+/// text does not fit (on a small terminal), and must not hide the ends of lines.
+fn doc_for(area: Rect) -> Doc {
+    Doc::new(area.width.saturating_sub(1))
 }
 
 fn para(doc: &mut Doc, text: &str, style: Style) {
@@ -206,7 +212,7 @@ fn pick(env: &Env, stage: &Stage, selected: usize, mut area: Rect, buf: &mut Buf
     take_top(&mut area, used + 2);
     let area = column(area);
     let list = PresentScreen::choices(env);
-    let mut doc = Doc::new(area.width);
+    let mut doc = doc_for(area);
     if list.is_empty() {
         para(&mut doc, env.t(T::NoScenarios), stage.text);
     }
@@ -246,7 +252,7 @@ fn title(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) 
     let used = big(&s.title, stage.title, area, buf);
     take_top(&mut area, used + 2);
     let area = column(area);
-    let mut doc = Doc::new(area.width);
+    let mut doc = doc_for(area);
     para(&mut doc, &s.summary, stage.say);
     doc.blank();
     doc.hanging_styled(
@@ -301,7 +307,7 @@ fn decision(
         ..area
     });
 
-    let mut doc = Doc::new(text_area.width);
+    let mut doc = doc_for(text_area);
     if let Some(narration) = &node.narration {
         para(&mut doc, narration, stage.narration);
         doc.blank();
@@ -492,7 +498,7 @@ fn feedback(
     notes(screen, run, env, stage, &mut area, buf);
     let area = column(area);
     let effect = run.effect_of(taken);
-    let mut doc = Doc::new(area.width);
+    let mut doc = doc_for(area);
     let total: u32 = votes.iter().sum();
     let mut replay = run.clone();
     replay.undo();
@@ -613,7 +619,7 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
     let used = big(env.t(T::DebriefTitle), stage.title, area, buf);
     take_top(&mut area, used + 1);
     let m = run.measure();
-    let mut top = Doc::new(area.width);
+    let mut top = doc_for(area);
     if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
         top.line(Line::from(vec![
             Span::styled(format!("{}  ", env.t(T::Outcome)), stage.label),
@@ -646,7 +652,7 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
     let [left, right] = area.layout(
         &Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).spacing(4),
     );
-    let mut steps = Doc::new(left.width);
+    let mut steps = doc_for(left);
     para(&mut steps, env.t(T::ModelMap), stage.label);
     for s in &m.steps {
         let name = step_name(run, &s.step);
@@ -666,7 +672,7 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
     }
     render_doc(&steps, 0, left, buf);
 
-    let mut side = Doc::new(right.width);
+    let mut side = doc_for(right);
     para(&mut side, env.t(T::MoodChart), stage.label);
     let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
     para(&mut side, &moods.join(" → "), stage.say);
@@ -722,7 +728,7 @@ fn four_styles(run: &Run, env: &Env, stage: &Stage, page: usize, mut area: Rect,
     let model = run.model();
     let customer = run.scenario().customer.style;
 
-    let mut top = Doc::new(area.width);
+    let mut top = doc_for(area);
     let choice = page.checked_sub(1).and_then(|i| {
         let t = &taken[i];
         run.choice_of(t).map(|c| (t, c))
@@ -883,7 +889,7 @@ fn map(screen: &PresentScreen, env: &Env, stage: &Stage, mut area: Rect, buf: &m
     .render(Rect { height: 1, ..row }, buf);
     let rows = screen.map_rows();
     let selected = screen.map.unwrap_or(0);
-    let mut doc = Doc::new(area.width);
+    let mut doc = doc_for(area);
     let mut sel_rows = 0..0;
     for (i, r) in rows.iter().enumerate() {
         let start = doc.len();

@@ -27,6 +27,16 @@ pub const KEYS: &[Binding] = &[
     bind(BACK, "q/Esc", Action::Back, T::PreviousStatement, true),
 ];
 
+/// Keys on the result: three things to do with it.
+#[rustfmt::skip]
+pub const RESULT_KEYS: &[Binding] = &[
+    bind(&[Key::Digit], "1-3", Action::Select, T::Choose, true),
+    bind(UP, "↑/k", Action::Up, T::Move, false),
+    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    bind(ENTER, "Enter", Action::Select, T::Select, true),
+    bind(BACK, "q/Esc", Action::Back, T::PreviousStatement, true),
+];
+
 /// What the learner can do with the result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ResultItem {
@@ -81,7 +91,7 @@ impl SelfCheckScreen {
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        KEYS
+        if self.finished() { RESULT_KEYS } else { KEYS }
     }
 
     pub fn title(&self, env: &Env) -> String {
@@ -140,7 +150,7 @@ impl SelfCheckScreen {
             }
             Action::Back => {
                 self.at = self.answers.len().saturating_sub(1);
-                self.cursor = 2;
+                self.cursor = self.answers[self.at].map_or(2, |a| usize::from(a) - 1);
             }
             Action::Select => {
                 let record = Some(self.record(env));
