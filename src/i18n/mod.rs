@@ -203,7 +203,7 @@ catalogue! {
     NextPrompt => "next question", "seuraava kysymys";
     SkipReflection => "skip the rest", "ohita loput";
     TypeAnswer => "type your answer", "kirjoita vastauksesi";
-    Rate => "answer 1–5", "vastaa 1–5";
+    Rate => "rate", "arvioi";
     Done => "done", "valmis";
     ProgressTitle => "Your progress", "Edistymisesi";
     OpenProgress => "your progress", "edistymisesi";

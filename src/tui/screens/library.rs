@@ -19,7 +19,7 @@ use crate::practice::recommend::{Reason, Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{inset, render_doc};
 
@@ -209,7 +209,7 @@ impl LibraryScreen {
             Constraint::Length(1),
             Constraint::Fill(1),
         ]));
-        if let Some(line) = practise_next_line(env) {
+        if let Some(line) = practise_next_line(env, usize::from(next_area.width)) {
             Paragraph::new(line).render(next_area, buf);
         }
         Paragraph::new(Line::from(vec![
@@ -410,8 +410,9 @@ pub fn practise_next(env: &Env) -> Option<Recommendation> {
     )
 }
 
-/// "Practise next: <title> – <why>", worded from the recommendation's reason.
-fn practise_next_line(env: &Env) -> Option<Line<'static>> {
+/// "Practise next: <title> – <why>", worded from the recommendation's reason, cut with an
+/// ellipsis to `max` cells.
+fn practise_next_line(env: &Env, max: usize) -> Option<Line<'static>> {
     let theme = env.theme;
     let next = practise_next(env)?;
     let scenario = &env.library.scenario(&next.scenario, env.lang.code())?.value;
@@ -432,9 +433,12 @@ fn practise_next_line(env: &Env) -> Option<Line<'static>> {
         Reason::FirstRun => env.t(T::NextFirst).to_owned(),
         Reason::NothingDue { .. } => env.t(T::NextNothingDue).to_owned(),
     };
+    let lead = format!("{}: ", env.t(T::PractiseNext));
+    let title = truncate(&clean(&scenario.title), max.saturating_sub(width(&lead)));
+    let rest = max.saturating_sub(width(&lead) + width(&title));
     Some(Line::from(vec![
-        Span::styled(format!("{}: ", env.t(T::PractiseNext)), theme.heading),
-        Span::styled(clean(&scenario.title), theme.say),
-        Span::styled(format!(" – {why}"), theme.dim),
+        Span::styled(lead, theme.heading),
+        Span::styled(title, theme.say),
+        Span::styled(truncate(&format!(" – {why}"), rest), theme.dim),
     ]))
 }
