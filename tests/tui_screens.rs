@@ -6,6 +6,7 @@ use insta::assert_snapshot;
 use kohtaa::content::{Library, LoadOptions};
 use kohtaa::i18n::Lang;
 use kohtaa::tui::render::render;
+use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use ratatui::Terminal;
@@ -107,6 +108,17 @@ fn library_filtered_to_nothing() {
     let mut app = app(Lang::En, Theme::default_colors(), 80, 24);
     typed(&mut app, "zzz");
     assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn question_mark_opens_the_help_in_the_library_too() {
+    let mut app = app(Lang::En, Theme::default_colors(), 80, 24);
+    key(&mut app, KeyCode::Char('?'));
+    assert!(app.overlay.is_some(), "the help is open");
+    let Screen::Library(library) = &app.screen else {
+        panic!("still on the library");
+    };
+    assert_eq!(library.filter, "", "`?` is not typed into the filter");
 }
 
 #[test]

@@ -38,6 +38,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
     bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
     bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true),
+    // `?` opens the help, as the bar says, rather than going to the filter.
+    bind(&[Key::Char('?')], "?", Action::Help, T::Help, false),
     bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
     // A facilitator's key, after the learner's: on a narrow bar it is the one left out.
     bind(&[Key::Code(KeyCode::F(5))], "F5", Action::Present(Cue::Map), T::PresentStart, true),
