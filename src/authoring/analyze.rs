@@ -18,7 +18,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::content::{EncounterModel, Outcome, Scenario};
-use crate::practice::{ChoiceEffect, Run, run::apply_mood, run::destination};
+use crate::practice::measure::measure;
+use crate::practice::{ChoiceEffect, Taken, run::apply_mood, run::destination};
 
 /// States explored before the fit analysis gives up and reports what it could prove.
 pub const DEFAULT_STATE_LIMIT: usize = 1_000_000;
@@ -495,17 +496,26 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
         },
         limit,
     );
-    let measurer = Measurer::new(scenario, model);
-    let mut fit_of_sets: HashMap<(u64, u64), (Option<u32>, usize)> = HashMap::new();
+    let measurer = Measurer { core: &core, model };
+    // Ending states, one per distinct (shown, broken): the first found has the shortest path.
+    let mut first_of_sets: HashMap<(u64, u64), usize> = HashMap::new();
     for (s, &(node, _, sets)) in full.states.iter().enumerate() {
-        if core.is_ending(node as usize) && !fit_of_sets.contains_key(&sets) {
-            let fit = measurer.fit(&full.witness(&core, s));
-            fit_of_sets.insert(sets, (fit, s));
+        if core.is_ending(node as usize) {
+            first_of_sets.entry(sets).or_insert(s);
         }
     }
-    let with_fit: Vec<(u32, usize)> = fit_of_sets
-        .values()
-        .filter_map(|&(fit, s)| fit.map(|f| (f, s)))
+    let sets: Vec<(u64, u64)> = first_of_sets.keys().copied().collect();
+    // Only the candidates for best and worst are measured (see `pareto_front`).
+    let mut candidates = pareto_front(&sets, false);
+    candidates.extend(pareto_front(&sets, true));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let with_fit: Vec<(u32, usize)> = candidates
+        .iter()
+        .filter_map(|sets| {
+            let s = first_of_sets[sets];
+            measurer.fit(&full.witness(&core, s)).map(|f| (f, s))
+        })
         .collect();
     let fit = extremes_by(&with_fit).map(|((best, bs), (worst, ws))| FitReport {
         proven: full.complete,
@@ -561,28 +571,74 @@ fn extremes_by(items: &[(u32, usize)]) -> Option<((u32, usize), (u32, usize))> {
     Some((best, worst))
 }
 
-/// Measures paths with the practice engine itself, so analysis and practice never disagree.
-struct Measurer {
-    run: Option<Run>,
-}
-
-impl Measurer {
-    fn new(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>) -> Measurer {
-        Measurer {
-            run: Run::new(Arc::clone(scenario), Arc::clone(model), 0).ok(),
+/// The sets of (shown, broken) steps not dominated by another: for the best fit (`worst` false)
+/// none other shows a superset while breaking a subset; for the worst, the reverse.
+///
+/// The measurement rules make this safe: showing one more step never lowers the fit (a
+/// missed step becomes shown), and breaking one more never raises it. So the best and the
+/// worst fit are on these fronts, and only they need measuring, which keeps large
+/// scenarios fast.
+fn pareto_front(sets: &[(u64, u64)], worst: bool) -> Vec<(u64, u64)> {
+    // Orient so that "better" always means more of the first set, less of the second.
+    let oriented: Vec<(u64, u64)> = sets
+        .iter()
+        .map(|&(shown, broken)| if worst { (broken, shown) } else { (shown, broken) })
+        .collect();
+    let mut order: Vec<usize> = (0..oriented.len()).collect();
+    // A dominating set sorts before every set it dominates.
+    order.sort_by_key(|&i| {
+        let (more, less) = oriented[i];
+        (Reverse(more.count_ones()), less.count_ones(), more, less)
+    });
+    let mut front: Vec<(u64, u64)> = Vec::new();
+    for i in order {
+        let (more, less) = oriented[i];
+        let dominated = front
+            .iter()
+            .any(|&(m, l)| more & m == more && less & l == l);
+        if !dominated {
+            front.push((more, less));
         }
     }
+    front
+        .into_iter()
+        .map(|(a, b)| if worst { (b, a) } else { (a, b) })
+        .collect()
+}
 
-    fn measure(&self, witness: &Witness) -> Option<crate::practice::Measurement> {
-        let mut run = self.run.clone()?;
+/// Measures paths with the practice engine's own rules (`practice::measure`), so analysis
+/// and practice never disagree.
+struct Measurer<'a> {
+    core: &'a Core<'a>,
+    model: &'a EncounterModel,
+}
+
+impl Measurer<'_> {
+    /// The choices of `witness` as the engine records them.
+    fn taken(&self, witness: &Witness) -> Option<Vec<Taken>> {
+        let core = self.core;
+        let mut node = core.start?;
+        let mut mood = core.start_mood;
+        let mut taken = Vec::with_capacity(witness.path.len());
         for step in &witness.path {
-            run.choose(step.choice - 1).ok()?;
+            let ci = step.choice - 1;
+            let (after, to) = core.step(node, mood, ci);
+            let to = to?;
+            taken.push(Taken {
+                node: core.scenario.nodes[node].id.clone(),
+                choice: ci,
+                mood_before: mood,
+                mood_after: after,
+                next: core.scenario.nodes[to].id.clone(),
+            });
+            node = to;
+            mood = after;
         }
-        Some(run.measure())
+        Some(taken)
     }
 
     fn fit(&self, witness: &Witness) -> Option<u32> {
-        self.measure(witness)?.fit
+        measure(self.core.scenario, self.model, &self.taken(witness)?).fit
     }
 }
 

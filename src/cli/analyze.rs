@@ -78,11 +78,19 @@ fn path_text(w: &Witness) -> String {
     parts.join(" → ")
 }
 
+/// Items of a list or warnings of one kind shown in full; the rest are counted.
+const MAX_LISTED: usize = 12;
+
 fn list(items: &[String]) -> String {
     if items.is_empty() {
-        "none".to_owned()
+        return "none".to_owned();
+    }
+    let shown: Vec<String> = items.iter().take(MAX_LISTED).map(|i| safe(i)).collect();
+    let more = items.len().saturating_sub(MAX_LISTED);
+    if more > 0 {
+        format!("{} … and {more} more", shown.join(", "))
     } else {
-        items.iter().map(|i| safe(i)).collect::<Vec<_>>().join(", ")
+        shown.join(", ")
     }
 }
 
@@ -98,27 +106,49 @@ fn thousands(n: u128) -> String {
     out
 }
 
-/// `file:line:col` of a choice, for jumping to it in an editor.
-fn locate(draft: &Draft, outline: &Outline, c: &ChoiceRef) -> String {
-    let span = outline.span(&[
-        Seg::Field("nodes"),
-        Seg::Index(c.node_index),
-        Seg::Field("choices"),
-        Seg::Index(c.choice_index),
-    ]);
-    match span {
-        Some(span) => {
-            let (line, col) = draft.source.line_col(span.start);
-            format!("{}:{line}:{col}", draft.source.name)
+/// Finds `file:line:col` of choices quickly: a large scenario can have thousands of lints.
+struct Locator<'a> {
+    draft: &'a Draft,
+    outline: Outline,
+    /// Byte offset where each line starts.
+    lines: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(draft: &'a Draft) -> Locator<'a> {
+        let text = &draft.source.text;
+        let lines = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Locator {
+            draft,
+            outline: Outline::read(text),
+            lines,
         }
-        None => draft.source.name.to_string(),
+    }
+
+    /// `file:line:col` of a choice (columns in characters, as `check` counts them).
+    fn choice(&self, c: &ChoiceRef) -> String {
+        let name = &self.draft.source.name;
+        let Some(span) = self.outline.span(&[
+            Seg::Field("nodes"),
+            Seg::Index(c.node_index),
+            Seg::Field("choices"),
+            Seg::Index(c.choice_index),
+        ]) else {
+            return name.to_string();
+        };
+        let line = self.lines.partition_point(|&start| start <= span.start);
+        let start = self.lines[line - 1];
+        let col = self.draft.source.text[start..span.start].chars().count() + 1;
+        format!("{name}:{line}:{col}")
     }
 }
 
 /// The analysis as text for an author.
 pub fn render_text(a: &Analysis, draft: &Draft) -> String {
     let mut o = String::new();
-    let outline = Outline::read(&draft.source.text);
+    let locator = Locator::new(draft);
     let s = &a.stats;
     let _ = writeln!(
         o,
@@ -134,11 +164,18 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
         s.nodes, s.choices, s.endings, s.routes, s.words
     );
     let run = match (s.run_words_min, s.run_words_max) {
-        (Some(min), Some(max)) => format!(
-            "; one run reads {min}–{max} words (~{}–{} min)",
-            min.div_ceil(s.words_per_minute),
-            max.div_ceil(s.words_per_minute)
-        ),
+        (Some(min), Some(max)) => {
+            let (lo, hi) = (
+                min.div_ceil(s.words_per_minute),
+                max.div_ceil(s.words_per_minute),
+            );
+            let minutes = if lo == hi {
+                format!("~{lo} min")
+            } else {
+                format!("~{lo}–{hi} min")
+            };
+            format!("; one run reads {min}–{max} words ({minutes})")
+        }
         (Some(min), None) => format!(
             "; one run reads at least {min} words (~{} min)",
             min.div_ceil(s.words_per_minute)
@@ -170,10 +207,11 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
         if list.is_empty() {
             "none".to_owned()
         } else {
-            list.iter()
-                .map(|e| format!("{} ({})", safe(&e.id), e.outcome.name()))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let items: Vec<String> = list
+                .iter()
+                .map(|e| format!("{} ({})", e.id, e.outcome.name()))
+                .collect();
+            self::list(&items)
         }
     };
     let _ = writeln!(o, "  endings reachable: {}", endings(&a.endings_reachable));
@@ -233,12 +271,8 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
     }
     match &a.mood {
         Some(m) => {
-            let mood = |e: &Extreme| Extreme {
-                value: e.value,
-                path: e.path.clone(),
-            };
-            o.push_str(&extreme("best final mood", &mood(&m.best), ""));
-            o.push_str(&extreme("worst final mood", &mood(&m.worst), ""));
+            o.push_str(&extreme("best final mood", &m.best, ""));
+            o.push_str(&extreme("worst final mood", &m.worst, ""));
         }
         None => {
             let _ = writeln!(o, "  final mood: no run ends");
@@ -248,71 +282,97 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
     let l = &a.lints;
     let _ = writeln!(o, "\nPedagogy");
     let mut clean = true;
-    for f in &l.resolved_despite_focus_break {
-        clean = false;
-        let _ = writeln!(
-            o,
-            "  warning: Resolved ending `{}` is reachable although focus step{} {} {} broken: {}",
-            safe(&f.ending),
-            if f.broken.len() == 1 { "" } else { "s" },
-            list(&f.broken),
-            if f.broken.len() == 1 { "is" } else { "are" },
-            path_text(&f.path)
-        );
-    }
+    // A generated or very large scenario can raise thousands: show the first few of each kind.
+    let mut warn = |o: &mut String, lines: Vec<String>| {
+        clean &= lines.is_empty();
+        for line in lines.iter().take(MAX_LISTED) {
+            let _ = writeln!(o, "  warning: {line}");
+        }
+        if lines.len() > MAX_LISTED {
+            let _ = writeln!(o, "  … and {} more like these", lines.len() - MAX_LISTED);
+        }
+    };
+    warn(
+        &mut o,
+        l.resolved_despite_focus_break
+            .iter()
+            .map(|f| {
+                format!(
+                    "Resolved ending `{}` is reachable although focus step{} {} {} broken: {}",
+                    safe(&f.ending),
+                    if f.broken.len() == 1 { "" } else { "s" },
+                    list(&f.broken),
+                    if f.broken.len() == 1 { "is" } else { "are" },
+                    path_text(&f.path)
+                )
+            })
+            .collect(),
+    );
     if !l.focus_break_proven {
         let _ = writeln!(
             o,
             "  note: the search for Resolved endings after a broken focus step hit the state limit"
         );
     }
-    for c in &l.mixed_signals {
-        clean = false;
-        let _ = writeln!(
-            o,
-            "  warning: {}: choice {} at `{}` breaks {} but raises the mood ({:+}): a mixed signal",
-            locate(draft, &outline, c),
-            c.choice,
-            safe(&c.node),
-            list(&c.steps),
-            c.mood
-        );
-    }
-    for c in &l.harsh_for_good {
-        clean = false;
-        let _ = writeln!(
-            o,
-            "  warning: {}: choice {} at `{}` fits {} with no break, yet lowers the mood by {}: a mixed signal",
-            locate(draft, &outline, c),
-            c.choice,
-            safe(&c.node),
-            list(&c.steps),
-            -c.mood
-        );
-    }
-    for step in &l.focus_not_fitted {
-        clean = false;
-        let _ = writeln!(
-            o,
-            "  warning: focus step `{}` is fitted by no choice",
-            safe(step)
-        );
-    }
-    for c in &l.broken_without_feedback {
-        clean = false;
-        let _ = writeln!(
-            o,
-            "  warning: {}: choice {} at `{}` breaks {} without feedback",
-            locate(draft, &outline, c),
-            c.choice,
-            safe(&c.node),
-            list(&c.steps)
-        );
-    }
+    warn(
+        &mut o,
+        l.mixed_signals
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: choice {} at `{}` breaks {} but raises the mood ({:+}): a mixed signal",
+                    locator.choice(c),
+                    c.choice,
+                    safe(&c.node),
+                    list(&c.steps),
+                    c.mood
+                )
+            })
+            .collect(),
+    );
+    warn(
+        &mut o,
+        l.harsh_for_good
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: choice {} at `{}` fits {} with no break, yet lowers the mood by {}: a mixed signal",
+                    locator.choice(c),
+                    c.choice,
+                    safe(&c.node),
+                    list(&c.steps),
+                    -c.mood
+                )
+            })
+            .collect(),
+    );
+    warn(
+        &mut o,
+        l.focus_not_fitted
+            .iter()
+            .map(|step| format!("focus step `{}` is fitted by no choice", safe(step)))
+            .collect(),
+    );
+    warn(
+        &mut o,
+        l.broken_without_feedback
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: choice {} at `{}` breaks {} without feedback",
+                    locator.choice(c),
+                    c.choice,
+                    safe(&c.node),
+                    list(&c.steps)
+                )
+            })
+            .collect(),
+    );
+    let mut gameable = false;
     if let Some(g) = &l.longest_choice {
         match g.gameable {
             Some(true) => {
-                clean = false;
+                gameable = true;
                 let _ = writeln!(
                     o,
                     "  warning: gameable: always taking the longest choice reaches the best fit ({} %): {}",
@@ -340,7 +400,7 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
             }
         }
     }
-    if clean {
+    if clean && !gameable {
         let _ = writeln!(o, "  no pedagogy warnings");
     }
     o

@@ -11,7 +11,8 @@ use super::{Global, load_library};
 use crate::authoring::playtest;
 use crate::content::tests_file::ScenarioTests;
 use crate::content::text::display_safe;
-use crate::content::{Library, LoadOptions, Loaded, Origin, Scenario};
+use crate::content::parse::parse;
+use crate::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source};
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
@@ -21,11 +22,14 @@ pub struct TestArgs {
     pub paths: Vec<PathBuf>,
 }
 
-/// `ID.tests.ron` beside `ID.ron`, and the other way round.
+/// The scenario file a test file names (`<its folder>/<scenario>.ron`), or the test file
+/// `ID.tests.ron` beside a scenario `ID.ron`.
 fn companion(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?;
-    let other = if let Some(id) = name.strip_suffix(".tests.ron") {
-        format!("{id}.ron")
+    let other = if name.ends_with(".tests.ron") {
+        let text = std::fs::read_to_string(path).ok()?;
+        let tests: ScenarioTests = parse(&Source::new(name, text)).ok()?;
+        format!("{}.ron", tests.scenario)
     } else {
         format!("{}.tests.ron", name.strip_suffix(".ron")?)
     };
