@@ -329,7 +329,9 @@ impl<L: Copy> Explored<L> {
         path.reverse();
         Witness {
             path,
-            end: core.scenario.nodes[self.states[state].0 as usize].id.clone(),
+            end: core.scenario.nodes[self.states[state].0 as usize]
+                .id
+                .clone(),
         }
     }
 }
@@ -470,8 +472,8 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
     let ending_states: Vec<usize> = (0..n)
         .filter(|&s| core.is_ending(nm.states[s].0 as usize))
         .collect();
-    let mood = extremes(&ending_states, |s| i64::from(nm.states[s].1)).map(|(best, worst)| {
-        MoodReport {
+    let mood =
+        extremes(&ending_states, |s| i64::from(nm.states[s].1)).map(|(best, worst)| MoodReport {
             best: Extreme {
                 value: i64::from(nm.states[best].1),
                 path: nm.witness(&core, best),
@@ -480,8 +482,7 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
                 value: i64::from(nm.states[worst].1),
                 path: nm.witness(&core, worst),
             },
-        }
-    });
+        });
 
     let stats = stats(&core, &nm, &adj, &sccs, paths_are_finite(&paths));
 
@@ -560,13 +561,19 @@ fn paths_are_finite(paths: &PathCount) -> bool {
 
 /// The states with the highest and lowest value (the first found on a tie: the shortest path).
 fn extremes(states: &[usize], value: impl Fn(usize) -> i64) -> Option<(usize, usize)> {
-    let best = states.iter().copied().max_by_key(|&s| (value(s), Reverse(s)))?;
+    let best = states
+        .iter()
+        .copied()
+        .max_by_key(|&s| (value(s), Reverse(s)))?;
     let worst = states.iter().copied().min_by_key(|&s| (value(s), s))?;
     Some((best, worst))
 }
 
 fn extremes_by(items: &[(u32, usize)]) -> Option<((u32, usize), (u32, usize))> {
-    let best = items.iter().copied().max_by_key(|&(f, s)| (f, Reverse(s)))?;
+    let best = items
+        .iter()
+        .copied()
+        .max_by_key(|&(f, s)| (f, Reverse(s)))?;
     let worst = items.iter().copied().min_by_key(|&(f, s)| (f, s))?;
     Some((best, worst))
 }
@@ -582,7 +589,13 @@ fn pareto_front(sets: &[(u64, u64)], worst: bool) -> Vec<(u64, u64)> {
     // Orient so that "better" always means more of the first set, less of the second.
     let oriented: Vec<(u64, u64)> = sets
         .iter()
-        .map(|&(shown, broken)| if worst { (broken, shown) } else { (shown, broken) })
+        .map(|&(shown, broken)| {
+            if worst {
+                (broken, shown)
+            } else {
+                (shown, broken)
+            }
+        })
         .collect();
     let mut order: Vec<usize> = (0..oriented.len()).collect();
     // A dominating set sorts before every set it dominates.
@@ -724,7 +737,8 @@ fn stats(
                 + n.ending.as_ref().map_or(0, |e| words(&e.summary))
         })
         .collect();
-    let feedback_words = |node: usize, ci: usize| opt(&scenario.nodes[node].choice_list()[ci].feedback);
+    let feedback_words =
+        |node: usize, ci: usize| opt(&scenario.nodes[node].choice_list()[ci].feedback);
     let total = node_words.iter().sum::<usize>()
         + scenario
             .nodes
@@ -735,7 +749,9 @@ fn stats(
 
     let n = nm.states.len();
     let node_of = |s: usize| nm.states[s].0 as usize;
-    let edge_cost = |s: usize, w: usize, ci: u16| feedback_words(node_of(s), ci as usize) + node_words[node_of(w)];
+    let edge_cost = |s: usize, w: usize, ci: u16| {
+        feedback_words(node_of(s), ci as usize) + node_words[node_of(w)]
+    };
     // Fewest words: Dijkstra from the start state to any ending state.
     let run_words_min = if n == 0 {
         None
@@ -833,7 +849,10 @@ fn lints(
             if !e.shown.is_empty() && e.broken.is_empty() && e.mood_delta <= -HARSH_MOOD_DROP {
                 harsh_for_good.push(at(&e.shown));
             }
-            let silent = choice.feedback.as_deref().is_none_or(|f| f.trim().is_empty());
+            let silent = choice
+                .feedback
+                .as_deref()
+                .is_none_or(|f| f.trim().is_empty());
             if !e.broken.is_empty() && silent {
                 broken_without_feedback.push(at(&e.broken));
             }

@@ -13,14 +13,88 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 const WORDS: &[&str] = &[
-    "the", "customer", "waits", "at", "counter", "and", "says", "that", "letter", "came", "late",
-    "again", "nobody", "answered", "phone", "when", "they", "called", "yesterday", "morning",
-    "form", "asks", "for", "a", "number", "which", "office", "never", "sent", "bill", "looks",
-    "higher", "than", "last", "year", "decision", "appointment", "queue", "is", "long", "today",
-    "please", "explain", "why", "this", "takes", "so", "much", "time", "wants", "to", "know",
-    "who", "decides", "next", "week", "if", "possible", "in", "writing", "with", "clear", "date",
-    "neighbour", "permit", "daycare", "place", "water", "meter", "reading", "estimate", "doctor",
-    "nurse", "call", "back", "slot", "manager", "email", "complaint", "record", "case", "file",
+    "the",
+    "customer",
+    "waits",
+    "at",
+    "counter",
+    "and",
+    "says",
+    "that",
+    "letter",
+    "came",
+    "late",
+    "again",
+    "nobody",
+    "answered",
+    "phone",
+    "when",
+    "they",
+    "called",
+    "yesterday",
+    "morning",
+    "form",
+    "asks",
+    "for",
+    "a",
+    "number",
+    "which",
+    "office",
+    "never",
+    "sent",
+    "bill",
+    "looks",
+    "higher",
+    "than",
+    "last",
+    "year",
+    "decision",
+    "appointment",
+    "queue",
+    "is",
+    "long",
+    "today",
+    "please",
+    "explain",
+    "why",
+    "this",
+    "takes",
+    "so",
+    "much",
+    "time",
+    "wants",
+    "to",
+    "know",
+    "who",
+    "decides",
+    "next",
+    "week",
+    "if",
+    "possible",
+    "in",
+    "writing",
+    "with",
+    "clear",
+    "date",
+    "neighbour",
+    "permit",
+    "daycare",
+    "place",
+    "water",
+    "meter",
+    "reading",
+    "estimate",
+    "doctor",
+    "nurse",
+    "call",
+    "back",
+    "slot",
+    "manager",
+    "email",
+    "complaint",
+    "record",
+    "case",
+    "file",
 ];
 
 const STEPS: &[&str] = &[
@@ -60,8 +134,14 @@ pub fn scenario(nodes: usize, seed: u64) -> String {
     let _ = writeln!(out, "Scenario(");
     let _ = writeln!(out, "    id: \"generated-{nodes}-{seed}\",");
     let _ = writeln!(out, "    language: \"en\",");
-    let _ = writeln!(out, "    title: \"Generated scenario, {nodes} nodes, seed {seed}\",");
-    let _ = writeln!(out, "    summary: \"A scenario made by `kohtaa generate` for benchmarks.\",");
+    let _ = writeln!(
+        out,
+        "    title: \"Generated scenario, {nodes} nodes, seed {seed}\","
+    );
+    let _ = writeln!(
+        out,
+        "    summary: \"A scenario made by `kohtaa generate` for benchmarks.\","
+    );
     let _ = writeln!(out, "    learner_role: \"Customer service\",");
     let _ = writeln!(out, "    focus: [\"acknowledge\", \"explain\"],");
     let style = ["D", "i", "S", "C"][rng.random_range(0..4)];
@@ -74,7 +154,11 @@ pub fn scenario(nodes: usize, seed: u64) -> String {
     for k in 0..talk {
         let _ = writeln!(out, "        Node(");
         let _ = writeln!(out, "            id: \"{}\",", id(k));
-        let _ = writeln!(out, "            narration: \"{}\",", sentence(&mut rng, 20));
+        let _ = writeln!(
+            out,
+            "            narration: \"{}\",",
+            sentence(&mut rng, 20)
+        );
         let _ = writeln!(out, "            say: \"{}\",", sentence(&mut rng, 40));
         let _ = writeln!(out, "            choices: [");
         for c in 0..3 {
@@ -94,7 +178,11 @@ pub fn scenario(nodes: usize, seed: u64) -> String {
             let fits = rng.random_range(0..3) > 0;
             let mood: i32 = rng.random_range(-2..=2);
             let _ = writeln!(out, "                Choice(");
-            let _ = writeln!(out, "                    say: \"{}\",", sentence(&mut rng, 12));
+            let _ = writeln!(
+                out,
+                "                    say: \"{}\",",
+                sentence(&mut rng, 12)
+            );
             let _ = writeln!(out, "                    next: \"{}\",", id(next));
             if fits {
                 let _ = writeln!(out, "                    fits: [\"{step}\"],");

@@ -62,7 +62,11 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
             (None, 1) => ("1 choice".to_owned(), Shape::Conversation),
             (None, n) => (format!("{n} choices"), Shape::Conversation),
         };
-        let kind = if start { format!("start · {kind}") } else { kind };
+        let kind = if start {
+            format!("start · {kind}")
+        } else {
+            kind
+        };
         nodes.push(GNode {
             key,
             lines: vec![node.id.clone(), kind],

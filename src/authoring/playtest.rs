@@ -38,11 +38,7 @@ impl Outcome {
 }
 
 /// Plays `test` through `scenario` and checks its expectations.
-pub fn play(
-    scenario: &Arc<Scenario>,
-    model: &Arc<EncounterModel>,
-    test: &Playthrough,
-) -> Outcome {
+pub fn play(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, test: &Playthrough) -> Outcome {
     let mut outcome = Outcome {
         name: test.name.clone(),
         taken: Vec::new(),

@@ -382,8 +382,7 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
             }
             _ => {
                 let to = if g.ends {
-                    g.fit
-                        .map_or("no fit".to_owned(), |f| format!("fit {f} %"))
+                    g.fit.map_or("no fit".to_owned(), |f| format!("fit {f} %"))
                 } else {
                     "no ending".to_owned()
                 };

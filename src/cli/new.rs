@@ -39,7 +39,12 @@ pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let lang = ui_language(global).code();
-    let path = args.dir.join(format!("{}.ron", args.id));
+    let name = format!("{}.ron", args.id);
+    let path = if args.dir == std::path::Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        args.dir.join(name)
+    };
     let text = template::new_scenario(&args.id, lang, args.style.into());
     match atomic::write_new(&path, text.as_bytes()) {
         Ok(true) => {

@@ -9,9 +9,9 @@ use clap::Args;
 
 use super::{Global, load_library};
 use crate::authoring::playtest;
+use crate::content::parse::parse;
 use crate::content::tests_file::ScenarioTests;
 use crate::content::text::display_safe;
-use crate::content::parse::parse;
 use crate::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source};
 
 #[derive(Debug, Args)]
