@@ -6,5 +6,7 @@
 pub mod authoring;
 pub mod cli;
 pub mod content;
+pub mod i18n;
 pub mod practice;
 pub mod store;
+pub mod tui;

@@ -1,6 +1,7 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
 pub mod analyze;
+pub mod app;
 pub mod check;
 pub mod generate;
 pub mod graph;
@@ -157,9 +158,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Test(args)) => test::run(&cli.global, &args),
         Some(Command::Generate(args)) => generate::run(&cli.global, &args),
-        None => {
-            eprintln!("the practice app is not built yet; try `kohtaa check`");
-            ExitCode::from(2)
-        }
+        None => app::run(&cli.global),
     }
 }

@@ -1,0 +1,34 @@
+//! What a key press asks for. Keys become actions in `keymap`; `App::update` carries them out.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program at once (Ctrl-C).
+    Quit,
+    /// Close an overlay, leave a screen, or at the library quit; asks first when a run would
+    /// be lost.
+    Back,
+    /// Open or close the key help.
+    Help,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: take the selected item, or go on.
+    Select,
+    /// A digit: choice number `n` (1-based) as shown on screen.
+    Pick(usize),
+    /// A character typed into a text field (the library filter).
+    Type(char),
+    /// Backspace in a text field.
+    Erase,
+    Undo,
+    Restart,
+    /// Replay from the choice where the run went wrong.
+    ReplayTurn,
+    /// An answer to a yes/no question.
+    Answer(bool),
+    /// The terminal has a new size.
+    Resize(u16, u16),
+}

@@ -1,0 +1,181 @@
+//! The key map: the one table that turns keys into actions *and* produces the key-hint bar
+//! and the help overlay, so what the help says is what the keys do.
+//!
+//! Each screen has its own section (a `&'static [Binding]`, kept next to the screen's code);
+//! overlays have theirs here; `GLOBAL` applies everywhere, after the screen's own keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use crate::i18n::T;
+
+/// A key, or a class of keys, a binding answers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    /// A character, whatever the Shift state.
+    Char(char),
+    /// Control and a letter.
+    Ctrl(char),
+    /// Any digit 1-9: `Action::Pick(n)`.
+    Digit,
+    /// Any printable character: `Action::Type(c)`.
+    AnyChar,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the hint bar and the help, e.g. "↑/k".
+    pub label: &'static str,
+    /// The action; ignored for `Key::Digit` and `Key::AnyChar`, which carry their key.
+    pub action: Action,
+    /// What it does, from the catalogue.
+    pub what: T,
+    /// Shown in the hint bar as well as in the help.
+    pub bar: bool,
+}
+
+impl Binding {
+    /// The action for `key`, if this binding answers to it.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        self.keys.iter().find_map(|k| match (*k, key.code) {
+            (Key::Ctrl(c), KeyCode::Char(got)) if ctrl && got.eq_ignore_ascii_case(&c) => {
+                Some(self.action)
+            }
+            (_, _) if ctrl || alt => None,
+            (Key::Code(code), got) if code == got => Some(self.action),
+            (Key::Char(c), KeyCode::Char(got)) if c == got => Some(self.action),
+            (Key::Digit, KeyCode::Char(got)) => got
+                .to_digit(10)
+                .filter(|&d| d >= 1)
+                .map(|d| Action::Pick(d as usize)),
+            (Key::AnyChar, KeyCode::Char(got)) if !got.is_control() => Some(Action::Type(got)),
+            _ => None,
+        })
+    }
+}
+
+/// Shorthand for writing the tables.
+pub const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    what: T,
+    bar: bool,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        what,
+        bar,
+    }
+}
+
+pub const UP: &[Key] = &[Key::Code(KeyCode::Up), Key::Char('k')];
+pub const DOWN: &[Key] = &[Key::Code(KeyCode::Down), Key::Char('j')];
+pub const BACK: &[Key] = &[Key::Char('q'), Key::Code(KeyCode::Esc)];
+pub const ENTER: &[Key] = &[Key::Code(KeyCode::Enter)];
+pub const PAGES: &[Key] = &[Key::Code(KeyCode::PageUp), Key::Code(KeyCode::PageDown)];
+
+/// Everywhere, after the screen's own keys.
+pub const GLOBAL: &[Binding] = &[
+    bind(
+        &[Key::Char('?'), Key::Code(KeyCode::F(1))],
+        "?/F1",
+        Action::Help,
+        T::Help,
+        true,
+    ),
+    bind(&[Key::Ctrl('c')], "Ctrl-C", Action::Quit, T::QuitNow, false),
+];
+
+/// While the help is open.
+pub const HELP: &[Binding] = &[
+    bind(
+        &[
+            Key::Char('?'),
+            Key::Code(KeyCode::F(1)),
+            Key::Code(KeyCode::Esc),
+            Key::Char('q'),
+        ],
+        "?/F1/Esc",
+        Action::Help,
+        T::Back,
+        true,
+    ),
+    bind(UP, "↑/k", Action::Up, T::Scroll, false),
+    bind(DOWN, "↓/j", Action::Down, T::Scroll, false),
+    bind(&[Key::Ctrl('c')], "Ctrl-C", Action::Quit, T::QuitNow, false),
+];
+
+/// While a yes/no question is open.
+pub const CONFIRM: &[Binding] = &[
+    bind(
+        &[Key::Char('y'), Key::Code(KeyCode::Enter)],
+        "y/Enter",
+        Action::Answer(true),
+        T::Yes,
+        true,
+    ),
+    bind(
+        &[Key::Char('n'), Key::Code(KeyCode::Esc), Key::Char('q')],
+        "n/Esc",
+        Action::Answer(false),
+        T::No,
+        true,
+    ),
+    bind(&[Key::Ctrl('c')], "Ctrl-C", Action::Quit, T::QuitNow, false),
+];
+
+/// The first action any of `sections` gives for `key`.
+pub fn lookup(sections: &[&[Binding]], key: &KeyEvent) -> Option<Action> {
+    sections
+        .iter()
+        .flat_map(|s| s.iter())
+        .find_map(|b| b.action_for(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_pick_and_ctrl_c_quits() {
+        let play: &[Binding] = &[bind(&[Key::Digit], "1-9", Action::Select, T::Choose, true)];
+        assert_eq!(
+            lookup(&[play, GLOBAL], &key(KeyCode::Char('3'))),
+            Some(Action::Pick(3))
+        );
+        assert_eq!(lookup(&[play, GLOBAL], &key(KeyCode::Char('0'))), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[play, GLOBAL], &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn ctrl_letters_are_not_typed() {
+        let any: &[Binding] = &[bind(
+            &[Key::AnyChar],
+            "a-z",
+            Action::Select,
+            T::FilterHint,
+            true,
+        )];
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[any], &ctrl_x), None);
+        assert_eq!(
+            lookup(
+                &[any],
+                &KeyEvent::new(KeyCode::Char('Ä'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::Type('Ä'))
+        );
+    }
+}

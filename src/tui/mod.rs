@@ -1,0 +1,71 @@
+//! The practice app: ratatui over crossterm.
+//!
+//! # Shape
+//! - A key press becomes an [`Action`](action::Action) through the [`keymap`]; the key map is
+//!   also what the hint bar and the `?`/F1 help show, so help never drifts from the keys.
+//! - [`App::update`](app::App::update) is the only place state changes. It hands the action to
+//!   the current screen, which answers with a [`Step`](screens::Step): stay, go to another
+//!   screen, ask a yes/no question first, or quit.
+//! - [`render::render`] draws from `&App` alone; the loop in [`run`] blocks on
+//!   `crossterm::event::read()` (no tick: zero CPU while idle) and redraws after every event.
+//! - Words of the interface come from [`crate::i18n`]; content text goes through
+//!   [`text::clean`] before it is drawn. The tui draws the engine's state and never decides
+//!   pedagogy: measurement, turning point and order are the engine's.
+//!
+//! # Adding a screen
+//! 1. Write `src/tui/screens/<name>.rs` with a state struct that has
+//!    `keys(&self) -> &'static [Binding]` (its key section: a `pub const KEYS` table of
+//!    `keymap::bind(...)` entries; set `bar: true` on the few that belong in the hint bar),
+//!    `title(&self, &Env) -> String`, `update(&mut self, &Env, Action) -> Step` and
+//!    `render(&self, &Env, Rect, &mut Buffer)`. Build long content as a [`text::Doc`] and draw
+//!    it with [`widgets::render_doc`] so it wraps and scrolls like the other screens.
+//! 2. Add `pub mod <name>;` and a variant to `Screen` in `screens/mod.rs`, and one arm to each
+//!    of its `keys`, `title`, `update` and `render` matches.
+//! 3. Reach it with `Step::go(Screen::<Variant>(...))` from another screen's `update`.
+//!    If a new key needs a new kind of action, add it to `Action`.
+//! 4. Put new interface words in `src/i18n/mod.rs` (both languages) and add a snapshot test
+//!    in `tests/tui_screens.rs` at 80x24 in both languages.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod render;
+pub mod screens;
+pub mod text;
+pub mod theme;
+pub mod widgets;
+
+use std::io;
+
+use crossterm::event::{self, Event};
+
+pub use action::Action;
+pub use app::{App, Env};
+
+/// Runs the app in the terminal until the learner quits. The terminal is restored on return,
+/// on error and on panic (ratatui's hook restores raw mode and the alternate screen, which is
+/// all this app changes).
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> io::Result<()> {
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        loop {
+            terminal.draw(|frame| render::render(&app, frame))?;
+            match event::read()? {
+                Event::Key(key) if key.is_press() => {
+                    if let Some(action) = app.action_for(&key) {
+                        app.update(action);
+                    }
+                }
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+                _ => {}
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    })();
+    ratatui::restore();
+    result
+}

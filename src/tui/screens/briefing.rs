@@ -1,0 +1,172 @@
+//! Before a run: the situation, the learner's role, the customer, and a focus step to pick
+//! (the scenario's own `focus` preselected).
+
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::library::LibraryScreen;
+use super::play::PlayScreen;
+use super::{Screen, Step};
+use crate::content::{EncounterModel, Scenario};
+use crate::i18n::{self, T};
+use crate::practice::Run;
+use crate::practice::measure::steps_in_play;
+use crate::tui::action::Action;
+use crate::tui::app::Env;
+use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
+use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::theme::{NO_POINTER, POINTER};
+use crate::tui::widgets::{inset, render_doc};
+
+#[rustfmt::skip]
+pub const KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::StartRun, true),
+    bind(UP, "↑/k", Action::Up, T::Move, false),
+    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    bind(BACK, "q/Esc", Action::Back, T::Back, true),
+];
+
+pub struct BriefingScreen {
+    pub scenario: Arc<Scenario>,
+    pub model: Arc<EncounterModel>,
+    /// The steps one can focus on: those in play in this scenario, in the model's order.
+    pub steps: Vec<String>,
+    pub selected: usize,
+}
+
+impl BriefingScreen {
+    pub fn new(scenario: Arc<Scenario>, model: Arc<EncounterModel>) -> BriefingScreen {
+        let in_play = steps_in_play(&scenario);
+        let mut steps: Vec<String> = model
+            .steps
+            .iter()
+            .filter(|s| in_play.contains(s.id.as_str()))
+            .map(|s| s.id.clone())
+            .collect();
+        if steps.is_empty() {
+            steps = model.steps.iter().map(|s| s.id.clone()).collect();
+        }
+        let selected = scenario
+            .focus
+            .first()
+            .and_then(|f| steps.iter().position(|s| s == f))
+            .unwrap_or(0);
+        BriefingScreen {
+            scenario,
+            model,
+            steps,
+            selected,
+        }
+    }
+
+    pub fn keys(&self) -> &'static [Binding] {
+        KEYS
+    }
+
+    pub fn title(&self, env: &Env) -> String {
+        format!(
+            "{} · {}",
+            env.t(T::BriefingTitle),
+            clean(&self.scenario.title)
+        )
+    }
+
+    pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.steps.len().saturating_sub(1))
+            }
+            Action::Back => {
+                return Step::go(Screen::Library(LibraryScreen::at(env, &self.scenario)));
+            }
+            Action::Select => {
+                return match Run::new(self.scenario.clone(), self.model.clone(), env.next_seed()) {
+                    Ok(mut run) => {
+                        run.focus = self.steps.get(self.selected).cloned();
+                        Step::go(Screen::Play(PlayScreen::new(run)))
+                    }
+                    Err(e) => {
+                        let mut lib = LibraryScreen::at(env, &self.scenario);
+                        lib.message = Some(env.tf(T::RunFailed, &[("error", &e.to_string())]));
+                        Step::go(Screen::Library(lib))
+                    }
+                };
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let theme = env.theme;
+        let area = inset(area);
+        let s = &self.scenario;
+        let mut doc = Doc::new(area.width.saturating_sub(1));
+        doc.para(&s.title, theme.title);
+        doc.blank();
+        doc.para(env.t(T::Situation), theme.heading);
+        doc.para(&s.summary, theme.base);
+        doc.blank();
+        doc.para(env.t(T::YourRole), theme.heading);
+        doc.para(&s.learner_role, theme.base);
+        doc.blank();
+        doc.para(env.t(T::Customer), theme.heading);
+        doc.para(
+            &format!(
+                "{} · {}",
+                s.customer.name,
+                i18n::style(env.lang, s.customer.style)
+            ),
+            theme.say,
+        );
+        if let Some(about) = &s.customer.about {
+            doc.para(about, theme.base);
+        }
+        let mood = s.customer.mood.clamp(-5, 5) as i32;
+        doc.para(
+            &format!(
+                "{}: {} ({})",
+                env.t(T::StartMood),
+                i18n::mood(env.lang, mood),
+                i18n::signed(mood)
+            ),
+            theme.dim,
+        );
+        doc.blank();
+        doc.para(env.t(T::PickFocus), theme.heading);
+        let mut selected_rows = 0..0;
+        for (i, id) in self.steps.iter().enumerate() {
+            let start = doc.len();
+            let name = self
+                .model
+                .step(id)
+                .map_or(id.as_str(), |st| st.name.as_str());
+            let chosen = i == self.selected;
+            let suggested = if s.focus.contains(id) {
+                format!("  ({})", env.t(T::Suggested))
+            } else {
+                String::new()
+            };
+            doc.line(Line::from(vec![
+                Span::styled(if chosen { POINTER } else { NO_POINTER }, theme.key),
+                Span::styled(if chosen { "(•) " } else { "( ) " }, theme.base),
+                Span::styled(
+                    clean(name),
+                    if chosen { theme.selected } else { theme.base },
+                ),
+                Span::styled(suggested, theme.dim),
+            ]));
+            if chosen {
+                selected_rows = start..doc.len();
+            }
+        }
+        let view = usize::from(area.height);
+        // Show from the top when the chosen step fits, so the situation is read first.
+        let offset = scroll_to_show(0, view, selected_rows.start, selected_rows.end);
+        render_doc(&doc, offset, area, buf);
+    }
+}

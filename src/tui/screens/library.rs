@@ -1,0 +1,344 @@
+//! The library: every scenario, the current language first, filtered by typing; files with
+//! errors listed apart with their first error.
+
+use std::sync::Arc;
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::briefing::BriefingScreen;
+use super::{Screen, Step};
+use crate::content::{Loaded, Scenario};
+use crate::i18n::{self, T};
+use crate::tui::action::Action;
+use crate::tui::app::Env;
+use crate::tui::keymap::{Binding, ENTER, Key, bind};
+use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::theme::{NO_POINTER, POINTER};
+use crate::tui::widgets::{inset, render_doc};
+
+// On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
+// quits only while the filter is empty (see `update`).
+#[rustfmt::skip]
+pub const KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::Start, true),
+    bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
+    bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+    bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
+    bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
+    bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
+];
+
+pub struct LibraryScreen {
+    pub filter: String,
+    pub selected: usize,
+    /// Something to tell the learner, e.g. why a scenario could not start.
+    pub message: Option<String>,
+}
+
+impl LibraryScreen {
+    pub fn new(_env: &Env) -> LibraryScreen {
+        LibraryScreen {
+            filter: String::new(),
+            selected: 0,
+            message: None,
+        }
+    }
+
+    /// The library with `scenario` selected (coming back from a run).
+    pub fn at(env: &Env, scenario: &Scenario) -> LibraryScreen {
+        let mut screen = LibraryScreen::new(env);
+        screen.selected = screen
+            .entries(env)
+            .iter()
+            .position(|s| s.value.id == scenario.id && s.value.language == scenario.language)
+            .unwrap_or(0);
+        screen
+    }
+
+    pub fn keys(&self) -> &'static [Binding] {
+        KEYS
+    }
+
+    /// The scenarios to list, in order: the interface language first, then the others; by
+    /// title within each; only those matching the filter.
+    pub fn entries<'a>(&self, env: &'a Env) -> Vec<&'a Loaded<Scenario>> {
+        let lang = env.lang.code();
+        let needle = self.filter.to_lowercase();
+        let mut list: Vec<&Loaded<Scenario>> = env
+            .library
+            .scenarios
+            .iter()
+            .filter(|s| needle.is_empty() || matches(&s.value, &needle))
+            .collect();
+        list.sort_by(|a, b| {
+            (
+                a.value.language != lang,
+                &a.value.language,
+                a.value.title.to_lowercase(),
+            )
+                .cmp(&(
+                    b.value.language != lang,
+                    &b.value.language,
+                    b.value.title.to_lowercase(),
+                ))
+        });
+        list
+    }
+
+    pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        let count = self.entries(env).len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::PageUp => self.selected = self.selected.saturating_sub(5),
+            Action::PageDown => self.selected = (self.selected + 5).min(count.saturating_sub(1)),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = count.saturating_sub(1),
+            Action::Type('q') if self.filter.is_empty() => return Step::Quit,
+            Action::Type(c) => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            Action::Erase => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            Action::Back if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.selected = 0;
+            }
+            Action::Back => return Step::Quit,
+            Action::Select => return self.start(env),
+            _ => {}
+        }
+        self.message = None;
+        Step::Stay
+    }
+
+    fn start(&mut self, env: &Env) -> Step {
+        let Some(loaded) = self.entries(env).get(self.selected).copied() else {
+            return Step::Stay;
+        };
+        let scenario = &loaded.value;
+        let Some(model) = env.library.model_for(scenario) else {
+            self.message = Some(env.tf(
+                T::NoModel,
+                &[("model", &scenario.model), ("lang", &scenario.language)],
+            ));
+            return Step::Stay;
+        };
+        Step::go(Screen::Briefing(BriefingScreen::new(
+            Arc::new(scenario.clone()),
+            Arc::new(model.clone()),
+        )))
+    }
+
+    pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let theme = env.theme;
+        // Wide terminals show the selected scenario's details beside the list.
+        let wide = area.width >= 120;
+        let area = if wide {
+            Rect {
+                x: area.x.saturating_add(1),
+                width: area.width.saturating_sub(2),
+                ..area
+            }
+        } else {
+            inset(area)
+        };
+        let [filter_area, message_area, list_area] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{}: ", env.t(T::FilterPrompt)), theme.heading),
+            Span::styled(clean(&self.filter), theme.base),
+            Span::styled("▏", theme.dim),
+        ]))
+        .render(filter_area, buf);
+        if let Some(message) = &self.message {
+            Paragraph::new(Span::styled(message.clone(), theme.bad)).render(message_area, buf);
+        }
+
+        let entries = self.entries(env);
+        let list_area = if wide {
+            let [list, detail] = list_area.layout(&Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(list_area.width / 2),
+            ]));
+            if let Some(selected) = entries.get(self.selected) {
+                details(env, &selected.value, detail, buf);
+            }
+            list
+        } else {
+            list_area
+        };
+        let mut doc = Doc::new(list_area.width.saturating_sub(1));
+        let mut selected_rows = 0..0;
+        let lang = env.lang.code();
+        if entries.is_empty() {
+            let empty = if env.library.scenarios.is_empty() {
+                T::NoScenarios
+            } else {
+                T::NoMatch
+            };
+            doc.para(env.t(empty), theme.dim);
+        }
+        for (i, loaded) in entries.iter().enumerate() {
+            let s = &loaded.value;
+            if s.language != lang && (i == 0 || entries[i - 1].value.language == lang) {
+                if i > 0 {
+                    doc.blank();
+                }
+                doc.para(env.t(T::OtherLanguages), theme.heading);
+            }
+            if i > 0 && s.language == entries[i - 1].value.language {
+                doc.blank();
+            }
+            let start = doc.len();
+            let chosen = i == self.selected;
+            let (pointer, title_style) = if chosen {
+                (POINTER, theme.selected)
+            } else {
+                (NO_POINTER, theme.say)
+            };
+            let level = s.difficulty.clamp(1, 3) as usize;
+            let lang_tag = if s.language == lang {
+                String::new()
+            } else {
+                format!(" [{}]", clean(&s.language))
+            };
+            doc.line(Line::from(vec![
+                Span::styled(pointer, theme.key),
+                Span::styled(clean(&s.title), title_style),
+                Span::styled(lang_tag, theme.dim),
+                Span::styled(
+                    format!(
+                        "  {} {}",
+                        env.t(T::Difficulty),
+                        "●".repeat(level) + &"○".repeat(3 - level)
+                    ),
+                    theme.dim,
+                ),
+            ]));
+            let model = env.library.model_for(s);
+            let step_name = |id: &String| {
+                model
+                    .and_then(|m| m.step(id))
+                    .map_or_else(|| clean(id), |st| clean(&st.name))
+            };
+            let customer = format!(
+                "{} · {}",
+                clean(&s.customer.name),
+                i18n::style(env.lang, s.customer.style)
+            );
+            doc.hanging_styled(
+                &format!("    {}: ", env.t(T::Customer)),
+                theme.dim,
+                "    ",
+                &customer,
+                theme.base,
+            );
+            if !s.focus.is_empty() {
+                let focus: Vec<String> = s.focus.iter().map(step_name).collect();
+                doc.hanging_styled(
+                    &format!("    {}: ", env.t(T::Focus)),
+                    theme.dim,
+                    "    ",
+                    &focus.join(", "),
+                    theme.base,
+                );
+            }
+            if !s.tags.is_empty() {
+                doc.hanging_styled(
+                    &format!("    {}: ", env.t(T::Tags)),
+                    theme.dim,
+                    "    ",
+                    &s.tags
+                        .iter()
+                        .map(|t| clean(t))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    theme.dim,
+                );
+            }
+            if chosen {
+                selected_rows = start..doc.len();
+            }
+        }
+        if !env.library.broken.is_empty() {
+            doc.blank();
+            doc.para(env.t(T::BrokenFiles), theme.heading);
+            for broken in &env.library.broken {
+                let name = std::path::Path::new(&*broken.source.name)
+                    .file_name()
+                    .map_or_else(
+                        || broken.source.name.to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                let (line, col) = broken.first_error.start();
+                doc.hanging_styled(
+                    "✗ ",
+                    theme.bad,
+                    "  ",
+                    &format!("{name}:{line}:{col}: {}", broken.first_error.message),
+                    theme.base,
+                );
+            }
+        }
+        let view = usize::from(list_area.height);
+        let offset = scroll_to_show(0, view, selected_rows.start, selected_rows.end);
+        render_doc(&doc, offset, list_area, buf);
+    }
+}
+
+/// The selected scenario's situation, role and customer, beside the list.
+fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
+    let theme = env.theme;
+    let block = Block::default().borders(Borders::LEFT).style(theme.base);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let mut doc = Doc::new(inner.width);
+    doc.para(&s.title, theme.title);
+    doc.blank();
+    doc.para(env.t(T::Situation), theme.heading);
+    doc.para(&s.summary, theme.base);
+    doc.blank();
+    doc.para(env.t(T::YourRole), theme.heading);
+    doc.para(&s.learner_role, theme.base);
+    doc.blank();
+    doc.para(env.t(T::Customer), theme.heading);
+    doc.para(
+        &format!(
+            "{} · {}",
+            s.customer.name,
+            i18n::style(env.lang, s.customer.style)
+        ),
+        theme.say,
+    );
+    if let Some(about) = &s.customer.about {
+        doc.para(about, theme.base);
+    }
+    render_doc(&doc, 0, inner, buf);
+}
+
+fn matches(s: &Scenario, needle: &str) -> bool {
+    [&s.title, &s.id, &s.summary, &s.customer.name]
+        .into_iter()
+        .chain(s.tags.iter())
+        .any(|field| field.to_lowercase().contains(needle))
+}

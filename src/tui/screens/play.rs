@@ -1,0 +1,301 @@
+//! A run in progress: narration, the customer's line, the mood, numbered choices in the run's
+//! shuffled order; after each choice its feedback and the steps it showed or broke.
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::debrief::DebriefScreen;
+use super::library::LibraryScreen;
+use super::{Screen, Step};
+use crate::i18n::{self, T};
+use crate::practice::Run;
+use crate::tui::action::Action;
+use crate::tui::app::Env;
+use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::theme::{NO_POINTER, POINTER};
+use crate::tui::widgets::{inset, mood_meter, render_doc};
+
+const UNDO: &[Key] = &[Key::Char('u')];
+const RESTART: &[Key] = &[Key::Char('r')];
+
+/// Keys while choosing.
+#[rustfmt::skip]
+pub const KEYS: &[Binding] = &[
+    bind(&[Key::Digit], "1-9", Action::Select, T::Choose, true),
+    bind(UP, "↑/k", Action::Up, T::Move, false),
+    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    bind(ENTER, "Enter", Action::Select, T::Choose, false),
+    bind(UNDO, "u", Action::Undo, T::Undo, true),
+    bind(RESTART, "r", Action::Restart, T::Restart, true),
+    bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
+];
+
+/// Keys while a choice's feedback is shown.
+#[rustfmt::skip]
+pub const FEEDBACK_KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::Continue, true),
+    bind(
+        &[Key::Code(KeyCode::Char(' '))],
+        "Space",
+        Action::Select,
+        T::Continue,
+        false,
+    ),
+    bind(UNDO, "u", Action::Undo, T::Undo, true),
+    bind(RESTART, "r", Action::Restart, T::Restart, true),
+    bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Choosing,
+    /// The last choice's feedback is on screen.
+    Feedback,
+}
+
+pub struct PlayScreen {
+    pub run: Run,
+    /// Position in the shown (shuffled) order.
+    pub cursor: usize,
+    pub phase: Phase,
+}
+
+impl PlayScreen {
+    pub fn new(run: Run) -> PlayScreen {
+        PlayScreen {
+            run,
+            cursor: 0,
+            phase: Phase::Choosing,
+        }
+    }
+
+    pub fn keys(&self) -> &'static [Binding] {
+        match self.phase {
+            Phase::Choosing => KEYS,
+            Phase::Feedback => FEEDBACK_KEYS,
+        }
+    }
+
+    pub fn title(&self, _env: &Env) -> String {
+        clean(&self.run.scenario().title)
+    }
+
+    pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        let shown = self.run.choice_order();
+        match (self.phase, action) {
+            (_, Action::Back) => {
+                let library = LibraryScreen::at(env, self.run.scenario());
+                return Step::Confirm {
+                    question: T::ConfirmLeaveRun,
+                    then: Box::new(Step::go(Screen::Library(library))),
+                };
+            }
+            (_, Action::Undo) => {
+                self.run.undo();
+                self.back_to_choosing();
+            }
+            (_, Action::Restart) => {
+                self.run.restart();
+                self.back_to_choosing();
+            }
+            (Phase::Choosing, Action::Up) => self.cursor = self.cursor.saturating_sub(1),
+            (Phase::Choosing, Action::Down) => {
+                self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1))
+            }
+            (Phase::Choosing, Action::Pick(n)) if n >= 1 && n <= shown.len() => {
+                self.cursor = n - 1;
+                return self.choose(shown[n - 1]);
+            }
+            (Phase::Choosing, Action::Select) => {
+                if self.run.is_finished() {
+                    return Step::go(Screen::Debrief(DebriefScreen::new(self.run.clone())));
+                }
+                if let Some(&index) = shown.get(self.cursor) {
+                    return self.choose(index);
+                }
+            }
+            // After the last choice the ending is shown first, then the debrief.
+            (Phase::Feedback, Action::Select) => self.back_to_choosing(),
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn choose(&mut self, index: usize) -> Step {
+        if self.run.choose(index).is_ok() {
+            self.phase = Phase::Feedback;
+        }
+        Step::Stay
+    }
+
+    fn back_to_choosing(&mut self) {
+        self.phase = Phase::Choosing;
+        self.cursor = 0;
+    }
+
+    pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let theme = env.theme;
+        let area = inset(area);
+        let [status, _, body] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        let mut top = vec![mood_meter(env, self.run.mood())];
+        if let Some(focus) = &self.run.focus {
+            let name = self
+                .run
+                .model()
+                .step(focus)
+                .map_or(focus.as_str(), |s| &s.name);
+            top[0].spans.push(Span::styled(
+                format!("   {}", env.tf(T::FocusOn, &[("step", &clean(name))])),
+                theme.dim,
+            ));
+        }
+        Paragraph::new(top).render(status, buf);
+
+        let mut doc = Doc::new(body.width.saturating_sub(1));
+        let focus_rows = match self.phase {
+            Phase::Feedback => {
+                self.feedback(env, &mut doc);
+                0..0
+            }
+            Phase::Choosing => self.moment(env, &mut doc),
+        };
+        let offset = scroll_to_show(
+            0,
+            usize::from(body.height),
+            focus_rows.start,
+            focus_rows.end,
+        );
+        render_doc(&doc, offset, body, buf);
+    }
+
+    /// The node: narration, the customer's line, the choices or the ending. Returns the rows
+    /// of the selected choice, to keep it in view.
+    fn moment(&self, env: &Env, doc: &mut Doc) -> std::ops::Range<usize> {
+        let theme = env.theme;
+        let node = self.run.node();
+        if let Some(narration) = &node.narration {
+            doc.para(narration, theme.narration);
+            doc.blank();
+        }
+        if let Some(say) = &node.say {
+            let name = clean(&self.run.scenario().customer.name);
+            doc.hanging_styled(&format!("{name}: "), theme.heading, "  ", say, theme.say);
+            doc.blank();
+        }
+        if let Some(ending) = self.run.ending() {
+            doc.line(Line::from(vec![
+                Span::styled(format!("{}: ", env.t(T::Outcome)), theme.heading),
+                Span::styled(i18n::outcome(env.lang, ending.outcome), theme.say),
+            ]));
+            doc.para(&ending.summary, theme.base);
+            doc.blank();
+            doc.para(env.t(T::ToDebrief), theme.key);
+            return 0..0;
+        }
+        doc.para(env.t(T::YourChoice), theme.heading);
+        let choices = self.run.node().choice_list();
+        let mut rows = 0..0;
+        for (shown_at, &index) in self.run.choice_order().iter().enumerate() {
+            let start = doc.len();
+            let chosen = shown_at == self.cursor;
+            let pointer = if chosen { POINTER } else { NO_POINTER };
+            let style = if chosen { theme.selected } else { theme.base };
+            doc.hanging_styled(
+                &format!("{pointer}{}. ", shown_at + 1),
+                theme.key,
+                "     ",
+                &choices[index].say,
+                style,
+            );
+            if chosen {
+                rows = start..doc.len();
+            }
+        }
+        rows
+    }
+
+    /// What the last choice did: its words, feedback, steps shown and broken, the mood.
+    fn feedback(&self, env: &Env, doc: &mut Doc) {
+        let theme = env.theme;
+        let Some(taken) = self.run.taken().last() else {
+            return;
+        };
+        let model = self.run.model();
+        let step_names = |ids: &[String]| {
+            ids.iter()
+                .map(|id| model.step(id).map_or_else(|| clean(id), |s| clean(&s.name)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(choice) = self.run.choice_of(taken) {
+            doc.para(env.t(T::YouSaid), theme.heading);
+            doc.para(&choice.say, theme.say);
+            doc.blank();
+            if let Some(feedback) = &choice.feedback {
+                doc.para(env.t(T::ChoiceFeedback), theme.heading);
+                doc.para(feedback, theme.base);
+                doc.blank();
+            }
+        }
+        let effect = self.run.effect_of(taken);
+        if effect.shown.is_empty() && effect.broken.is_empty() {
+            doc.para(env.t(T::NoSteps), theme.dim);
+        }
+        if !effect.shown.is_empty() {
+            doc.hanging_styled(
+                &format!("✓ {}: ", env.t(T::StepsShown)),
+                theme.good,
+                "  ",
+                &step_names(&effect.shown),
+                theme.base,
+            );
+        }
+        if !effect.broken.is_empty() {
+            doc.hanging_styled(
+                &format!("✗ {}: ", env.t(T::StepsBroken)),
+                theme.bad,
+                "  ",
+                &step_names(&effect.broken),
+                theme.base,
+            );
+        }
+        if !effect.pitfalls.is_empty() {
+            let names: Vec<String> = effect
+                .pitfalls
+                .iter()
+                .map(|p| {
+                    model
+                        .pitfall(p)
+                        .map_or_else(|| clean(p), |(_, pf)| clean(&pf.name))
+                })
+                .collect();
+            doc.hanging_styled(
+                &format!("! {}: ", env.t(T::PitfallsHit)),
+                theme.bad,
+                "  ",
+                &names.join(", "),
+                theme.base,
+            );
+        }
+        doc.para(
+            &env.tf(
+                T::MoodChange,
+                &[
+                    ("from", &i18n::signed(taken.mood_before)),
+                    ("to", &i18n::signed(taken.mood_after)),
+                ],
+            ),
+            theme.dim,
+        );
+        doc.blank();
+        doc.para(env.t(T::ContinueHint), theme.key);
+    }
+}

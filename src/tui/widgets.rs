@@ -1,0 +1,72 @@
+//! Small drawing helpers shared by the screens.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use super::app::Env;
+use super::text::Doc;
+use crate::i18n::{self, T};
+
+/// Draws `doc` from row `offset` (clamped), with a scrollbar when it does not fit.
+pub fn render_doc(doc: &Doc, offset: usize, area: Rect, buf: &mut Buffer) {
+    let view = usize::from(area.height);
+    let offset = offset.min(doc.len().saturating_sub(view));
+    let lines: Vec<Line> = doc.lines.iter().skip(offset).take(view).cloned().collect();
+    Paragraph::new(lines).render(area, buf);
+    if doc.len() > view {
+        let mut state = ScrollbarState::new(doc.len().saturating_sub(view)).position(offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(area, buf, &mut state);
+    }
+}
+
+/// The largest offset at which `doc` still fills a view of `view` rows.
+pub fn max_offset(len: usize, view: usize) -> usize {
+    len.saturating_sub(view)
+}
+
+/// Lines of running text longer than this are hard to read; wider terminals get margins.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The inner area of the body: one column of margin on each side, at most
+/// `MAX_TEXT_WIDTH` wide, centred.
+pub fn inset(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y,
+        width,
+        height: area.height,
+    }
+}
+
+/// The mood as a meter that reads without colour: a word, a number and 11 cells from −5 to +5
+/// filled up to the mood.
+pub fn mood_meter(env: &Env, mood: i32) -> Line<'static> {
+    let theme = env.theme;
+    let filled = (mood.clamp(-5, 5) + 6) as usize;
+    let style = if mood < 0 {
+        theme.bad
+    } else if mood > 0 {
+        theme.good
+    } else {
+        theme.base
+    };
+    Line::from(vec![
+        Span::styled(format!("{}: ", env.t(T::Mood)), theme.heading),
+        Span::styled("−5 ", theme.dim),
+        Span::styled("■".repeat(filled), style),
+        Span::styled("·".repeat(11 - filled), theme.dim),
+        Span::styled(" +5  ", theme.dim),
+        Span::styled(
+            format!("{} ({})", i18n::mood(env.lang, mood), i18n::signed(mood)),
+            style,
+        ),
+    ])
+}

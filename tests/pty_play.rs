@@ -1,0 +1,206 @@
+//! End to end in a real pseudo-terminal: the real binary, real keys, a terminal emulator
+//! (vt100) reading what it draws. Also: the idle app uses no CPU.
+
+#![cfg(unix)]
+
+use std::io::Write;
+use std::num::NonZeroU16;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    session: Session<UnixProcess, PtyStream>,
+    parser: vt100::Parser,
+    _data: tempfile::TempDir,
+}
+
+impl Pty {
+    fn start(args: &[&str]) -> Pty {
+        let data = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
+        cmd.args([
+            "--scenarios",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"),
+        ])
+        .args(args)
+        .env("KOHTAA_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("NO_COLOR");
+        let mut session = Session::spawn(cmd).expect("spawn kohtaa in a pty");
+        session.get_process_mut().set_window_size(80, 24).unwrap();
+        Pty {
+            session,
+            parser: vt100::Parser::new(
+                NonZeroU16::new(24).unwrap(),
+                NonZeroU16::new(80).unwrap(),
+                0,
+            ),
+            _data: data,
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.parser.process(&buf[..n]),
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if self.screen().contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {text:?}; the screen was:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// The number shown before the choice that starts with `prefix`.
+    fn number_of(&self, prefix: &str) -> char {
+        let screen = self.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains(prefix))
+            .unwrap_or_else(|| panic!("no choice {prefix:?} on screen:\n{screen}"));
+        line.trim_start_matches([' ', '▶'])
+            .chars()
+            .next()
+            .filter(char::is_ascii_digit)
+            .unwrap_or_else(|| panic!("no number before {prefix:?}: {line}"))
+    }
+
+    fn choose(&mut self, prefix: &str) {
+        self.wait_for(prefix);
+        let n = self.number_of(prefix);
+        self.send(&n.to_string());
+        self.wait_for("You said");
+        self.send("\r");
+    }
+
+    /// Waits for the program to end; returns whether it exited successfully.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            match self.session.get_process().status().unwrap() {
+                WaitStatus::StillAlive => {}
+                status => {
+                    self.pump();
+                    return matches!(status, WaitStatus::Exited(_, 0));
+                }
+            }
+            assert!(start.elapsed() < TIMEOUT, "the program did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
+    let mut pty = Pty::start(&["--seed", "3"]);
+    pty.wait_for("The late parcel");
+    assert!(
+        pty.parser.screen().alternate_screen(),
+        "the app draws on the alternate screen"
+    );
+    pty.send("parcel");
+    pty.wait_for("Filter: parcel");
+    pty.send("\r");
+    pty.wait_for("Pick one step to focus on");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    pty.choose("Hello, I'm Sam");
+    pty.choose("Oh no, with the birthday");
+    pty.choose("It's at the depot");
+    pty.wait_for("Press Enter to see the debrief.");
+    pty.send("\r");
+    pty.wait_for("Model fit: 100 %");
+    assert!(pty.screen().contains("Outcome: Resolved"));
+    pty.send("?");
+    pty.wait_for("replay from where it turned");
+    pty.send("?");
+    pty.send("q");
+    pty.wait_for("Filter:");
+    pty.send("q");
+    assert!(pty.wait_exit(), "exit status 0");
+    assert!(
+        !pty.parser.screen().alternate_screen(),
+        "the terminal left the alternate screen"
+    );
+}
+
+#[test]
+fn leaving_a_run_asks_first_and_ctrl_c_always_quits() {
+    let mut pty = Pty::start(&["--seed", "3", "--lang", "fi"]);
+    pty.wait_for("Myöhässä oleva paketti");
+    pty.send("paketti\r");
+    pty.wait_for("Valitse yksi askel");
+    pty.send("\r");
+    pty.wait_for("Mitä sanot?");
+    pty.send("q");
+    pty.wait_for("Keskeytetäänkö harjoitus?");
+    pty.send("n");
+    pty.wait_for("Mitä sanot?");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+    assert!(!pty.parser.screen().alternate_screen());
+}
+
+/// CPU time (utime + stime, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: i32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name in parentheses; utime and stime are fields 14 and 15.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn the_idle_app_uses_no_cpu() {
+    let mut pty = Pty::start(&["--seed", "3"]);
+    pty.wait_for("The late parcel");
+    pty.send("parcel\r");
+    pty.wait_for("Pick one step to focus on");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    // Let start-up work settle, then measure a quiet stretch.
+    std::thread::sleep(Duration::from_millis(300));
+    pty.pump();
+    let pid = pty.session.get_process().pid().as_raw();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = cpu_ticks(pid);
+    assert_eq!(after, before, "the app used CPU while nothing happened");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+}

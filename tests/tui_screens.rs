@@ -1,0 +1,239 @@
+//! Whole-screen snapshots of every screen over `TestBackend`, in English and Finnish, from
+//! the fixture library (never the bundled one, whose content changes).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use kohtaa::content::{Library, LoadOptions};
+use kohtaa::i18n::Lang;
+use kohtaa::tui::render::render;
+use kohtaa::tui::theme::Theme;
+use kohtaa::tui::{Action, App, Env};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn fixtures() -> Library {
+    Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
+        paths: Vec::new(),
+    })
+}
+
+fn app(lang: Lang, theme: Theme, w: u16, h: u16) -> App {
+    let mut app = App::new(Env::new(lang, theme, fixtures(), Some(3)));
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let event = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = app.action_for(&event) {
+        app.update(action);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.env.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    terminal
+}
+
+/// The late-parcel fixture, found by filtering, on its before-run screen.
+fn to_briefing(app: &mut App, lang: Lang) {
+    typed(
+        app,
+        if lang == Lang::En {
+            "parcel"
+        } else {
+            "paketti"
+        },
+    );
+    key(app, KeyCode::Enter);
+}
+
+fn to_play(app: &mut App, lang: Lang) {
+    to_briefing(app, lang);
+    key(app, KeyCode::Enter);
+}
+
+/// Plays the choices whose `say` starts with each prefix, in turn, wherever they are shown.
+fn choose_by_text(app: &mut App, prefixes: &[&str]) {
+    for prefix in prefixes {
+        let kohtaa::tui::screens::Screen::Play(play) = &app.screen else {
+            panic!("not on the play screen");
+        };
+        let choices = play.run.node().choice_list();
+        let at = play
+            .run
+            .choice_order()
+            .iter()
+            .position(|&i| choices[i].say.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no choice starting {prefix:?}"));
+        key(
+            app,
+            KeyCode::Char(char::from_digit(at as u32 + 1, 10).unwrap()),
+        );
+        key(app, KeyCode::Enter);
+    }
+}
+
+const GOOD_EN: &[&str] = &["Hello", "Oh no", "It's at"];
+const BAD_EN: &[&str] = &["Tracking", "It's only", "It's in"];
+const GOOD_FI: &[&str] = &["Hei", "Voi ei", "Se on varastolla"];
+const BAD_FI: &[&str] = &["Seuranta", "Vain", "Se on lajittelu"];
+
+fn langs() -> [(Lang, &'static str); 2] {
+    [(Lang::En, "en"), (Lang::Fi, "fi")]
+}
+
+#[test]
+fn library() {
+    for (lang, code) in langs() {
+        let app = app(lang, Theme::default_colors(), 80, 24);
+        assert_snapshot!(format!("library_{code}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn library_filtered_to_nothing() {
+    let mut app = app(Lang::En, Theme::default_colors(), 80, 24);
+    typed(&mut app, "zzz");
+    assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn briefing() {
+    for (lang, code) in langs() {
+        let mut app = app(lang, Theme::default_colors(), 80, 24);
+        to_briefing(&mut app, lang);
+        assert_snapshot!(format!("briefing_{code}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn play_choosing_and_feedback() {
+    for (lang, code) in langs() {
+        let mut app = app(lang, Theme::default_colors(), 80, 24);
+        to_play(&mut app, lang);
+        key(&mut app, KeyCode::Down);
+        assert_snapshot!(format!("play_{code}"), screen(&app).backend());
+        // The second shown choice, by number.
+        key(&mut app, KeyCode::Char('2'));
+        assert_snapshot!(format!("play_feedback_{code}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn debrief_after_a_good_and_a_bad_run() {
+    for (lang, code) in langs() {
+        let (good, bad) = if lang == Lang::En {
+            (GOOD_EN, BAD_EN)
+        } else {
+            (GOOD_FI, BAD_FI)
+        };
+        let mut app = app(lang, Theme::default_colors(), 80, 24);
+        to_play(&mut app, lang);
+        choose_by_text(&mut app, good);
+        assert_snapshot!(format!("ending_good_{code}"), screen(&app).backend());
+        key(&mut app, KeyCode::Enter);
+        assert_snapshot!(format!("debrief_good_{code}"), screen(&app).backend());
+
+        let mut app = self::app(lang, Theme::default_colors(), 80, 24);
+        to_play(&mut app, lang);
+        choose_by_text(&mut app, bad);
+        key(&mut app, KeyCode::Enter);
+        assert_snapshot!(format!("debrief_bad_{code}"), screen(&app).backend());
+        key(&mut app, KeyCode::End);
+        assert_snapshot!(format!("debrief_bad_end_{code}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn help_overlay_and_leave_question() {
+    for (lang, code) in langs() {
+        let mut app = app(lang, Theme::default_colors(), 80, 24);
+        to_play(&mut app, lang);
+        key(&mut app, KeyCode::F(1));
+        assert_snapshot!(format!("help_play_{code}"), screen(&app).backend());
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('q'));
+        assert_snapshot!(format!("confirm_leave_{code}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn large_terminal() {
+    let mut app = app(Lang::En, Theme::default_colors(), 200, 50);
+    assert_snapshot!("library_large", screen(&app).backend());
+    to_play(&mut app, Lang::En);
+    choose_by_text(&mut app, BAD_EN);
+    key(&mut app, KeyCode::Enter);
+    assert_snapshot!("debrief_large", screen(&app).backend());
+}
+
+#[test]
+fn too_small_and_tiny_terminals() {
+    for (lang, code) in langs() {
+        let app = app(lang, Theme::default_colors(), 59, 15);
+        assert_snapshot!(format!("too_small_{code}"), screen(&app).backend());
+    }
+    // No size panics, on any screen, down to nothing.
+    for (w, h) in [(0, 0), (1, 1), (3, 40), (200, 2), (60, 16)] {
+        let mut app = app(Lang::Fi, Theme::default_colors(), w, h);
+        screen(&app);
+        to_play(&mut app, Lang::Fi);
+        screen(&app);
+        choose_by_text(&mut app, BAD_FI);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::End);
+        screen(&app);
+    }
+}
+
+#[test]
+fn monochrome_theme_carries_state_without_colour() {
+    let mut app = app(Lang::En, Theme::mono(), 80, 24);
+    to_play(&mut app, Lang::En);
+    choose_by_text(&mut app, BAD_EN);
+    key(&mut app, KeyCode::Enter);
+    for step in [screen(&app)] {
+        let buf = step.backend().buffer();
+        for cell in buf.content() {
+            assert_eq!(
+                cell.fg,
+                Color::Reset,
+                "no foreground colour in {:?}",
+                cell.symbol()
+            );
+            assert_eq!(
+                cell.bg,
+                Color::Reset,
+                "no background colour in {:?}",
+                cell.symbol()
+            );
+        }
+        // Broken steps carry their symbol, so no colour is needed to read them.
+        assert!(
+            step.backend()
+                .to_string()
+                .contains("✗ Acknowledge – broken")
+        );
+    }
+    // The selected choice is shown by reverse video and a pointer.
+    let mut app = self::app(Lang::En, Theme::mono(), 80, 24);
+    to_play(&mut app, Lang::En);
+    let t = screen(&app);
+    let buf = t.backend().buffer();
+    let row = (0..24)
+        .find(|&y| buf[(1, y)].symbol() == "▶")
+        .expect("a pointer on the selected choice");
+    assert!(buf[(6, row)].modifier.contains(Modifier::REVERSED));
+}
