@@ -6,6 +6,7 @@ pub mod check;
 pub mod generate;
 pub mod graph;
 pub mod new;
+pub mod play;
 pub mod test;
 
 use std::path::PathBuf;
@@ -93,6 +94,8 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Test(test::TestArgs),
+    /// Play a draft in the app; F5 reloads the file after an edit and replays your choices.
+    Play(play::PlayArgs),
     /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -157,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Analyze(args)) => analyze::run(&cli.global, &args),
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Test(args)) => test::run(&cli.global, &args),
+        Some(Command::Play(args)) => play::run(&cli.global, &args),
         Some(Command::Generate(args)) => generate::run(&cli.global, &args),
         None => app::run(&cli.global),
     }

@@ -29,6 +29,8 @@ pub enum Action {
     ReplayTurn,
     /// An answer to a yes/no question.
     Answer(bool),
+    /// Read a draft's file again and replay the choices made so far (`kohtaa play`).
+    Reload,
     /// The terminal has a new size.
     Resize(u16, u16),
 }

@@ -3,6 +3,7 @@
 
 pub mod briefing;
 pub mod debrief;
+pub mod draft;
 pub mod library;
 pub mod play;
 
@@ -16,6 +17,7 @@ use crate::i18n::T;
 
 pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
+pub use draft::DraftScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
 
@@ -42,6 +44,8 @@ pub enum Screen {
     Briefing(BriefingScreen),
     Play(PlayScreen),
     Debrief(DebriefScreen),
+    /// A draft the author is editing (`kohtaa play FILE`).
+    Draft(DraftScreen),
 }
 
 impl Screen {
@@ -56,6 +60,7 @@ impl Screen {
             Screen::Briefing(s) => s.keys(),
             Screen::Play(s) => s.keys(),
             Screen::Debrief(s) => s.keys(),
+            Screen::Draft(s) => s.keys(),
         }
     }
 
@@ -66,6 +71,7 @@ impl Screen {
             Screen::Briefing(s) => s.title(env),
             Screen::Play(s) => s.title(env),
             Screen::Debrief(s) => s.title(env),
+            Screen::Draft(s) => s.title(env),
         }
     }
 
@@ -75,6 +81,7 @@ impl Screen {
             Screen::Briefing(s) => s.update(env, action),
             Screen::Play(s) => s.update(env, action),
             Screen::Debrief(s) => s.update(env, action),
+            Screen::Draft(s) => s.update(env, action),
         }
     }
 
@@ -84,6 +91,7 @@ impl Screen {
             Screen::Briefing(s) => s.render(env, area, buf),
             Screen::Play(s) => s.render(env, area, buf),
             Screen::Debrief(s) => s.render(env, area, buf),
+            Screen::Draft(s) => s.render(env, area, buf),
         }
     }
 }
