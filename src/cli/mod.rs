@@ -1,15 +1,20 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
+pub mod analyze;
 pub mod app;
 pub mod check;
 pub mod coverage;
 pub mod explain;
 pub mod export;
+pub mod generate;
+pub mod graph;
 pub mod history;
+pub mod new;
 pub mod play;
 pub mod present;
 pub mod profile;
 pub mod report;
+pub mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -104,6 +109,19 @@ pub enum Command {
     Play(play::PlayArgs),
     /// Present a scenario to a room: reveal, vote, explore branches, four-style debrief.
     Present(present::PresentArgs),
+    /// Draw a scenario's graph for Graphviz (dot) or Mermaid.
+    Graph(graph::GraphArgs),
+    /// Prove things about every path through a scenario: endings, loops, fit, pedagogy lints.
+    Analyze(analyze::AnalyzeArgs),
+    /// Write a commented starting file for a new scenario (ID.ron).
+    New(new::NewArgs),
+    /// Run the playthroughs in *.tests.ron files and report what differs.
+    ///
+    /// Without PATH: the bundled library and your own folders.
+    Test(test::TestArgs),
+    /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -160,6 +178,11 @@ pub fn color_stdout() -> bool {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Some(Command::Graph(args)) => graph::run(&cli.global, &args),
+        Some(Command::Analyze(args)) => analyze::run(&cli.global, &args),
+        Some(Command::New(args)) => new::run(&cli.global, &args),
+        Some(Command::Test(args)) => test::run(&cli.global, &args),
+        Some(Command::Generate(args)) => generate::run(&cli.global, &args),
         None => app::run(&cli.global),
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Export(args)) => export::run(&cli.global, &args),

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use clap::Args;
 
 use super::{Global, Lang, data_dir, load_library, ui_language};
+use crate::authoring::draft;
 use crate::content::parse::did_you_mean;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
@@ -19,7 +20,7 @@ use crate::plain::{self, Answer, Answers, Stop};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
 use crate::store::profile::{self, ProfileState};
-use crate::tui::screens::{BriefingScreen, PlayScreen, Screen};
+use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::{self, App, Env};
 
@@ -62,6 +63,8 @@ pub fn run(global: &Global, args: &PlayArgs) -> ExitCode {
     let lang = ui_language(global);
     let plain = args.plain || args.json;
     let playable = match &args.scenario {
+        // In the app a draft's errors are shown on screen, and fixing them is a reload away.
+        Some(arg) if is_file(arg) && !plain => return draft(global, Path::new(arg), args),
         Some(arg) if is_file(arg) => from_file(global, Path::new(arg)),
         Some(id) => by_id(global, lang, id),
         None if plain => pick(global, lang),
@@ -78,10 +81,8 @@ pub fn run(global: &Global, args: &PlayArgs) -> ExitCode {
     }
 }
 
-/// The interactive player, for a scenario from the library or a draft. This is the one
-/// place the app is opened from `play`; the authoring work fills it with a draft player that
-/// reloads the file on change. Until then it opens the practice app on the scenario: its
-/// briefing, or straight into the run at `--start`.
+/// The practice app on a scenario from the library: its briefing, or straight into the run at
+/// `--start`.
 pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&str>) -> ExitCode {
     let Some(playable) = playable else {
         return super::app::run(global);
@@ -115,6 +116,49 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
     };
     let mut app = App::new(env);
     app.screen = screen;
+    match tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kohtaa: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
+/// made so far; a file with errors shows its diagnostics instead of the run.
+fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
+    if !path.is_file() {
+        eprintln!(
+            "error: no such file: {}",
+            display_safe(&path.display().to_string())
+        );
+        return ExitCode::from(2);
+    }
+    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &global.scenarios)) {
+        if !d.scenario.nodes.iter().any(|n| n.id == *start) {
+            eprintln!(
+                "error: {} has no node `{}`",
+                display_safe(&path.display().to_string()),
+                display_safe(start)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let env = Env::new(
+        ui_language(global),
+        Theme::from_env(),
+        load_library(global),
+        global.seed,
+    );
+    let screen = DraftScreen::open(
+        &env,
+        path.to_path_buf(),
+        global.scenarios.clone(),
+        args.start.clone(),
+    );
+    let mut app = App::new(env);
+    app.screen = Screen::Draft(screen);
     match tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

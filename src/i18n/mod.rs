@@ -106,6 +106,13 @@ catalogue! {
     LeaveRun => "leave run", "keskeytä";
     FocusOn => "Your focus: {step}", "Painopisteesi: {step}";
     ChoiceCount => "Choice {n}", "Valinta {n}";
+    // Playing a draft (kohtaa play)
+    DraftReload => "reload the file", "lataa tiedosto uudelleen";
+    DraftReloaded => "Reloaded: {done} of {all} choices replayed.", "Ladattu uudelleen: {done}/{all} valintaa toistettu.";
+    DraftErrorsTitle => "Errors in {file}", "Virheitä: {file}";
+    DraftFixHint => "This draft cannot be played yet. Fix the file, save it and press F5 (or Ctrl-R) to reload; q quits.",
+        "Luonnosta ei voi vielä pelata. Korjaa tiedosto, tallenna ja lataa se uudelleen painamalla F5 (tai Ctrl-R); q lopettaa.";
+    DraftNotAScenario => "The file is not a scenario file.", "Tiedosto ei ole skenaariotiedosto.";
     // Debrief
     DebriefTitle => "Debrief", "Yhteenveto";
     Outcome => "Outcome", "Lopputulos";

@@ -33,6 +33,8 @@ pub enum Action {
     Answer(bool),
     /// Open the progress view.
     Progress,
+    /// Read a draft's file again and replay the choices made so far (`kohtaa play`).
+    Reload,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Presenter mode's own actions (reveal, vote, notes, blank, branch map ...).

@@ -3,6 +3,7 @@
 
 pub mod briefing;
 pub mod debrief;
+pub mod draft;
 pub mod library;
 pub mod play;
 pub mod present;
@@ -26,6 +27,7 @@ use crate::store::profile::SelfCheckRecord;
 
 pub use briefing::BriefingScreen;
 pub use debrief::DebriefScreen;
+pub use draft::DraftScreen;
 pub use library::LibraryScreen;
 pub use play::PlayScreen;
 pub use present::PresentScreen;
@@ -77,6 +79,8 @@ pub enum Screen {
     Profile(ProfileScreen),
     SelfCheck(SelfCheckScreen),
     Present(Box<PresentScreen>),
+    /// A draft the author is editing (`kohtaa play FILE`).
+    Draft(DraftScreen),
 }
 
 impl Screen {
@@ -102,6 +106,7 @@ impl Screen {
             Screen::Profile(s) => s.keys(),
             Screen::SelfCheck(s) => s.keys(),
             Screen::Present(s) => s.keys(),
+            Screen::Draft(s) => s.keys(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Screen {
             Screen::Profile(s) => s.title(env),
             Screen::SelfCheck(s) => s.title(env),
             Screen::Present(s) => s.title(env),
+            Screen::Draft(s) => s.title(env),
         }
     }
 
@@ -131,6 +137,7 @@ impl Screen {
             Screen::Profile(s) => s.update(env, action),
             Screen::SelfCheck(s) => s.update(env, action),
             Screen::Present(s) => s.update(env, action),
+            Screen::Draft(s) => s.update(env, action),
         }
     }
 
@@ -145,6 +152,7 @@ impl Screen {
             Screen::Profile(s) => s.render(env, area, buf),
             Screen::SelfCheck(s) => s.render(env, area, buf),
             Screen::Present(s) => s.render(env, area, buf),
+            Screen::Draft(s) => s.render(env, area, buf),
         }
     }
 }

@@ -1,0 +1,282 @@
+//! Playing a draft (`kohtaa play FILE`): the play and debrief screens over a file the author
+//! is editing. F5 or Ctrl-R reloads the file and replays the choices made so far, as far as
+//! they still exist (the way ink's editor does). A file with errors shows its diagnostics
+//! here instead of a run; fixing it and reloading goes back to playing.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{DebriefScreen, PlayScreen, Screen, Step, debrief, play};
+use crate::authoring::draft::{self, Draft, DraftError};
+use crate::i18n::T;
+use crate::practice::Run;
+use crate::tui::action::Action;
+use crate::tui::app::Env;
+use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::text::{Doc, clean};
+use crate::tui::widgets::{inset, max_offset, render_doc};
+
+const RELOAD: Binding = bind(
+    &[Key::Code(KeyCode::F(5)), Key::Ctrl('r')],
+    "F5/Ctrl-R",
+    Action::Reload,
+    T::DraftReload,
+    true,
+);
+
+/// `first`, then `rest`: a screen's own key section with the reload key in front.
+const fn prepend<const N: usize>(first: Binding, rest: &[Binding]) -> [Binding; N] {
+    let mut out = [first; N];
+    let mut i = 0;
+    while i < rest.len() {
+        out[i + 1] = rest[i];
+        i += 1;
+    }
+    out
+}
+
+const CHOOSING: [Binding; play::KEYS.len() + 1] = prepend(RELOAD, play::KEYS);
+const FEEDBACK: [Binding; play::FEEDBACK_KEYS.len() + 1] = prepend(RELOAD, play::FEEDBACK_KEYS);
+const DEBRIEF: [Binding; debrief::KEYS.len() + 1] = prepend(RELOAD, debrief::KEYS);
+
+/// Keys while the draft has errors.
+#[rustfmt::skip]
+pub const BROKEN_KEYS: &[Binding] = &[
+    RELOAD,
+    bind(UP, "↑/k", Action::Up, T::Scroll, false),
+    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
+    bind(BACK, "q/Esc", Action::Back, T::Quit, true),
+];
+
+enum Inner {
+    Play(PlayScreen),
+    Debrief(DebriefScreen),
+    /// The file cannot be played: its diagnostics, rendered plain, one string per line.
+    Broken {
+        lines: Vec<String>,
+        scroll: u16,
+    },
+}
+
+pub struct DraftScreen {
+    path: PathBuf,
+    /// Folders to find models in (`--scenarios`).
+    folders: Vec<PathBuf>,
+    start: Option<String>,
+    seed: u64,
+    inner: Inner,
+    /// The choices made so far, (node id, choice index in file order): kept while the file
+    /// is broken, so that the next good reload still replays them.
+    remembered: Vec<(String, usize)>,
+    /// What the last reload did, shown under the screen.
+    status: Option<String>,
+}
+
+impl DraftScreen {
+    pub fn open(
+        env: &Env,
+        path: PathBuf,
+        folders: Vec<PathBuf>,
+        start: Option<String>,
+    ) -> DraftScreen {
+        let mut screen = DraftScreen {
+            path,
+            folders,
+            start,
+            seed: env.next_seed(),
+            inner: Inner::Broken {
+                lines: Vec::new(),
+                scroll: 0,
+            },
+            remembered: Vec::new(),
+            status: None,
+        };
+        screen.reload(env);
+        screen.status = None;
+        screen
+    }
+
+    /// The run on screen, if the draft is playable.
+    pub fn run(&self) -> Option<&Run> {
+        match &self.inner {
+            Inner::Play(p) => Some(&p.run),
+            Inner::Debrief(d) => Some(&d.run),
+            Inner::Broken { .. } => None,
+        }
+    }
+
+    pub fn keys(&self) -> &'static [Binding] {
+        match &self.inner {
+            Inner::Play(p) if p.phase == play::Phase::Feedback => &FEEDBACK,
+            Inner::Play(_) => &CHOOSING,
+            Inner::Debrief(_) => &DEBRIEF,
+            Inner::Broken { .. } => BROKEN_KEYS,
+        }
+    }
+
+    pub fn title(&self, env: &Env) -> String {
+        let file = self.path.display().to_string();
+        match &self.inner {
+            Inner::Play(p) => format!("{} — {}", p.title(env), clean(&file)),
+            Inner::Debrief(d) => format!("{} — {}", d.title(env), clean(&file)),
+            Inner::Broken { .. } => env.tf(T::DraftErrorsTitle, &[("file", &clean(&file))]),
+        }
+    }
+
+    /// Reads the file again and replays the remembered choices as far as they still exist.
+    pub fn reload(&mut self, env: &Env) {
+        if let Some(run) = self.run() {
+            self.remembered = run
+                .taken()
+                .iter()
+                .map(|t| (t.node.clone(), t.choice))
+                .collect();
+        }
+        match draft::load(&self.path, &self.folders) {
+            Ok(d) if !d.has_errors() => match self.replay(&d) {
+                Ok((run, done)) => {
+                    let all = self.remembered.len();
+                    self.status = Some(env.tf(
+                        T::DraftReloaded,
+                        &[("done", &done.to_string()), ("all", &all.to_string())],
+                    ));
+                    self.inner = Inner::Play(PlayScreen::new(run));
+                }
+                Err(why) => self.broken(vec![why]),
+            },
+            Ok(d) => self.broken(rendered(&d.diagnostics)),
+            Err(DraftError::Invalid(diagnostics)) => self.broken(rendered(&diagnostics)),
+            Err(DraftError::NotAScenario) => {
+                self.broken(vec![env.t(T::DraftNotAScenario).to_owned()])
+            }
+        }
+    }
+
+    fn broken(&mut self, lines: Vec<String>) {
+        self.status = None;
+        self.inner = Inner::Broken { lines, scroll: 0 };
+    }
+
+    /// A new run of `d` with the remembered choices taken again, and how many were.
+    fn replay(&self, d: &Draft) -> Result<(Run, usize), String> {
+        let mut run = Run::new(Arc::clone(&d.scenario), Arc::clone(&d.model), self.seed)
+            .map_err(|e| e.to_string())?;
+        if let Some(start) = &self.start {
+            run.start_at(start).map_err(|e| e.to_string())?;
+        }
+        let mut done = 0;
+        for (node, choice) in &self.remembered {
+            if run.is_finished()
+                || run.node().id != *node
+                || *choice >= run.node().choice_list().len()
+                || run.choose(*choice).is_err()
+            {
+                break;
+            }
+            done += 1;
+        }
+        Ok((run, done))
+    }
+
+    pub fn update(&mut self, env: &Env, action: Action) -> Step {
+        if action == Action::Reload {
+            self.reload(env);
+            return Step::Stay;
+        }
+        self.status = None;
+        let step = match &mut self.inner {
+            Inner::Broken { lines, scroll } => {
+                match action {
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::Down => {
+                        let max = max_offset(lines.len() + 2, usize::from(env.size.1));
+                        *scroll = (*scroll + 1).min(max as u16);
+                    }
+                    Action::Back => return Step::Quit,
+                    _ => {}
+                }
+                return Step::Stay;
+            }
+            Inner::Play(p) => p.update(env, action),
+            Inner::Debrief(d) => d.update(env, action),
+        };
+        self.keep_here(step)
+    }
+
+    /// The play and debrief screens think they are in the app; in a draft, what would go to
+    /// another screen stays here, and leaving the run quits.
+    fn keep_here(&mut self, step: Step) -> Step {
+        match step {
+            Step::Go(screen) => match *screen {
+                Screen::Play(p) => {
+                    self.inner = Inner::Play(p);
+                    Step::Stay
+                }
+                Screen::Debrief(d) => {
+                    self.inner = Inner::Debrief(d);
+                    Step::Stay
+                }
+                // From the debrief: back to the run's ending, not to the library.
+                _ if matches!(self.inner, Inner::Debrief(_)) => {
+                    if let Inner::Debrief(d) = &self.inner {
+                        self.inner = Inner::Play(PlayScreen::new(d.run.clone()));
+                    }
+                    Step::Stay
+                }
+                _ => Step::Quit,
+            },
+            Step::Confirm { question, then } => Step::Confirm {
+                question,
+                then: Box::new(self.keep_here(*then)),
+            },
+            other => other,
+        }
+    }
+
+    pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let [body, status_row] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(self.status.is_some())),
+        ]));
+        if let Some(status) = &self.status {
+            let row = Rect {
+                x: status_row.x + 1,
+                width: status_row.width.saturating_sub(2),
+                ..status_row
+            };
+            Paragraph::new(Line::styled(clean(status), env.theme.dim)).render(row, buf);
+        }
+        match &self.inner {
+            Inner::Play(p) => p.render(env, body, buf),
+            Inner::Debrief(d) => d.render(env, body, buf),
+            Inner::Broken { lines, scroll } => {
+                let area = inset(body);
+                let mut doc = Doc::new(area.width);
+                doc.para(env.t(T::DraftFixHint), env.theme.key);
+                doc.blank();
+                for line in lines {
+                    // Plain and unwrapped, so the caret under the snippet stays in place.
+                    doc.line(Line::styled(clean(line), env.theme.base));
+                }
+                render_doc(&doc, usize::from(*scroll), area, buf);
+            }
+        }
+    }
+}
+
+fn rendered(diagnostics: &[crate::content::Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .flat_map(|d| {
+            let mut lines: Vec<String> = d.render(false).lines().map(str::to_owned).collect();
+            lines.push(String::new());
+            lines
+        })
+        .collect()
+}
