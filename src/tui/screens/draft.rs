@@ -56,7 +56,7 @@ pub const BROKEN_KEYS: &[Binding] = &[
 
 enum Inner {
     Play(PlayScreen),
-    Debrief(DebriefScreen),
+    Debrief(Box<DebriefScreen>),
     /// The file cannot be played: its diagnostics, rendered plain, one string per line.
     Broken {
         lines: Vec<String>,
@@ -219,7 +219,7 @@ impl DraftScreen {
                     Step::Stay
                 }
                 Screen::Debrief(d) => {
-                    self.inner = Inner::Debrief(d);
+                    self.inner = Inner::Debrief(Box::new(d));
                     Step::Stay
                 }
                 // From the debrief: back to the run's ending, not to the library.
