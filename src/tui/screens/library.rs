@@ -242,6 +242,27 @@ impl LibraryScreen {
         let mut doc = Doc::new(list_area.width.saturating_sub(1));
         let mut selected_rows = 0..0;
         let lang = env.lang.code();
+        // Broken files come first: a file that silently vanished would be worse.
+        if !env.library.broken.is_empty() {
+            doc.para(env.t(T::BrokenFiles), theme.heading);
+            for broken in &env.library.broken {
+                let name = std::path::Path::new(&*broken.source.name)
+                    .file_name()
+                    .map_or_else(
+                        || broken.source.name.to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                let (line, col) = broken.first_error.start();
+                doc.hanging_styled(
+                    "✗ ",
+                    theme.bad,
+                    "  ",
+                    &format!("{name}:{line}:{col}: {}", broken.first_error.message),
+                    theme.base,
+                );
+            }
+            doc.blank();
+        }
         if entries.is_empty() {
             let empty = if env.library.scenarios.is_empty() {
                 T::NoScenarios
@@ -330,26 +351,6 @@ impl LibraryScreen {
             }
             if chosen {
                 selected_rows = start..doc.len();
-            }
-        }
-        if !env.library.broken.is_empty() {
-            doc.blank();
-            doc.para(env.t(T::BrokenFiles), theme.heading);
-            for broken in &env.library.broken {
-                let name = std::path::Path::new(&*broken.source.name)
-                    .file_name()
-                    .map_or_else(
-                        || broken.source.name.to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                let (line, col) = broken.first_error.start();
-                doc.hanging_styled(
-                    "✗ ",
-                    theme.bad,
-                    "  ",
-                    &format!("{name}:{line}:{col}: {}", broken.first_error.message),
-                    theme.base,
-                );
             }
         }
         let view = usize::from(list_area.height);
