@@ -362,19 +362,22 @@ impl PlayScreen {
                     );
                     feedback_parts(env, doc, &parts);
                 }
-                None => self.plain_feedback(env, doc, choice.feedback.as_deref(), &effect),
+                // Without style texts the mood change has no words of its own: give numbers.
+                None => {
+                    self.plain_feedback(env, doc, choice.feedback.as_deref(), &effect);
+                    doc.para(
+                        &env.tf(
+                            T::MoodChange,
+                            &[
+                                ("from", &i18n::signed(taken.mood_before)),
+                                ("to", &i18n::signed(taken.mood_after)),
+                            ],
+                        ),
+                        theme.dim,
+                    );
+                }
             }
         }
-        doc.para(
-            &env.tf(
-                T::MoodChange,
-                &[
-                    ("from", &i18n::signed(taken.mood_before)),
-                    ("to", &i18n::signed(taken.mood_after)),
-                ],
-            ),
-            theme.dim,
-        );
         doc.blank();
         doc.para(env.t(T::ContinueHint), theme.key);
     }
