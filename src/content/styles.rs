@@ -3,7 +3,7 @@
 //! It holds, per style, its description, how it likes feedback, how to meet a customer of that
 //! style and how feedback to a learner of that style is framed; the 16 learner × customer
 //! watch-out tips; and the informal self-check. Field names and meanings are a public contract
-//! (docs/styles-format.md): add optional fields, never rename or remove one.
+//! (the README, "Style files"): add optional fields, never rename or remove one.
 //!
 //! A framing changes the order, the lead-in words and the amount of detail of feedback, never
 //! what was measured: validation insists that every framing shows the same core parts.
