@@ -146,7 +146,11 @@ fn the_output_parses_as_dot() {
 /// elsewhere it runs where `dot` is installed.
 #[test]
 fn graphviz_accepts_the_output() {
-    if std::process::Command::new("dot").arg("-V").output().is_err() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must have graphviz installed (.ci/run installs it)"

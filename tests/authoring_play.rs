@@ -105,10 +105,7 @@ fn reload_replays_the_choices_that_still_exist() {
     press(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
     let shown = screen_text(&app);
     assert!(shown.contains("Errors in"), "{shown}");
-    assert!(
-        shown.contains("error: unknown field `titel`"),
-        "{shown}"
-    );
+    assert!(shown.contains("error: unknown field `titel`"), "{shown}");
     assert!(!app.quit);
 
     // Fixed again: the remembered choice is replayed.

@@ -87,38 +87,38 @@ impl From<StyleArg> for Style {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check scenario, model, style and test files and report every problem.
-    ///
-    /// Without PATH: the bundled library and your own folders.
-    Check(check::CheckArgs),
-    /// Write your saved runs as JSON lines (one run a line), e.g. for a facilitator.
-    Export(export::ExportArgs),
-    /// Summarise many learners' exports: per scenario and choice, and the steps missed most.
-    Report(report::ReportArgs),
-    /// List your saved runs, or delete them all with --forget.
-    History(history::HistoryArgs),
-    /// Show your profile (your style), change it, or delete it.
-    ///
-    /// The profile is stored only on this computer.
-    Profile(profile::ProfileArgs),
-    /// Explain a diagnostic code such as K0302, or list every code.
-    Explain(explain::ExplainArgs),
-    /// Print which steps and customer styles the scenarios practise, as Markdown tables.
-    Coverage(coverage::CoverageArgs),
     /// Play one scenario, by id or from a file: in the app, or in plain text with --plain.
     Play(play::PlayArgs),
     /// Present a scenario to a room: reveal, vote, explore branches, four-style debrief.
     Present(present::PresentArgs),
+    /// Show your profile (your style), change it, or delete it.
+    ///
+    /// The profile is stored only on this computer.
+    Profile(profile::ProfileArgs),
+    /// List your saved runs, or delete them all with --forget.
+    History(history::HistoryArgs),
+    /// Write your saved runs as JSON lines (one run a line), e.g. for a facilitator.
+    Export(export::ExportArgs),
+    /// Summarise many learners' exports: per scenario and choice, and the steps missed most.
+    Report(report::ReportArgs),
+    /// Check scenario, model, style and test files and report every problem.
+    ///
+    /// Without PATH: the bundled library and your own folders.
+    Check(check::CheckArgs),
+    /// Explain a diagnostic code such as K0302, or list every code.
+    Explain(explain::ExplainArgs),
+    /// Write a commented starting file for a new scenario (ID.ron).
+    New(new::NewArgs),
     /// Draw a scenario's graph for Graphviz (dot) or Mermaid.
     Graph(graph::GraphArgs),
     /// Prove things about every path through a scenario: endings, loops, fit, pedagogy lints.
     Analyze(analyze::AnalyzeArgs),
-    /// Write a commented starting file for a new scenario (ID.ron).
-    New(new::NewArgs),
     /// Run the playthroughs in *.tests.ron files and report what differs.
     ///
     /// Without PATH: the bundled library and your own folders.
     Test(test::TestArgs),
+    /// Print which steps and customer styles the scenarios practise, as Markdown tables.
+    Coverage(coverage::CoverageArgs),
     /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
