@@ -9,24 +9,22 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kohtaa-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    staged(path, bytes)?.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
 /// Writes `bytes` to `path` only if no file is there yet; false if one was. Two processes
 /// racing for the same name cannot both win.
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    match staged(path, bytes)?.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error),
+    }
+}
+
+/// `bytes` in a synced temporary file beside `path`, ready to be renamed into place.
+fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -38,11 +36,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    match tmp.persist_noclobber(path) {
-        Ok(_) => Ok(true),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e.error),
-    }
+    Ok(tmp)
 }
 
 /// Moves a damaged file aside as `<name>.damaged-<n>` next to it and returns the new path.
