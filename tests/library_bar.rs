@@ -194,6 +194,147 @@ fn no_path_that_breaks_a_focus_step_reaches_a_resolved_ending() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The moods a learner can arrive at each node with, from `start`, over every path.
+fn reachable_moods(s: &Scenario, model: &EncounterModel) -> HashMap<usize, HashSet<i32>> {
+    let index: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut moods: HashMap<usize, HashSet<i32>> = HashMap::new();
+    let mut stack = vec![(index[s.start.as_str()], s.customer.mood.clamp(-5, 5) as i32)];
+    while let Some((node, mood)) = stack.pop() {
+        if !moods.entry(node).or_default().insert(mood) {
+            continue;
+        }
+        for c in s.nodes[node].choice_list() {
+            let mood = apply_mood(mood, ChoiceEffect::of(c, model).mood_delta);
+            stack.push((index[destination(c, mood)], mood));
+        }
+    }
+    moods
+}
+
+#[test]
+fn every_mood_route_is_taken_on_some_path_and_passed_by_on_another() {
+    // A route that always matches, or never does, is a fixed edge: it practises nothing.
+    let library = Library::bundled();
+    let mut problems = Vec::new();
+    for lang in ["en", "fi"] {
+        let m = model(&library, lang);
+        for s in scenarios(&library, lang) {
+            let moods = reachable_moods(s, m);
+            for (n, node) in s.nodes.iter().enumerate() {
+                let Some(arrivals) = moods.get(&n) else {
+                    continue;
+                };
+                for (i, c) in node.choice_list().iter().enumerate() {
+                    let delta = ChoiceEffect::of(c, m).mood_delta;
+                    let winners: HashSet<Option<usize>> = arrivals
+                        .iter()
+                        .map(|&mood| {
+                            let after = apply_mood(mood, delta);
+                            c.routes.iter().position(|r| r.matches(after))
+                        })
+                        .collect();
+                    for k in 0..c.routes.len() {
+                        let taken = winners.contains(&Some(k));
+                        let passed = winners.iter().any(|w| *w != Some(k));
+                        if !(taken && passed) {
+                            problems.push(format!(
+                                "{} ({lang}): `{}` choice {} route {}: {}",
+                                s.id,
+                                node.id,
+                                i + 1,
+                                k + 1,
+                                if taken { "always taken" } else { "never taken" }
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Whether a Resolved or Partial ending can be reached from `node` at `mood`.
+fn can_still_end_well(s: &Scenario, model: &EncounterModel, node: &str, mood: i32) -> bool {
+    let mut seen = HashSet::new();
+    let mut stack = vec![(node, mood)];
+    while let Some((id, mood)) = stack.pop() {
+        if !seen.insert((id, mood)) {
+            continue;
+        }
+        let n = s
+            .nodes
+            .iter()
+            .find(|n| n.id == id)
+            .expect("the node exists");
+        if n.ending
+            .as_ref()
+            .is_some_and(|e| matches!(e.outcome, Outcome::Resolved | Outcome::Partial))
+        {
+            return true;
+        }
+        for c in n.choice_list() {
+            let mood = apply_mood(mood, ChoiceEffect::of(c, model).mood_delta);
+            stack.push((destination(c, mood), mood));
+        }
+    }
+    false
+}
+
+#[test]
+fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
+    // A recovery point: a node reached straight after a choice that broke a step, where a
+    // choice that breaks nothing still leads to a Resolved or Partial ending.
+    let library = Library::bundled();
+    let mut problems = Vec::new();
+    for lang in ["en", "fi"] {
+        let m = model(&library, lang);
+        for s in scenarios(&library, lang) {
+            let mut after_mistake: HashSet<(&str, i32)> = HashSet::new();
+            let mut seen = HashSet::new();
+            let mut stack = vec![(s.start.as_str(), s.customer.mood.clamp(-5, 5) as i32, false)];
+            while let Some(state) = stack.pop() {
+                if !seen.insert(state) {
+                    continue;
+                }
+                let (id, mood, broke) = state;
+                if broke {
+                    after_mistake.insert((id, mood));
+                }
+                let node = s.nodes.iter().find(|n| n.id == id).unwrap();
+                for c in node.choice_list() {
+                    let e = ChoiceEffect::of(c, m);
+                    let mood = apply_mood(mood, e.mood_delta);
+                    stack.push((destination(c, mood), mood, !e.broken.is_empty()));
+                }
+            }
+            let points: HashSet<&str> = after_mistake
+                .iter()
+                .filter(|&&(id, mood)| {
+                    let node = s.nodes.iter().find(|n| n.id == id).unwrap();
+                    node.choice_list().iter().any(|c| {
+                        let e = ChoiceEffect::of(c, m);
+                        let mood = apply_mood(mood, e.mood_delta);
+                        !e.shown.is_empty()
+                            && e.broken.is_empty()
+                            && can_still_end_well(s, m, destination(c, mood), mood)
+                    })
+                })
+                .map(|&(id, _)| id)
+                .collect();
+            if points.len() < 2 {
+                problems.push(format!("{} ({lang}): recovery points {points:?}", s.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
     let library = Library::bundled();
