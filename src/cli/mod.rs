@@ -1,7 +1,12 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 
+pub mod analyze;
 pub mod app;
 pub mod check;
+pub mod generate;
+pub mod graph;
+pub mod new;
+pub mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +83,19 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Check(check::CheckArgs),
+    /// Draw a scenario's graph for Graphviz (dot) or Mermaid.
+    Graph(graph::GraphArgs),
+    /// Prove things about every path through a scenario: endings, loops, fit, pedagogy lints.
+    Analyze(analyze::AnalyzeArgs),
+    /// Write a commented starting file for a new scenario (ID.ron).
+    New(new::NewArgs),
+    /// Run the playthroughs in *.tests.ron files and report what differs.
+    ///
+    /// Without PATH: the bundled library and your own folders.
+    Test(test::TestArgs),
+    /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -135,6 +153,11 @@ pub fn color_stdout() -> bool {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
+        Some(Command::Graph(args)) => graph::run(&cli.global, &args),
+        Some(Command::Analyze(args)) => analyze::run(&cli.global, &args),
+        Some(Command::New(args)) => new::run(&cli.global, &args),
+        Some(Command::Test(args)) => test::run(&cli.global, &args),
+        Some(Command::Generate(args)) => generate::run(&cli.global, &args),
         None => app::run(&cli.global),
     }
 }

@@ -1,0 +1,905 @@
+//! Proofs about every path through a scenario, not a sample of them.
+//!
+//! Where a conversation can go depends only on the node and the mood (routes test the mood),
+//! so the *transition system* is the graph of (node, mood) states: at most 11 states a node,
+//! always small enough to explore whole. Reachability, endings, stuck nodes, traps, the number
+//! of paths and the best and worst final mood are exact on it.
+//!
+//! The model fit of a run depends also on the steps fitted and broken so far, so the fit is
+//! found by exploring (node, mood, steps shown, steps broken) states with memoisation. That
+//! space can grow large; past `limit` states the exploration stops and the report says which
+//! results are proven and which are only bounds found on real paths.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::content::{EncounterModel, Outcome, Scenario};
+use crate::practice::{ChoiceEffect, Run, run::apply_mood, run::destination};
+
+/// States explored before the fit analysis gives up and reports what it could prove.
+pub const DEFAULT_STATE_LIMIT: usize = 1_000_000;
+/// The reading speed the reading-time estimate assumes.
+pub const WORDS_PER_MINUTE: usize = 200;
+/// A choice that fits steps yet lowers the mood this much (or more) is a confusing signal.
+pub const HARSH_MOOD_DROP: i32 = 2;
+
+/// One choice on a path: the node it was made at and its number (from 1, in file order).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathStep {
+    pub node: String,
+    pub choice: usize,
+}
+
+/// A path from the start that shows a result: the choices taken and the node it ends at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Witness {
+    pub path: Vec<PathStep>,
+    pub end: String,
+}
+
+/// A value with a path that reaches it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Extreme {
+    pub value: i64,
+    pub path: Witness,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EndingInfo {
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum PathCount {
+    /// The number of complete paths (start to an ending); `saturated` when past `u128::MAX`.
+    Finite { count: u128, saturated: bool },
+    /// A reachable loop lets a learner go round as often as they like; `cycle` is its nodes.
+    Unbounded { cycle: Vec<String> },
+}
+
+/// A loop a learner can enter and never leave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Trap {
+    pub nodes: Vec<String>,
+    /// A path into it.
+    pub entry: Witness,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FitReport {
+    /// False when the state limit was reached: `best` is then a lower bound on the best fit
+    /// and `worst` an upper bound on the worst, each reached by its path.
+    pub proven: bool,
+    pub best: Extreme,
+    pub worst: Extreme,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoodReport {
+    pub best: Extreme,
+    pub worst: Extreme,
+}
+
+/// A choice, by node id and number from 1; the indices locate it in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChoiceRef {
+    pub node: String,
+    pub choice: usize,
+    /// Steps the lint is about (broken or shown).
+    pub steps: Vec<String>,
+    pub mood: i32,
+    #[serde(skip)]
+    pub node_index: usize,
+    #[serde(skip)]
+    pub choice_index: usize,
+}
+
+/// A Resolved ending reached on a path that breaks focus steps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FocusBreak {
+    pub ending: String,
+    pub broken: Vec<String>,
+    pub path: Witness,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Gameable {
+    /// Where always taking the longest choice leads, or `None` when it never ends (a loop
+    /// or a dead end).
+    pub path: Witness,
+    pub ends: bool,
+    pub fit: Option<u32>,
+    /// True when that path reaches the best fit (and fits differ between paths); `None` when
+    /// the best fit is not proven.
+    pub gameable: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Lints {
+    pub resolved_despite_focus_break: Vec<FocusBreak>,
+    /// False when the state limit stopped the search before it was complete.
+    pub focus_break_proven: bool,
+    pub mixed_signals: Vec<ChoiceRef>,
+    pub harsh_for_good: Vec<ChoiceRef>,
+    pub longest_choice: Option<Gameable>,
+    pub focus_not_fitted: Vec<String>,
+    pub broken_without_feedback: Vec<ChoiceRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub nodes: usize,
+    pub choices: usize,
+    pub endings: usize,
+    pub routes: usize,
+    /// Words a learner can read: narration, lines, choices, feedback and ending summaries.
+    pub words: usize,
+    pub words_per_minute: usize,
+    /// Minutes to read everything, rounded up.
+    pub reading_minutes: usize,
+    /// Words read on the shortest and longest complete run (every option of a node is read,
+    /// and the feedback of the one chosen); `None` when no run ends, or for the longest when
+    /// a loop makes runs unbounded.
+    pub run_words_min: Option<usize>,
+    pub run_words_max: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StateCounts {
+    /// (node, mood) states reachable: the exact transition system.
+    pub node_mood: usize,
+    /// (node, mood, steps shown, steps broken) states explored for the fit.
+    pub full: usize,
+    pub limit: usize,
+    /// True when the fit exploration covered every state.
+    pub complete: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    pub scenario: String,
+    pub language: String,
+    pub title: String,
+    pub stats: Stats,
+    pub states: StateCounts,
+    pub endings_reachable: Vec<EndingInfo>,
+    pub endings_unreachable: Vec<EndingInfo>,
+    pub unreached_nodes: Vec<String>,
+    /// Reachable nodes from which no ending can be reached.
+    pub stuck_nodes: Vec<String>,
+    pub traps: Vec<Trap>,
+    pub paths: PathCount,
+    /// `None` when no step is in play or no run ends.
+    pub fit: Option<FitReport>,
+    /// `None` when no run ends.
+    pub mood: Option<MoodReport>,
+    pub lints: Lints,
+}
+
+/// What one choice does, precomputed as bit sets over the model's steps.
+struct ChoiceBits {
+    delta: i32,
+    shown: u64,
+    broken: u64,
+    focus_broken: u64,
+}
+
+/// The scenario as a transition system over node indices.
+struct Core<'a> {
+    scenario: &'a Scenario,
+    index: HashMap<&'a str, usize>,
+    choices: Vec<Vec<ChoiceBits>>,
+    start: Option<usize>,
+    start_mood: i32,
+}
+
+fn bits_of<'s>(ids: impl IntoIterator<Item = &'s String>, order: &[&str]) -> u64 {
+    ids.into_iter()
+        .filter_map(|id| order.iter().position(|s| s == id))
+        .filter(|&i| i < 64)
+        .fold(0, |acc, i| acc | (1 << i))
+}
+
+impl<'a> Core<'a> {
+    fn new(scenario: &'a Scenario, model: &EncounterModel) -> Core<'a> {
+        let mut index = HashMap::new();
+        for (i, n) in scenario.nodes.iter().enumerate() {
+            index.entry(n.id.as_str()).or_insert(i);
+        }
+        let steps: Vec<&str> = model.steps.iter().map(|s| s.id.as_str()).collect();
+        let focus: Vec<&str> = scenario.focus.iter().map(String::as_str).collect();
+        let choices = scenario
+            .nodes
+            .iter()
+            .map(|n| {
+                n.choice_list()
+                    .iter()
+                    .map(|c| {
+                        let e = ChoiceEffect::of(c, model);
+                        ChoiceBits {
+                            delta: e.mood_delta,
+                            shown: bits_of(&e.shown, &steps),
+                            broken: bits_of(&e.broken, &steps),
+                            focus_broken: bits_of(&e.broken, &focus),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Core {
+            start: index.get(scenario.start.as_str()).copied(),
+            start_mood: scenario.customer.mood.clamp(-5, 5) as i32,
+            scenario,
+            index,
+            choices,
+        }
+    }
+
+    fn is_ending(&self, node: usize) -> bool {
+        self.scenario.nodes[node].ending.is_some()
+    }
+
+    /// The mood after choice `ci` at `node`, and where it leads (`None`: a node that does
+    /// not exist).
+    fn step(&self, node: usize, mood: i32, ci: usize) -> (i32, Option<usize>) {
+        let choice = &self.scenario.nodes[node].choice_list()[ci];
+        let after = apply_mood(mood, self.choices[node][ci].delta);
+        let to = destination(choice, after);
+        (after, self.index.get(to).copied())
+    }
+}
+
+type StateKey<L> = (u32, i8, L);
+
+/// States reached breadth first from the start, so every state's parent chain is a shortest
+/// path to it.
+struct Explored<L> {
+    states: Vec<StateKey<L>>,
+    /// (previous state, choice index); the start state has `u32::MAX`.
+    parent: Vec<(u32, u16)>,
+    map: HashMap<StateKey<L>, u32>,
+    complete: bool,
+}
+
+fn explore<L: Copy + Eq + Hash>(
+    core: &Core,
+    start_label: L,
+    next_label: impl Fn(L, &ChoiceBits) -> L,
+    limit: usize,
+) -> Explored<L> {
+    let mut ex = Explored {
+        states: Vec::new(),
+        parent: Vec::new(),
+        map: HashMap::new(),
+        complete: true,
+    };
+    let Some(start) = core.start else {
+        return ex;
+    };
+    let root = (start as u32, core.start_mood as i8, start_label);
+    ex.states.push(root);
+    ex.parent.push((u32::MAX, 0));
+    ex.map.insert(root, 0);
+    let mut at = 0;
+    'outer: while at < ex.states.len() {
+        let (node, mood, label) = ex.states[at];
+        let node = node as usize;
+        if !core.is_ending(node) {
+            for (ci, bits) in core.choices[node].iter().enumerate() {
+                let (after, to) = core.step(node, i32::from(mood), ci);
+                let Some(to) = to else { continue };
+                let key = (to as u32, after as i8, next_label(label, bits));
+                if ex.map.contains_key(&key) {
+                    continue;
+                }
+                if ex.states.len() >= limit {
+                    ex.complete = false;
+                    break 'outer;
+                }
+                ex.map.insert(key, ex.states.len() as u32);
+                ex.states.push(key);
+                ex.parent.push((at as u32, ci as u16));
+            }
+        }
+        at += 1;
+    }
+    ex
+}
+
+impl<L: Copy> Explored<L> {
+    fn witness(&self, core: &Core, state: usize) -> Witness {
+        let mut path = Vec::new();
+        let mut at = state;
+        while self.parent[at].0 != u32::MAX {
+            let (prev, ci) = self.parent[at];
+            let node = self.states[prev as usize].0 as usize;
+            path.push(PathStep {
+                node: core.scenario.nodes[node].id.clone(),
+                choice: ci as usize + 1,
+            });
+            at = prev as usize;
+        }
+        path.reverse();
+        Witness {
+            path,
+            end: core.scenario.nodes[self.states[state].0 as usize].id.clone(),
+        }
+    }
+}
+
+/// Analyses `scenario` against `model`, exploring at most `limit` states for the fit.
+pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usize) -> Analysis {
+    let core = Core::new(scenario, model);
+
+    // The exact transition system: (node, mood) states. At most 11 a node, so no limit.
+    let nm = explore(&core, (), |(), _| (), usize::MAX);
+    let n = nm.states.len();
+    let adj: Vec<Vec<(u32, u16)>> = (0..n)
+        .map(|s| {
+            let (node, mood, ()) = nm.states[s];
+            let node = node as usize;
+            if core.is_ending(node) {
+                return Vec::new();
+            }
+            (0..core.choices[node].len())
+                .filter_map(|ci| {
+                    let (after, to) = core.step(node, i32::from(mood), ci);
+                    to.map(|to| (nm.map[&(to as u32, after as i8, ())], ci as u16))
+                })
+                .collect()
+        })
+        .collect();
+    let sccs = tarjan(&adj);
+    let mut scc_of = vec![0usize; n];
+    for (i, scc) in sccs.iter().enumerate() {
+        for &v in scc {
+            scc_of[v] = i;
+        }
+    }
+    let cyclic = |i: usize| {
+        let scc = &sccs[i];
+        scc.len() > 1 || adj[scc[0]].iter().any(|&(w, _)| w as usize == scc[0])
+    };
+    // Tarjan emits a component after every component it leads to, so one pass suffices.
+    let mut reaches_end = vec![false; sccs.len()];
+    for (i, scc) in sccs.iter().enumerate() {
+        reaches_end[i] = scc.iter().any(|&v| {
+            core.is_ending(nm.states[v].0 as usize)
+                || adj[v]
+                    .iter()
+                    .any(|&(w, _)| scc_of[w as usize] != i && reaches_end[scc_of[w as usize]])
+        });
+    }
+
+    let node_ids = |states: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut ids: Vec<usize> = states
+            .map(|s| nm.states[s].0 as usize)
+            .filter(|&v| seen.insert(v))
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter()
+            .map(|v| scenario.nodes[v].id.clone())
+            .collect()
+    };
+
+    let mut reached = vec![false; scenario.nodes.len()];
+    let mut node_reaches_end = vec![false; scenario.nodes.len()];
+    for s in 0..n {
+        let v = nm.states[s].0 as usize;
+        reached[v] = true;
+        node_reaches_end[v] |= reaches_end[scc_of[s]];
+    }
+    let ending_info = |v: usize| EndingInfo {
+        id: scenario.nodes[v].id.clone(),
+        outcome: scenario.nodes[v].ending.as_ref().expect("ending").outcome,
+    };
+    let endings: Vec<usize> = (0..scenario.nodes.len())
+        .filter(|&v| core.is_ending(v))
+        .collect();
+    let endings_reachable = endings
+        .iter()
+        .filter(|&&v| reached[v])
+        .map(|&v| ending_info(v))
+        .collect();
+    let endings_unreachable = endings
+        .iter()
+        .filter(|&&v| !reached[v])
+        .map(|&v| ending_info(v))
+        .collect();
+    let unreached_nodes = (0..scenario.nodes.len())
+        .filter(|&v| !reached[v])
+        .map(|v| scenario.nodes[v].id.clone())
+        .collect();
+    let stuck_nodes = (0..scenario.nodes.len())
+        .filter(|&v| reached[v] && !node_reaches_end[v])
+        .map(|v| scenario.nodes[v].id.clone())
+        .collect();
+
+    let mut traps: Vec<Trap> = Vec::new();
+    for (i, scc) in sccs.iter().enumerate() {
+        let closed = scc
+            .iter()
+            .all(|&v| adj[v].iter().all(|&(w, _)| scc_of[w as usize] == i));
+        if cyclic(i) && closed && !reaches_end[i] {
+            let nodes = node_ids(&mut scc.iter().copied());
+            if traps.iter().all(|t| t.nodes != nodes) {
+                let entry = *scc.iter().min().expect("non-empty");
+                traps.push(Trap {
+                    nodes,
+                    entry: nm.witness(&core, entry),
+                });
+            }
+        }
+    }
+
+    let paths = match (0..sccs.len()).find(|&i| cyclic(i)) {
+        Some(i) => PathCount::Unbounded {
+            cycle: node_ids(&mut sccs[i].iter().copied()),
+        },
+        None => {
+            let mut count = vec![0u128; n];
+            let mut saturated = false;
+            for scc in &sccs {
+                let v = scc[0];
+                count[v] = if core.is_ending(nm.states[v].0 as usize) {
+                    1
+                } else {
+                    adj[v].iter().fold(0u128, |acc, &(w, _)| {
+                        acc.checked_add(count[w as usize]).unwrap_or_else(|| {
+                            saturated = true;
+                            u128::MAX
+                        })
+                    })
+                };
+            }
+            PathCount::Finite {
+                count: count.first().copied().unwrap_or(0),
+                saturated,
+            }
+        }
+    };
+
+    let ending_states: Vec<usize> = (0..n)
+        .filter(|&s| core.is_ending(nm.states[s].0 as usize))
+        .collect();
+    let mood = extremes(&ending_states, |s| i64::from(nm.states[s].1)).map(|(best, worst)| {
+        MoodReport {
+            best: Extreme {
+                value: i64::from(nm.states[best].1),
+                path: nm.witness(&core, best),
+            },
+            worst: Extreme {
+                value: i64::from(nm.states[worst].1),
+                path: nm.witness(&core, worst),
+            },
+        }
+    });
+
+    let stats = stats(&core, &nm, &adj, &sccs, paths_are_finite(&paths));
+
+    // The fit: (node, mood, steps shown, steps broken). Shown excludes broken, since a broken
+    // step counts as broken whatever else was shown, so states that measure alike merge.
+    let full = explore(
+        &core,
+        (0u64, 0u64),
+        |(shown, broken), b| {
+            let broken = broken | b.broken;
+            ((shown | b.shown) & !broken, broken)
+        },
+        limit,
+    );
+    let measurer = Measurer::new(scenario, model);
+    let mut fit_of_sets: HashMap<(u64, u64), (Option<u32>, usize)> = HashMap::new();
+    for (s, &(node, _, sets)) in full.states.iter().enumerate() {
+        if core.is_ending(node as usize) && !fit_of_sets.contains_key(&sets) {
+            let fit = measurer.fit(&full.witness(&core, s));
+            fit_of_sets.insert(sets, (fit, s));
+        }
+    }
+    let with_fit: Vec<(u32, usize)> = fit_of_sets
+        .values()
+        .filter_map(|&(fit, s)| fit.map(|f| (f, s)))
+        .collect();
+    let fit = extremes_by(&with_fit).map(|((best, bs), (worst, ws))| FitReport {
+        proven: full.complete,
+        best: Extreme {
+            value: i64::from(best),
+            path: full.witness(&core, bs),
+        },
+        worst: Extreme {
+            value: i64::from(worst),
+            path: full.witness(&core, ws),
+        },
+    });
+
+    let lints = lints(&core, model, limit, &fit, &measurer);
+
+    Analysis {
+        scenario: scenario.id.clone(),
+        language: scenario.language.clone(),
+        title: scenario.title.clone(),
+        stats,
+        states: StateCounts {
+            node_mood: n,
+            full: full.states.len(),
+            limit,
+            complete: full.complete,
+        },
+        endings_reachable,
+        endings_unreachable,
+        unreached_nodes,
+        stuck_nodes,
+        traps,
+        paths,
+        fit,
+        mood,
+        lints,
+    }
+}
+
+fn paths_are_finite(paths: &PathCount) -> bool {
+    matches!(paths, PathCount::Finite { .. })
+}
+
+/// The states with the highest and lowest value (the first found on a tie: the shortest path).
+fn extremes(states: &[usize], value: impl Fn(usize) -> i64) -> Option<(usize, usize)> {
+    let best = states.iter().copied().max_by_key(|&s| (value(s), Reverse(s)))?;
+    let worst = states.iter().copied().min_by_key(|&s| (value(s), s))?;
+    Some((best, worst))
+}
+
+fn extremes_by(items: &[(u32, usize)]) -> Option<((u32, usize), (u32, usize))> {
+    let best = items.iter().copied().max_by_key(|&(f, s)| (f, Reverse(s)))?;
+    let worst = items.iter().copied().min_by_key(|&(f, s)| (f, s))?;
+    Some((best, worst))
+}
+
+/// Measures paths with the practice engine itself, so analysis and practice never disagree.
+struct Measurer {
+    run: Option<Run>,
+}
+
+impl Measurer {
+    fn new(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>) -> Measurer {
+        Measurer {
+            run: Run::new(Arc::clone(scenario), Arc::clone(model), 0).ok(),
+        }
+    }
+
+    fn measure(&self, witness: &Witness) -> Option<crate::practice::Measurement> {
+        let mut run = self.run.clone()?;
+        for step in &witness.path {
+            run.choose(step.choice - 1).ok()?;
+        }
+        Some(run.measure())
+    }
+
+    fn fit(&self, witness: &Witness) -> Option<u32> {
+        self.measure(witness)?.fit
+    }
+}
+
+/// Strongly connected components, each emitted after every component it leads to
+/// (Tarjan's algorithm, iterative so that long scenarios cannot overflow the stack).
+fn tarjan(adj: &[Vec<(u32, u16)>]) -> Vec<Vec<usize>> {
+    const UNSET: usize = usize::MAX;
+    let n = adj.len();
+    let mut index = vec![UNSET; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut sccs = Vec::new();
+    let mut counter = 0;
+    for root in 0..n {
+        if index[root] != UNSET {
+            continue;
+        }
+        let mut call: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&(v, i)) = call.last() {
+            if i < adj[v].len() {
+                call.last_mut().expect("non-empty").1 += 1;
+                let w = adj[v][i].0 as usize;
+                if index[w] == UNSET {
+                    index[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    call.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                call.pop();
+                if let Some(&(u, _)) = call.last() {
+                    low[u] = low[u].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut scc = Vec::new();
+                    loop {
+                        let w = stack.pop().expect("on stack");
+                        on_stack[w] = false;
+                        scc.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    sccs.push(scc);
+                }
+            }
+        }
+    }
+    sccs
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn stats(
+    core: &Core,
+    nm: &Explored<()>,
+    adj: &[Vec<(u32, u16)>],
+    sccs: &[Vec<usize>],
+    acyclic: bool,
+) -> Stats {
+    let scenario = core.scenario;
+    let opt = |t: &Option<String>| t.as_deref().map_or(0, words);
+    // What a learner reads arriving at a node: its text, and every option or the ending.
+    let node_words: Vec<usize> = scenario
+        .nodes
+        .iter()
+        .map(|n| {
+            opt(&n.narration)
+                + opt(&n.say)
+                + n.choice_list().iter().map(|c| words(&c.say)).sum::<usize>()
+                + n.ending.as_ref().map_or(0, |e| words(&e.summary))
+        })
+        .collect();
+    let feedback_words = |node: usize, ci: usize| opt(&scenario.nodes[node].choice_list()[ci].feedback);
+    let total = node_words.iter().sum::<usize>()
+        + scenario
+            .nodes
+            .iter()
+            .flat_map(|n| n.choice_list())
+            .map(|c| opt(&c.feedback))
+            .sum::<usize>();
+
+    let n = nm.states.len();
+    let node_of = |s: usize| nm.states[s].0 as usize;
+    let edge_cost = |s: usize, w: usize, ci: u16| feedback_words(node_of(s), ci as usize) + node_words[node_of(w)];
+    // Fewest words: Dijkstra from the start state to any ending state.
+    let run_words_min = if n == 0 {
+        None
+    } else {
+        let mut dist = vec![usize::MAX; n];
+        dist[0] = node_words[node_of(0)];
+        let mut heap = BinaryHeap::from([Reverse((dist[0], 0usize))]);
+        let mut found = None;
+        while let Some(Reverse((d, s))) = heap.pop() {
+            if d > dist[s] {
+                continue;
+            }
+            if core.is_ending(node_of(s)) {
+                found = Some(d);
+                break;
+            }
+            for &(w, ci) in &adj[s] {
+                let w = w as usize;
+                let nd = d + edge_cost(s, w, ci);
+                if nd < dist[w] {
+                    dist[w] = nd;
+                    heap.push(Reverse((nd, w)));
+                }
+            }
+        }
+        found
+    };
+    // Most words: only bounded without loops; components come out sinks first.
+    let run_words_max = if acyclic && n > 0 {
+        let mut most: Vec<Option<usize>> = vec![None; n];
+        for scc in sccs {
+            let s = scc[0];
+            most[s] = if core.is_ending(node_of(s)) {
+                Some(node_words[node_of(s)])
+            } else {
+                adj[s]
+                    .iter()
+                    .filter_map(|&(w, ci)| {
+                        most[w as usize].map(|m| {
+                            m + feedback_words(node_of(s), ci as usize) + node_words[node_of(s)]
+                        })
+                    })
+                    .max()
+            };
+        }
+        most[0]
+    } else {
+        None
+    };
+
+    let choices = scenario.nodes.iter().map(|n| n.choice_list().len()).sum();
+    Stats {
+        nodes: scenario.nodes.len(),
+        choices,
+        endings: scenario.nodes.iter().filter(|n| n.ending.is_some()).count(),
+        routes: scenario
+            .nodes
+            .iter()
+            .flat_map(|n| n.choice_list())
+            .map(|c| c.routes.len())
+            .sum(),
+        words: total,
+        words_per_minute: WORDS_PER_MINUTE,
+        reading_minutes: total.div_ceil(WORDS_PER_MINUTE),
+        run_words_min,
+        run_words_max,
+    }
+}
+
+fn lints(
+    core: &Core,
+    model: &EncounterModel,
+    limit: usize,
+    fit: &Option<FitReport>,
+    measurer: &Measurer,
+) -> Lints {
+    let scenario = core.scenario;
+    let mut mixed_signals = Vec::new();
+    let mut harsh_for_good = Vec::new();
+    let mut broken_without_feedback = Vec::new();
+    for (ni, node) in scenario.nodes.iter().enumerate() {
+        for (ci, choice) in node.choice_list().iter().enumerate() {
+            let e = ChoiceEffect::of(choice, model);
+            let at = |steps: &[String]| ChoiceRef {
+                node: node.id.clone(),
+                choice: ci + 1,
+                steps: steps.to_vec(),
+                mood: e.mood_delta,
+                node_index: ni,
+                choice_index: ci,
+            };
+            if !e.broken.is_empty() && e.mood_delta > 0 {
+                mixed_signals.push(at(&e.broken));
+            }
+            if !e.shown.is_empty() && e.broken.is_empty() && e.mood_delta <= -HARSH_MOOD_DROP {
+                harsh_for_good.push(at(&e.shown));
+            }
+            let silent = choice.feedback.as_deref().is_none_or(|f| f.trim().is_empty());
+            if !e.broken.is_empty() && silent {
+                broken_without_feedback.push(at(&e.broken));
+            }
+        }
+    }
+    let fitted: HashSet<&str> = scenario
+        .nodes
+        .iter()
+        .flat_map(|n| n.choice_list())
+        .flat_map(|c| c.fits.iter().map(String::as_str))
+        .collect();
+    let focus_not_fitted = scenario
+        .focus
+        .iter()
+        .filter(|f| !fitted.contains(f.as_str()))
+        .cloned()
+        .collect();
+
+    // Resolved endings on paths that break a focus step: (node, mood, focus steps broken).
+    let mut resolved_despite_focus_break = Vec::new();
+    let mut focus_break_proven = true;
+    let any_focus_break = core.choices.iter().flatten().any(|b| b.focus_broken != 0);
+    if any_focus_break {
+        let ex = explore(core, 0u64, |l, b| l | b.focus_broken, limit);
+        focus_break_proven = ex.complete;
+        let mut seen = HashSet::new();
+        for (s, &(node, _, broken)) in ex.states.iter().enumerate() {
+            let ending = scenario.nodes[node as usize].ending.as_ref();
+            if broken != 0
+                && ending.is_some_and(|e| e.outcome == Outcome::Resolved)
+                && seen.insert(node)
+            {
+                resolved_despite_focus_break.push(FocusBreak {
+                    ending: scenario.nodes[node as usize].id.clone(),
+                    broken: scenario
+                        .focus
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i < 64 && broken & (1 << i) != 0)
+                        .map(|(_, f)| f.clone())
+                        .collect(),
+                    path: ex.witness(core, s),
+                });
+            }
+        }
+    }
+
+    let longest_choice = longest_choice_walk(core).map(|(path, ends)| {
+        let fit_here = if ends { measurer.fit(&path) } else { None };
+        // Gameable only means something when fits differ, and only when the best is proven.
+        let gameable = fit.as_ref().filter(|r| r.proven).map(|r| {
+            r.best.value > r.worst.value && fit_here.is_some_and(|f| i64::from(f) == r.best.value)
+        });
+        Gameable {
+            path,
+            ends,
+            fit: fit_here,
+            gameable,
+        }
+    });
+
+    Lints {
+        resolved_despite_focus_break,
+        focus_break_proven,
+        mixed_signals,
+        harsh_for_good,
+        longest_choice,
+        focus_not_fitted,
+        broken_without_feedback,
+    }
+}
+
+/// Always takes the choice with the longest text (the first of equals): where does it lead?
+/// Stops at an ending, at a node that does not exist, or when it comes round to a (node,
+/// mood) it has seen (it would loop for ever).
+fn longest_choice_walk(core: &Core) -> Option<(Witness, bool)> {
+    let mut node = core.start?;
+    let mut mood = core.start_mood;
+    let mut seen = HashSet::new();
+    let mut path = Vec::new();
+    loop {
+        let here = &core.scenario.nodes[node];
+        if here.ending.is_some() {
+            return Some((
+                Witness {
+                    path,
+                    end: here.id.clone(),
+                },
+                true,
+            ));
+        }
+        let choices = here.choice_list();
+        if choices.is_empty() || !seen.insert((node, mood)) {
+            return Some((
+                Witness {
+                    path,
+                    end: here.id.clone(),
+                },
+                false,
+            ));
+        }
+        let longest = choices
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (c.say.chars().count(), Reverse(*i)))
+            .map(|(i, _)| i)
+            .expect("non-empty");
+        path.push(PathStep {
+            node: here.id.clone(),
+            choice: longest + 1,
+        });
+        let (after, to) = core.step(node, mood, longest);
+        let Some(to) = to else {
+            return Some((
+                Witness {
+                    path,
+                    end: destination(&choices[longest], after).to_owned(),
+                },
+                false,
+            ));
+        };
+        node = to;
+        mood = after;
+    }
+}

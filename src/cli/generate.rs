@@ -1,0 +1,23 @@
+//! `kohtaa generate` (hidden): a large seeded scenario on stdout, for benchmarks.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::Global;
+use crate::authoring::generate;
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many nodes (at least 4).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub nodes: usize,
+}
+
+/// The seed is the global `--seed` (default 0).
+pub fn run(global: &Global, args: &GenerateArgs) -> ExitCode {
+    let text = generate::scenario(args.nodes, global.seed.unwrap_or(0));
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
