@@ -437,8 +437,8 @@ fn a_missing_node_is_an_error_not_a_panic() {
 fn a_fixture_scenario_plays_from_start_to_debrief() {
     let lib = Library::load(&LoadOptions {
         bundled_scenarios: false,
-        folders: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-        paths: Vec::new(),
+        folders: Vec::new(),
+        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
     });
     let loaded = lib.scenario("late-parcel", "en").expect("fixture loads");
     let model = lib

@@ -15,8 +15,8 @@ use ratatui::style::{Color, Modifier};
 fn fixtures() -> Library {
     Library::load(&LoadOptions {
         bundled_scenarios: false,
-        folders: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-        paths: Vec::new(),
+        folders: Vec::new(),
+        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod app;
 pub mod check;
+pub mod explain;
 pub mod generate;
 pub mod graph;
 pub mod new;
@@ -96,6 +97,8 @@ pub enum Command {
     /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+    /// Explain a diagnostic code such as K0302, or list every code.
+    Explain(explain::ExplainArgs),
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
@@ -158,6 +161,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Test(args)) => test::run(&cli.global, &args),
         Some(Command::Generate(args)) => generate::run(&cli.global, &args),
+        Some(Command::Explain(args)) => explain::run(&args),
         None => app::run(&cli.global),
     }
 }

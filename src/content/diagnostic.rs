@@ -1,12 +1,10 @@
 //! Problems found in content files, and how they are shown: rustc-style text or JSON lines.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, Config};
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 use super::codes::Code;
 use super::text::display_safe;
@@ -35,6 +33,9 @@ pub struct Source {
     /// The name shown to the user: a path, or `bundled:en/doctor-today.ron`.
     pub name: Arc<str>,
     pub text: Arc<str>,
+    /// Byte offsets where lines start, built on first use: a large file with many problems
+    /// must not be rescanned for each one.
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl Source {
@@ -42,33 +43,53 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The 0-based line holding a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The text of a 0-based line, without its newline.
+    fn line_text(&self, line: usize) -> &str {
+        let starts = self.line_starts();
+        let start = starts.get(line).copied().unwrap_or(self.text.len());
+        let end = starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        &self.text[start..end.max(start)]
     }
 
     /// 1-based line and column (in characters, as ron counts) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        (line, before[line_start..].chars().count() + 1)
+        let line = self.line_of(offset);
+        let start = self.line_starts()[line];
+        (line + 1, self.text[start..offset].chars().count() + 1)
     }
 
     /// The byte offset of a 1-based line and character column; clamped into the text.
     pub fn offset(&self, line: usize, column: usize) -> usize {
-        let mut start = 0;
-        for _ in 1..line.max(1) {
-            match self.text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => return self.text.len(),
-            }
-        }
-        let line_text = &self.text[start..];
-        let line_end = line_text.find('\n').unwrap_or(line_text.len());
-        line_text[..line_end]
-            .char_indices()
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line.max(1) - 1) else {
+            return self.text.len();
+        };
+        let text = self.line_text(line.max(1) - 1);
+        text.char_indices()
             .nth(column.saturating_sub(1))
-            .map_or(start + line_end, |(i, _)| start + i)
+            .map_or(start + text.len(), |(i, _)| start + i)
     }
 }
 
@@ -114,11 +135,16 @@ impl Diagnostic {
 
     /// Adds "did you mean `x`?" to the message and records `x` as the suggestion.
     pub fn suggest(mut self, suggestion: Option<&str>) -> Self {
+        self.offer(suggestion);
+        self
+    }
+
+    /// As [`Diagnostic::suggest`], in place.
+    pub fn offer(&mut self, suggestion: Option<&str>) {
         if let Some(s) = suggestion {
             self.message.push_str(&format!("; did you mean `{s}`?"));
             self.suggestion = Some(s.to_owned());
         }
-        self
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
@@ -139,76 +165,82 @@ impl Diagnostic {
         self.source.line_col(self.span.end)
     }
 
-    /// `path:line:column: level[code]: message`, the first line of the full rendering.
+    /// `path:line:column: level: message [code]`, the first line of the full rendering.
     pub fn headline(&self) -> String {
         let (line, col) = self.start();
         format!(
-            "{}:{line}:{col}: {}[{}]: {}",
+            "{}:{line}:{col}: {}: {} [{}]",
             display_safe(&self.source.name),
             self.level.name(),
+            display_safe(&self.message),
             self.code.as_str(),
-            display_safe(&self.message)
         )
     }
 
     /// The headline, then the source line with a caret under the spot, rustc style.
+    /// Ends with a newline; no blank line is added, so the caller decides the spacing.
     pub fn render(&self, color: bool) -> String {
-        let mut out = String::new();
-        if color {
-            let (style, reset) = match self.level {
-                Level::Error => ("\x1b[1;31m", "\x1b[0m"),
-                Level::Warning => ("\x1b[1;33m", "\x1b[0m"),
-                Level::Note => ("\x1b[1;36m", "\x1b[0m"),
-            };
-            let (line, col) = self.start();
-            out.push_str(&format!(
-                "\x1b[1m{}:{line}:{col}:\x1b[0m {style}{}[{}]{reset}\x1b[1m: {}\x1b[0m\n",
-                display_safe(&self.source.name),
-                self.level.name(),
-                self.code.as_str(),
-                display_safe(&self.message)
-            ));
-        } else {
-            out.push_str(&self.headline());
+        let paint = |style: &str, text: &str| {
+            if color {
+                format!("{style}{text}\x1b[0m")
+            } else {
+                text.to_owned()
+            }
+        };
+        let level_style = match self.level {
+            Level::Error => "\x1b[1;31m",
+            Level::Warning => "\x1b[1;33m",
+            Level::Note => "\x1b[1;36m",
+        };
+        let gutter_style = "\x1b[1;34m";
+        let (line, col) = self.start();
+        let mut out = format!(
+            "{} {} {} {}\n",
+            paint(
+                "\x1b[1m",
+                &format!("{}:{line}:{col}:", display_safe(&self.source.name))
+            ),
+            paint(level_style, &format!("{}:", self.level.name())),
+            paint("\x1b[1m", &display_safe(&self.message)),
+            paint("\x1b[2m", &format!("[{}]", self.code.as_str())),
+        );
+        let number = line.to_string();
+        let pad = " ".repeat(number.len());
+        if !self.source.text.is_empty() {
+            let line_text = self.source.line_text(line - 1);
+            let (shown, before, under) =
+                caret_columns(line_text, col - 1, self.span_chars_on_line());
+            out.push_str(&paint(gutter_style, &format!("{pad} |")));
+            out.push('\n');
+            out.push_str(&paint(gutter_style, &format!("{number} |")));
+            if !shown.is_empty() {
+                out.push(' ');
+                out.push_str(&shown);
+            }
+            out.push('\n');
+            out.push_str(&paint(gutter_style, &format!("{pad} |")));
+            out.push(' ');
+            out.push_str(&" ".repeat(before));
+            out.push_str(&paint(level_style, &"^".repeat(under.max(1))));
             out.push('\n');
         }
-        out.push_str(&self.snippet());
+        for note in &self.notes {
+            out.push_str(&format!(
+                "{pad} {} note: {}\n",
+                paint(gutter_style, "="),
+                display_safe(note)
+            ));
+        }
         out
     }
 
-    /// The source line and caret, drawn by codespan-reporting over text made safe to print.
-    fn snippet(&self) -> String {
-        let safe = display_safe_same_length(&self.source.text);
-        let file = SimpleFile::new("", safe.as_str());
-        let severity = match self.level {
-            Level::Error => Severity::Error,
-            Level::Warning => Severity::Warning,
-            Level::Note => Severity::Note,
-        };
-        let mut span = self.span.clone();
-        span.end = span.end.max(span.start);
-        let report = Report::new(severity)
-            .with_labels(vec![Label::primary((), span)])
-            .with_notes(
-                self.notes
-                    .iter()
-                    .map(|n| display_safe(n).into_owned())
-                    .collect(),
-            );
-        let config = Config {
-            before_label_lines: 0,
-            after_label_lines: 0,
-            ..Config::default()
-        };
-        let rendered = term::emit_into_string(&config, &file, &report).unwrap_or_default();
-        // codespan prints its own empty header line and the `┌─ :l:c` locator; ours is richer.
-        rendered
-            .lines()
-            .skip_while(|l| !l.contains('│') && !l.contains('|'))
-            .filter(|l| !l.contains("┌─") && !l.contains("--> "))
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
+    /// How many characters of the span lie on its first line (at least one).
+    fn span_chars_on_line(&self) -> usize {
+        let text = &self.source.text;
+        let start = floor_char_boundary(text, self.span.start.min(text.len()));
+        let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
+        let first_line = text[start..end].split('\n').next().unwrap_or("");
+        first_line.chars().count().max(1)
     }
 
     /// One JSON object, for editors and CI.
@@ -219,8 +251,7 @@ impl Diagnostic {
             "path": &*self.source.name,
             "line": line,
             "column": column,
-            "end_line": end_line,
-            "end_column": end_column,
+            "end": { "line": end_line, "column": end_column },
             "level": self.level,
             "code": self.code.as_str(),
             "message": self.message,
@@ -230,21 +261,27 @@ impl Diagnostic {
     }
 }
 
-/// Replaces characters unsafe to print with one of the same UTF-8 length, so byte spans stay
-/// valid and columns stay put.
-fn display_safe_same_length(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '\n' || c == '\t' || !super::text::is_unsafe(c) {
-                c
-            } else {
-                match c.len_utf8() {
-                    1 => '?',
-                    2 => '¿',
-                    3 => '\u{fffd}',
-                    _ => '\u{fffd}',
-                }
+/// The line made safe to print, with tabs expanded, and the display columns of the caret:
+/// how far in it starts and how wide it is, for `chars` characters from character `col`.
+fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize) {
+    let mut shown = String::new();
+    let (mut before, mut under) = (0, 0);
+    for (i, c) in line.chars().enumerate() {
+        let (text, width) = match c {
+            '\t' => ("    ".to_owned(), 4),
+            c if super::text::is_unsafe(c) => {
+                let escaped = format!("\\u{{{:x}}}", c as u32);
+                let width = escaped.len();
+                (escaped, width)
             }
-        })
-        .collect()
+            c => (c.to_string(), c.width().unwrap_or(0)),
+        };
+        shown.push_str(&text);
+        if i < col {
+            before += width;
+        } else if i < col + chars {
+            under += width;
+        }
+    }
+    (shown.trim_end().to_owned(), before, under)
 }

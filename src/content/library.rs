@@ -3,7 +3,7 @@
 //! A broken file never stops the others: it is reported and set apart, and everything valid
 //! still loads.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -14,7 +14,7 @@ use super::diagnostic::{Diagnostic, Source};
 use super::outline::Outline;
 use super::parse::{MAX_FILE_BYTES, parse};
 use super::tests_file::ScenarioTests;
-use super::text::check_strings;
+use super::text::{check_strings, display_safe};
 use super::types::{EncounterModel, Scenario};
 use super::validate;
 
@@ -61,11 +61,14 @@ pub enum FileKind {
 /// What to load.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
-    /// Bundled scenarios too (models and style files are always available as a fallback).
+    /// The whole library: bundled scenarios, and every scenario and test file in `folders`.
+    /// Without it only `paths` are loaded as scenarios; bundled and folder scenarios then only
+    /// count as present (for "in one language only" and for test files), while the models and
+    /// style files of the bundle and of `folders` are still used.
     pub bundled_scenarios: bool,
     /// User folders, searched recursively for `.ron` files.
     pub folders: Vec<PathBuf>,
-    /// Files or folders named on the command line.
+    /// Files or folders named on the command line, always loaded and reported.
     pub paths: Vec<PathBuf>,
 }
 
@@ -101,39 +104,75 @@ impl Library {
 
     pub fn load(options: &LoadOptions) -> Library {
         let mut raw = Vec::new();
-        let mut lib = Library::default();
+        let mut unread = Vec::new();
         for path in &options.paths {
-            collect_path(path, Origin::Given, &mut raw, &mut lib.diagnostics);
+            collect_path(path, Origin::Given, &mut raw, &mut unread);
         }
+        Library::load_with(options, raw, unread)
+    }
+
+    /// Checks texts that are not files (an editor's buffer, a draft on standard input), each
+    /// with the path it would have, as if they had been named in `options.paths`.
+    pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library {
+        let raw = texts
+            .iter()
+            .map(|(path, text)| RawFile {
+                source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
+                origin: Origin::Given,
+                path: path.clone(),
+            })
+            .collect();
+        Library::load_with(options, raw, Vec::new())
+    }
+
+    fn load_with(
+        options: &LoadOptions,
+        mut raw: Vec<RawFile>,
+        mut unread: Vec<Diagnostic>,
+    ) -> Library {
+        let mut lib = Library::default();
+        let mut folder_files = Vec::new();
         for folder in &options.folders {
             if folder.is_dir() {
-                collect_path(
-                    folder,
-                    Origin::Folder(folder.clone()),
-                    &mut raw,
-                    &mut lib.diagnostics,
-                );
+                let origin = Origin::Folder(folder.clone());
+                collect_path(folder, origin, &mut folder_files, &mut unread);
             }
         }
-        lib.files_checked = raw.len() + lib.diagnostics.len();
+        lib.files_checked = raw.len() + unread.len();
+        lib.diagnostics = unread;
+        // Scenarios not asked for still count as present; they are read only when needed.
+        let whole = options.bundled_scenarios;
+        let mut present = Vec::new();
+        for file in folder_files {
+            if whole || !is_content(&file) {
+                lib.files_checked += 1;
+                raw.push(file);
+            } else {
+                present.push(file);
+            }
+        }
         let mut bundled = Vec::new();
         collect_bundled(&BUNDLED, &mut bundled);
         for file in bundled {
-            let support = file_kind(&file.path, &file.source.text) != FileKind::Scenario
-                && file_kind(&file.path, &file.source.text) != FileKind::Tests;
-            if options.bundled_scenarios {
+            if whole {
                 lib.files_checked += 1;
                 raw.push(file);
-            } else if support {
+            } else if is_content(&file) {
+                present.push(file);
+            } else {
                 raw.push(file);
             }
         }
-        lib.add_files(raw, options.bundled_scenarios);
+        lib.add_files(raw, whole, present);
+        // By file, then by position; problems at one spot keep the order they were found in.
+        lib.diagnostics
+            .sort_by(|a, b| (&a.source.name, a.span.start).cmp(&(&b.source.name, b.span.start)));
         lib
     }
 
     /// Parses and checks `raw`; models first, since scenarios are checked against them.
-    fn add_files(&mut self, raw: Vec<RawFile>, report_bundled: bool) {
+    /// `present` are scenario and test files that are not checked, only looked up.
+    fn add_files(&mut self, raw: Vec<RawFile>, report_bundled: bool, present: Vec<RawFile>) {
         let mut by_kind: HashMap<FileKind, Vec<RawFile>> = HashMap::new();
         for file in raw {
             by_kind
@@ -167,22 +206,38 @@ impl Library {
                 self.diagnostics.extend(validate::model(model));
             }
         }
+        let models: Vec<&EncounterModel> = self.models.iter().map(|m| &m.value).collect();
+        let mut languages: Vec<&str> = models.iter().map(|m| m.language.as_str()).collect();
+        languages.sort_unstable();
+        languages.dedup();
 
         let mut scenarios = Vec::new();
+        // (id, language) of scenario files with errors, which still count as present.
+        let mut elsewhere: Vec<(String, String)> = Vec::new();
         for file in take(FileKind::Scenario) {
+            if let Some(d) = unknown_kind(&file) {
+                self.diagnostics.push(d);
+                continue;
+            }
             let (parsed, mut diags) = read::<Scenario>(&file);
             if let Some(scenario) = &parsed {
-                diags.extend(validate::scenario(
-                    scenario,
-                    self.model_for(&scenario.value),
-                ));
+                diags.extend(validate::scenario_among(scenario, &models));
+                diags.extend(validate::folder(scenario, &languages));
             }
             match parsed {
                 Some(s) if !diags.iter().any(Diagnostic::is_error) => scenarios.push(s),
                 _ => {
+                    let text = &file.source.text;
+                    let outline = Outline::read(text);
+                    let id = string_field(&outline, text, "id");
+                    if let (Some(id), Some(language)) =
+                        (&id, string_field(&outline, text, "language"))
+                    {
+                        elsewhere.push((id.clone(), language));
+                    }
                     if let Some(first) = diags.iter().find(|d| d.is_error()).cloned() {
                         self.broken.push(Broken {
-                            id: id_in_outline(&Outline::read(&file.source.text)),
+                            id,
                             source: file.source.clone(),
                             origin: file.origin.clone(),
                             first_error: first,
@@ -192,18 +247,76 @@ impl Library {
             }
             self.diagnostics.extend(diags);
         }
-        let (kept, overrides) = resolve_overrides(scenarios);
+        let (kept, overrides, duplicates) = resolve_overrides(scenarios);
         self.diagnostics.extend(overrides);
+        self.broken.extend(duplicates);
         self.scenarios = kept;
-        self.diagnostics.extend(validate::library(&self.scenarios));
 
+        let present: Vec<(RawFile, Option<(String, String)>)> = present
+            .into_iter()
+            .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
+            .map(|f| {
+                let text = &f.source.text;
+                let outline = Outline::read(text);
+                let key = string_field(&outline, text, "id")
+                    .zip(string_field(&outline, text, "language"));
+                (f, key)
+            })
+            .collect();
+        let others: Vec<validate::Presence> = elsewhere
+            .iter()
+            .chain(present.iter().filter_map(|(_, key)| key.as_ref()))
+            .map(|(id, language)| validate::Presence { id, language })
+            .collect();
+        // The library's languages are those of its models, too: a scenario missing in one
+        // of them is worth a warning even before any other scenario is translated.
+        self.diagnostics.extend(validate::library_among(
+            &self.scenarios,
+            &others,
+            &languages,
+        ));
+
+        let mut tests = Vec::new();
         for file in take(FileKind::Tests) {
             let (parsed, diags) = read::<ScenarioTests>(&file);
             self.diagnostics.extend(diags);
-            if let Some(tests) = parsed {
-                self.tests.push(tests);
+            tests.extend(parsed);
+        }
+        if !tests.is_empty() {
+            // Test files may play scenarios that are only present: read those now.
+            let wanted: HashSet<&str> = tests.iter().map(|t| t.value.scenario.as_str()).collect();
+            let extra: Vec<Scenario> = present
+                .iter()
+                .filter(|(_, key)| {
+                    key.as_ref()
+                        .is_some_and(|(id, _)| wanted.contains(id.as_str()))
+                })
+                .filter_map(|(f, _)| parse::<Scenario>(&f.source).ok())
+                .collect();
+            let candidates: Vec<&Scenario> = self
+                .scenarios
+                .iter()
+                .map(|s| &s.value)
+                .chain(extra.iter())
+                .collect();
+            let broken: Vec<&str> = elsewhere.iter().map(|(id, _)| id.as_str()).collect();
+            let model_of = |s: &Scenario| {
+                models
+                    .iter()
+                    .copied()
+                    .find(|m| m.id == s.model && m.language == s.language)
+            };
+            for t in &tests {
+                self.diagnostics.extend(validate::tests(
+                    t,
+                    &candidates,
+                    &broken,
+                    &languages,
+                    model_of,
+                ));
             }
         }
+        self.tests = tests;
         let _ = take(FileKind::Styles);
     }
 
@@ -298,6 +411,46 @@ pub fn file_kind(path: &Path, text: &str) -> FileKind {
         FileKind::Styles
     } else {
         FileKind::Scenario
+    }
+}
+
+/// A file that names a struct of no known kind, and lies where its kind cannot be told from
+/// its place: better said plainly than as a scenario with the wrong name.
+fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
+    const KNOWN: [&str; 4] = ["Scenario", "EncounterModel", "ScenarioTests", "StyleTexts"];
+    let text = &*file.source.text;
+    let start = text.len() - skip_comments(text).len();
+    let head = &text[start..];
+    let name_len = head
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(head.len());
+    let name = &head[..name_len];
+    if name.is_empty() || KNOWN.contains(&name) || !head[name_len..].trim_start().starts_with('(') {
+        return None;
+    }
+    Some(Diagnostic::new(
+        Code::UnknownFileKind,
+        &file.source,
+        start..start + name_len,
+        format!(
+            "`{}(` starts no kind of content file kohtaa knows",
+            display_safe(name)
+        ),
+    )
+    .note("start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`"))
+}
+
+/// `text` after leading white space and comments.
+fn skip_comments(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            return text;
+        }
     }
 }
 
@@ -399,14 +552,23 @@ fn unreadable(path: &Path, why: &str) -> Diagnostic {
     )
 }
 
-/// The `id: "..."` of a file's top-level struct, read from the outline alone.
-fn id_in_outline(outline: &Outline) -> Option<String> {
-    let span = outline.value(&[super::outline::Seg::Field("id")])?.span();
+/// A string field of a file's top-level struct, read from the outline alone, so that even a
+/// file that does not parse can be named.
+fn string_field(outline: &Outline, text: &str, field: &str) -> Option<String> {
+    let span = outline.value(&[super::outline::Seg::Field(field)])?.span();
     outline
         .strings
         .iter()
         .find(|s| s.span == span)
-        .map(|s| s.chars.iter().map(|(c, _)| *c).collect())
+        .map(|s| s.text(text))
+}
+
+/// Scenario and test files, as opposed to the models and style files they rely on.
+fn is_content(file: &RawFile) -> bool {
+    matches!(
+        file_kind(&file.path, &file.source.text),
+        FileKind::Scenario | FileKind::Tests
+    )
 }
 
 /// Of files with the same key, a user's replaces the bundled one.
@@ -425,20 +587,56 @@ fn prefer_user<T, K: Eq + std::hash::Hash>(
         .collect()
 }
 
-/// A user scenario with a bundled scenario's id and language replaces it, and says so.
-fn resolve_overrides(scenarios: Vec<Loaded<Scenario>>) -> (Vec<Loaded<Scenario>>, Vec<Diagnostic>) {
-    let mut notes = Vec::new();
-    for user in scenarios.iter().filter(|s| s.origin != Origin::Bundled) {
-        if scenarios.iter().any(|b| {
-            b.origin == Origin::Bundled
-                && b.value.id == user.value.id
-                && b.value.language == user.value.language
-        }) {
-            let span = user
-                .outline
-                .span(&[super::outline::Seg::Field("id")])
-                .unwrap_or(0..0);
-            notes.push(Diagnostic::new(
+/// A user scenario with a bundled scenario's id and language replaces it, and says so. Two
+/// files with the same id and language on the same side are an error: the second is set apart.
+fn resolve_overrides(
+    scenarios: Vec<Loaded<Scenario>>,
+) -> (Vec<Loaded<Scenario>>, Vec<Diagnostic>, Vec<Broken>) {
+    use super::outline::Seg;
+    let mut diags = Vec::new();
+    let mut duplicates = Vec::new();
+    // (id, language, bundled?) -> the first file of that key.
+    let mut first: HashMap<(String, String, bool), usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(scenarios.len());
+    for s in scenarios {
+        let key = (
+            s.value.id.clone(),
+            s.value.language.clone(),
+            s.origin == Origin::Bundled,
+        );
+        let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
+        if let Some(&i) = first.get(&key) {
+            let other: &Loaded<Scenario> = &kept[i];
+            let d = Diagnostic::new(
+                Code::DuplicateId,
+                &s.source,
+                span,
+                format!(
+                    "scenario `{}` ({}) is defined twice",
+                    s.value.id, s.value.language
+                ),
+            )
+            .note(format!(
+                "also defined in {}",
+                display_safe(&other.source.name)
+            ));
+            duplicates.push(Broken {
+                source: s.source.clone(),
+                origin: s.origin.clone(),
+                id: Some(s.value.id.clone()),
+                first_error: d.clone(),
+            });
+            diags.push(d);
+        } else {
+            first.insert(key, kept.len());
+            kept.push(s);
+        }
+    }
+    for user in kept.iter().filter(|s| s.origin != Origin::Bundled) {
+        let bundled = (user.value.id.clone(), user.value.language.clone(), true);
+        if first.contains_key(&bundled) {
+            let span = user.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
+            diags.push(Diagnostic::new(
                 Code::Override,
                 &user.source,
                 span,
@@ -449,10 +647,6 @@ fn resolve_overrides(scenarios: Vec<Loaded<Scenario>>) -> (Vec<Loaded<Scenario>>
             ));
         }
     }
-    (
-        prefer_user(scenarios, |s| {
-            (s.value.id.clone(), s.value.language.clone())
-        }),
-        notes,
-    )
+    let kept = prefer_user(kept, |s| (s.value.id.clone(), s.value.language.clone()));
+    (kept, diags, duplicates)
 }

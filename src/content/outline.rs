@@ -47,12 +47,103 @@ pub struct Entry {
     pub value: Value,
 }
 
-/// A string literal: where it stands and, for each decoded character, where it came from.
+/// A string literal: where it stands. Its characters are decoded on demand, so a large file
+/// costs no more than its text.
 #[derive(Clone, Debug)]
 pub struct StringLiteral {
     pub span: Range<usize>,
-    /// (decoded character, byte span of its source: the character itself or its escape).
-    pub chars: Vec<(char, Range<usize>)>,
+    /// Between the quotes.
+    pub body: Range<usize>,
+    /// `r"..."`: no escapes.
+    pub raw: bool,
+}
+
+impl StringLiteral {
+    /// Each decoded character with the byte span of its source: the character itself, or the
+    /// escape that wrote it. `src` is the text the outline was read from.
+    pub fn chars<'s>(&self, src: &'s str) -> impl Iterator<Item = (char, Range<usize>)> + 's {
+        let raw = self.raw;
+        let end = self.body.end.min(src.len());
+        let mut pos = self.body.start.min(end);
+        std::iter::from_fn(move || {
+            if pos >= end {
+                return None;
+            }
+            let here = pos;
+            let c = src.get(pos..)?.chars().next()?;
+            pos += c.len_utf8();
+            if c == '\\' && !raw {
+                let (decoded, next) = decode_escape(src, pos)?;
+                pos = next.min(end);
+                return Some((decoded, here..pos));
+            }
+            Some((c, here..pos))
+        })
+    }
+
+    /// The decoded text.
+    pub fn text(&self, src: &str) -> String {
+        self.chars(src).map(|(c, _)| c).collect()
+    }
+
+    /// Whether every byte is printable ASCII and no escape is used: nothing to decode or check.
+    pub fn is_plain(&self, src: &str) -> bool {
+        src.as_bytes()
+            .get(self.body.clone())
+            .is_some_and(|b| b.iter().all(|&b| (0x20..0x7f).contains(&b) && b != b'\\'))
+    }
+}
+
+/// Decodes one RON escape whose backslash ends just before `pos`; returns the character and
+/// where the escape ends. Unknown escapes decode to themselves.
+fn decode_escape(src: &str, mut pos: usize) -> Option<(char, usize)> {
+    let c = src.get(pos..)?.chars().next()?;
+    pos += c.len_utf8();
+    let hex = |digits: &str| u32::from_str_radix(digits, 16).ok();
+    let decoded = match c {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        '0' => '\0',
+        'x' => {
+            // `\xNN`; several in a row spell one UTF-8 character, as in `"\xe2\x80\xae"`.
+            let first = u8::try_from(hex(src.get(pos..pos + 2)?)?).ok()?;
+            pos += 2;
+            let len = match first {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => return Some(('\u{fffd}', pos)),
+            };
+            let mut bytes = vec![first];
+            while bytes.len() < len {
+                let digits = src.get(pos..pos + 4).filter(|d| d.starts_with("\\x"));
+                let Some(byte) = digits.and_then(|d| hex(&d[2..])) else {
+                    break;
+                };
+                bytes.push(u8::try_from(byte).ok()?);
+                pos += 4;
+            }
+            std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{fffd}')
+        }
+        'u' if src.as_bytes().get(pos) == Some(&b'{') => {
+            let close = src[pos..].find('}')? + pos;
+            let digits = &src[pos + 1..close];
+            pos = close + 1;
+            char::from_u32(hex(digits)?).unwrap_or('\u{fffd}')
+        }
+        'u' => {
+            let digits = src.get(pos..pos + 4)?;
+            pos += 4;
+            char::from_u32(hex(digits)?).unwrap_or('\u{fffd}')
+        }
+        other => other,
+    };
+    Some((decoded, pos))
 }
 
 /// One step of a path into the outline.
@@ -357,7 +448,7 @@ impl Reader<'_> {
             let key = self.value()?;
             let key_span = key.span();
             let key = match self.strings.last() {
-                Some(lit) if lit.span == key_span => lit.chars.iter().map(|(c, _)| *c).collect(),
+                Some(lit) if lit.span == key_span => lit.text(self.src),
                 _ => self.src[key_span.clone()].to_owned(),
             };
             self.skip_trivia();
@@ -395,59 +486,28 @@ impl Reader<'_> {
         }
     }
 
-    /// A `"..."` string: records its decoded characters with their source spans.
+    /// A `"..."` string: records where it stands, and checks its escapes can be decoded.
     fn string(&mut self, start: usize) -> Option<Range<usize>> {
         self.pos += 1;
-        let mut chars = Vec::new();
+        let body_start = self.pos;
         loop {
-            let here = self.pos;
-            let c = self.src.get(self.pos..)?.chars().next()?;
-            self.pos += c.len_utf8();
-            match c {
-                '"' => break,
-                '\\' => {
-                    let decoded = self.escape()?;
-                    chars.push((decoded, here..self.pos));
-                }
-                c => chars.push((c, here..self.pos)),
+            // Jump to the next quote or backslash: long texts are scanned, not walked.
+            let rest = self.bytes.get(self.pos..)?;
+            let skip = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+            self.pos += skip;
+            if self.bytes[self.pos] == b'"' {
+                break;
             }
+            self.pos = decode_escape(self.src, self.pos + 1)?.1;
         }
+        let body = body_start..self.pos;
+        self.pos += 1;
         self.strings.push(StringLiteral {
             span: start..self.pos,
-            chars,
+            body,
+            raw: false,
         });
         Some(start..self.pos)
-    }
-
-    /// After a backslash: decodes one RON escape. Unknown escapes decode to themselves.
-    fn escape(&mut self) -> Option<char> {
-        let c = self.src.get(self.pos..)?.chars().next()?;
-        self.pos += c.len_utf8();
-        Some(match c {
-            'n' => '\n',
-            't' => '\t',
-            'r' => '\r',
-            '0' => '\0',
-            'b' => '\u{8}',
-            'f' => '\u{c}',
-            'x' => {
-                let hex = self.src.get(self.pos..self.pos + 2)?;
-                self.pos += 2;
-                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
-            }
-            'u' if self.peek() == Some(b'{') => {
-                let end = self.src[self.pos..].find('}')? + self.pos;
-                let hex = &self.src[self.pos + 1..end];
-                self.pos = end + 1;
-                char::from_u32(u32::from_str_radix(hex, 16).ok()?).unwrap_or('\u{fffd}')
-            }
-            'u' => {
-                let hex = self.src.get(self.pos..self.pos + 4)?;
-                self.pos += 4;
-                char::from_u32(u32::from_str_radix(hex, 16).ok()?).unwrap_or('\u{fffd}')
-            }
-            other => other,
-        })
     }
 
     /// `r"..."` or `r#"..."#`: no escapes, every character stands for itself.
@@ -467,14 +527,11 @@ impl Reader<'_> {
             .collect();
         let body_start = self.pos;
         let end = self.src[self.pos..].find(&closing)? + self.pos;
-        let chars = self.src[body_start..end]
-            .char_indices()
-            .map(|(i, c)| (c, body_start + i..body_start + i + c.len_utf8()))
-            .collect();
         self.pos = end + closing.len();
         self.strings.push(StringLiteral {
             span: start..self.pos,
-            chars,
+            body: body_start..end,
+            raw: true,
         });
         Some(start..self.pos)
     }

@@ -70,7 +70,19 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
     let end = source.offset(e.span.end.line, e.span.end.col).max(start);
     // Type errors start before the whitespace that precedes the value; point at the value.
     let skipped = source.text[start..end].len() - source.text[start..end].trim_start().len();
-    let span = start + skipped..end;
+    let mut span = start + skipped..end;
+    if matches!(
+        e.code,
+        Error::ExpectedComma
+            | Error::ExpectedArrayEnd
+            | Error::ExpectedMapEnd
+            | Error::ExpectedStructLikeEnd
+    ) {
+        // Something is missing between the last token and the next one, which may be lines
+        // further on: point where it belongs, as an author reads it.
+        let at = after_previous_token(&source.text, span.start);
+        span = at..at;
+    }
     let at = |code: Code, message: String| Diagnostic::new(code, source, span.clone(), message);
     match &e.code {
         Error::NoSuchStructField {
@@ -145,6 +157,37 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
             lowercase_first(&display_safe(&other.to_string())),
         ),
     }
+}
+
+/// The end of the token before `offset`, skipping white space and `//` comments backwards.
+fn after_previous_token(text: &str, offset: usize) -> usize {
+    let mut pos = offset.min(text.len());
+    loop {
+        let trimmed = text[..pos].trim_end();
+        pos = trimmed.len();
+        let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        match comment_start(&text[line_start..pos]) {
+            Some(c) => pos = line_start + c,
+            None => return pos,
+        }
+    }
+}
+
+/// Where a `//` comment starts in `line`, outside string literals.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn lowercase_first(s: &str) -> String {

@@ -71,20 +71,19 @@ pub fn nfc(text: &str) -> String {
 /// ones, each at the character (or the escape that wrote it).
 pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for lit in &outline.strings {
-        for (c, span) in &lit.chars {
-            let c = *c;
-            let what = format!("U+{:04X}", c as u32);
+    for lit in outline.strings.iter().filter(|l| !l.is_plain(&source.text)) {
+        for (c, span) in lit.chars(&source.text) {
             if c == '\n' || c == '\t' {
                 continue;
             }
+            let what = || format!("U+{:04X}", c as u32);
             if is_bidi_control(c) {
                 found.push(
                     Diagnostic::new(
                         Code::BidiControl,
                         source,
-                        span.clone(),
-                        format!("bidirectional control character {what} in text"),
+                        span,
+                        format!("bidirectional control character {} in text", what()),
                     )
                     .note("it can make a line display differently from what it says; remove it"),
                 );
@@ -93,8 +92,8 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
                     Diagnostic::new(
                         Code::ControlCharacter,
                         source,
-                        span.clone(),
-                        format!("control character {what} in text"),
+                        span,
+                        format!("control character {} in text", what()),
                     )
                     .note("escape sequences must never reach a learner's terminal; remove it"),
                 );
@@ -102,8 +101,8 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
                 found.push(Diagnostic::new(
                     Code::InvisibleCharacter,
                     source,
-                    span.clone(),
-                    format!("invisible character {what} in text"),
+                    span,
+                    format!("invisible character {} in text", what()),
                 ));
             }
         }

@@ -1,20 +1,907 @@
 //! Checks of meaning, after a file has parsed: references, ranges, the graph.
+//!
+//! Every check is one pass with hash maps, so a scenario of tens of thousands of nodes checks
+//! in linear time. Positions come from the file's outline: serde keeps none.
 
-use super::diagnostic::Diagnostic;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use super::codes::Code;
+use super::diagnostic::{Diagnostic, Source};
 use super::library::Loaded;
-use super::types::{EncounterModel, Scenario};
+use super::outline::{Outline, Seg};
+use super::parse::did_you_mean;
+use super::tests_file::ScenarioTests;
+use super::types::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 
-/// Problems in one scenario, checked against its model (`None`: no model file for it).
-pub fn scenario(_scenario: &Loaded<Scenario>, _model: Option<&EncounterModel>) -> Vec<Diagnostic> {
-    Vec::new()
+/// Most choices a node may offer: more do not fit a screen or a learner's attention.
+pub const MAX_CHOICES: usize = 6;
+
+/// Whether `id` is a well-formed id: lower-case ASCII letters, digits and hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `tag` is a BCP 47 primary language tag: two or three lower-case letters.
+pub fn is_valid_language(tag: &str) -> bool {
+    (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The id an author probably meant: lower case, spaces and underscores as hyphens.
+fn id_suggestion(id: &str) -> Option<String> {
+    let fixed: String = id
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '_' | '-' => Some('-'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    (is_valid_id(&fixed) && fixed != id).then_some(fixed)
+}
+
+/// Collects diagnostics for one file, finding positions through its outline.
+struct Report<'a> {
+    source: &'a Source,
+    outline: &'a Outline,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Report<'a> {
+    fn new<T>(file: &'a Loaded<T>) -> Self {
+        Report {
+            source: &file.source,
+            outline: &file.outline,
+            out: Vec::new(),
+        }
+    }
+
+    /// The span of the value at `path`, or of the nearest enclosing value.
+    fn span(&self, path: &[Seg]) -> Range<usize> {
+        self.outline.span(path).unwrap_or(0..0)
+    }
+
+    /// The span of a field's name, for problems with the field as a whole.
+    fn name_span(&self, path: &[Seg]) -> Range<usize> {
+        self.outline
+            .field_name_span(path)
+            .unwrap_or_else(|| self.span(path))
+    }
+
+    fn at(&mut self, code: Code, span: Range<usize>, message: String) -> &mut Diagnostic {
+        self.out
+            .push(Diagnostic::new(code, self.source, span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn push(&mut self, code: Code, path: &[Seg], message: String) -> &mut Diagnostic {
+        let span = self.span(path);
+        self.at(code, span, message)
+    }
+
+    /// `where` the value at `path` stands, for notes such as "first defined at line 12".
+    fn line_of(&self, path: &[Seg]) -> usize {
+        self.source.line_col(self.span(path).start).0
+    }
+
+    fn id(&mut self, path: &[Seg], id: &str, what: &str) {
+        if !is_valid_id(id) {
+            let suggestion = id_suggestion(id);
+            let d = self.push(
+                Code::BadId,
+                path,
+                format!(
+                    "malformed {what} id `{id}`: use lower-case letters a-z, digits and hyphens"
+                ),
+            );
+            if let Some(s) = suggestion {
+                d.offer(Some(&s));
+            }
+        }
+    }
+
+    fn language(&mut self, path: &[Seg], tag: &str) {
+        if !is_valid_language(tag) {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let d = self.push(
+                Code::BadLanguage,
+                path,
+                format!("malformed language tag `{tag}`: use a two- or three-letter code such as `en` or `fi`"),
+            );
+            if is_valid_language(&primary) {
+                d.offer(Some(&primary));
+            }
+        }
+    }
+
+    /// Required text: must hold more than white space.
+    fn text(&mut self, path: &[Seg], text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.push(Code::EmptyText, path, format!("{what} is empty"));
+        }
+    }
+
+    fn range(&mut self, path: &[Seg], value: i64, range: (i64, i64), what: &str) {
+        if value < range.0 || value > range.1 {
+            self.push(
+                Code::OutOfRange,
+                path,
+                format!(
+                    "{what} {value} is out of range: it must be {} to {}",
+                    range.0, range.1
+                ),
+            );
+        }
+    }
+}
+
+const MOODS: (i64, i64) = (MOOD_MIN as i64, MOOD_MAX as i64);
+
+/// Problems in one scenario, checked against its model (`None`: no model file for it, which
+/// is reported).
+pub fn scenario(scenario: &Loaded<Scenario>, model: Option<&EncounterModel>) -> Vec<Diagnostic> {
+    let models: Vec<&EncounterModel> = model.into_iter().collect();
+    scenario_among(scenario, &models)
+}
+
+/// Problems in one scenario, whose model is looked up among `models` by id and language.
+pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -> Vec<Diagnostic> {
+    let s = &scenario.value;
+    let mut r = Report::new(scenario);
+    use Seg::{Field as F, Index as I};
+
+    r.id(&[F("id")], &s.id, "scenario");
+    r.language(&[F("language")], &s.language);
+    r.text(&[F("title")], &s.title, "title");
+    r.text(&[F("summary")], &s.summary, "summary");
+    r.text(&[F("learner_role")], &s.learner_role, "learner_role");
+    for (i, tag) in s.tags.iter().enumerate() {
+        r.text(&[F("tags"), I(i)], tag, "tag");
+    }
+    r.range(&[F("difficulty")], s.difficulty, (1, 3), "difficulty");
+    r.id(&[F("model")], &s.model, "model");
+    r.text(
+        &[F("customer"), F("name")],
+        &s.customer.name,
+        "customer name",
+    );
+    r.range(&[F("customer"), F("mood")], s.customer.mood, MOODS, "mood");
+    if let Some(about) = &s.customer.about {
+        r.text(&[F("customer"), F("about")], about, "about");
+    }
+
+    let model = models
+        .iter()
+        .copied()
+        .find(|m| m.id == s.model && m.language == s.language);
+    if model.is_none() && is_valid_language(&s.language) && is_valid_id(&s.model) {
+        unknown_model(&mut r, s, models);
+    }
+    let steps: HashSet<&str> = model
+        .map(|m| m.steps.iter().map(|st| st.id.as_str()).collect())
+        .unwrap_or_default();
+    // Pitfall id -> the step it belongs to.
+    let pitfalls: HashMap<&str, &str> = model
+        .map(|m| {
+            m.steps
+                .iter()
+                .flat_map(|st| st.pitfalls.iter().map(|p| (p.id.as_str(), st.id.as_str())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let step_ids = || {
+        model
+            .into_iter()
+            .flat_map(|m| m.steps.iter().map(|s| s.id.as_str()))
+    };
+
+    // Node ids: well formed and unique; index them for the graph.
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
+    for (n, node) in s.nodes.iter().enumerate() {
+        let path = [F("nodes"), I(n), F("id")];
+        r.id(&path, &node.id, "node");
+        if let Some(&first) = index.get(node.id.as_str()) {
+            let line = r.line_of(&[F("nodes"), I(first), F("id")]);
+            r.push(
+                Code::DuplicateId,
+                &path,
+                format!("node id `{}` is used twice", node.id),
+            )
+            .notes
+            .push(format!("first used at line {line}"));
+        } else {
+            index.insert(&node.id, n);
+        }
+    }
+    let node_ids = || s.nodes.iter().map(|n| n.id.as_str());
+    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, what: &str| {
+        let found = index.get(id).copied();
+        if found.is_none() {
+            let suggestion = did_you_mean(id, node_ids());
+            let d = r.push(code, path, format!("{what} `{id}` names no node"));
+            d.offer(suggestion);
+        }
+        found
+    };
+    let start = target(&mut r, Code::UnknownStart, &[F("start")], &s.start, "start");
+
+    // Each node, its choices and their routes; edges for the graph as we go.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    let mut fitted: HashSet<&str> = HashSet::new();
+    let mut practised = false;
+    for (n, node) in s.nodes.iter().enumerate() {
+        let id_path = [F("nodes"), I(n), F("id")];
+        for (field, text) in [
+            ("narration", &node.narration),
+            ("say", &node.say),
+            ("facilitator", &node.facilitator),
+        ] {
+            if let Some(text) = text {
+                r.text(&[F("nodes"), I(n), F(field)], text, field);
+            }
+        }
+        if node.narration.is_none() && node.say.is_none() {
+            r.push(
+                Code::NothingSaid,
+                &id_path,
+                format!("node `{}` has neither `narration` nor `say`", node.id),
+            );
+        }
+        match (&node.choices, &node.ending) {
+            (Some(_), Some(_)) => {
+                let span = r.name_span(&[F("nodes"), I(n), F("ending")]);
+                r.at(
+                    Code::ChoicesAndEnding,
+                    span,
+                    format!("node `{}` has both `choices` and an `ending`", node.id),
+                )
+                .notes
+                .push("a node either offers choices or ends the conversation; remove one".into());
+            }
+            (None, None) => {
+                r.push(
+                    Code::NoChoicesNoEnding,
+                    &id_path,
+                    format!("node `{}` has neither `choices` nor an `ending`", node.id),
+                );
+            }
+            _ => {}
+        }
+        if let Some(ending) = &node.ending {
+            r.text(
+                &[F("nodes"), I(n), F("ending"), F("summary")],
+                &ending.summary,
+                "ending summary",
+            );
+        }
+        let choices = node.choice_list();
+        if node.choices.is_some() && choices.is_empty() {
+            r.push(
+                Code::ChoiceCount,
+                &[F("nodes"), I(n), F("choices")],
+                format!(
+                    "node `{}` has an empty list of choices: give 1 to {MAX_CHOICES}, or an ending",
+                    node.id
+                ),
+            );
+        } else if choices.len() > MAX_CHOICES {
+            r.push(
+                Code::ChoiceCount,
+                &[F("nodes"), I(n), F("choices"), I(MAX_CHOICES)],
+                format!(
+                    "node `{}` has {} choices; at most {MAX_CHOICES} are allowed",
+                    node.id,
+                    choices.len()
+                ),
+            );
+        }
+
+        for (c, choice) in choices.iter().enumerate() {
+            let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
+            r.text(&at("say"), &choice.say, "choice `say`");
+            if let Some(to) = target(&mut r, Code::UnknownNext, &at("next"), &choice.next, "next") {
+                edges[n].push(to);
+            }
+            r.range(&at("mood"), choice.mood, MOODS, "mood change");
+            if let Some(feedback) = &choice.feedback {
+                r.text(&at("feedback"), feedback, "feedback");
+            }
+            for (style, tip) in &choice.style_tips {
+                let path = [
+                    F("nodes"),
+                    I(n),
+                    F("choices"),
+                    I(c),
+                    F("style_tips"),
+                    Seg::Key(style.letter()),
+                ];
+                r.text(&path, tip, "style tip");
+            }
+
+            // Tags against the model.
+            let mut fits_here: HashMap<&str, usize> = HashMap::new();
+            for (k, step) in choice.fits.iter().enumerate() {
+                let path = [F("nodes"), I(n), F("choices"), I(c), F("fits"), I(k)];
+                if model.is_some() && !steps.contains(step.as_str()) {
+                    unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
+                }
+                fits_here.entry(step).or_insert(k);
+                fitted.insert(step);
+                practised = true;
+            }
+            for (k, step) in choice.breaks.iter().enumerate() {
+                let path = [F("nodes"), I(n), F("choices"), I(c), F("breaks"), I(k)];
+                if model.is_some() && !steps.contains(step.as_str()) {
+                    unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
+                }
+                if fits_here.contains_key(step.as_str()) {
+                    r.push(
+                        Code::FitsAndBreaks,
+                        &path,
+                        format!("this choice both fits and breaks the step `{step}`"),
+                    )
+                    .notes
+                    .push("a response either shows a step or goes against it; remove one".into());
+                }
+            }
+            for (k, pitfall) in choice.pitfalls.iter().enumerate() {
+                let path = [F("nodes"), I(n), F("choices"), I(c), F("pitfalls"), I(k)];
+                match pitfalls.get(pitfall.as_str()) {
+                    Some(step) if fits_here.contains_key(step) => {
+                        r.push(
+                            Code::FitsAndBreaks,
+                            &path,
+                            format!(
+                                "this choice fits the step `{step}`, and its pitfall `{pitfall}` breaks it"
+                            ),
+                        )
+                        .notes
+                        .push("a pitfall breaks its step; remove the step from `fits` or the pitfall".into());
+                    }
+                    Some(_) => {}
+                    None if model.is_some() => {
+                        let suggestion = did_you_mean(pitfall, pitfalls.keys().copied());
+                        let d = r.push(
+                            Code::UnknownPitfall,
+                            &path,
+                            format!(
+                                "unknown pitfall `{pitfall}`: the model `{}` has no such pitfall",
+                                s.model
+                            ),
+                        );
+                        d.offer(suggestion);
+                    }
+                    None => {}
+                }
+            }
+
+            // Routes.
+            for (k, route) in choice.routes.iter().enumerate() {
+                let rp = |field: &'static str| {
+                    [
+                        F("nodes"),
+                        I(n),
+                        F("choices"),
+                        I(c),
+                        F("routes"),
+                        I(k),
+                        F(field),
+                    ]
+                };
+                if let Some(to) = target(
+                    &mut r,
+                    Code::UnknownRouteTarget,
+                    &rp("next"),
+                    &route.next,
+                    "route",
+                ) {
+                    edges[n].push(to);
+                }
+                match (route.min_mood, route.max_mood) {
+                    (None, None) => {
+                        r.push(
+                            Code::RouteWithoutBound,
+                            &[F("nodes"), I(n), F("choices"), I(c), F("routes"), I(k)],
+                            "route without `min_mood` or `max_mood`: it would always be taken"
+                                .into(),
+                        )
+                        .notes
+                        .push("give a bound, or make its target the choice's `next`".into());
+                    }
+                    (Some(min), Some(max)) if min > max => {
+                        let line = r.line_of(&rp("max_mood"));
+                        r.push(
+                            Code::RouteNeverMatches,
+                            &rp("min_mood"),
+                            format!("route can never be taken: `min_mood` {min} is above `max_mood` {max}"),
+                        )
+                        .notes
+                        .push(format!("`max_mood` is at line {line}"));
+                    }
+                    _ => {}
+                }
+                if let Some(min) = route.min_mood {
+                    r.range(&rp("min_mood"), min, MOODS, "min_mood");
+                }
+                if let Some(max) = route.max_mood {
+                    r.range(&rp("max_mood"), max, MOODS, "max_mood");
+                }
+            }
+
+            let tagged =
+                !choice.fits.is_empty() || !choice.breaks.is_empty() || !choice.pitfalls.is_empty();
+            if !tagged && choice.feedback.is_none() {
+                r.push(
+                    Code::UntaggedChoice,
+                    &at("say"),
+                    "choice has neither `fits`, `breaks` nor `feedback`: it teaches nothing".into(),
+                )
+                .notes
+                .push("tag it with the steps it shows or breaks, and say why in `feedback`".into());
+            } else if choice.feedback.is_none() {
+                r.push(
+                    Code::NoFeedback,
+                    &at("say"),
+                    "choice without `feedback`: the learner is not told why it worked or not"
+                        .into(),
+                );
+            }
+        }
+    }
+
+    // Focus steps: in the model, and practised by some choice.
+    for (k, step) in s.focus.iter().enumerate() {
+        let path = [F("focus"), I(k)];
+        if model.is_some() && !steps.contains(step.as_str()) {
+            unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
+        } else if !fitted.contains(step.as_str()) {
+            r.push(
+                Code::FocusNotFitted,
+                &path,
+                format!("focus step `{step}` is not in the `fits` of any choice"),
+            );
+        }
+    }
+    if !practised {
+        r.push(
+            Code::NoStepPractised,
+            &[F("id")],
+            format!(
+                "scenario `{}` practises no step: no choice lists a step in `fits`",
+                s.id
+            ),
+        );
+    }
+
+    graph(&mut r, s, start, &edges, &index);
+    r.out
+}
+
+/// An unknown step id, with a hint when it is really a pitfall id.
+fn unknown_step<'m>(
+    r: &mut Report,
+    path: &[Seg],
+    step: &str,
+    step_ids: impl Iterator<Item = &'m str>,
+    pitfalls: &HashMap<&str, &str>,
+) {
+    let suggestion = did_you_mean(step, step_ids);
+    let d = r.push(Code::UnknownStep, path, format!("unknown step `{step}`"));
+    d.offer(suggestion);
+    if let Some(owner) = pitfalls.get(step) {
+        d.notes.push(format!(
+            "`{step}` is a pitfall of the step `{owner}`: list it under `pitfalls`"
+        ));
+    }
+}
+
+fn unknown_model(r: &mut Report, s: &Scenario, models: &[&EncounterModel]) {
+    let here: Vec<&str> = models
+        .iter()
+        .filter(|m| m.language == s.language)
+        .map(|m| m.id.as_str())
+        .collect();
+    let elsewhere: Vec<&str> = models
+        .iter()
+        .filter(|m| m.id == s.model)
+        .map(|m| m.language.as_str())
+        .collect();
+    // Point at `model` when the author wrote one, else at the language that has no default.
+    let named = r.outline.field_name_span(&[Seg::Field("model")]).is_some();
+    let path = if named {
+        [Seg::Field("model")]
+    } else {
+        [Seg::Field("language")]
+    };
+    let suggestion = did_you_mean(&s.model, here.iter().copied());
+    let d = r.push(
+        Code::UnknownModel,
+        &path,
+        format!(
+            "no encounter model `{}` in language `{}`",
+            s.model, s.language
+        ),
+    );
+    d.offer(suggestion.filter(|_| named));
+    if !elsewhere.is_empty() {
+        d.notes.push(format!(
+            "`{}` exists in: {}; add models/{}.{}.ron",
+            s.model,
+            elsewhere.join(", "),
+            s.model,
+            s.language
+        ));
+    } else if !here.is_empty() {
+        d.notes
+            .push(format!("models in `{}`: {}", s.language, here.join(", ")));
+    } else {
+        d.notes.push(format!(
+            "add models/{}.{}.ron to a scenario folder",
+            s.model, s.language
+        ));
+    }
+}
+
+/// Unreachable nodes, and nodes from which no ending can be reached. Routes count as edges.
+fn graph(
+    r: &mut Report,
+    s: &Scenario,
+    start: Option<usize>,
+    edges: &[Vec<usize>],
+    index: &HashMap<&str, usize>,
+) {
+    // A duplicate node has its own error; report the graph only for the first of an id.
+    let is_first = |i: usize| index.get(s.nodes[i].id.as_str()) == Some(&i);
+    use Seg::{Field as F, Index as I};
+    let n = s.nodes.len();
+    if let Some(start) = start {
+        let mut seen = vec![false; n];
+        let mut stack = vec![start];
+        seen[start] = true;
+        while let Some(here) = stack.pop() {
+            for &to in &edges[here] {
+                if !seen[to] {
+                    seen[to] = true;
+                    stack.push(to);
+                }
+            }
+        }
+        for (i, node) in s.nodes.iter().enumerate() {
+            if !seen[i] && is_first(i) {
+                r.push(
+                    Code::UnreachableNode,
+                    &[F("nodes"), I(i), F("id")],
+                    format!("node `{}` cannot be reached from `{}`", node.id, s.start),
+                );
+            }
+        }
+    }
+
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (from, tos) in edges.iter().enumerate() {
+        for &to in tos {
+            reverse[to].push(from);
+        }
+    }
+    let mut ends = vec![false; n];
+    let mut stack: Vec<usize> = (0..n).filter(|&i| s.nodes[i].ending.is_some()).collect();
+    for &i in &stack {
+        ends[i] = true;
+    }
+    while let Some(here) = stack.pop() {
+        for &from in &reverse[here] {
+            if !ends[from] {
+                ends[from] = true;
+                stack.push(from);
+            }
+        }
+    }
+    for (i, node) in s.nodes.iter().enumerate() {
+        // A node with neither choices nor ending already has its own error.
+        if !ends[i] && node.choices.is_some() && is_first(i) {
+            r.push(
+                Code::NoEndingReachable,
+                &[F("nodes"), I(i), F("id")],
+                format!("no ending can be reached from node `{}`", node.id),
+            )
+            .notes
+            .push(
+                "every path from here loops without end; lead one choice towards an ending".into(),
+            );
+        }
+    }
 }
 
 /// Problems in an encounter model.
-pub fn model(_model: &Loaded<EncounterModel>) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn model(model: &Loaded<EncounterModel>) -> Vec<Diagnostic> {
+    use Seg::{Field as F, Index as I};
+    let m = &model.value;
+    let mut r = Report::new(model);
+    r.id(&[F("id")], &m.id, "model");
+    r.language(&[F("language")], &m.language);
+    r.text(&[F("name")], &m.name, "model name");
+    if m.steps.is_empty() {
+        r.push(
+            Code::EmptyModel,
+            &[F("steps")],
+            format!("model `{}` has no steps", m.id),
+        );
+    }
+    let mut steps: HashMap<&str, usize> = HashMap::new();
+    let mut pitfalls: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, step) in m.steps.iter().enumerate() {
+        let sp = |field: &'static str| [F("steps"), I(i), F(field)];
+        r.id(&sp("id"), &step.id, "step");
+        if let Some(&first) = steps.get(step.id.as_str()) {
+            let line = r.line_of(&[F("steps"), I(first), F("id")]);
+            r.push(
+                Code::DuplicateId,
+                &sp("id"),
+                format!("step id `{}` is used twice", step.id),
+            )
+            .notes
+            .push(format!("first used at line {line}"));
+        } else {
+            steps.insert(&step.id, i);
+        }
+        r.text(&sp("name"), &step.name, "step name");
+        r.text(&sp("description"), &step.description, "step description");
+        for (k, text) in step.looks_like.iter().enumerate() {
+            r.text(
+                &[F("steps"), I(i), F("looks_like"), I(k)],
+                text,
+                "looks_like entry",
+            );
+        }
+        for (k, pitfall) in step.pitfalls.iter().enumerate() {
+            let pp = |field: &'static str| [F("steps"), I(i), F("pitfalls"), I(k), F(field)];
+            r.id(&pp("id"), &pitfall.id, "pitfall");
+            if let Some(&(si, pi)) = pitfalls.get(pitfall.id.as_str()) {
+                let line = r.line_of(&[F("steps"), I(si), F("pitfalls"), I(pi), F("id")]);
+                r.push(
+                    Code::DuplicatePitfall,
+                    &pp("id"),
+                    format!("pitfall id `{}` is used twice in the model", pitfall.id),
+                )
+                .notes
+                .push(format!(
+                    "first used at line {line} (in step `{}`)",
+                    m.steps[si].id
+                ));
+            } else {
+                pitfalls.insert(&pitfall.id, (i, k));
+            }
+            r.text(&pp("name"), &pitfall.name, "pitfall name");
+            r.text(
+                &pp("description"),
+                &pitfall.description,
+                "pitfall description",
+            );
+        }
+    }
+    r.out
+}
+
+/// Where a scenario file stands in the library, for checks across files.
+pub struct Presence<'a> {
+    pub id: &'a str,
+    pub language: &'a str,
 }
 
 /// Problems that need the whole library, such as a scenario in one language only.
-pub fn library(_scenarios: &[Loaded<Scenario>]) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn library(scenarios: &[Loaded<Scenario>]) -> Vec<Diagnostic> {
+    let others: Vec<Presence> = Vec::new();
+    library_among(scenarios, &others, &[])
+}
+
+/// As [`library`], also counting `others` (scenario files not checked here, or broken ones)
+/// as present, and `languages` as languages the library is written in.
+pub fn library_among(
+    scenarios: &[Loaded<Scenario>],
+    others: &[Presence],
+    languages: &[&str],
+) -> Vec<Diagnostic> {
+    let mut present: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut all_languages: HashSet<&str> = languages.iter().copied().collect();
+    let pairs = scenarios
+        .iter()
+        .map(|s| (s.value.id.as_str(), s.value.language.as_str()))
+        .chain(others.iter().map(|p| (p.id, p.language)));
+    for (id, language) in pairs {
+        present.entry(id).or_default().insert(language);
+        all_languages.insert(language);
+    }
+    let mut out = Vec::new();
+    for s in scenarios {
+        let v = &s.value;
+        let langs = &present[v.id.as_str()];
+        if langs.len() > 1 {
+            continue;
+        }
+        let mut missing: Vec<&str> = all_languages
+            .iter()
+            .copied()
+            .filter(|l| *l != v.language && is_valid_language(l))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        missing.sort_unstable();
+        let span = s.outline.span(&[Seg::Field("language")]).unwrap_or(0..0);
+        out.push(
+            Diagnostic::new(
+                Code::OneLanguageOnly,
+                &s.source,
+                span,
+                format!("scenario `{}` exists in `{}` only", v.id, v.language),
+            )
+            .note(format!(
+                "add a version in {}: {}",
+                missing
+                    .iter()
+                    .map(|l| format!("`{l}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                missing
+                    .iter()
+                    .map(|l| format!("{l}/{}.ron", v.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
+    }
+    out
+}
+
+/// The language a file's folder names (`en/x.ron` → `en`), if the folder is named after one
+/// of `languages` (the languages the library has models in; `/tmp` is not Tumbuka).
+pub fn folder_language<'a>(name: &'a str, languages: &[&str]) -> Option<&'a str> {
+    let parent = Path::new(name).parent()?.file_name()?.to_str()?;
+    let parent = parent.rsplit(':').next().unwrap_or(parent);
+    languages.contains(&parent).then_some(parent)
+}
+
+/// A scenario in a language folder of another language: the library sorts by content, but a
+/// reader of the folder is misled.
+pub fn folder(scenario: &Loaded<Scenario>, languages: &[&str]) -> Option<Diagnostic> {
+    let folder = folder_language(&scenario.source.name, languages)?;
+    let language = scenario.value.language.as_str();
+    (folder != language && is_valid_language(language)).then(|| {
+        let span = scenario
+            .outline
+            .span(&[Seg::Field("language")])
+            .unwrap_or(0..0);
+        Diagnostic::new(
+            Code::WrongFolder,
+            &scenario.source,
+            span,
+            format!("scenario in language `{language}` is in the folder `{folder}`"),
+        )
+        .note(format!("move it to a folder named `{language}`"))
+    })
+}
+
+/// Problems in a scenario test file: the scenario it names, and each path's nodes and choice
+/// numbers. The scenario is looked up among `candidates`, in the language the file's folder
+/// names if it is one of `languages`. `broken` lists ids of scenarios that exist but could not
+/// be loaded (they have their own errors, so their tests are not checked further).
+pub fn tests<'s>(
+    tests: &Loaded<ScenarioTests>,
+    candidates: &[&'s Scenario],
+    broken: &[&str],
+    languages: &[&str],
+    model: impl Fn(&Scenario) -> Option<&'s EncounterModel>,
+) -> Vec<Diagnostic> {
+    use Seg::{Field as F, Index as I};
+    let t = &tests.value;
+    let mut r = Report::new(tests);
+    let language = folder_language(&tests.source.name, languages);
+    let in_language = |s: &&&Scenario| language.is_none_or(|l| s.language == l);
+    let Some(scenario) = candidates
+        .iter()
+        .filter(in_language)
+        .find(|s| s.id == t.scenario)
+        .copied()
+    else {
+        if broken.contains(&t.scenario.as_str()) {
+            return r.out;
+        }
+        let ids = candidates.iter().filter(in_language).map(|s| s.id.as_str());
+        let suggestion = did_you_mean(&t.scenario, ids);
+        let message = match language {
+            Some(l) => format!("no scenario `{}` in `{l}`", t.scenario),
+            None => format!("no scenario `{}`", t.scenario),
+        };
+        let d = r.push(Code::TestUnknownScenario, &[F("scenario")], message);
+        d.offer(suggestion);
+        return r.out;
+    };
+    let nodes: HashMap<&str, &super::types::Node> =
+        scenario.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let node_ids = || scenario.nodes.iter().map(|n| n.id.as_str());
+    let model = model(scenario);
+    for (i, play) in t.tests.iter().enumerate() {
+        for (k, (node, number)) in play.path.iter().enumerate() {
+            let step = [F("tests"), I(i), F("path"), I(k)];
+            let Some(found) = nodes.get(node.as_str()) else {
+                let suggestion = did_you_mean(node, node_ids());
+                let d = r.push(
+                    Code::TestUnknownNode,
+                    &[step[0], step[1], step[2], step[3], I(0)],
+                    format!("scenario `{}` has no node `{node}`", scenario.id),
+                );
+                d.offer(suggestion);
+                continue;
+            };
+            let count = found.choice_list().len();
+            if *number < 1 || *number as u64 > count as u64 {
+                let range = match count {
+                    0 => format!("node `{node}` has no choices"),
+                    1 => format!("node `{node}` has 1 choice"),
+                    n => format!("node `{node}` has choices 1 to {n}"),
+                };
+                r.push(
+                    Code::TestBadChoice,
+                    &[step[0], step[1], step[2], step[3], I(1)],
+                    format!("no choice {number} here: {range}"),
+                )
+                .notes
+                .push("choices are counted from 1, in the order of the file".into());
+            }
+        }
+        let expect = |field: &'static str| [F("tests"), I(i), F("expect"), F(field)];
+        if let Some(ending) = &play.expect.ending {
+            if !nodes.contains_key(ending.as_str()) {
+                let suggestion = did_you_mean(ending, node_ids());
+                let d = r.push(
+                    Code::TestUnknownNode,
+                    &expect("ending"),
+                    format!("scenario `{}` has no node `{ending}`", scenario.id),
+                );
+                d.offer(suggestion);
+            }
+        }
+        for (field, bound) in [
+            ("fit_at_least", play.expect.fit_at_least),
+            ("fit_at_most", play.expect.fit_at_most),
+        ] {
+            if let Some(v) = bound {
+                r.range(&expect(field), v, (0, 100), field);
+            }
+        }
+        for (field, bound) in [
+            ("mood_at_least", play.expect.mood_at_least),
+            ("mood_at_most", play.expect.mood_at_most),
+        ] {
+            if let Some(v) = bound {
+                r.range(&expect(field), v, MOODS, field);
+            }
+        }
+        if let Some(model) = model {
+            for (field, list) in [
+                ("shown", &play.expect.shown),
+                ("broken", &play.expect.broken),
+            ] {
+                for (k, step) in list.iter().enumerate() {
+                    if model.step(step).is_none() {
+                        let suggestion =
+                            did_you_mean(step, model.steps.iter().map(|s| s.id.as_str()));
+                        let path = [F("tests"), I(i), F("expect"), F(field), I(k)];
+                        let d = r.push(Code::UnknownStep, &path, format!("unknown step `{step}`"));
+                        d.offer(suggestion);
+                    }
+                }
+            }
+        }
+    }
+    r.out
 }
