@@ -356,11 +356,24 @@ impl Clone for RawFile {
     }
 }
 
+/// Files from this size on are read on two threads.
+const PARALLEL_FROM_BYTES: usize = 256 * 1024;
+
 /// Parses one file and checks its text; the value is `None` when it does not parse.
-fn read<T: DeserializeOwned>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
-    let outline = Outline::read(&file.source.text);
+fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+    let text = &*file.source.text;
+    // The two readings of a large file are independent: on two cores, do them side by side.
+    let (outline, parsed) = if text.len() >= PARALLEL_FROM_BYTES {
+        std::thread::scope(|scope| {
+            let outline = scope.spawn(|| Outline::read(text));
+            let parsed = parse::<T>(&file.source);
+            (outline.join().unwrap_or_default(), parsed)
+        })
+    } else {
+        (Outline::read(text), parse::<T>(&file.source))
+    };
     let mut diags = check_strings(&file.source, &outline);
-    match parse::<T>(&file.source) {
+    match parsed {
         Ok(value) => (
             Some(Loaded {
                 value,

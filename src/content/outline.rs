@@ -355,7 +355,7 @@ impl Reader<'_> {
                 }) {
                     self.pos += 1;
                 }
-                (self.pos > start).then(|| Value::Scalar {
+                (self.pos > start).then_some(Value::Scalar {
                     span: start..self.pos,
                 })
             }

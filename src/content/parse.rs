@@ -21,6 +21,8 @@ fn options() -> ron::Options {
 }
 
 /// Parses one content value of type `T`.
+// A failed parse happens once per file at most; boxing the diagnostic would only add noise.
+#[allow(clippy::result_large_err)]
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
     options()
         .from_str::<T>(&source.text)

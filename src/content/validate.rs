@@ -236,6 +236,8 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
 
     // Each node, its choices and their routes; edges for the graph as we go.
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    // Nodes with a `next` or route to nowhere: their real edges are unknown.
+    let mut dangling = vec![false; s.nodes.len()];
     let mut fitted: HashSet<&str> = HashSet::new();
     let mut practised = false;
     for (n, node) in s.nodes.iter().enumerate() {
@@ -308,8 +310,9 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         for (c, choice) in choices.iter().enumerate() {
             let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
             r.text(&at("say"), &choice.say, "choice `say`");
-            if let Some(to) = target(&mut r, Code::UnknownNext, &at("next"), &choice.next, "next") {
-                edges[n].push(to);
+            match target(&mut r, Code::UnknownNext, &at("next"), &choice.next, "next") {
+                Some(to) => edges[n].push(to),
+                None => dangling[n] = true,
             }
             r.range(&at("mood"), choice.mood, MOODS, "mood change");
             if let Some(feedback) = &choice.feedback {
@@ -482,7 +485,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         );
     }
 
-    graph(&mut r, s, start, &edges, &index);
+    graph(&mut r, s, start, &edges, &dangling, &index);
     r.out
 }
 
@@ -552,18 +555,21 @@ fn unknown_model(r: &mut Report, s: &Scenario, models: &[&EncounterModel]) {
 }
 
 /// Unreachable nodes, and nodes from which no ending can be reached. Routes count as edges.
+/// An edge to nowhere (`dangling`, already an error) may be meant for any node: reachability
+/// is then not judged at all, and its node is taken to lead to an ending.
 fn graph(
     r: &mut Report,
     s: &Scenario,
     start: Option<usize>,
     edges: &[Vec<usize>],
+    dangling: &[bool],
     index: &HashMap<&str, usize>,
 ) {
     // A duplicate node has its own error; report the graph only for the first of an id.
     let is_first = |i: usize| index.get(s.nodes[i].id.as_str()) == Some(&i);
     use Seg::{Field as F, Index as I};
     let n = s.nodes.len();
-    if let Some(start) = start {
+    if let Some(start) = start.filter(|_| !dangling.contains(&true)) {
         let mut seen = vec![false; n];
         let mut stack = vec![start];
         seen[start] = true;
@@ -593,7 +599,9 @@ fn graph(
         }
     }
     let mut ends = vec![false; n];
-    let mut stack: Vec<usize> = (0..n).filter(|&i| s.nodes[i].ending.is_some()).collect();
+    let mut stack: Vec<usize> = (0..n)
+        .filter(|&i| s.nodes[i].ending.is_some() || dangling[i])
+        .collect();
     for &i in &stack {
         ends[i] = true;
     }
