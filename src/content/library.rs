@@ -361,18 +361,23 @@ const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
 /// Parses one file and checks its text; the value is `None` when it does not parse.
 fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
-    let text = &*file.source.text;
+    // The outline's tree is read only if a problem needs a position; its strings are found
+    // now, to check their characters.
+    let strings = || {
+        let outline = Outline::lazy(file.source.text.clone());
+        let diags = check_strings(&file.source, &outline);
+        (outline, diags)
+    };
     // The two readings of a large file are independent: on two cores, do them side by side.
-    let (outline, parsed) = if text.len() >= PARALLEL_FROM_BYTES {
+    let ((outline, mut diags), parsed) = if file.source.text.len() >= PARALLEL_FROM_BYTES {
         std::thread::scope(|scope| {
-            let outline = scope.spawn(|| Outline::read(text));
+            let strings = scope.spawn(strings);
             let parsed = parse::<T>(&file.source);
-            (outline.join().unwrap_or_default(), parsed)
+            (strings.join().unwrap_or_default(), parsed)
         })
     } else {
-        (Outline::read(text), parse::<T>(&file.source))
+        (strings(), parse::<T>(&file.source))
     };
-    let mut diags = check_strings(&file.source, &outline);
     match parsed {
         Ok(value) => (
             Some(Loaded {

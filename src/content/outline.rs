@@ -6,6 +6,7 @@
 //! so later checks can ask "where is `nodes[3].choices[1].next`?".
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 /// One value in the file, with where it stands.
 #[derive(Clone, Debug)]
@@ -157,7 +158,15 @@ pub enum Seg<'a> {
 
 #[derive(Clone, Debug, Default)]
 pub struct Outline {
-    pub root: Option<Value>,
+    /// The value tree, read on first use when the outline was made with [`Outline::lazy`]:
+    /// most files need a position only to report a problem, and the tree of a large file
+    /// costs several times its text in memory.
+    root: OnceLock<Option<Value>>,
+    /// The text to read the tree from (lazy outlines only).
+    text: Option<Arc<str>>,
+    /// Lazy outlines: the top-level value with its own fields but nothing below them, enough
+    /// for the positions of top-level fields (`id`, `language`) without the whole tree.
+    shallow: Option<Value>,
     pub strings: Vec<StringLiteral>,
 }
 
@@ -190,23 +199,43 @@ impl Value {
 impl Outline {
     /// Reads `src`. Never fails: on text it cannot follow it keeps what it has read so far.
     pub fn read(src: &str) -> Outline {
-        let mut reader = Reader {
-            src,
-            bytes: src.as_bytes(),
-            pos: 0,
-            strings: Vec::new(),
-            depth: 0,
-        };
+        let mut reader = Reader::new(src, true);
         let root = reader.value();
         Outline {
-            root,
+            root: OnceLock::from(root),
+            text: None,
+            shallow: None,
             strings: reader.strings,
         }
     }
 
+    /// Finds the string literals of `text` now, in one pass that allocates nothing else, and
+    /// reads the value tree only when a position is first asked for.
+    pub fn lazy(text: Arc<str>) -> Outline {
+        let mut reader = Reader::new(&text, false);
+        let shallow = reader.value();
+        let strings = reader.strings;
+        Outline {
+            root: OnceLock::new(),
+            text: Some(text),
+            shallow,
+            strings,
+        }
+    }
+
+    /// The top-level value.
+    pub fn root(&self) -> Option<&Value> {
+        self.root
+            .get_or_init(|| {
+                let text = self.text.as_deref()?;
+                Reader::new(text, true).value()
+            })
+            .as_ref()
+    }
+
     /// The value at `path`.
     pub fn value(&self, path: &[Seg]) -> Option<&Value> {
-        let mut here = self.root.as_ref()?;
+        let mut here = self.root()?;
         for seg in path {
             here = match (seg, here) {
                 (Seg::Field(name), _) => &here.field(name)?.value,
@@ -222,6 +251,12 @@ impl Outline {
 
     /// The span of the value at `path`; failing that, of the nearest enclosing value found.
     pub fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        if let Some(field) = self.top_level(path) {
+            return match field {
+                Some(f) => Some(f.value.span()),
+                None => self.shallow.as_ref().map(Value::span),
+            };
+        }
         (0..=path.len())
             .rev()
             .find_map(|n| self.value(&path[..n]).map(Value::span))
@@ -229,10 +264,28 @@ impl Outline {
 
     /// The span of the field name at the end of `path` (which must end in a field).
     pub fn field_name_span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        if let Some(field) = self.top_level(path) {
+            return field.map(|f| f.name_span.clone());
+        }
         let (Seg::Field(name), parent) = path.split_last()? else {
             return None;
         };
         Some(self.value(parent)?.field(name)?.name_span.clone())
+    }
+
+    /// For `[Seg::Field(name)]` while the tree is unread: the field from the shallow reading,
+    /// if it has it (`Some(None)`: it has not). `None`: ask the tree.
+    fn top_level(&self, path: &[Seg]) -> Option<Option<&Field>> {
+        if self.root.get().is_some() {
+            return None;
+        }
+        let shallow = self.shallow.as_ref()?;
+        match path {
+            [Seg::Field(name)] if matches!(shallow, Value::Struct { .. }) => {
+                Some(shallow.field(name))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -242,12 +295,32 @@ struct Reader<'a> {
     pos: usize,
     strings: Vec<StringLiteral>,
     depth: usize,
+    /// Build the value tree; without it only `strings` and the top two levels are kept.
+    tree: bool,
 }
 
 /// Deeper than this the file is refused by the parser anyway; stop following it.
 const MAX_DEPTH: usize = 256;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(src: &'a str, tree: bool) -> Reader<'a> {
+        Reader {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            strings: Vec::new(),
+            depth: 0,
+            tree,
+        }
+    }
+
+    /// Whether to keep the parts of the value being read. Depth counts the enclosing
+    /// brackets: the top-level value's own fields are at depth 1, and the parts of their
+    /// values (`Some(x)`'s `x`, a list's items without their insides) at depth 2.
+    fn keep(&self) -> bool {
+        self.tree || self.depth <= 2
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -389,11 +462,13 @@ impl Reader<'_> {
                 }
                 self.pos += 1;
                 let value = self.value()?;
-                fields.push(Field {
-                    name: self.src[name_span.clone()].to_owned(),
-                    name_span,
-                    value,
-                });
+                if self.keep() {
+                    fields.push(Field {
+                        name: self.src[name_span.clone()].to_owned(),
+                        name_span,
+                        value,
+                    });
+                }
                 if !self.separator(b')') {
                     return None;
                 }
@@ -427,7 +502,10 @@ impl Reader<'_> {
                 self.pos += 1;
                 break;
             }
-            items.push(self.value()?);
+            let item = self.value()?;
+            if self.keep() {
+                items.push(item);
+            }
             if !self.separator(close) {
                 return None;
             }
@@ -448,6 +526,7 @@ impl Reader<'_> {
             let key = self.value()?;
             let key_span = key.span();
             let key = match self.strings.last() {
+                _ if !self.tree => String::new(),
                 Some(lit) if lit.span == key_span => lit.text(self.src),
                 _ => self.src[key_span.clone()].to_owned(),
             };
@@ -457,11 +536,13 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let value = self.value()?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
+            if self.tree {
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
             if !self.separator(b'}') {
                 return None;
             }
