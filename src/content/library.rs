@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
 use super::outline::Outline;
-use super::parse::{MAX_FILE_BYTES, parse};
+use super::parse::{MAX_FILE_MIB_VAR, max_file_bytes, parse};
 use super::tests_file::ScenarioTests;
 use super::text::{check_strings, display_safe};
 use super::types::{EncounterModel, Scenario};
@@ -506,19 +506,30 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
         }
         return;
     }
+    let limit = max_file_bytes();
     match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES as u64 => {
+        Ok(meta) if meta.len() > limit as u64 => {
             let source = Source::new(path.display().to_string(), "");
-            diags.push(Diagnostic::new(
-                Code::FileTooLarge,
-                &source,
-                0..0,
-                format!(
-                    "file is {} MiB; the limit is {} MiB",
-                    meta.len() / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
+            // Whole MiB without a decimal: "17 MiB", "16.5 MiB".
+            let mib = |bytes: u64| {
+                let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+                text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+            };
+            diags.push(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    &source,
+                    0..0,
+                    format!(
+                        "file is {} MiB; the limit is {} MiB",
+                        mib(meta.len()),
+                        mib(limit as u64)
+                    ),
+                )
+                .note(format!(
+                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB"
+                )),
+            );
             return;
         }
         Err(e) => {
