@@ -164,9 +164,10 @@ pub struct Outline {
     root: OnceLock<Option<Value>>,
     /// The text to read the tree from (lazy outlines only).
     text: Option<Arc<str>>,
-    /// Lazy outlines: the top-level value with its own fields but nothing below them, enough
-    /// for the positions of top-level fields (`id`, `language`) without the whole tree.
+    /// Lazy outlines: the top two levels of the value (the top-level fields, their items
+    /// and fields, without their insides), from which deeper positions are found.
     shallow: Option<Value>,
+    /// Every string literal; in a lazy outline, those that are not plain printable ASCII.
     pub strings: Vec<StringLiteral>,
 }
 
@@ -209,8 +210,9 @@ impl Outline {
         }
     }
 
-    /// Finds the string literals of `text` now, in one pass that allocates nothing else, and
-    /// reads the value tree only when a position is first asked for.
+    /// Finds the string literals of `text` that are worth checking (all but plain printable
+    /// ASCII) now, in one pass that allocates little else, and reads the value tree only
+    /// when a position is first asked for; see [`Outline::span`].
     pub fn lazy(text: Arc<str>) -> Outline {
         let mut reader = Reader::new(&text, false);
         let shallow = reader.value();
@@ -237,25 +239,15 @@ impl Outline {
     pub fn value(&self, path: &[Seg]) -> Option<&Value> {
         let mut here = self.root()?;
         for seg in path {
-            here = match (seg, here) {
-                (Seg::Field(name), _) => &here.field(name)?.value,
-                (Seg::Index(i), _) => here.items().get(*i)?,
-                (Seg::Key(key), Value::Map { entries, .. }) => {
-                    entries.iter().find(|e| e.key == *key).map(|e| &e.value)?
-                }
-                (Seg::Key(_), _) => return None,
-            };
+            here = step(here, seg)?.0;
         }
         Some(here)
     }
 
     /// The span of the value at `path`; failing that, of the nearest enclosing value found.
     pub fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
-        if let Some(field) = self.top_level(path) {
-            return match field {
-                Some(f) => Some(f.value.span()),
-                None => self.shallow.as_ref().map(Value::span),
-            };
+        if let Some(found) = self.follow(path) {
+            return Some(found.span);
         }
         (0..=path.len())
             .rev()
@@ -264,8 +256,8 @@ impl Outline {
 
     /// The span of the field name at the end of `path` (which must end in a field).
     pub fn field_name_span(&self, path: &[Seg]) -> Option<Range<usize>> {
-        if let Some(field) = self.top_level(path) {
-            return field.map(|f| f.name_span.clone());
+        if let Some(found) = self.follow(path) {
+            return found.name_span.filter(|_| found.depth == path.len());
         }
         let (Seg::Field(name), parent) = path.split_last()? else {
             return None;
@@ -273,18 +265,71 @@ impl Outline {
         Some(self.value(parent)?.field(name)?.name_span.clone())
     }
 
-    /// For `[Seg::Field(name)]` while the tree is unread: the field from the shallow reading,
-    /// if it has it (`Some(None)`: it has not). `None`: ask the tree.
-    fn top_level(&self, path: &[Seg]) -> Option<Option<&Field>> {
+    /// Lazy outlines whose tree is unread: follows `path` through the shallow reading, and
+    /// where that stops (below the top two levels), reads just the value it stopped at in
+    /// full, so a warning deep in a large file costs the size of its node, not of the file.
+    /// `None`: the tree is read (or there is no text); ask it.
+    fn follow(&self, path: &[Seg]) -> Option<Found> {
         if self.root.get().is_some() {
             return None;
         }
+        let text = self.text.as_deref()?;
         let shallow = self.shallow.as_ref()?;
-        match path {
-            [Seg::Field(name)] if matches!(shallow, Value::Struct { .. }) => {
-                Some(shallow.field(name))
+        let mut found = Found {
+            span: shallow.span(),
+            name_span: None,
+            depth: 0,
+        };
+        follow(text, shallow, path, true, &mut found);
+        Some(found)
+    }
+}
+
+/// How far a lazy outline followed a path: the deepest value reached, after how many
+/// segments, and the name's span if the last segment taken was a field.
+struct Found {
+    span: Range<usize>,
+    name_span: Option<Range<usize>>,
+    depth: usize,
+}
+
+/// One segment down from `here`: the value, and the field name's span for a field.
+fn step<'v>(here: &'v Value, seg: &Seg) -> Option<(&'v Value, Option<Range<usize>>)> {
+    match (seg, here) {
+        (Seg::Field(name), _) => here
+            .field(name)
+            .map(|f| (&f.value, Some(f.name_span.clone()))),
+        (Seg::Index(i), _) => here.items().get(*i).map(|v| (v, None)),
+        (Seg::Key(key), Value::Map { entries, .. }) => entries
+            .iter()
+            .find(|e| e.key == *key)
+            .map(|e| (&e.value, None)),
+        (Seg::Key(_), _) => None,
+    }
+}
+
+/// Follows `path` from `here`, recording progress in `found`. Where a step is missing below
+/// the top level and `reread` allows, the value is read again in full (the shallow reading
+/// kept none of its parts) and followed once more.
+fn follow(text: &str, mut here: &Value, path: &[Seg], reread: bool, found: &mut Found) {
+    for (i, seg) in path.iter().enumerate() {
+        match step(here, seg) {
+            Some((next, name_span)) => {
+                here = next;
+                found.span = next.span();
+                found.name_span = name_span;
+                found.depth += 1;
             }
-            _ => None,
+            // The top-level value's own fields are all kept: a missing one is missing.
+            None if reread && found.depth > 0 => {
+                let mut reader = Reader::new(text, true);
+                reader.pos = here.span().start;
+                if let Some(full) = reader.value() {
+                    follow(text, &full, &path[i..], false, found);
+                }
+                return;
+            }
+            None => return,
         }
     }
 }
@@ -383,7 +428,7 @@ impl<'a> Reader<'a> {
             }
             b'[' => {
                 self.pos += 1;
-                let items = self.sequence(b']')?;
+                let items = self.sequence(b']', false)?;
                 Some(Value::List {
                     span: start..self.pos,
                     items,
@@ -478,7 +523,8 @@ impl<'a> Reader<'a> {
                 fields,
             }
         } else {
-            let mut items = self.sequence(b')')?;
+            // `Some(x)` stands for `x`: keep it whatever the depth, for its span.
+            let mut items = self.sequence(b')', is_some)?;
             if is_some && items.len() == 1 {
                 items.pop()?
             } else {
@@ -493,7 +539,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Items up to `close`, which is consumed.
-    fn sequence(&mut self, close: u8) -> Option<Vec<Value>> {
+    fn sequence(&mut self, close: u8, keep_items: bool) -> Option<Vec<Value>> {
         self.depth += 1;
         let mut items = Vec::new();
         loop {
@@ -503,7 +549,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             let item = self.value()?;
-            if self.keep() {
+            if keep_items || self.keep() {
                 items.push(item);
             }
             if !self.separator(close) {
@@ -567,6 +613,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Keeps a string literal; a lazy reading keeps only those with anything to check (not
+    /// plain printable ASCII): most text is, and a large file has hundreds of thousands.
+    fn push_string(&mut self, literal: StringLiteral) {
+        if self.tree || !literal.is_plain(self.src) {
+            self.strings.push(literal);
+        }
+    }
+
     /// A `"..."` string: records where it stands, and checks its escapes can be decoded.
     fn string(&mut self, start: usize) -> Option<Range<usize>> {
         self.pos += 1;
@@ -583,7 +637,7 @@ impl<'a> Reader<'a> {
         }
         let body = body_start..self.pos;
         self.pos += 1;
-        self.strings.push(StringLiteral {
+        self.push_string(StringLiteral {
             span: start..self.pos,
             body,
             raw: false,
@@ -609,7 +663,7 @@ impl<'a> Reader<'a> {
         let body_start = self.pos;
         let end = self.src[self.pos..].find(&closing)? + self.pos;
         self.pos = end + closing.len();
-        self.strings.push(StringLiteral {
+        self.push_string(StringLiteral {
             span: start..self.pos,
             body: body_start..end,
             raw: true,
