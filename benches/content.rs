@@ -64,15 +64,18 @@ fn libraries(c: &mut Criterion) {
     g.bench_function("1000 files, checked", |b| {
         b.iter(|| Library::load(&options(vec![dir.path().to_path_buf()])))
     });
-    g.bench_function("1000 files in a user folder, with the bundled library", |b| {
-        b.iter(|| {
-            Library::load(&LoadOptions {
-                bundled_scenarios: true,
-                folders: vec![dir.path().to_path_buf()],
-                paths: Vec::new(),
+    g.bench_function(
+        "1000 files in a user folder, with the bundled library",
+        |b| {
+            b.iter(|| {
+                Library::load(&LoadOptions {
+                    bundled_scenarios: true,
+                    folders: vec![dir.path().to_path_buf()],
+                    paths: Vec::new(),
+                })
             })
-        })
-    });
+        },
+    );
     g.finish();
 }
 

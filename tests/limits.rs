@@ -19,7 +19,10 @@ fn check(cmd: &mut Command, file: &Path) -> (String, Option<i32>, Duration) {
     let start = Instant::now();
     let out = cmd.arg("check").arg(file).output().unwrap();
     (
-        String::from_utf8_lossy(&out.stdout).chars().take(2000).collect(),
+        String::from_utf8_lossy(&out.stdout)
+            .chars()
+            .take(2000)
+            .collect(),
         out.status.code(),
         start.elapsed(),
     )
@@ -37,8 +40,14 @@ fn a_file_over_16_mib_is_refused_before_it_is_read() {
         out.contains("error: file is 16.5 MiB; the limit is 16 MiB [K0107]"),
         "{out}"
     );
-    assert!(out.contains("KOHTAA_MAX_FILE_MIB"), "the note names the way out: {out}");
-    assert!(took < Duration::from_secs(5), "refused at once, took {took:?}");
+    assert!(
+        out.contains("KOHTAA_MAX_FILE_MIB"),
+        "the note names the way out: {out}"
+    );
+    assert!(
+        took < Duration::from_secs(5),
+        "refused at once, took {took:?}"
+    );
 }
 
 #[test]

@@ -23,8 +23,11 @@ pub fn library(dir: &Path, files: usize) {
         std::fs::create_dir_all(dir.join(lang)).unwrap();
     }
     for pair in 0..files.div_ceil(2) {
-        let text = generate::scenario(20, pair as u64)
-            .replacen(&format!("generated-20-{pair}"), &format!("library-{pair:04}"), 1);
+        let text = generate::scenario(20, pair as u64).replacen(
+            &format!("generated-20-{pair}"),
+            &format!("library-{pair:04}"),
+            1,
+        );
         std::fs::write(dir.join("en").join(format!("library-{pair:04}.ron")), &text).unwrap();
         if pair * 2 + 1 < files {
             let fi = text.replacen("language: \"en\"", "language: \"fi\"", 1);
