@@ -218,7 +218,7 @@ impl Library {
         // Until here the files are independent: read and check them on every core.
         let checked = on_all_cores(&files, |file| {
             if let Some(d) = unknown_kind(file) {
-                return Err(d);
+                return Err(Box::new(d));
             }
             let (parsed, mut diags) = read::<Scenario>(file);
             if let Some(scenario) = &parsed {
@@ -231,7 +231,7 @@ impl Library {
             let (parsed, diags) = match checked {
                 Ok(checked) => checked,
                 Err(unknown) => {
-                    self.diagnostics.push(unknown);
+                    self.diagnostics.push(*unknown);
                     continue;
                 }
             };
