@@ -220,7 +220,7 @@ impl Library {
             if let Some(d) = unknown_kind(file) {
                 return Err(Box::new(d));
             }
-            let (parsed, mut diags) = read::<Scenario>(file);
+            let (parsed, mut diags) = read_scenario(file);
             if let Some(scenario) = &parsed {
                 diags.extend(validate::scenario_among(scenario, &models));
                 diags.extend(validate::folder(scenario, &languages));
@@ -426,6 +426,72 @@ fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<D
             (None, diags)
         }
     }
+}
+
+/// Scenario files from this size on have their nodes parsed in two halves, side by side.
+const SPLIT_FROM_BYTES: usize = 1024 * 1024;
+
+/// [`read`] for a scenario. Parsing is most of what checking a large file costs, and ron
+/// parses on one thread at about 150 MB/s; so on two cores or more, a large scenario's node
+/// list is parsed in two halves at once (cut where the outline says a node starts). Any
+/// problem, and the file is read again the ordinary way, for diagnostics at their places.
+fn read_scenario(file: &RawFile) -> (Option<Loaded<Scenario>>, Vec<Diagnostic>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if file.source.text.len() < SPLIT_FROM_BYTES || cores < 2 {
+        return read::<Scenario>(file);
+    }
+    let outline = Outline::lazy(file.source.text.clone());
+    let (value, diags) = std::thread::scope(|scope| {
+        let diags = scope.spawn(|| check_strings(&file.source, &outline));
+        let value = in_halves(&file.source.text, &outline);
+        (value, diags.join().unwrap_or_default())
+    });
+    match value {
+        Some(value) => (
+            Some(Loaded {
+                value,
+                source: file.source.clone(),
+                outline,
+                origin: file.origin.clone(),
+            }),
+            diags,
+        ),
+        None => read::<Scenario>(file),
+    }
+}
+
+/// The scenario in `text`, its node list parsed as two halves on two threads: the file up
+/// to the middle node with the list closed there, and the nodes from there on as a list of
+/// their own. `None` if the file does not lend itself (no such list, an `#![enable(..)]`
+/// attribute that the second half would not see) or either half does not parse.
+fn in_halves(text: &str, outline: &Outline) -> Option<Scenario> {
+    use super::outline::Seg;
+    use super::parse::parse_part;
+    use super::types::Node;
+
+    let nodes = [Seg::Field("nodes")];
+    outline.field_name_span(&nodes)?;
+    let list = outline.span(&nodes)?;
+    let items = outline.item_spans(&nodes)?;
+    let attributes = text[..outline.span(&[])?.start].contains("#!");
+    if items.len() < 2 || attributes || !text[..list.end].ends_with(']') {
+        return None;
+    }
+    let middle = items.len() / 2;
+    let head = [&text[..items[middle - 1].end], &text[list.end - 1..]].concat();
+    let tail = format!(
+        "[{}]",
+        &text[items[middle].start..items[items.len() - 1].end]
+    );
+    std::thread::scope(|scope| {
+        // The tail's nodes stand one level higher than in the file (no `Scenario(` around).
+        let tail = scope.spawn(move || parse_part::<Vec<Node>>(&tail, 1));
+        let head = parse_part::<Scenario>(&head, 0);
+        let tail = tail.join().ok()?;
+        let mut scenario = head?;
+        scenario.nodes.extend(tail?);
+        Some(scenario)
+    })
 }
 
 /// The kind of a content file: by its leading struct name, else by where it lies.
@@ -711,4 +777,25 @@ fn resolve_overrides(
     }
     let kept = prefer_user(kept, |s| (s.value.id.clone(), s.value.language.clone()));
     (kept, diags, duplicates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The split itself (tests/large_files.rs checks the whole, which falls back to one parse
+    /// on any trouble, so it would pass with a split that never worked).
+    #[test]
+    fn a_scenario_parsed_in_halves_is_the_scenario() {
+        let text = crate::authoring::generate::scenario(101, 3);
+        let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
+        let outline = Outline::lazy(text.as_str().into());
+        assert_eq!(in_halves(&text, &outline), Some(whole));
+        // An attribute the second half would not see: not split.
+        let attributed = format!("#![enable(implicit_some)]\n{text}");
+        assert_eq!(
+            in_halves(&attributed, &Outline::lazy(attributed.as_str().into())),
+            None
+        );
+    }
 }

@@ -254,6 +254,19 @@ impl Outline {
             .find_map(|n| self.value(&path[..n]).map(Value::span))
     }
 
+    /// The spans of the items of the list at `path`. For a top-level field of a lazy outline
+    /// they come from the shallow reading, without the tree.
+    pub fn item_spans(&self, path: &[Seg]) -> Option<Vec<Range<usize>>> {
+        let value = match (path, self.root.get(), &self.shallow) {
+            ([Seg::Field(name)], None, Some(shallow)) => &shallow.field(name)?.value,
+            _ => self.value(path)?,
+        };
+        match value {
+            Value::List { items, .. } => Some(items.iter().map(Value::span).collect()),
+            _ => None,
+        }
+    }
+
     /// The span of the field name at the end of `path` (which must end in a field).
     pub fn field_name_span(&self, path: &[Seg]) -> Option<Range<usize>> {
         if let Some(found) = self.follow(path) {

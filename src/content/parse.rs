@@ -41,6 +41,16 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
         .map_err(|e| diagnostic(source, &e))
 }
 
+/// Parses a part of a file taken out on its own, `depth` levels below the top in the file,
+/// under the same rules as [`parse`]. No diagnostic: a caller that gets `None` parses the
+/// whole file again to report the problem where it stands.
+pub fn parse_part<T: DeserializeOwned>(text: &str, depth: usize) -> Option<T> {
+    options()
+        .with_recursion_limit(RECURSION_LIMIT.saturating_sub(depth))
+        .from_str(text)
+        .ok()
+}
+
 /// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     found: &str,
