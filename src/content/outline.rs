@@ -6,6 +6,7 @@
 //! so later checks can ask "where is `nodes[3].choices[1].next`?".
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 /// One value in the file, with where it stands.
 #[derive(Clone, Debug)]
@@ -157,7 +158,16 @@ pub enum Seg<'a> {
 
 #[derive(Clone, Debug, Default)]
 pub struct Outline {
-    pub root: Option<Value>,
+    /// The value tree, read on first use when the outline was made with [`Outline::lazy`]:
+    /// most files need a position only to report a problem, and the tree of a large file
+    /// costs several times its text in memory.
+    root: OnceLock<Option<Value>>,
+    /// The text to read the tree from (lazy outlines only).
+    text: Option<Arc<str>>,
+    /// Lazy outlines: the top two levels of the value (the top-level fields, their items
+    /// and fields, without their insides), from which deeper positions are found.
+    shallow: Option<Value>,
+    /// Every string literal; in a lazy outline, those that are not plain printable ASCII.
     pub strings: Vec<StringLiteral>,
 }
 
@@ -190,49 +200,150 @@ impl Value {
 impl Outline {
     /// Reads `src`. Never fails: on text it cannot follow it keeps what it has read so far.
     pub fn read(src: &str) -> Outline {
-        let mut reader = Reader {
-            src,
-            bytes: src.as_bytes(),
-            pos: 0,
-            strings: Vec::new(),
-            depth: 0,
-        };
+        let mut reader = Reader::new(src, true);
         let root = reader.value();
         Outline {
-            root,
+            root: OnceLock::from(root),
+            text: None,
+            shallow: None,
             strings: reader.strings,
         }
     }
 
+    /// Finds the string literals of `text` that are worth checking (all but plain printable
+    /// ASCII) now, in one pass that allocates little else, and reads the value tree only
+    /// when a position is first asked for; see [`Outline::span`].
+    pub fn lazy(text: Arc<str>) -> Outline {
+        let mut reader = Reader::new(&text, false);
+        let shallow = reader.value();
+        let strings = reader.strings;
+        Outline {
+            root: OnceLock::new(),
+            text: Some(text),
+            shallow,
+            strings,
+        }
+    }
+
+    /// The top-level value.
+    pub fn root(&self) -> Option<&Value> {
+        self.root
+            .get_or_init(|| {
+                let text = self.text.as_deref()?;
+                Reader::new(text, true).value()
+            })
+            .as_ref()
+    }
+
     /// The value at `path`.
     pub fn value(&self, path: &[Seg]) -> Option<&Value> {
-        let mut here = self.root.as_ref()?;
+        let mut here = self.root()?;
         for seg in path {
-            here = match (seg, here) {
-                (Seg::Field(name), _) => &here.field(name)?.value,
-                (Seg::Index(i), _) => here.items().get(*i)?,
-                (Seg::Key(key), Value::Map { entries, .. }) => {
-                    entries.iter().find(|e| e.key == *key).map(|e| &e.value)?
-                }
-                (Seg::Key(_), _) => return None,
-            };
+            here = step(here, seg)?.0;
         }
         Some(here)
     }
 
     /// The span of the value at `path`; failing that, of the nearest enclosing value found.
     pub fn span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        if let Some(found) = self.follow(path) {
+            return Some(found.span);
+        }
         (0..=path.len())
             .rev()
             .find_map(|n| self.value(&path[..n]).map(Value::span))
     }
 
+    /// The spans of the items of the list at `path`. For a top-level field of a lazy outline
+    /// they come from the shallow reading, without the tree.
+    pub fn item_spans(&self, path: &[Seg]) -> Option<Vec<Range<usize>>> {
+        let value = match (path, self.root.get(), &self.shallow) {
+            ([Seg::Field(name)], None, Some(shallow)) => &shallow.field(name)?.value,
+            _ => self.value(path)?,
+        };
+        match value {
+            Value::List { items, .. } => Some(items.iter().map(Value::span).collect()),
+            _ => None,
+        }
+    }
+
     /// The span of the field name at the end of `path` (which must end in a field).
     pub fn field_name_span(&self, path: &[Seg]) -> Option<Range<usize>> {
+        if let Some(found) = self.follow(path) {
+            return found.name_span.filter(|_| found.depth == path.len());
+        }
         let (Seg::Field(name), parent) = path.split_last()? else {
             return None;
         };
         Some(self.value(parent)?.field(name)?.name_span.clone())
+    }
+
+    /// Lazy outlines whose tree is unread: follows `path` through the shallow reading, and
+    /// where that stops (below the top two levels), reads just the value it stopped at in
+    /// full, so a warning deep in a large file costs the size of its node, not of the file.
+    /// `None`: the tree is read (or there is no text); ask it.
+    fn follow(&self, path: &[Seg]) -> Option<Found> {
+        if self.root.get().is_some() {
+            return None;
+        }
+        let text = self.text.as_deref()?;
+        let shallow = self.shallow.as_ref()?;
+        let mut found = Found {
+            span: shallow.span(),
+            name_span: None,
+            depth: 0,
+        };
+        follow(text, shallow, path, true, &mut found);
+        Some(found)
+    }
+}
+
+/// How far a lazy outline followed a path: the deepest value reached, after how many
+/// segments, and the name's span if the last segment taken was a field.
+struct Found {
+    span: Range<usize>,
+    name_span: Option<Range<usize>>,
+    depth: usize,
+}
+
+/// One segment down from `here`: the value, and the field name's span for a field.
+fn step<'v>(here: &'v Value, seg: &Seg) -> Option<(&'v Value, Option<Range<usize>>)> {
+    match (seg, here) {
+        (Seg::Field(name), _) => here
+            .field(name)
+            .map(|f| (&f.value, Some(f.name_span.clone()))),
+        (Seg::Index(i), _) => here.items().get(*i).map(|v| (v, None)),
+        (Seg::Key(key), Value::Map { entries, .. }) => entries
+            .iter()
+            .find(|e| e.key == *key)
+            .map(|e| (&e.value, None)),
+        (Seg::Key(_), _) => None,
+    }
+}
+
+/// Follows `path` from `here`, recording progress in `found`. Where a step is missing below
+/// the top level and `reread` allows, the value is read again in full (the shallow reading
+/// kept none of its parts) and followed once more.
+fn follow(text: &str, mut here: &Value, path: &[Seg], reread: bool, found: &mut Found) {
+    for (i, seg) in path.iter().enumerate() {
+        match step(here, seg) {
+            Some((next, name_span)) => {
+                here = next;
+                found.span = next.span();
+                found.name_span = name_span;
+                found.depth += 1;
+            }
+            // The top-level value's own fields are all kept: a missing one is missing.
+            None if reread && found.depth > 0 => {
+                let mut reader = Reader::new(text, true);
+                reader.pos = here.span().start;
+                if let Some(full) = reader.value() {
+                    follow(text, &full, &path[i..], false, found);
+                }
+                return;
+            }
+            None => return,
+        }
     }
 }
 
@@ -242,12 +353,32 @@ struct Reader<'a> {
     pos: usize,
     strings: Vec<StringLiteral>,
     depth: usize,
+    /// Build the value tree; without it only `strings` and the top two levels are kept.
+    tree: bool,
 }
 
 /// Deeper than this the file is refused by the parser anyway; stop following it.
 const MAX_DEPTH: usize = 256;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(src: &'a str, tree: bool) -> Reader<'a> {
+        Reader {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            strings: Vec::new(),
+            depth: 0,
+            tree,
+        }
+    }
+
+    /// Whether to keep the parts of the value being read. Depth counts the enclosing
+    /// brackets: the top-level value's own fields are at depth 1, and the parts of their
+    /// values (`Some(x)`'s `x`, a list's items without their insides) at depth 2.
+    fn keep(&self) -> bool {
+        self.tree || self.depth <= 2
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -310,7 +441,7 @@ impl Reader<'_> {
             }
             b'[' => {
                 self.pos += 1;
-                let items = self.sequence(b']')?;
+                let items = self.sequence(b']', false)?;
                 Some(Value::List {
                     span: start..self.pos,
                     items,
@@ -389,11 +520,13 @@ impl Reader<'_> {
                 }
                 self.pos += 1;
                 let value = self.value()?;
-                fields.push(Field {
-                    name: self.src[name_span.clone()].to_owned(),
-                    name_span,
-                    value,
-                });
+                if self.keep() {
+                    fields.push(Field {
+                        name: self.src[name_span.clone()].to_owned(),
+                        name_span,
+                        value,
+                    });
+                }
                 if !self.separator(b')') {
                     return None;
                 }
@@ -403,7 +536,8 @@ impl Reader<'_> {
                 fields,
             }
         } else {
-            let mut items = self.sequence(b')')?;
+            // `Some(x)` stands for `x`: keep it whatever the depth, for its span.
+            let mut items = self.sequence(b')', is_some)?;
             if is_some && items.len() == 1 {
                 items.pop()?
             } else {
@@ -418,7 +552,7 @@ impl Reader<'_> {
     }
 
     /// Items up to `close`, which is consumed.
-    fn sequence(&mut self, close: u8) -> Option<Vec<Value>> {
+    fn sequence(&mut self, close: u8, keep_items: bool) -> Option<Vec<Value>> {
         self.depth += 1;
         let mut items = Vec::new();
         loop {
@@ -427,7 +561,10 @@ impl Reader<'_> {
                 self.pos += 1;
                 break;
             }
-            items.push(self.value()?);
+            let item = self.value()?;
+            if keep_items || self.keep() {
+                items.push(item);
+            }
             if !self.separator(close) {
                 return None;
             }
@@ -448,6 +585,7 @@ impl Reader<'_> {
             let key = self.value()?;
             let key_span = key.span();
             let key = match self.strings.last() {
+                _ if !self.tree => String::new(),
                 Some(lit) if lit.span == key_span => lit.text(self.src),
                 _ => self.src[key_span.clone()].to_owned(),
             };
@@ -457,11 +595,13 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let value = self.value()?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
+            if self.tree {
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
             if !self.separator(b'}') {
                 return None;
             }
@@ -486,6 +626,14 @@ impl Reader<'_> {
         }
     }
 
+    /// Keeps a string literal; a lazy reading keeps only those with anything to check (not
+    /// plain printable ASCII): most text is, and a large file has hundreds of thousands.
+    fn push_string(&mut self, literal: StringLiteral) {
+        if self.tree || !literal.is_plain(self.src) {
+            self.strings.push(literal);
+        }
+    }
+
     /// A `"..."` string: records where it stands, and checks its escapes can be decoded.
     fn string(&mut self, start: usize) -> Option<Range<usize>> {
         self.pos += 1;
@@ -502,7 +650,7 @@ impl Reader<'_> {
         }
         let body = body_start..self.pos;
         self.pos += 1;
-        self.strings.push(StringLiteral {
+        self.push_string(StringLiteral {
             span: start..self.pos,
             body,
             raw: false,
@@ -528,7 +676,7 @@ impl Reader<'_> {
         let body_start = self.pos;
         let end = self.src[self.pos..].find(&closing)? + self.pos;
         self.pos = end + closing.len();
-        self.strings.push(StringLiteral {
+        self.push_string(StringLiteral {
             span: start..self.pos,
             body: body_start..end,
             raw: true,

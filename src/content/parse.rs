@@ -14,6 +14,18 @@ pub const RECURSION_LIMIT: usize = 64;
 /// Larger files are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The environment variable that raises (or lowers) the file size limit, in MiB: an explicit
+/// choice for a generated stress test (50,000 nodes are about 54 MiB), never a default.
+pub const MAX_FILE_MIB_VAR: &str = "KOHTAA_MAX_FILE_MIB";
+
+/// The file size limit in force: [`MAX_FILE_BYTES`], unless `KOHTAA_MAX_FILE_MIB` says otherwise.
+pub fn max_file_bytes() -> usize {
+    std::env::var(MAX_FILE_MIB_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(MAX_FILE_BYTES, |mib| mib.saturating_mul(1024 * 1024))
+}
+
 fn options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
@@ -26,6 +38,16 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>>
     options()
         .from_str::<T>(&source.text)
         .map_err(|e| Box::new(diagnostic(source, &e)))
+}
+
+/// Parses a part of a file taken out on its own, `depth` levels below the top in the file,
+/// under the same rules as [`parse`]. No diagnostic: a caller that gets `None` parses the
+/// whole file again to report the problem where it stands.
+pub fn parse_part<T: DeserializeOwned>(text: &str, depth: usize) -> Option<T> {
+    options()
+        .with_recursion_limit(RECURSION_LIMIT.saturating_sub(depth))
+        .from_str(text)
+        .ok()
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a likely typo.

@@ -1,0 +1,87 @@
+//! The content layer at scale: parsing, the outline, string hygiene, validation, and loading
+//! whole files and libraries (what `kohtaa check` does, without printing).
+//!
+//! `cargo bench --bench content`; inputs come from the seeded generator.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kohtaa::authoring::generate;
+use kohtaa::content::outline::Outline;
+use kohtaa::content::parse::parse;
+use kohtaa::content::text::check_strings;
+use kohtaa::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source, validate};
+
+fn options(paths: Vec<std::path::PathBuf>) -> LoadOptions {
+    LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths,
+    }
+}
+
+fn scenario_10k(c: &mut Criterion) {
+    let text = generate::scenario(10_000, 1);
+    let source = Source::new("generated.ron", text.as_str());
+    let mut g = c.benchmark_group("scenario 10k nodes");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("parse", |b| {
+        b.iter(|| parse::<Scenario>(black_box(&source)).unwrap())
+    });
+    g.bench_function("outline", |b| b.iter(|| Outline::read(black_box(&text))));
+    let shared: std::sync::Arc<str> = text.as_str().into();
+    g.bench_function("outline, lazy (strings and the top two levels)", |b| {
+        b.iter(|| Outline::lazy(black_box(shared.clone())))
+    });
+    let outline = Outline::read(&text);
+    g.bench_function("check strings", |b| {
+        b.iter(|| check_strings(black_box(&source), &outline))
+    });
+    let bundled = Library::bundled();
+    let models: Vec<_> = bundled.models.iter().map(|m| &m.value).collect();
+    let loaded = Loaded {
+        value: parse::<Scenario>(&source).unwrap(),
+        source: source.clone(),
+        outline,
+        origin: Origin::Given,
+    };
+    g.bench_function("validate", |b| {
+        b.iter(|| validate::scenario_among(black_box(&loaded), &models))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::scenario_file(dir.path(), 10_000);
+    g.bench_function("load and check the file", |b| {
+        b.iter(|| Library::load(&options(vec![path.clone()])))
+    });
+    g.finish();
+}
+
+fn libraries(c: &mut Criterion) {
+    let mut g = c.benchmark_group("library");
+    g.sample_size(10);
+    g.bench_function("bundled", |b| b.iter(Library::bundled));
+    let dir = tempfile::tempdir().unwrap();
+    common::library(dir.path(), 1000);
+    g.bench_function("1000 files, checked", |b| {
+        b.iter(|| Library::load(&options(vec![dir.path().to_path_buf()])))
+    });
+    g.bench_function(
+        "1000 files in a user folder, with the bundled library",
+        |b| {
+            b.iter(|| {
+                Library::load(&LoadOptions {
+                    bundled_scenarios: true,
+                    folders: vec![dir.path().to_path_buf()],
+                    paths: Vec::new(),
+                })
+            })
+        },
+    );
+    g.finish();
+}
+
+criterion_group!(benches, scenario_10k, libraries);
+criterion_main!(benches);
