@@ -19,6 +19,7 @@ use crate::plain::json::RunRecord;
 use crate::plain::{self, Answer, Answers, Stop};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
+use crate::store::history::RunRecord as HistoryRecord;
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
 use crate::tui::theme::Theme;
@@ -53,6 +54,8 @@ pub struct Playable {
     pub draft: Option<PathBuf>,
     /// The style texts to word feedback with: the scenario's language, else the interface's.
     pub styles: Option<Arc<StyleTexts>>,
+    /// The library file's text, for the content hash of a saved run (none for a draft).
+    pub source: Option<Arc<str>>,
 }
 
 /// Why a scenario could not be found or loaded; the message has been printed.
@@ -263,6 +266,11 @@ fn with_model(
         Some(model) => Ok(Playable {
             scenario: Arc::new(scenario.clone()),
             model: Arc::new(model.clone()),
+            source: draft
+                .is_none()
+                .then(|| library.scenario(&scenario.id, &scenario.language))
+                .flatten()
+                .map(|l| l.source.text.clone()),
             draft,
             styles,
         }),
@@ -362,6 +370,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         }
     }
     let start = run.node().id.clone();
+    let started = now();
     let learner = learner_style(lang);
     let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
     let stdin = io::stdin();
@@ -386,6 +395,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             &mut io::stdout().lock(),
         )
     };
+    save(global, playable, &run, started);
     match stop {
         Ok(Stop::Finished) => {
             if args.json {
@@ -406,6 +416,25 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+}
+
+/// Keeps a run from the library in the learner's history, as the app does: finished, or
+/// abandoned once a choice was made. Drafts are an author's trials and are not kept.
+fn save(global: &Global, playable: &Playable, run: &Run, started: time::OffsetDateTime) {
+    let Some(source) = &playable.source else {
+        return;
+    };
+    if run.taken().is_empty() {
+        return;
+    }
+    let mut record = HistoryRecord::of_run(run, source, started, now());
+    if let Err(e) = super::history::run_store(global).save(&mut record) {
+        eprintln!("warning: the run could not be saved: {e}");
     }
 }
 
