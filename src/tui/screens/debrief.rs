@@ -68,12 +68,12 @@ impl DebriefScreen {
         )
     }
 
-    /// Rows of the body on a terminal of `size` (title and key bars take one row each).
+    /// The text width and rows of the body on a terminal of `size`, as `render` lays it out
+    /// (title and key bars take one row each; the text is inset and at most
+    /// `MAX_TEXT_WIDTH` wide; the last column is the scrollbar's).
     fn view(size: (u16, u16)) -> (u16, usize) {
-        (
-            size.0.saturating_sub(3),
-            usize::from(size.1.saturating_sub(2)),
-        )
+        let body = inset(Rect::new(0, 0, size.0, size.1.saturating_sub(2)));
+        (body.width.saturating_sub(1), usize::from(body.height))
     }
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
