@@ -216,3 +216,23 @@ fn a_long_briefing_opens_at_the_top() {
     assert!(moved.contains("(•)"), "{moved}");
     assert!(!moved.contains("Situation"), "{moved}");
 }
+
+#[test]
+fn what_was_saved_is_said_on_that_visit_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Lang::En, dir.path(), None);
+    app.update(Action::Profile);
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Select);
+    assert!(screen(&app).contains("Saved."), "said when it happens");
+    app.update(Action::Back);
+    assert!(matches!(app.screen, Screen::Library(_)));
+    app.update(Action::Profile);
+    assert!(
+        !screen(&app).contains("Saved."),
+        "an old notice is not news on the next visit:\n{}",
+        screen(&app)
+    );
+}

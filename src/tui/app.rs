@@ -241,7 +241,15 @@ impl App {
     fn apply(&mut self, step: Step) {
         match step {
             Step::Stay => {}
-            Step::Go(screen) => self.screen = *screen,
+            Step::Go(screen) => {
+                // What was said about the profile belongs to that visit of the profile
+                // screen; coming back later, an old "Saved." would read as news.
+                let stays = matches!(*screen, Screen::Profile(_) | Screen::SelfCheck(_));
+                if matches!(self.screen, Screen::Profile(_)) && !stays {
+                    self.env.profile_notice = None;
+                }
+                self.screen = *screen
+            }
             Step::Quit => {
                 self.save_unfinished();
                 self.quit = true
