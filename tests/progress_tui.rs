@@ -184,7 +184,7 @@ fn with_no_save_nothing_is_written_but_the_session_remembers() {
     type_text(&mut a, "x");
     a.update(Action::Back);
     a.update(Action::Progress);
-    assert!(screen_text(&a).contains("1 runs"));
+    assert!(screen_text(&a).contains("Runs: 1"));
     assert!(!data.path().join("runs").exists());
 }
 
@@ -223,6 +223,12 @@ fn library_progress_and_a_reopened_debrief() {
         a.update(Action::Up);
         a.update(Action::Select);
         assert!(matches!(a.screen, Screen::Debrief(_)));
+        let bar = screen_text(&a).lines().last().unwrap().to_owned();
+        let back = kohtaa::i18n::t(lang, kohtaa::i18n::T::ToProgress);
+        assert!(
+            bar.contains(back),
+            "the hint bar says where back goes: {bar}"
+        );
         a.update(Action::Back);
         assert!(
             matches!(a.screen, Screen::Progress(_)),

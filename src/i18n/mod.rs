@@ -134,6 +134,7 @@ catalogue! {
     ReplayTurn => "replay from where it turned", "pelaa käännekohdasta";
     PlayAgain => "play again", "pelaa uudelleen";
     ToLibrary => "to the library", "harjoituksiin";
+    ToProgress => "to your progress", "edistymiseen";
     NotEnded => "The run has not reached an ending.", "Harjoitus ei päättynyt.";
     Seed => "seed", "siemen";
     // Measurement words
@@ -214,7 +215,7 @@ catalogue! {
     Done => "done", "valmis";
     ProgressTitle => "Your progress", "Edistymisesi";
     OpenProgress => "your progress", "edistymisesi";
-    RunsCount => "{n} runs", "{n} harjoitusta";
+    RunsCount => "Runs: {n}", "Harjoituksia: {n}";
     NoRuns => "No runs yet. Play a scenario, and your progress shows here.",
         "Ei vielä harjoituksia. Pelaa harjoitus, niin edistymisesi näkyy tässä.";
     StepsOverTime => "Steps over time (oldest → newest)", "Askeleet ajan mittaan (vanhin → uusin)";
