@@ -195,7 +195,17 @@ fn a_damaged_record_is_reported_on_the_library_screen() {
     std::fs::write(data.path().join("runs/cut.json"), "{\"format\":1,").unwrap();
     let a = app(Lang::En, data.path(), true, 3);
     let text = screen_text(&a);
-    assert!(text.contains("cut.json is damaged"), "{text}");
+    // Said whole, in words: which file, and what became of it.
+    assert!(text.contains("Saved run cut.json was damaged"), "{text}");
+    assert!(text.contains("moved aside as cut.json.damaged-1"), "{text}");
+    assert!(text.contains("other runs are kept."), "{text}");
+    std::fs::write(data.path().join("runs/cut2.json"), "{\"format\":1,").unwrap();
+    let fi = screen_text(&app(Lang::Fi, data.path(), true, 3));
+    assert!(fi.contains("cut2.json oli vioittunut"), "{fi}");
+    assert!(
+        !fi.contains("EOF"),
+        "no English in the Finnish notice:\n{fi}"
+    );
     assert!(data.path().join("runs/cut.json.damaged-1").exists());
 }
 

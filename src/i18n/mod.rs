@@ -198,6 +198,14 @@ catalogue! {
     StyleC => "C – precise", "C – tarkka";
     // History, reflection, progress, practise next
     SaveFailed => "Could not save the run: {error}", "Harjoitusta ei voitu tallentaa: {error}";
+    RunSetAside => "Saved run {file} was damaged. It was moved aside as {aside}; your other runs are kept.",
+        "Tallennettu harjoitus {file} oli vioittunut. Se siirrettiin sivuun nimellä {aside}; muut harjoituksesi säilyivät.";
+    RunDamaged => "Saved run {file} is damaged and was skipped.",
+        "Tallennettu harjoitus {file} on vioittunut, joten se ohitettiin.";
+    RunUnreadable => "Saved run {file} could not be read ({why}) and was skipped.",
+        "Tallennettua harjoitusta {file} ei voitu lukea ({why}), joten se ohitettiin.";
+    RunNewer => "Saved run {file} comes from a newer kohtaa and was left as it is.",
+        "Tallennettu harjoitus {file} on uudemmasta kohtaa-versiosta, joten se jätettiin ennalleen.";
     LastNextTime => "Last time you planned", "Viime kerralla päätit";
     ReflectTitle => "Reflect", "Pohdi";
     ReflectIntro => "Three short questions. Type your answer and press Enter; an empty answer skips it.",
