@@ -106,6 +106,8 @@ fn reload_replays_the_choices_that_still_exist() {
     let shown = screen_text(&app);
     assert!(shown.contains("Errors in"), "{shown}");
     assert!(shown.contains("error: unknown field `titel`"), "{shown}");
+    // The note is longer than the screen is wide: it wraps, and its end is read too.
+    assert!(shown.contains("`start` or `nodes`"), "{shown}");
     assert!(!app.quit);
 
     // Fixed again: the remembered choice is replayed.

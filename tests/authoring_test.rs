@@ -137,3 +137,18 @@ fn the_bundled_library_tests_pass() {
     let (mut cmd, _data) = kohtaa();
     cmd.arg("test").assert().success();
 }
+
+#[test]
+fn a_scenario_without_tests_is_told_how_to_add_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("lonely.ron");
+    std::fs::copy(fixtures().join("linear.ron"), &scenario).unwrap();
+    let (mut cmd, _data) = kohtaa();
+    cmd.arg("test")
+        .arg(&scenario)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("no scenario tests found"))
+        .stdout(predicates::str::contains("write "))
+        .stdout(predicates::str::contains("lonely.tests.ron beside it"));
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use kohtaa::content::parse::parse;
 use kohtaa::content::{EncounterModel, Library, LoadOptions, Outcome, Scenario, Source};
-use kohtaa::practice::{OrderNote, Run, RunError, StepResult};
+use kohtaa::practice::{ChoiceEffect, OrderNote, Run, RunError, StepResult};
 
 const MODEL: &str = r#"EncounterModel(
     id: "m", language: "en", name: "M",
@@ -469,4 +469,22 @@ fn a_fixture_scenario_plays_from_start_to_debrief() {
     assert_eq!(m.outcome, Some(Outcome::Unresolved));
     assert_eq!(m.result_of("listen"), Some(StepResult::Broken));
     assert_eq!(r.turning_point(), Some(0));
+}
+
+#[test]
+fn a_taken_choice_reports_the_mood_change_as_it_happened() {
+    // Starting at −4, a choice of −3 can only take the mood to −5: its effect in the run says
+    // −1, as the meter shows, while the choice itself still says −3.
+    let nodes = format!(
+        r#"Node(id: "a", say: "x", choices: [
+            Choice(say: "harsh", next: "end", breaks: ["listen"], mood: -3),
+        ]), {END}"#
+    );
+    let mut r = run(-4, &nodes);
+    r.choose(0).unwrap();
+    let taken = &r.taken()[0];
+    assert_eq!((taken.mood_before, taken.mood_after), (-4, -5));
+    assert_eq!(r.effect_of(taken).mood_delta, -1);
+    let choice = r.choice_of(taken).unwrap();
+    assert_eq!(ChoiceEffect::of(choice, r.model()).mood_delta, -3);
 }

@@ -354,3 +354,34 @@ fn nothing_is_saved() {
     assert!(app.quit);
     assert_eq!(std::fs::read_dir(data.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_map_keeps_each_moment_on_one_row() {
+    // Two decisions deep, the row where the room is has the longest tail; the choice's words
+    // are cut to leave room for it, rather than the marker wrapping to a row of its own.
+    for (lang, here) in [
+        (Lang::En, "← the room is here"),
+        (Lang::Fi, "← ryhmä on tässä"),
+    ] {
+        let mut app = app(lang, Some("doctor-today"));
+        keys(
+            &mut app,
+            &[
+                BEGIN,
+                ALL,
+                Action::Pick(3),
+                Action::Select,
+                Action::Select,
+                ALL,
+                Action::Pick(1),
+                Action::Select,
+                Action::Present(Cue::Map),
+            ],
+        );
+        let shown = screen(&app);
+        assert!(
+            shown.lines().any(|l| l.contains("▶") && l.contains(here)),
+            "the room's row holds its marker whole:\n{shown}"
+        );
+    }
+}

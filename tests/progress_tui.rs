@@ -184,7 +184,7 @@ fn with_no_save_nothing_is_written_but_the_session_remembers() {
     type_text(&mut a, "x");
     a.update(Action::Back);
     a.update(Action::Progress);
-    assert!(screen_text(&a).contains("1 runs"));
+    assert!(screen_text(&a).contains("Runs: 1"));
     assert!(!data.path().join("runs").exists());
 }
 
@@ -195,7 +195,17 @@ fn a_damaged_record_is_reported_on_the_library_screen() {
     std::fs::write(data.path().join("runs/cut.json"), "{\"format\":1,").unwrap();
     let a = app(Lang::En, data.path(), true, 3);
     let text = screen_text(&a);
-    assert!(text.contains("cut.json is damaged"), "{text}");
+    // Said whole, in words: which file, and what became of it.
+    assert!(text.contains("Saved run cut.json was damaged"), "{text}");
+    assert!(text.contains("moved aside as cut.json.damaged-1"), "{text}");
+    assert!(text.contains("other runs are kept."), "{text}");
+    std::fs::write(data.path().join("runs/cut2.json"), "{\"format\":1,").unwrap();
+    let fi = screen_text(&app(Lang::Fi, data.path(), true, 3));
+    assert!(fi.contains("cut2.json oli vioittunut"), "{fi}");
+    assert!(
+        !fi.contains("EOF"),
+        "no English in the Finnish notice:\n{fi}"
+    );
     assert!(data.path().join("runs/cut.json.damaged-1").exists());
 }
 
@@ -223,6 +233,12 @@ fn library_progress_and_a_reopened_debrief() {
         a.update(Action::Up);
         a.update(Action::Select);
         assert!(matches!(a.screen, Screen::Debrief(_)));
+        let bar = screen_text(&a).lines().last().unwrap().to_owned();
+        let back = kohtaa::i18n::t(lang, kohtaa::i18n::T::ToProgress);
+        assert!(
+            bar.contains(back),
+            "the hint bar says where back goes: {bar}"
+        );
         a.update(Action::Back);
         assert!(
             matches!(a.screen, Screen::Progress(_)),

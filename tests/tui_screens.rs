@@ -249,3 +249,33 @@ fn monochrome_theme_carries_state_without_colour() {
         .expect("a pointer on the selected choice");
     assert!(buf[(6, row)].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn the_debrief_scrolls_to_its_last_line_on_a_wide_terminal() {
+    // The text is at most 100 columns wide however wide the terminal is, so the debrief is
+    // longer than the terminal's width alone would make it; End must still reach its end.
+    for (w, h) in [(80, 24), (200, 24), (200, 50)] {
+        let mut app = app(Lang::En, Theme::default_colors(), w, h);
+        to_play(&mut app, Lang::En);
+        choose_by_text(&mut app, BAD_EN);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::End);
+        let Screen::Debrief(debrief) = &app.screen else {
+            panic!("on the debrief");
+        };
+        let text_width = w.saturating_sub(2).min(100) - 1;
+        let doc = debrief.document(&app.env, text_width);
+        let last = doc
+            .lines
+            .iter()
+            .rev()
+            .map(|l| l.to_string())
+            .find(|l| !l.trim().is_empty())
+            .unwrap();
+        let shown = screen(&app).backend().to_string();
+        assert!(
+            shown.contains(last.trim()),
+            "{w}x{h}: the last line {last:?} is on screen after End:\n{shown}"
+        );
+    }
+}

@@ -211,8 +211,57 @@ fn a_long_briefing_opens_at_the_top() {
         !first.contains("(•)"),
         "the focus list is below the fold: {first}"
     );
+    // The first press brings the list into view with the suggested step still chosen.
+    app.update(Action::Down);
+    let shown = screen(&app);
+    assert!(!shown.contains("Situation"), "{shown}");
+    let chosen = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("(•)"))
+            .unwrap_or_else(|| panic!("a chosen step: {text}"))
+            .to_owned()
+    };
+    assert!(chosen(&shown).contains("(suggested)"), "{shown}");
+    // From then on the keys move the choice.
     app.update(Action::Down);
     let moved = screen(&app);
-    assert!(moved.contains("(•)"), "{moved}");
-    assert!(!moved.contains("Situation"), "{moved}");
+    assert!(!chosen(&moved).contains("(suggested)"), "{moved}");
+}
+
+#[test]
+fn what_was_saved_is_said_on_that_visit_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Lang::En, dir.path(), None);
+    app.update(Action::Profile);
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Select);
+    assert!(screen(&app).contains("Saved."), "said when it happens");
+    app.update(Action::Back);
+    assert!(matches!(app.screen, Screen::Library(_)));
+    app.update(Action::Profile);
+    assert!(
+        !screen(&app).contains("Saved."),
+        "an old notice is not news on the next visit:\n{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn on_a_tall_terminal_the_first_press_moves_the_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(Lang::En, dir.path(), Some("D"));
+    app.update(Action::Resize(200, 60));
+    for c in "doctor".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Select);
+    let selected = |app: &App| match &app.screen {
+        Screen::Briefing(b) => b.selected,
+        _ => panic!("on the briefing"),
+    };
+    let before = selected(&app);
+    app.update(Action::Down);
+    assert_eq!(selected(&app), before + 1, "the list was in view already");
 }

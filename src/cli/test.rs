@@ -178,6 +178,20 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
     }
     if passed + failed == 0 {
         let _ = writeln!(out, "no scenario tests found");
+        // An author who asked for a scenario's tests is told how to write them.
+        for path in args.paths.iter().filter(|p| {
+            p.extension().is_some_and(|e| e == "ron")
+                && !p.to_string_lossy().ends_with(".tests.ron")
+        }) {
+            if let Some(stem) = path.file_stem() {
+                let tests = path.with_file_name(format!("{}.tests.ron", stem.to_string_lossy()));
+                let _ = writeln!(
+                    out,
+                    "  write {} beside it to add some (docs/authoring.md, \"Tests\")",
+                    display_safe(&tests.display().to_string())
+                );
+            }
+        }
         return if args.paths.is_empty() {
             ExitCode::SUCCESS
         } else {

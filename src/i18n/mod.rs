@@ -134,6 +134,7 @@ catalogue! {
     ReplayTurn => "replay from where it turned", "pelaa käännekohdasta";
     PlayAgain => "play again", "pelaa uudelleen";
     ToLibrary => "to the library", "harjoituksiin";
+    ToProgress => "to your progress", "edistymiseen";
     NotEnded => "The run has not reached an ending.", "Harjoitus ei päättynyt.";
     Seed => "seed", "siemen";
     // Measurement words
@@ -197,6 +198,14 @@ catalogue! {
     StyleC => "C – precise", "C – tarkka";
     // History, reflection, progress, practise next
     SaveFailed => "Could not save the run: {error}", "Harjoitusta ei voitu tallentaa: {error}";
+    RunSetAside => "Saved run {file} was damaged. It was moved aside as {aside}; your other runs are kept.",
+        "Tallennettu harjoitus {file} oli vioittunut. Se siirrettiin sivuun nimellä {aside}; muut harjoituksesi säilyivät.";
+    RunDamaged => "Saved run {file} is damaged and was skipped.",
+        "Tallennettu harjoitus {file} on vioittunut, joten se ohitettiin.";
+    RunUnreadable => "Saved run {file} could not be read ({why}) and was skipped.",
+        "Tallennettua harjoitusta {file} ei voitu lukea ({why}), joten se ohitettiin.";
+    RunNewer => "Saved run {file} comes from a newer kohtaa and was left as it is.",
+        "Tallennettu harjoitus {file} on uudemmasta kohtaa-versiosta, joten se jätettiin ennalleen.";
     LastNextTime => "Last time you planned", "Viime kerralla päätit";
     ReflectTitle => "Reflect", "Pohdi";
     ReflectIntro => "Three short questions. Type your answer and press Enter; an empty answer skips it.",
@@ -214,7 +223,7 @@ catalogue! {
     Done => "done", "valmis";
     ProgressTitle => "Your progress", "Edistymisesi";
     OpenProgress => "your progress", "edistymisesi";
-    RunsCount => "{n} runs", "{n} harjoitusta";
+    RunsCount => "Runs: {n}", "Harjoituksia: {n}";
     NoRuns => "No runs yet. Play a scenario, and your progress shows here.",
         "Ei vielä harjoituksia. Pelaa harjoitus, niin edistymisesi näkyy tässä.";
     StepsOverTime => "Steps over time (oldest → newest)", "Askeleet ajan mittaan (vanhin → uusin)";

@@ -271,10 +271,15 @@ impl Run {
             .get(taken.choice)
     }
 
-    /// What a taken choice showed and broke.
+    /// What a taken choice showed and broke, and how the mood moved in this run: the change
+    /// as it happened, kept within the scale, so feedback never says "dropped by 2" while
+    /// the meter stays at −5.
     pub fn effect_of(&self, taken: &Taken) -> ChoiceEffect {
         self.choice_of(taken)
-            .map(|c| ChoiceEffect::of(c, &self.model))
+            .map(|c| ChoiceEffect {
+                mood_delta: taken.mood_after - taken.mood_before,
+                ..ChoiceEffect::of(c, &self.model)
+            })
             .unwrap_or_default()
     }
 

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
-use crate::store::history::{RunRecord, Store};
+use crate::store::history::{LoadProblem, LoadWarning, RunRecord, Store};
 use crate::store::profile::{self, Profile, ProfileState};
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.
@@ -61,12 +61,38 @@ impl Env {
     /// Saves runs to `store` and loads its history; damaged records become notices.
     pub fn with_store(mut self, store: Store) -> Env {
         let history = store.load();
-        self.notices
-            .get_mut()
-            .extend(history.warnings.iter().map(|w| w.to_string()));
+        let warnings: Vec<String> = history
+            .warnings
+            .iter()
+            .map(|w| self.load_warning(w))
+            .collect();
+        self.notices.get_mut().extend(warnings);
         *self.runs.get_mut() = history.records;
         self.store = store;
         self
+    }
+
+    /// A saved run that did not load, in the learner's language: file names, not paths, so
+    /// it fits on the library screen.
+    fn load_warning(&self, w: &LoadWarning) -> String {
+        let name = |p: &std::path::Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        let file = name(&w.path);
+        match (&w.problem, &w.set_aside) {
+            // What the parser said is for `kohtaa history` and the file itself, not for here.
+            (LoadProblem::Damaged(_), Some(aside)) => {
+                self.tf(T::RunSetAside, &[("file", &file), ("aside", &name(aside))])
+            }
+            (LoadProblem::Damaged(_), None) => self.tf(T::RunDamaged, &[("file", &file)]),
+            (LoadProblem::Unreadable(why), _) => {
+                self.tf(T::RunUnreadable, &[("file", &file), ("why", why)])
+            }
+            (LoadProblem::NewerFormat(_), _) => self.tf(T::RunNewer, &[("file", &file)]),
+        }
     }
 
     /// Now, by the clock or the fixed test time.
@@ -241,7 +267,15 @@ impl App {
     fn apply(&mut self, step: Step) {
         match step {
             Step::Stay => {}
-            Step::Go(screen) => self.screen = *screen,
+            Step::Go(screen) => {
+                // What was said about the profile belongs to that visit of the profile
+                // screen; coming back later, an old "Saved." would read as news.
+                let stays = matches!(*screen, Screen::Profile(_) | Screen::SelfCheck(_));
+                if matches!(self.screen, Screen::Profile(_)) && !stays {
+                    self.env.profile_notice = None;
+                }
+                self.screen = *screen
+            }
             Step::Quit => {
                 self.save_unfinished();
                 self.quit = true

@@ -81,6 +81,12 @@ impl BriefingScreen {
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
         match action {
+            // The first press while the focus list is still below the fold brings it into
+            // view, with the suggested step still chosen: the learner sees what Enter takes
+            // before moving off it.
+            Action::Up | Action::Down if !self.moved && !self.focus_in_view(env) => {
+                self.moved = true;
+            }
             Action::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 self.moved = true;
@@ -110,11 +116,34 @@ impl BriefingScreen {
         Step::Stay
     }
 
+    /// Whether the chosen focus step shows on the first, unscrolled view of the screen at
+    /// the terminal's size.
+    fn focus_in_view(&self, env: &Env) -> bool {
+        let (w, h) = env.size;
+        let area = inset(Rect::new(0, 0, w, h.saturating_sub(2)));
+        let (_, rows) = self.document(env, area.width.saturating_sub(1));
+        rows.end <= usize::from(area.height)
+    }
+
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
-        let theme = env.theme;
         let area = inset(area);
+        let (doc, selected_rows) = self.document(env, area.width.saturating_sub(1));
+        let view = usize::from(area.height);
+        // The situation is read first: from the top, until the learner moves the focus; then
+        // the chosen step stays in view.
+        let offset = if self.moved {
+            scroll_to_show(0, view, selected_rows.start, selected_rows.end)
+        } else {
+            0
+        };
+        render_doc(&doc, offset, area, buf);
+    }
+
+    /// The screen's text at `width`, and the rows of the chosen focus step.
+    fn document(&self, env: &Env, width: u16) -> (Doc, std::ops::Range<usize>) {
+        let theme = env.theme;
         let s = &self.scenario;
-        let mut doc = Doc::new(area.width.saturating_sub(1));
+        let mut doc = Doc::new(width);
         doc.para(&s.title, theme.title);
         doc.blank();
         // The learner's own plan from last time, read before the next attempt.
@@ -186,14 +215,6 @@ impl BriefingScreen {
                 selected_rows = start..doc.len();
             }
         }
-        let view = usize::from(area.height);
-        // The situation is read first: from the top, until the learner moves the focus; then
-        // the chosen step stays in view.
-        let offset = if self.moved {
-            scroll_to_show(0, view, selected_rows.start, selected_rows.end)
-        } else {
-            0
-        };
-        render_doc(&doc, offset, area, buf);
+        (doc, selected_rows)
     }
 }

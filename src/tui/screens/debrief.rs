@@ -35,6 +35,20 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
 ];
 
+/// The same keys for a past run opened from the progress view, where back goes back there.
+#[rustfmt::skip]
+pub const HISTORY_KEYS: &[Binding] = &[
+    bind(UP, "↑/k", Action::Up, T::Scroll, false),
+    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown), Key::Char(' ')], "PgDn/Space", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+    bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
+    bind(BACK, "q/Esc", Action::Back, T::ToProgress, true),
+    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
+];
+
 pub struct DebriefScreen {
     pub run: Run,
     pub measurement: Measurement,
@@ -57,7 +71,11 @@ impl DebriefScreen {
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        KEYS
+        if self.from_history {
+            HISTORY_KEYS
+        } else {
+            KEYS
+        }
     }
 
     pub fn title(&self, env: &Env) -> String {
@@ -68,12 +86,12 @@ impl DebriefScreen {
         )
     }
 
-    /// Rows of the body on a terminal of `size` (title and key bars take one row each).
+    /// The text width and rows of the body on a terminal of `size`, as `render` lays it out
+    /// (title and key bars take one row each; the text is inset and at most
+    /// `MAX_TEXT_WIDTH` wide; the last column is the scrollbar's).
     fn view(size: (u16, u16)) -> (u16, usize) {
-        (
-            size.0.saturating_sub(3),
-            usize::from(size.1.saturating_sub(2)),
-        )
+        let body = inset(Rect::new(0, 0, size.0, size.1.saturating_sub(2)));
+        (body.width.saturating_sub(1), usize::from(body.height))
     }
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {

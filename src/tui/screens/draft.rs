@@ -195,8 +195,11 @@ impl DraftScreen {
                 match action {
                     Action::Up => *scroll = scroll.saturating_sub(1),
                     Action::Down => {
-                        let max = max_offset(lines.len() + 2, usize::from(env.size.1));
-                        *scroll = (*scroll + 1).min(max as u16);
+                        let (w, h) = env.size;
+                        let area = inset(Rect::new(0, 0, w, h.saturating_sub(2)));
+                        let rows = broken_doc(env, lines, area.width).len();
+                        let max = max_offset(rows, usize::from(area.height));
+                        *scroll = (*scroll + 1).min(u16::try_from(max).unwrap_or(u16::MAX));
                     }
                     Action::Back => return Step::Quit,
                     _ => {}
@@ -257,17 +260,35 @@ impl DraftScreen {
             Inner::Debrief(d) => d.render(env, body, buf),
             Inner::Broken { lines, scroll } => {
                 let area = inset(body);
-                let mut doc = Doc::new(area.width);
-                doc.para(env.t(T::DraftFixHint), env.theme.key);
-                doc.blank();
-                for line in lines {
-                    // Plain and unwrapped, so the caret under the snippet stays in place.
-                    doc.line(Line::styled(clean(line), env.theme.base));
-                }
+                let doc = broken_doc(env, lines, area.width);
                 render_doc(&doc, usize::from(*scroll), area, buf);
             }
         }
     }
+}
+
+/// The diagnostics of a draft that does not load, `width` cells wide.
+fn broken_doc(env: &Env, lines: &[String], width: u16) -> Doc {
+    let mut doc = Doc::new(width);
+    doc.para(env.t(T::DraftFixHint), env.theme.key);
+    doc.blank();
+    for line in lines {
+        let body = line.trim_start();
+        let snippet = body
+            .split_once('|')
+            .is_some_and(|(gutter, _)| gutter.trim().chars().all(|c| c.is_ascii_digit()));
+        if body.is_empty() {
+            doc.blank();
+        } else if snippet {
+            // Plain and unwrapped, so the caret under the snippet stays in place.
+            doc.line(Line::styled(clean(line), env.theme.base));
+        } else {
+            // The message and its notes wrap, each under its own start.
+            let lead = &line[..line.len() - body.len()];
+            doc.hanging(lead, lead, body, env.theme.base);
+        }
+    }
+    doc
 }
 
 fn rendered(diagnostics: &[crate::content::Diagnostic]) -> Vec<String> {

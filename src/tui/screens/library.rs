@@ -205,10 +205,25 @@ impl LibraryScreen {
         } else {
             inset(area)
         };
+        // A message or the notices about saved runs, wrapped: a file name and what became of
+        // it must be read whole. A few lines at most, so the list keeps the screen.
+        let mut message = Doc::new(area.width);
+        if let Some(text) = &self.message {
+            message.para(text, theme.bad);
+        } else {
+            for notice in env.notices.borrow().iter() {
+                message.para(notice, theme.warn);
+            }
+        }
+        message.lines.truncate(4);
+        if !message.is_empty() {
+            message.blank();
+        }
+        let message_rows = u16::try_from(message.len()).unwrap_or(1).max(1);
         let [filter_area, next_area, message_area, list_area] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(message_rows),
             Constraint::Fill(1),
         ]));
         if let Some(line) = practise_next_line(env, usize::from(next_area.width)) {
@@ -220,11 +235,7 @@ impl LibraryScreen {
             Span::styled("▏", theme.dim),
         ]))
         .render(filter_area, buf);
-        if let Some(message) = &self.message {
-            Paragraph::new(Span::styled(message.clone(), theme.bad)).render(message_area, buf);
-        } else if let Some(notice) = env.notices.borrow().last() {
-            Paragraph::new(Span::styled(clean(notice), theme.warn)).render(message_area, buf);
-        }
+        render_doc(&message, 0, message_area, buf);
 
         let entries = self.entries(env);
         let list_area = if wide {

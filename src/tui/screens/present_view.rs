@@ -899,16 +899,29 @@ fn map(screen: &PresentScreen, env: &Env, stage: &Stage, mut area: Rect, buf: &m
             Here::OnPath => ("●", stage.label),
             Here::Elsewhere => ("○", stage.text),
         };
-        let mut text = match &r.via {
-            Some((n, words)) => format!("{n}  “{}” → {}", truncate(&clean(words), 60), r.node),
-            None => r.node.clone(),
-        };
+        let mut after = String::new();
         if let Some(outcome) = r.outcome {
-            text.push_str(&format!("  [{}]", i18n::outcome(env.lang, outcome)));
+            after.push_str(&format!("  [{}]", i18n::outcome(env.lang, outcome)));
         }
         if r.here == Here::Now {
-            text.push_str(&format!("  ← {}", env.t(T::PresentHere)));
+            after.push_str(&format!("  ← {}", env.t(T::PresentHere)));
         }
+        let text = match &r.via {
+            // One row per moment: the choice's words are cut to leave room for the rest.
+            Some((n, words)) => {
+                let fixed = width(&indent) + 2 + width(&n.to_string()) + 2 + 2 + 3;
+                let room = doc
+                    .width()
+                    .saturating_sub(fixed + width(&r.node) + width(&after))
+                    .clamp(12, 60);
+                format!(
+                    "{n}  “{}” → {}{after}",
+                    truncate(&clean(words), room),
+                    r.node
+                )
+            }
+            None => format!("{}{after}", r.node),
+        };
         let style = if i == selected {
             stage.selected
         } else {
@@ -935,19 +948,31 @@ fn hint_line(screen: &PresentScreen, env: &Env, stage: &Stage, area: Rect, buf: 
     let mut spans = Vec::new();
     let mut used = 0;
     let max = usize::from(area.width);
-    let mut items: Vec<(String, String)> = screen
+    let items: Vec<(String, String)> = screen
         .keys()
         .iter()
         .filter(|b| b.bar)
         .map(|b| (b.label.to_owned(), env.t(b.what).to_owned()))
         .collect();
-    items.push(("?".to_owned(), env.t(T::Help).to_owned()));
-    for (key, what) in items {
-        let w = width(&key) + width(&what) + 3;
-        if used + w > max {
-            break;
-        }
-        used += w;
+    // The help lists every key, so it keeps its place when the others do not all fit.
+    let help = ("?".to_owned(), env.t(T::Help).to_owned());
+    let item_w = |(key, what): &(String, String)| width(key) + width(what) + 3;
+    let help_w = item_w(&help);
+    let fitting: Vec<_> = items
+        .into_iter()
+        .take_while(|item| {
+            let fits = used + item_w(item) + help_w <= max;
+            if fits {
+                used += item_w(item);
+            }
+            fits
+        })
+        .collect();
+    let help = (used + help_w <= max).then(|| {
+        used += help_w;
+        help
+    });
+    for (key, what) in fitting.into_iter().chain(help) {
         spans.push(Span::styled(format!(" {key} "), stage.label));
         spans.push(Span::styled(format!("{what} "), stage.dim));
     }

@@ -175,11 +175,31 @@ impl ProfileScreen {
                 rows = start..doc.len();
             }
         }
-        doc.blank();
-        doc.para(env.t(T::StoredLocally), theme.dim);
+        // Where the style is kept and the trademark line stay in view below the list: the
+        // list is longer than a small terminal, and these must be read (pedagogy rule 2).
+        let mut footer = Doc::new(area.width.saturating_sub(1));
+        footer.blank();
+        footer.para(env.t(T::StoredLocally), theme.dim);
         if let Some(texts) = texts {
-            doc.para(&texts.disclaimer, theme.dim);
+            footer.para(&texts.disclaimer, theme.dim);
         }
+        let footer_rows = u16::try_from(footer.len()).unwrap_or(u16::MAX);
+        let area = if area.height >= footer_rows.saturating_mul(2) {
+            let body = Rect {
+                height: area.height - footer_rows,
+                ..area
+            };
+            let foot = Rect {
+                y: body.y + body.height,
+                height: footer_rows,
+                ..area
+            };
+            render_doc(&footer, 0, foot, buf);
+            body
+        } else {
+            doc.lines.extend(footer.lines);
+            area
+        };
         let offset = scroll_to_show(0, usize::from(area.height), rows.start, rows.end);
         render_doc(&doc, offset, area, buf);
     }
