@@ -115,15 +115,21 @@ pub const HELP: &[Binding] = &[
 /// While a yes/no question is open.
 pub const CONFIRM: &[Binding] = &[
     bind(
-        &[Key::Char('y'), Key::Code(KeyCode::Enter)],
-        "y/Enter",
+        // y/n, and k/e for Finnish (kyllä/ei).
+        &[Key::Char('y'), Key::Char('k'), Key::Code(KeyCode::Enter)],
+        "y/k/Enter",
         Action::Answer(true),
         T::Yes,
         true,
     ),
     bind(
-        &[Key::Char('n'), Key::Code(KeyCode::Esc), Key::Char('q')],
-        "n/Esc",
+        &[
+            Key::Char('n'),
+            Key::Char('e'),
+            Key::Code(KeyCode::Esc),
+            Key::Char('q'),
+        ],
+        "n/e/Esc",
         Action::Answer(false),
         T::No,
         true,
