@@ -280,6 +280,15 @@ fn shown_char(c: char) -> (std::borrow::Cow<'static, str>, usize) {
     }
 }
 
+/// The width of [`shown_char`], without building its text.
+fn shown_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        c if super::text::is_unsafe(c) => format!("\\u{{{:x}}}", c as u32).len(),
+        c => c.width().unwrap_or(0),
+    }
+}
+
 /// The line made safe to print, with tabs expanded, and the display columns of the caret:
 /// how far in it starts and how wide it is, for `chars` characters from character `col`.
 /// A line wider than [`MAX_SHOWN`] is cut to a window around the caret, `…` at a cut end.
@@ -287,7 +296,7 @@ fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize)
     // First the columns alone: where the caret starts and ends, and how wide the line is.
     let (mut total, mut before, mut under) = (0, 0, 0);
     for (i, c) in line.chars().enumerate() {
-        let width = shown_char(c).1;
+        let width = shown_width(c);
         if i < col {
             before += width;
         } else if i < col + chars {
