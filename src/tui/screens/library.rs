@@ -55,6 +55,8 @@ pub struct LibraryScreen {
     /// The list as last built: with a thousand scenarios, sorting, filtering and wrapping
     /// every entry again for each frame took several milliseconds.
     list: RefCell<Option<List>>,
+    /// Each scenario's searchable text, lowered once: a typed letter searches it all.
+    search: RefCell<Vec<String>>,
 }
 
 /// The filtered, sorted list and its wrapped lines, for one filter, language and width.
@@ -77,6 +79,7 @@ impl LibraryScreen {
             selected: 0,
             message: None,
             list: RefCell::new(None),
+            search: RefCell::default(),
         };
         if let Some(next) = practise_next(env) {
             let lang = env.lang.code();
@@ -126,7 +129,7 @@ impl LibraryScreen {
                 filter: self.filter.clone(),
                 lang,
                 scenarios,
-                entries: sorted_entries(env, &self.filter),
+                entries: sorted_entries(env, &self.filter, &self.search),
                 doc: None,
             });
         }
@@ -293,15 +296,20 @@ impl LibraryScreen {
 
 /// The scenarios matching `filter`, as indices into the library: the interface language
 /// first, then the others; by title within each.
-fn sorted_entries(env: &Env, filter: &str) -> Vec<usize> {
+fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec<usize> {
     let lang = env.lang.code();
     let needle = filter.to_lowercase();
     let scenarios = &env.library.scenarios;
+    let mut search = search.borrow_mut();
+    if !needle.is_empty() && search.len() != scenarios.len() {
+        *search = scenarios.iter().map(|s| searchable(&s.value)).collect();
+    }
+    let matches = |i: usize| needle.is_empty() || search[i].contains(&needle);
     // Each title lowered once, not at every comparison.
     let mut list: Vec<(bool, &str, String, usize)> = scenarios
         .iter()
         .enumerate()
-        .filter(|(_, s)| needle.is_empty() || matches(&s.value, &needle))
+        .filter(|&(i, _)| matches(i))
         .map(|(i, s)| {
             let s = &s.value;
             (
@@ -463,11 +471,15 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
     render_doc(&doc, 0, inner, buf);
 }
 
-fn matches(s: &Scenario, needle: &str) -> bool {
+/// The fields a filter searches, lowered, one to a line: a typed filter holds no line break,
+/// so it matches the whole only where it matches a field.
+fn searchable(s: &Scenario) -> String {
     [&s.title, &s.id, &s.summary, &s.customer.name]
         .into_iter()
         .chain(s.tags.iter())
-        .any(|field| field.to_lowercase().contains(needle))
+        .map(|field| field.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What to practise next, from the history and the scenarios in the interface language.
