@@ -12,12 +12,12 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::hash::Hash;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::{EncounterModel, Outcome, Scenario};
+use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Outcome, Scenario};
 use crate::practice::measure::measure;
 use crate::practice::{ChoiceEffect, Taken, run::apply_mood, run::destination};
 
@@ -194,8 +194,10 @@ struct ChoiceBits {
 /// The scenario as a transition system over node indices.
 struct Core<'a> {
     scenario: &'a Scenario,
-    index: HashMap<&'a str, usize>,
     choices: Vec<Vec<ChoiceBits>>,
+    /// Where each choice leads, by the mood after it (`MOOD_MIN..=MOOD_MAX`): looked up once
+    /// here rather than by name in every state of every search.
+    targets: Vec<Vec<[Option<u32>; MOODS]>>,
     start: Option<usize>,
     start_mood: i32,
 }
@@ -233,12 +235,27 @@ impl<'a> Core<'a> {
                     .collect()
             })
             .collect();
+        let targets = scenario
+            .nodes
+            .iter()
+            .map(|n| {
+                n.choice_list()
+                    .iter()
+                    .map(|c| {
+                        std::array::from_fn(|m| {
+                            let to = destination(c, m as i32 + MOOD_MIN);
+                            index.get(to).map(|&i| i as u32)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
         Core {
             start: index.get(scenario.start.as_str()).copied(),
             start_mood: scenario.customer.mood.clamp(-5, 5) as i32,
             scenario,
-            index,
             choices,
+            targets,
         }
     }
 
@@ -249,12 +266,47 @@ impl<'a> Core<'a> {
     /// The mood after choice `ci` at `node`, and where it leads (`None`: a node that does
     /// not exist).
     fn step(&self, node: usize, mood: i32, ci: usize) -> (i32, Option<usize>) {
-        let choice = &self.scenario.nodes[node].choice_list()[ci];
         let after = apply_mood(mood, self.choices[node][ci].delta);
-        let to = destination(choice, after);
-        (after, self.index.get(to).copied())
+        let to = self.targets[node][ci][(after - MOOD_MIN) as usize];
+        (after, to.map(|i| i as usize))
     }
 }
+
+/// Moods a state can have.
+const MOODS: usize = (MOOD_MAX - MOOD_MIN + 1) as usize;
+
+/// The maps of the searches hold millions of small integer keys: SipHash, built to resist
+/// crafted keys, was a third of the time. This is the multiply-rotate hash rustc uses (FxHash).
+#[derive(Clone, Copy, Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_i8(&mut self, i: i8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 type StateKey<L> = (u32, i8, L);
 
@@ -264,7 +316,7 @@ struct Explored<L> {
     states: Vec<StateKey<L>>,
     /// (previous state, choice index); the start state has `u32::MAX`.
     parent: Vec<(u32, u16)>,
-    map: HashMap<StateKey<L>, u32>,
+    map: FastMap<StateKey<L>, u32>,
     complete: bool,
 }
 
@@ -277,7 +329,7 @@ fn explore<L: Copy + Eq + Hash>(
     let mut ex = Explored {
         states: Vec::new(),
         parent: Vec::new(),
-        map: HashMap::new(),
+        map: FastMap::default(),
         complete: true,
     };
     let Some(start) = core.start else {
@@ -488,15 +540,21 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
 
     // The fit: (node, mood, steps shown, steps broken). Shown excludes broken, since a broken
     // step counts as broken whatever else was shown, so states that measure alike merge.
-    let full = explore(
-        &core,
-        (0u64, 0u64),
-        |(shown, broken), b| {
-            let broken = broken | b.broken;
-            ((shown | b.shown) & !broken, broken)
-        },
-        limit,
-    );
+    // The search for Resolved endings after a broken focus step (a lint) is independent of
+    // the fit's: on two cores, they run side by side.
+    let (full, focus) = std::thread::scope(|scope| {
+        let focus = scope.spawn(|| focus_break_search(&core, limit));
+        let full = explore(
+            &core,
+            (0u64, 0u64),
+            |(shown, broken), b| {
+                let broken = broken | b.broken;
+                ((shown | b.shown) & !broken, broken)
+            },
+            limit,
+        );
+        (full, focus.join().expect("the focus search does not panic"))
+    });
     let measurer = Measurer { core: &core, model };
     // Ending states, one per distinct (shown, broken): the first found has the shortest path.
     let mut first_of_sets: HashMap<(u64, u64), usize> = HashMap::new();
@@ -530,7 +588,7 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
         },
     });
 
-    let lints = lints(&core, model, limit, &fit, &measurer);
+    let lints = lints(&core, model, focus, &fit, &measurer);
 
     Analysis {
         scenario: scenario.id.clone(),
@@ -821,10 +879,16 @@ fn stats(
     }
 }
 
+/// (node, mood, focus steps broken) states, if any choice breaks a focus step.
+fn focus_break_search(core: &Core, limit: usize) -> Option<Explored<u64>> {
+    let any_focus_break = core.choices.iter().flatten().any(|b| b.focus_broken != 0);
+    any_focus_break.then(|| explore(core, 0u64, |l, b| l | b.focus_broken, limit))
+}
+
 fn lints(
     core: &Core,
     model: &EncounterModel,
-    limit: usize,
+    focus: Option<Explored<u64>>,
     fit: &Option<FitReport>,
     measurer: &Measurer,
 ) -> Lints {
@@ -874,9 +938,7 @@ fn lints(
     // Resolved endings on paths that break a focus step: (node, mood, focus steps broken).
     let mut resolved_despite_focus_break = Vec::new();
     let mut focus_break_proven = true;
-    let any_focus_break = core.choices.iter().flatten().any(|b| b.focus_broken != 0);
-    if any_focus_break {
-        let ex = explore(core, 0u64, |l, b| l | b.focus_broken, limit);
+    if let Some(ex) = focus {
         focus_break_proven = ex.complete;
         let mut seen = HashSet::new();
         for (s, &(node, _, broken)) in ex.states.iter().enumerate() {

@@ -261,27 +261,161 @@ impl Diagnostic {
     }
 }
 
+/// Display columns of the source line a diagnostic shows, at most: a longer line (a generated
+/// file on one line, say) is shown as a window around the caret, cut with `…`.
+const MAX_SHOWN: usize = 160;
+/// Columns of the line kept before the caret in a window, when the line has them.
+const BEFORE_CARET: usize = 40;
+
+/// A character as shown: tabs expanded, unsafe characters escaped; and its width.
+fn shown_char(c: char) -> (std::borrow::Cow<'static, str>, usize) {
+    match c {
+        '\t' => ("    ".into(), 4),
+        c if super::text::is_unsafe(c) => {
+            let escaped = format!("\\u{{{:x}}}", c as u32);
+            let width = escaped.len();
+            (escaped.into(), width)
+        }
+        c => (c.to_string().into(), c.width().unwrap_or(0)),
+    }
+}
+
+/// The width of [`shown_char`], without building its text.
+fn shown_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        c if super::text::is_unsafe(c) => format!("\\u{{{:x}}}", c as u32).len(),
+        c => c.width().unwrap_or(0),
+    }
+}
+
 /// The line made safe to print, with tabs expanded, and the display columns of the caret:
 /// how far in it starts and how wide it is, for `chars` characters from character `col`.
+/// A line wider than [`MAX_SHOWN`] is cut to a window around the caret, `…` at a cut end.
 fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize) {
-    let mut shown = String::new();
-    let (mut before, mut under) = (0, 0);
+    // First the columns alone: where the caret starts and ends, and how wide the line is.
+    let (mut total, mut before, mut under) = (0, 0, 0);
     for (i, c) in line.chars().enumerate() {
-        let (text, width) = match c {
-            '\t' => ("    ".to_owned(), 4),
-            c if super::text::is_unsafe(c) => {
-                let escaped = format!("\\u{{{:x}}}", c as u32);
-                let width = escaped.len();
-                (escaped, width)
-            }
-            c => (c.to_string(), c.width().unwrap_or(0)),
-        };
-        shown.push_str(&text);
+        let width = shown_width(c);
         if i < col {
             before += width;
         } else if i < col + chars {
             under += width;
         }
+        total += width;
     }
+    let mut shown = String::new();
+    if total <= MAX_SHOWN {
+        for c in line.chars() {
+            shown.push_str(&shown_char(c).0);
+        }
+        return (shown.trim_end().to_owned(), before, under);
+    }
+    // Room for the two ellipses; the caret's start always shows.
+    let room = MAX_SHOWN - 2;
+    let from = before
+        .saturating_sub(BEFORE_CARET)
+        .min(total.saturating_sub(room));
+    let to = from + room;
+    let mut at = 0;
+    // Columns where the window really starts and ends: a wide character is never split.
+    let (mut first, mut last) = (None, 0);
+    for c in line.chars() {
+        let (text, width) = shown_char(c);
+        if at >= from && at + width <= to {
+            first.get_or_insert(at);
+            last = at + width;
+            shown.push_str(&text);
+        }
+        at += width;
+        if at >= to {
+            break;
+        }
+    }
+    let first = first.unwrap_or(from).min(before);
+    let cut_start = usize::from(first > 0);
+    let cut_end = usize::from(last < total);
+    if cut_start == 1 {
+        shown.insert(0, '…');
+    }
+    if cut_end == 1 {
+        shown.push('…');
+    }
+    // A caret running past the cut ends under its `…`.
+    let under = under.min((last + cut_end).saturating_sub(before));
+    let before = before - first + cut_start;
     (shown.trim_end().to_owned(), before, under)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source line and the caret line of a plain rendering, without their gutters.
+    fn snippet(d: &Diagnostic) -> (String, String) {
+        let text = d.render(false);
+        let lines: Vec<&str> = text.lines().collect();
+        let after_gutter = |l: &str| l.split_once(" | ").map_or("", |(_, r)| r).to_owned();
+        (after_gutter(lines[2]), after_gutter(lines[3]))
+    }
+
+    fn point_at(line: &str, marker: &str) -> Diagnostic {
+        let source = Source::new("long.ron", format!("Scenario(\n{line}\n)\n"));
+        let start = source.text.find(marker).unwrap();
+        Diagnostic::new(Code::Syntax, &source, start..start + marker.len(), "here")
+    }
+
+    /// The characters above the caret, counted in columns (every character here is one wide).
+    fn under_caret(shown: &str, caret: &str) -> String {
+        let start = caret.chars().position(|c| c == '^').unwrap();
+        let len = caret.chars().filter(|&c| c == '^').count();
+        shown.chars().skip(start).take(len).collect()
+    }
+
+    #[test]
+    fn a_very_long_line_is_shown_as_a_window_around_the_caret() {
+        let line = format!("{}ÄÖX{}", "a".repeat(20_000), "b".repeat(20_000));
+        let (shown, caret) = snippet(&point_at(&line, "ÄÖX"));
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(
+            shown.chars().count() <= MAX_SHOWN,
+            "{}",
+            shown.chars().count()
+        );
+        assert_eq!(under_caret(&shown, &caret), "ÄÖX");
+    }
+
+    #[test]
+    fn a_window_near_either_end_of_the_line_is_cut_only_at_the_other() {
+        let line = format!("ab{}", "c".repeat(10_000));
+        let (shown, caret) = snippet(&point_at(&line, "ab"));
+        assert!(shown.starts_with("ab") && shown.ends_with('…'), "{shown}");
+        assert_eq!(under_caret(&shown, &caret), "ab");
+
+        let line = format!("{}yz", "c".repeat(10_000));
+        let (shown, caret) = snippet(&point_at(&line, "yz"));
+        assert!(shown.starts_with('…') && shown.ends_with("yz"), "{shown}");
+        assert_eq!(under_caret(&shown, &caret), "yz");
+    }
+
+    #[test]
+    fn a_span_longer_than_the_window_is_underlined_to_the_cut() {
+        let line = format!("{}{}", "a".repeat(1_000), "z".repeat(1_000));
+        let d = point_at(&line, &"z".repeat(1_000));
+        let (shown, caret) = snippet(&d);
+        let underlined = under_caret(&shown, &caret);
+        assert!(
+            underlined.starts_with('z') && underlined.ends_with('…'),
+            "{underlined}"
+        );
+        assert!(!underlined.contains('a'));
+    }
+
+    #[test]
+    fn a_line_that_fits_is_shown_whole() {
+        let line = format!("    text: \"{}\",", "word ".repeat(25));
+        let (shown, caret) = snippet(&point_at(&line, "text"));
+        assert_eq!(shown, line);
+        assert_eq!(under_caret(&shown, &caret), "text");
+    }
 }

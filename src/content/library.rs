@@ -613,8 +613,21 @@ fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
     }
 }
 
-/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable).
+/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable). The files
+/// are read on every core: a library of a thousand files took 30 ms to read on one.
 fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    list_files(path, &mut files, diags);
+    for read in on_all_cores(&files, |file| read_file(file, &origin)) {
+        match read {
+            Ok(file) => out.push(file),
+            Err(d) => diags.push(*d),
+        }
+    }
+}
+
+/// `path` if it is a file, else every `.ron` file below it, sorted.
+fn list_files(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -626,11 +639,16 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
         entries.sort();
         for entry in entries {
             if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
-                collect_path(&entry, origin.clone(), out, diags);
+                list_files(&entry, out, diags);
             }
         }
-        return;
+    } else {
+        out.push(path.to_path_buf());
     }
+}
+
+/// One file's text, or why it cannot be had.
+fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
     let limit = max_file_bytes();
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > limit as u64 => {
@@ -640,7 +658,7 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
                 let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
                 text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
             };
-            diags.push(
+            return Err(Box::new(
                 Diagnostic::new(
                     Code::FileTooLarge,
                     &source,
@@ -654,20 +672,16 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
                 .note(format!(
                     "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB"
                 )),
-            );
-            return;
+            ));
         }
-        Err(e) => {
-            diags.push(unreadable(path, &e.to_string()));
-            return;
-        }
+        Err(e) => return Err(Box::new(unreadable(path, &e.to_string()))),
         Ok(_) => {}
     }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => out.push(RawFile {
+            Ok(text) => Ok(RawFile {
                 source: Source::new(path.display().to_string(), normalise_newlines(text)),
-                origin,
+                origin: origin.clone(),
                 path: path.to_path_buf(),
             }),
             Err(e) => {
@@ -675,15 +689,15 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
                 let source = Source::new(path.display().to_string(), text);
-                diags.push(Diagnostic::new(
+                Err(Box::new(Diagnostic::new(
                     Code::NotUtf8,
                     &source,
                     lossy_offset..lossy_offset,
                     "file is not valid UTF-8 here; save it as UTF-8",
-                ));
+                )))
             }
         },
-        Err(e) => diags.push(unreadable(path, &e.to_string())),
+        Err(e) => Err(Box::new(unreadable(path, &e.to_string()))),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The library: every scenario, the current language first, filtered by typing; files with
 //! errors listed apart with their first error.
 
+use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crossterm::event::KeyCode;
@@ -50,6 +52,23 @@ pub struct LibraryScreen {
     pub selected: usize,
     /// Something to tell the learner, e.g. why a scenario could not start.
     pub message: Option<String>,
+    /// The list as last built: with a thousand scenarios, sorting, filtering and wrapping
+    /// every entry again for each frame took several milliseconds.
+    list: RefCell<Option<List>>,
+    /// Each scenario's searchable text, lowered once: a typed letter searches it all.
+    search: RefCell<Vec<String>>,
+}
+
+/// The filtered, sorted list and its wrapped lines, for one filter, language and width.
+struct List {
+    filter: String,
+    lang: &'static str,
+    /// How many scenarios the library held: a guard, should the library ever change.
+    scenarios: usize,
+    /// Indices into the library's scenarios, in the order shown.
+    entries: Vec<usize>,
+    /// The lines, wrapped to `width`, with no entry selected; `None` until first drawn.
+    doc: Option<(u16, Doc, Vec<Range<usize>>)>,
 }
 
 impl LibraryScreen {
@@ -59,6 +78,8 @@ impl LibraryScreen {
             filter: String::new(),
             selected: 0,
             message: None,
+            list: RefCell::new(None),
+            search: RefCell::default(),
         };
         if let Some(next) = practise_next(env) {
             let lang = env.lang.code();
@@ -89,26 +110,29 @@ impl LibraryScreen {
     /// The scenarios to list, in order: the interface language first, then the others; by
     /// title within each; only those matching the filter.
     pub fn entries<'a>(&self, env: &'a Env) -> Vec<&'a Loaded<Scenario>> {
+        let list = self.list(env);
+        let scenarios = &env.library.scenarios;
+        let list = list.as_ref().expect("just built");
+        list.entries.iter().map(|&i| &scenarios[i]).collect()
+    }
+
+    /// The cached list, built again if the filter, the language or the library changed.
+    fn list(&self, env: &Env) -> std::cell::RefMut<'_, Option<List>> {
         let lang = env.lang.code();
-        let needle = self.filter.to_lowercase();
-        let mut list: Vec<&Loaded<Scenario>> = env
-            .library
-            .scenarios
-            .iter()
-            .filter(|s| needle.is_empty() || matches(&s.value, &needle))
-            .collect();
-        list.sort_by(|a, b| {
-            (
-                a.value.language != lang,
-                &a.value.language,
-                a.value.title.to_lowercase(),
-            )
-                .cmp(&(
-                    b.value.language != lang,
-                    &b.value.language,
-                    b.value.title.to_lowercase(),
-                ))
-        });
+        let scenarios = env.library.scenarios.len();
+        let mut list = self.list.borrow_mut();
+        let fresh = list
+            .as_ref()
+            .is_some_and(|l| l.filter == self.filter && l.lang == lang && l.scenarios == scenarios);
+        if !fresh {
+            *list = Some(List {
+                filter: self.filter.clone(),
+                lang,
+                scenarios,
+                entries: sorted_entries(env, &self.filter, &self.search),
+                doc: None,
+            });
+        }
         list
     }
 
@@ -250,124 +274,177 @@ impl LibraryScreen {
         } else {
             list_area
         };
-        let mut doc = Doc::new(list_area.width.saturating_sub(1));
-        let mut selected_rows = 0..0;
-        let lang = env.lang.code();
-        // Broken files come first: a file that silently vanished would be worse.
-        if !env.library.broken.is_empty() {
-            doc.para(env.t(T::BrokenFiles), theme.heading);
-            for broken in &env.library.broken {
-                let name = std::path::Path::new(&*broken.source.name)
-                    .file_name()
-                    .map_or_else(
-                        || broken.source.name.to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                let (line, col) = broken.first_error.start();
-                doc.hanging_styled(
-                    "✗ ",
-                    theme.bad,
-                    "  ",
-                    &format!("{name}:{line}:{col}: {}", broken.first_error.message),
-                    theme.base,
+        let width = list_area.width.saturating_sub(1);
+        let mut list = self.list(env);
+        let list = list.as_mut().expect("just built");
+        if list.doc.as_ref().is_none_or(|(w, _, _)| *w != width) {
+            let entries: Vec<&Loaded<Scenario>> = list
+                .entries
+                .iter()
+                .map(|&i| &env.library.scenarios[i])
+                .collect();
+            let (doc, rows) = list_doc(env, &entries, width);
+            list.doc = Some((width, doc, rows));
+        }
+        let (_, doc, rows) = list.doc.as_mut().expect("just built");
+        let view = usize::from(list_area.height);
+        let Some(rows) = rows.get(self.selected).cloned() else {
+            render_doc(doc, 0, list_area, buf);
+            return;
+        };
+        let offset = scroll_to_show(0, view, rows.start, rows.end);
+        // The selected entry's title line, marked for this frame only.
+        let title = &mut doc.lines[rows.start];
+        let unmarked = title.clone();
+        if let [pointer, name, ..] = &mut title.spans[..] {
+            *pointer = Span::styled(POINTER, theme.key);
+            name.style = theme.selected;
+        }
+        render_doc(doc, offset, list_area, buf);
+        doc.lines[rows.start] = unmarked;
+    }
+}
+
+/// The scenarios matching `filter`, as indices into the library: the interface language
+/// first, then the others; by title within each.
+fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec<usize> {
+    let lang = env.lang.code();
+    let needle = filter.to_lowercase();
+    let scenarios = &env.library.scenarios;
+    let mut search = search.borrow_mut();
+    if !needle.is_empty() && search.len() != scenarios.len() {
+        *search = scenarios.iter().map(|s| searchable(&s.value)).collect();
+    }
+    let matches = |i: usize| needle.is_empty() || search[i].contains(&needle);
+    // Each title lowered once, not at every comparison.
+    let mut list: Vec<(bool, &str, String, usize)> = scenarios
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| matches(i))
+        .map(|(i, s)| {
+            let s = &s.value;
+            (
+                s.language != lang,
+                s.language.as_str(),
+                s.title.to_lowercase(),
+                i,
+            )
+        })
+        .collect();
+    list.sort();
+    list.into_iter().map(|(.., i)| i).collect()
+}
+
+/// The list's lines with no entry selected, and the rows each entry takes.
+fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<Range<usize>>) {
+    let theme = env.theme;
+    let mut doc = Doc::new(width);
+    let mut rows = Vec::with_capacity(entries.len());
+    let lang = env.lang.code();
+    // Broken files come first: a file that silently vanished would be worse.
+    if !env.library.broken.is_empty() {
+        doc.para(env.t(T::BrokenFiles), theme.heading);
+        for broken in &env.library.broken {
+            let name = std::path::Path::new(&*broken.source.name)
+                .file_name()
+                .map_or_else(
+                    || broken.source.name.to_string(),
+                    |n| n.to_string_lossy().into_owned(),
                 );
-            }
-            doc.blank();
-        }
-        if entries.is_empty() {
-            let empty = if env.library.scenarios.is_empty() {
-                T::NoScenarios
-            } else {
-                T::NoMatch
-            };
-            doc.para(env.t(empty), theme.dim);
-        }
-        for (i, loaded) in entries.iter().enumerate() {
-            let s = &loaded.value;
-            if s.language != lang && (i == 0 || entries[i - 1].value.language == lang) {
-                if i > 0 {
-                    doc.blank();
-                }
-                doc.para(env.t(T::OtherLanguages), theme.heading);
-            }
-            if i > 0 && s.language == entries[i - 1].value.language {
-                doc.blank();
-            }
-            let start = doc.len();
-            let chosen = i == self.selected;
-            let (pointer, title_style) = if chosen {
-                (POINTER, theme.selected)
-            } else {
-                (NO_POINTER, theme.say)
-            };
-            let level = s.difficulty.clamp(1, 3) as usize;
-            let lang_tag = if s.language == lang {
-                String::new()
-            } else {
-                format!(" [{}]", clean(&s.language))
-            };
-            doc.line(Line::from(vec![
-                Span::styled(pointer, theme.key),
-                Span::styled(clean(&s.title), title_style),
-                Span::styled(lang_tag, theme.dim),
-                Span::styled(
-                    format!(
-                        "  {} {}",
-                        env.t(T::Difficulty),
-                        "●".repeat(level) + &"○".repeat(3 - level)
-                    ),
-                    theme.dim,
-                ),
-            ]));
-            let model = env.library.model_for(s);
-            let step_name = |id: &String| {
-                model
-                    .and_then(|m| m.step(id))
-                    .map_or_else(|| clean(id), |st| clean(&st.name))
-            };
-            let customer = format!(
-                "{} · {}",
-                clean(&s.customer.name),
-                i18n::style(env.lang, s.customer.style)
-            );
+            let (line, col) = broken.first_error.start();
             doc.hanging_styled(
-                &format!("    {}: ", env.t(T::Customer)),
-                theme.dim,
-                "    ",
-                &customer,
+                "✗ ",
+                theme.bad,
+                "  ",
+                &format!("{name}:{line}:{col}: {}", broken.first_error.message),
                 theme.base,
             );
-            if !s.focus.is_empty() {
-                let focus: Vec<String> = s.focus.iter().map(step_name).collect();
-                doc.hanging_styled(
-                    &format!("    {}: ", env.t(T::Focus)),
-                    theme.dim,
-                    "    ",
-                    &focus.join(", "),
-                    theme.base,
-                );
-            }
-            if !s.tags.is_empty() {
-                doc.hanging_styled(
-                    &format!("    {}: ", env.t(T::Tags)),
-                    theme.dim,
-                    "    ",
-                    &s.tags
-                        .iter()
-                        .map(|t| clean(t))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    theme.dim,
-                );
-            }
-            if chosen {
-                selected_rows = start..doc.len();
-            }
         }
-        let view = usize::from(list_area.height);
-        let offset = scroll_to_show(0, view, selected_rows.start, selected_rows.end);
-        render_doc(&doc, offset, list_area, buf);
+        doc.blank();
     }
+    if entries.is_empty() {
+        let empty = if env.library.scenarios.is_empty() {
+            T::NoScenarios
+        } else {
+            T::NoMatch
+        };
+        doc.para(env.t(empty), theme.dim);
+    }
+    for (i, loaded) in entries.iter().enumerate() {
+        let s = &loaded.value;
+        if s.language != lang && (i == 0 || entries[i - 1].value.language == lang) {
+            if i > 0 {
+                doc.blank();
+            }
+            doc.para(env.t(T::OtherLanguages), theme.heading);
+        }
+        if i > 0 && s.language == entries[i - 1].value.language {
+            doc.blank();
+        }
+        let start = doc.len();
+        let level = s.difficulty.clamp(1, 3) as usize;
+        let lang_tag = if s.language == lang {
+            String::new()
+        } else {
+            format!(" [{}]", clean(&s.language))
+        };
+        doc.line(Line::from(vec![
+            Span::styled(NO_POINTER, theme.key),
+            Span::styled(clean(&s.title), theme.say),
+            Span::styled(lang_tag, theme.dim),
+            Span::styled(
+                format!(
+                    "  {} {}",
+                    env.t(T::Difficulty),
+                    "●".repeat(level) + &"○".repeat(3 - level)
+                ),
+                theme.dim,
+            ),
+        ]));
+        let model = env.library.model_for(s);
+        let step_name = |id: &String| {
+            model
+                .and_then(|m| m.step(id))
+                .map_or_else(|| clean(id), |st| clean(&st.name))
+        };
+        let customer = format!(
+            "{} · {}",
+            clean(&s.customer.name),
+            i18n::style(env.lang, s.customer.style)
+        );
+        doc.hanging_styled(
+            &format!("    {}: ", env.t(T::Customer)),
+            theme.dim,
+            "    ",
+            &customer,
+            theme.base,
+        );
+        if !s.focus.is_empty() {
+            let focus: Vec<String> = s.focus.iter().map(step_name).collect();
+            doc.hanging_styled(
+                &format!("    {}: ", env.t(T::Focus)),
+                theme.dim,
+                "    ",
+                &focus.join(", "),
+                theme.base,
+            );
+        }
+        if !s.tags.is_empty() {
+            doc.hanging_styled(
+                &format!("    {}: ", env.t(T::Tags)),
+                theme.dim,
+                "    ",
+                &s.tags
+                    .iter()
+                    .map(|t| clean(t))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                theme.dim,
+            );
+        }
+        rows.push(start..doc.len());
+    }
+    (doc, rows)
 }
 
 /// The selected scenario's situation, role and customer, beside the list.
@@ -405,11 +482,15 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
     render_doc(&doc, 0, inner, buf);
 }
 
-fn matches(s: &Scenario, needle: &str) -> bool {
+/// The fields a filter searches, lowered, one to a line: a typed filter holds no line break,
+/// so it matches the whole only where it matches a field.
+fn searchable(s: &Scenario) -> String {
     [&s.title, &s.id, &s.summary, &s.customer.name]
         .into_iter()
         .chain(s.tags.iter())
-        .any(|field| field.to_lowercase().contains(needle))
+        .map(|field| field.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What to practise next, from the history and the scenarios in the interface language.
