@@ -3,15 +3,24 @@
 use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
+use crate::content::Library;
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{ProfileScreen, Screen};
 use crate::tui::{self, App, Env, theme::Theme};
 
 pub fn run(global: &Global) -> ExitCode {
+    // The first frame shows the library from the scenarios' headers; the full load (every
+    // scenario parsed and checked) runs meanwhile and takes over when done: a large user
+    // library shows several times sooner.
+    let first_look = Library::load_headers(&super::library_options(global));
+    let full = {
+        let global = global.clone();
+        std::thread::spawn(move || load_library(&global))
+    };
     let mut env = Env::new(
         ui_language(global),
         Theme::from_env(),
-        load_library(global),
+        first_look,
         global.seed,
     )
     .with_store(super::history::run_store(global));
@@ -46,7 +55,7 @@ pub fn run(global: &Global) -> ExitCode {
     if first_start {
         app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
     }
-    match tui::run(app) {
+    match tui::run_loading(app, Some(full)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kohtaa: the terminal failed: {e}");

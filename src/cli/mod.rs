@@ -140,14 +140,19 @@ pub fn user_scenarios_dir() -> Option<PathBuf> {
 
 /// The library the app and most commands use: bundled, the user folder and `--scenarios`.
 pub fn load_library(global: &Global) -> Library {
-    Library::load(&LoadOptions {
+    Library::load(&library_options(global))
+}
+
+/// What [`load_library`] loads.
+pub fn library_options(global: &Global) -> LoadOptions {
+    LoadOptions {
         bundled_scenarios: true,
         folders: user_scenarios_dir()
             .into_iter()
             .chain(global.scenarios.iter().cloned())
             .collect(),
         paths: Vec::new(),
-    })
+    }
 }
 
 /// The language of the interface: `--lang`, else the locale, else English.

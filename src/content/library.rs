@@ -111,7 +111,22 @@ impl Library {
         for path in &options.paths {
             collect_path(path, Origin::Given, &mut raw, &mut unread);
         }
-        Library::load_with(options, raw, unread)
+        Library::load_with(options, raw, unread, false)
+    }
+
+    /// The library for a first look, much quicker to load than [`Library::load`]: each
+    /// scenario is read from its header alone (every field but `nodes`, which is left
+    /// empty) and not checked; models and style files are read in full. A scenario whose
+    /// header does not read is read in full instead, so it is set apart with its first
+    /// error as [`Library::load`] would. The practice app shows this until the full load,
+    /// begun right after, is done.
+    pub fn load_headers(options: &LoadOptions) -> Library {
+        let mut raw = Vec::new();
+        let mut unread = Vec::new();
+        for path in &options.paths {
+            collect_path(path, Origin::Given, &mut raw, &mut unread);
+        }
+        Library::load_with(options, raw, unread, true)
     }
 
     /// Checks texts that are not files (an editor's buffer, a draft on standard input), each
@@ -125,13 +140,14 @@ impl Library {
                 path: path.clone(),
             })
             .collect();
-        Library::load_with(options, raw, Vec::new())
+        Library::load_with(options, raw, Vec::new(), false)
     }
 
     fn load_with(
         options: &LoadOptions,
         mut raw: Vec<RawFile>,
         mut unread: Vec<Diagnostic>,
+        headers: bool,
     ) -> Library {
         let mut lib = Library::default();
         let mut folder_files = Vec::new();
@@ -166,7 +182,7 @@ impl Library {
                 raw.push(file);
             }
         }
-        lib.add_files(raw, whole, present);
+        lib.add_files(raw, whole, present, headers);
         // By file, then by position; problems at one spot keep the order they were found in.
         lib.diagnostics
             .sort_by(|a, b| (&a.source.name, a.span.start).cmp(&(&b.source.name, b.span.start)));
@@ -174,8 +190,15 @@ impl Library {
     }
 
     /// Parses and checks `raw`; models first, since scenarios are checked against them.
-    /// `present` are scenario and test files that are not checked, only looked up.
-    fn add_files(&mut self, raw: Vec<RawFile>, report_bundled: bool, present: Vec<RawFile>) {
+    /// `present` are scenario and test files that are not checked, only looked up. With
+    /// `headers`, scenarios are read as [`Library::load_headers`] says.
+    fn add_files(
+        &mut self,
+        raw: Vec<RawFile>,
+        report_bundled: bool,
+        present: Vec<RawFile>,
+        headers: bool,
+    ) {
         let mut by_kind: HashMap<FileKind, Vec<RawFile>> = HashMap::new();
         for file in raw {
             by_kind
@@ -222,6 +245,9 @@ impl Library {
         let checked = on_all_cores(&files, |file| {
             if let Some(d) = unknown_kind(file) {
                 return Err(Box::new(d));
+            }
+            if let Some(header) = read_header(file).filter(|_| headers) {
+                return Ok((Some(header), Vec::new()));
             }
             let (parsed, mut diags) = read_scenario(file);
             if let Some(scenario) = &parsed {
@@ -520,6 +546,124 @@ fn in_halves(text: &str, outline: &Outline) -> Option<Scenario> {
     })
 }
 
+/// A scenario read from its header: the file with its node list taken out and left empty,
+/// parsed; `None` if there is no such list or the rest does not parse.
+fn read_header(file: &RawFile) -> Option<Loaded<Scenario>> {
+    let text = &*file.source.text;
+    let nodes = field_value_span(text, "nodes")?;
+    let header = [&text[..nodes.start], "[]", &text[nodes.end..]].concat();
+    Some(Loaded {
+        value: super::parse::parse_part::<Scenario>(&header, 0)?,
+        source: file.source.clone(),
+        outline: Outline::deferred(file.source.text.clone()),
+        origin: file.origin.clone(),
+    })
+}
+
+/// Where the list that is the value of the top-level field `name` lies (brackets included),
+/// found by a scan of the bytes that follows nesting, strings and comments and reads nothing
+/// else: several times quicker than parsing.
+fn field_value_span(text: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let (mut i, mut depth, mut start) = (0, 0usize, None);
+    while i < b.len() {
+        match b[i] {
+            b'"' => i = string_end(b, i + 1, None)?,
+            b'\'' => {
+                // A character literal: 'a', '"', '\''.
+                let from = i + if b.get(i + 1) == Some(&b'\\') { 3 } else { 2 };
+                i = from + b.get(from..)?.iter().position(|&c| c == b'\'')? + 1;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |n| i + n);
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                // Block comments nest in RON.
+                let mut nest = 0usize;
+                loop {
+                    if b.get(i..i + 2) == Some(b"/*") {
+                        nest += 1;
+                        i += 2;
+                    } else if b.get(i..i + 2) == Some(b"*/") {
+                        nest -= 1;
+                        i += 2;
+                        if nest == 0 {
+                            break;
+                        }
+                    } else if i >= b.len() {
+                        return None;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+                if depth == 1 {
+                    if let Some(start) = start {
+                        return Some(start..i);
+                    }
+                }
+            }
+            c if ident(c) && (i == 0 || !ident(b[i - 1])) => {
+                let end = b[i..]
+                    .iter()
+                    .position(|&c| !ident(c))
+                    .map_or(b.len(), |n| i + n);
+                let hashes = b[end..].iter().take_while(|&&c| c == b'#').count();
+                if &b[i..end] == b"r" && b.get(end + hashes) == Some(&b'"') {
+                    // A raw string: r"..." or r#"..."#.
+                    i = string_end(b, end + hashes + 1, Some(hashes))?;
+                    continue;
+                }
+                if depth == 1 && start.is_none() && &b[i..end] == name.as_bytes() {
+                    let value = text[end..].trim_start().strip_prefix(':')?.trim_start();
+                    if !value.starts_with('[') {
+                        return None;
+                    }
+                    start = Some(text.len() - value.len());
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The index after the end of a string whose text starts at `i`: a plain one (`raw` `None`,
+/// with escapes) or a raw one, closed by `"` and that many hashes.
+fn string_end(b: &[u8], mut i: usize, raw: Option<usize>) -> Option<usize> {
+    // Most of a scenario is inside strings: jump from quote to quote.
+    loop {
+        i += b.get(i..)?.iter().position(|&c| c == b'"')?;
+        let closes = match raw {
+            None => b[..i].iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 0,
+            Some(hashes) => {
+                b[i + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&c| c == b'#')
+                    .count()
+                    == hashes
+            }
+        };
+        i += 1;
+        if closes {
+            return Some(i + raw.unwrap_or(0));
+        }
+    }
+}
+
 /// The kind of a content file: by its leading struct name, else by where it lies.
 pub fn file_kind(path: &Path, text: &str) -> FileKind {
     let head = text
@@ -772,8 +916,9 @@ fn resolve_overrides(
             s.value.language.clone(),
             s.origin == Origin::Bundled,
         );
-        let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
         if let Some(&i) = first.get(&key) {
+            // (Looked up only here: a deferred outline reads its whole tree for a position.)
+            let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
             let other: &Loaded<Scenario> = &kept[i];
             let d = Diagnostic::new(
                 Code::DuplicateId,
@@ -836,6 +981,85 @@ mod tests {
         assert_eq!(
             in_halves(&attributed, &Outline::lazy(attributed.as_str().into())),
             None
+        );
+    }
+
+    #[test]
+    fn the_node_list_is_found_past_strings_comments_and_nesting() {
+        let text = r##"Scenario( // nodes: [ in a comment
+    title: "nodes: [ \" ] in a string", /* nested /* nodes: [ */ ) */
+    raw: r#"a "nodes: [" ]"#, c: '"', d: '\'', e: Thing(nodes: [1]),
+    nodes: [Node(say: "]", x: [1, (2)])], start: "a")"##;
+        let span = field_value_span(text, "nodes").unwrap();
+        assert_eq!(&text[span], r#"[Node(say: "]", x: [1, (2)])]"#);
+        assert_eq!(field_value_span("Scenario(nodes: None)", "nodes"), None);
+        assert_eq!(field_value_span("Scenario(start: \"a\")", "nodes"), None);
+    }
+
+    /// The first look has every scenario of the full load, the same but for its nodes.
+    #[test]
+    fn headers_are_the_scenarios_without_their_nodes() {
+        let options = LoadOptions {
+            bundled_scenarios: true,
+            ..LoadOptions::default()
+        };
+        let full = Library::load(&options);
+        let headers = Library::load_headers(&options);
+        assert!(!full.scenarios.is_empty());
+        let without_nodes: Vec<Scenario> = full
+            .scenarios
+            .iter()
+            .map(|s| Scenario {
+                nodes: Vec::new(),
+                ..s.value.clone()
+            })
+            .collect();
+        let firsts: Vec<Scenario> = headers.scenarios.iter().map(|s| s.value.clone()).collect();
+        assert_eq!(firsts, without_nodes);
+    }
+
+    /// A file whose header does not read is set apart at once, with the full load's first
+    /// error; one that fails only its check is set apart by the full load.
+    #[test]
+    fn broken_files_in_the_first_look_and_the_full_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = crate::authoring::generate::scenario(5, 1);
+        let unchecked = good.replacen("id: \"", "id: \"unchecked-", 1).replacen(
+            "start: \"",
+            "start: \"nowhere-",
+            1,
+        );
+        let unread = good
+            .replacen("id: \"", "id: \"unread-", 1)
+            .replacen("title:", "titel:", 1);
+        std::fs::write(dir.path().join("a.ron"), &unchecked).unwrap();
+        std::fs::write(dir.path().join("b.ron"), &unread).unwrap();
+        let options = LoadOptions {
+            folders: vec![dir.path().to_path_buf()],
+            bundled_scenarios: true,
+            ..LoadOptions::default()
+        };
+        let full = Library::load(&options);
+        let headers = Library::load_headers(&options);
+        let broken = |l: &Library| -> Vec<(Option<String>, String)> {
+            l.broken
+                .iter()
+                .map(|b| (b.id.clone(), b.first_error.message.clone()))
+                .collect()
+        };
+        assert_eq!(full.broken.len(), 2, "{:?}", broken(&full));
+        assert_eq!(broken(&headers), broken(&full)[1..]);
+        assert!(
+            headers
+                .scenarios
+                .iter()
+                .any(|s| s.value.id.starts_with("unchecked-"))
+        );
+        assert!(
+            !full
+                .scenarios
+                .iter()
+                .any(|s| s.value.id.starts_with("unchecked-"))
         );
     }
 }

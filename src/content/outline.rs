@@ -225,6 +225,18 @@ impl Outline {
         }
     }
 
+    /// An outline of `text` that reads nothing until a position is asked for, and then the
+    /// whole tree; it finds no strings. For a first look at a file whose strings are
+    /// checked later (the practice app's first frame).
+    pub fn deferred(text: Arc<str>) -> Outline {
+        Outline {
+            root: OnceLock::new(),
+            text: Some(text),
+            shallow: None,
+            strings: Vec::new(),
+        }
+    }
+
     /// The top-level value.
     pub fn root(&self) -> Option<&Value> {
         self.root

@@ -181,6 +181,16 @@ impl App {
         }
     }
 
+    /// The full library, in place of the first look the app started with (see
+    /// [`crate::tui::run_loading`]). No key has acted yet, so a library screen is simply
+    /// made anew from it; any other screen (the first start's profile) reads it when needed.
+    pub fn library_loaded(&mut self, library: Library) {
+        self.env.library = library;
+        if let Screen::Library(_) = self.screen {
+            self.screen = Screen::library(&self.env);
+        }
+    }
+
     /// The key sections in force now, most specific first.
     pub fn key_sections(&self) -> Vec<&'static [Binding]> {
         match &self.overlay {

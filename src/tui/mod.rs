@@ -36,6 +36,8 @@ pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
@@ -45,13 +47,33 @@ pub use app::{App, Env};
 /// Runs the app in the terminal until the learner quits. The terminal is restored on return,
 /// on error and on panic (ratatui's hook restores raw mode and the alternate screen, which is
 /// all this app changes).
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<()> {
+    run_loading(app, None)
+}
+
+/// [`run`], with the app's library still loading: its first frames show the library it has
+/// (scenarios from their headers; see [`crate::content::Library::load_headers`]) and the full
+/// one comes from the thread `full`. Until it comes, the loop waits for a key or for it,
+/// looking every few milliseconds; a key waits for it before it acts, so no screen ever acts
+/// on a partial library. Once it has come, the loop blocks on the terminal again.
+pub fn run_loading(
+    mut app: App,
+    mut full: Option<JoinHandle<crate::content::Library>>,
+) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         loop {
             terminal.draw(|frame| render::render(&app, frame))?;
+            if let Some(loading) = full.take() {
+                while !loading.is_finished() && !event::poll(Duration::from_millis(5))? {}
+                match loading.join() {
+                    Ok(library) => app.library_loaded(library),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                continue;
+            }
             match event::read()? {
                 Event::Key(key) if key.is_press() => {
                     if let Some(action) = app.action_for(&key) {
