@@ -104,3 +104,27 @@ pub fn mood_meter(env: &Env, mood: i32) -> Line<'static> {
         ),
     ])
 }
+
+/// The situation, the learner's role and the customer, as the briefing and the library's
+/// detail pane show them.
+pub fn scenario_facts(env: &Env, s: &crate::content::Scenario, doc: &mut Doc) {
+    let theme = env.theme;
+    doc.para(env.t(T::Situation), theme.heading);
+    doc.para(&s.summary, theme.base);
+    doc.blank();
+    doc.para(env.t(T::YourRole), theme.heading);
+    doc.para(&s.learner_role, theme.base);
+    doc.blank();
+    doc.para(env.t(T::Customer), theme.heading);
+    doc.para(
+        &format!(
+            "{} · {}",
+            s.customer.name,
+            i18n::style(env.lang, s.customer.style)
+        ),
+        theme.say,
+    );
+    if let Some(about) = &s.customer.about {
+        doc.para(about, theme.base);
+    }
+}

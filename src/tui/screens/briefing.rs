@@ -21,7 +21,7 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
 use crate::tui::text::{Doc, clean, scroll_to_show};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{feedback_parts, inset, render_doc, style_texts};
+use crate::tui::widgets::{feedback_parts, inset, render_doc, scenario_facts, style_texts};
 
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
@@ -154,24 +154,7 @@ impl BriefingScreen {
             doc.para(&format!("“{plan}”"), theme.say);
             doc.blank();
         }
-        doc.para(env.t(T::Situation), theme.heading);
-        doc.para(&s.summary, theme.base);
-        doc.blank();
-        doc.para(env.t(T::YourRole), theme.heading);
-        doc.para(&s.learner_role, theme.base);
-        doc.blank();
-        doc.para(env.t(T::Customer), theme.heading);
-        doc.para(
-            &format!(
-                "{} · {}",
-                s.customer.name,
-                i18n::style(env.lang, s.customer.style)
-            ),
-            theme.say,
-        );
-        if let Some(about) = &s.customer.about {
-            doc.para(about, theme.base);
-        }
+        scenario_facts(env, s, &mut doc);
         if let Some(hint) = style_texts(env, s)
             .and_then(|t| Voice::new(t, env.learner).meet_customer(s.customer.style))
         {

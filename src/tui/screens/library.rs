@@ -23,7 +23,7 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, render_doc};
+use crate::tui::widgets::{inset, render_doc, scenario_facts};
 
 // On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
 // quits only while the filter is empty (see `update`).
@@ -461,24 +461,7 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
     let mut doc = Doc::new(inner.width);
     doc.para(&s.title, theme.title);
     doc.blank();
-    doc.para(env.t(T::Situation), theme.heading);
-    doc.para(&s.summary, theme.base);
-    doc.blank();
-    doc.para(env.t(T::YourRole), theme.heading);
-    doc.para(&s.learner_role, theme.base);
-    doc.blank();
-    doc.para(env.t(T::Customer), theme.heading);
-    doc.para(
-        &format!(
-            "{} · {}",
-            s.customer.name,
-            i18n::style(env.lang, s.customer.style)
-        ),
-        theme.say,
-    );
-    if let Some(about) = &s.customer.about {
-        doc.para(about, theme.base);
-    }
+    scenario_facts(env, s, &mut doc);
     render_doc(&doc, 0, inner, buf);
 }
 
