@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
@@ -84,20 +85,41 @@ pub fn inset(area: Rect) -> Rect {
 /// filled up to the mood.
 pub fn mood_meter(env: &Env, mood: i32) -> Line<'static> {
     let theme = env.theme;
+    let styles = MeterStyles {
+        label: theme.heading,
+        dim: theme.dim,
+        bad: theme.bad,
+        good: theme.good,
+        neutral: theme.base,
+    };
+    meter(env, mood, &styles, (": ", " +5  "))
+}
+
+/// The styles a mood meter is drawn in (the app's theme, or the presenter's stage).
+pub struct MeterStyles {
+    pub label: Style,
+    pub dim: Style,
+    pub bad: Style,
+    pub good: Style,
+    pub neutral: Style,
+}
+
+/// A mood meter; `spacing` is what follows the label and the scale's end.
+pub fn meter(env: &Env, mood: i32, styles: &MeterStyles, spacing: (&str, &str)) -> Line<'static> {
     let filled = (mood.clamp(-5, 5) + 6) as usize;
     let style = if mood < 0 {
-        theme.bad
+        styles.bad
     } else if mood > 0 {
-        theme.good
+        styles.good
     } else {
-        theme.base
+        styles.neutral
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", env.t(T::Mood)), theme.heading),
-        Span::styled("−5 ", theme.dim),
+        Span::styled(format!("{}{}", env.t(T::Mood), spacing.0), styles.label),
+        Span::styled("−5 ", styles.dim),
         Span::styled("■".repeat(filled), style),
-        Span::styled("·".repeat(11 - filled), theme.dim),
-        Span::styled(" +5  ", theme.dim),
+        Span::styled("·".repeat(11 - filled), styles.dim),
+        Span::styled(spacing.1.to_owned(), styles.dim),
         Span::styled(
             format!("{} ({})", i18n::mood(env.lang, mood), i18n::signed(mood)),
             style,

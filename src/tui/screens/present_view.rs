@@ -19,7 +19,7 @@ use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{render_doc, style_texts};
+use crate::tui::widgets::{MeterStyles, meter, render_doc, style_texts};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -166,25 +166,14 @@ fn para(doc: &mut Doc, text: &str, style: Style) {
 }
 
 fn mood_line(env: &Env, stage: &Stage, mood: i32) -> Line<'static> {
-    let filled = (mood.clamp(-5, 5) + 6) as usize;
-    let style = if mood < 0 {
-        stage.bad
-    } else if mood > 0 {
-        stage.good
-    } else {
-        stage.text
+    let styles = MeterStyles {
+        label: stage.label,
+        dim: stage.dim,
+        bad: stage.bad,
+        good: stage.good,
+        neutral: stage.text,
     };
-    Line::from(vec![
-        Span::styled(format!("{}  ", env.t(T::Mood)), stage.label),
-        Span::styled("−5 ", stage.dim),
-        Span::styled("■".repeat(filled), style),
-        Span::styled("·".repeat(11 - filled), stage.dim),
-        Span::styled(" +5   ", stage.dim),
-        Span::styled(
-            format!("{} ({})", i18n::mood(env.lang, mood), i18n::signed(mood)),
-            style,
-        ),
-    ])
+    meter(env, mood, &styles, ("  ", " +5   "))
 }
 
 /// The top line of a running scenario: its title, where the room is, and the mood.
