@@ -246,7 +246,7 @@ impl Library {
             if let Some(d) = unknown_kind(file) {
                 return Err(Box::new(d));
             }
-            if let Some(header) = read_header(file).filter(|_| headers) {
+            if let Some(header) = headers.then(|| read_header(file)).flatten() {
                 return Ok((Some(header), Vec::new()));
             }
             let (parsed, mut diags) = read_scenario(file);
