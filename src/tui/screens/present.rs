@@ -148,6 +148,9 @@ pub const FEEDBACK_KEYS: &[Binding] = &[
 ];
 
 /// The debrief.
+/// How far PgDn/PgUp move the four-style columns.
+const COLUMN_STEP: usize = 5;
+
 pub const DEBRIEF_KEYS: &[Binding] = &[
     cue(
         &[Key::Code(KeyCode::Tab), Key::Char('s')],
@@ -158,6 +161,20 @@ pub const DEBRIEF_KEYS: &[Binding] = &[
     ),
     bind(UP, "↑↓", Action::Up, T::PresentOtherChoice, true),
     bind(DOWN, "↓/j", Action::Down, T::PresentOtherChoice, false),
+    bind(
+        &[Key::Code(KeyCode::PageDown)],
+        "PgDn/PgUp",
+        Action::PageDown,
+        T::Scroll,
+        true,
+    ),
+    bind(
+        &[Key::Code(KeyCode::PageUp)],
+        "PgUp",
+        Action::PageUp,
+        T::Scroll,
+        false,
+    ),
     cue(MAP, "m", Cue::Map, T::PresentMap, true),
     bind(BACK_ONE, "u", Action::Undo, T::PresentBackOne, false),
     bind(
@@ -224,8 +241,12 @@ pub enum Stage {
         votes: Vec<u32>,
     },
     /// The debrief: the measurement, or the four styles side by side, on the whole run
-    /// (`choice` 0) or on the path's choice number `choice`.
-    Debrief { styles: bool, choice: usize },
+    /// (`choice` 0) or on the path's choice number `choice`; `scroll` rows down the columns.
+    Debrief {
+        styles: bool,
+        choice: usize,
+        scroll: usize,
+    },
 }
 
 /// Where the presenter came from, and so where leaving goes.
@@ -419,6 +440,7 @@ impl PresentScreen {
                             Stage::Debrief {
                                 styles: false,
                                 choice: 0,
+                                scroll: 0,
                             }
                         } else {
                             decision(run, false)
@@ -426,14 +448,24 @@ impl PresentScreen {
                     }
                 }
             }
-            Stage::Debrief { styles, choice } => {
+            Stage::Debrief {
+                styles,
+                choice,
+                scroll,
+            } => {
                 let count = self.run.as_ref().map_or(0, |r| r.taken().len());
                 match action {
                     Action::Present(Cue::Page) => *styles = !*styles,
                     Action::Up => *choice = choice.saturating_sub(1),
                     // Page 0 is the whole run; then each choice of the path.
                     Action::Down => *choice = (*choice + 1).min(count),
+                    // Long columns scroll; the view stops at their end.
+                    Action::PageDown => *scroll += COLUMN_STEP,
+                    Action::PageUp => *scroll = scroll.saturating_sub(COLUMN_STEP),
                     _ => {}
+                }
+                if !matches!(action, Action::PageDown | Action::PageUp) {
+                    *scroll = 0;
                 }
             }
         }
@@ -524,6 +556,7 @@ impl PresentScreen {
                             Stage::Debrief {
                                 styles: false,
                                 choice: 0,
+                                scroll: 0,
                             }
                         } else {
                             decision(run, true)

@@ -19,7 +19,7 @@ use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{MeterStyles, meter, render_doc, style_texts};
+use crate::tui::widgets::{MeterStyles, max_offset, meter, render_doc, style_texts};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -76,9 +76,10 @@ pub fn render(screen: &PresentScreen, env: &Env, area: Rect, buf: &mut Buffer) {
                 At::Debrief {
                     styles: true,
                     choice,
+                    scroll,
                 },
                 Some(run),
-            ) => four_styles(run, env, &stage, *choice, body, buf),
+            ) => four_styles(run, env, &stage, (*choice, *scroll), body, buf),
             _ => {}
         }
     }
@@ -703,7 +704,14 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
 /// page n the feedback on the path's n-th choice. The author's message on a choice is the same
 /// for every style, so it stands once above the columns, and each column marks where it comes.
 /// No one's own style is used: presenter mode shows nothing personal.
-fn four_styles(run: &Run, env: &Env, stage: &Stage, page: usize, mut area: Rect, buf: &mut Buffer) {
+fn four_styles(
+    run: &Run,
+    env: &Env,
+    stage: &Stage,
+    (page, scroll): (usize, usize),
+    mut area: Rect,
+    buf: &mut Buffer,
+) {
     let taken = run.taken();
     let page = page.min(taken.len());
     let title = if page == 0 {
@@ -804,6 +812,8 @@ fn four_styles(run: &Run, env: &Env, stage: &Stage, page: usize, mut area: Rect,
                 None => para(&mut doc, env.t(T::PresentNoTip), stage.dim),
             },
         }
+        let from = scroll.min(max_offset(doc.len(), usize::from(inner.height)));
+        doc.lines.drain(..from);
         render_cut(&mut doc, inner, buf);
     }
     let mut doc = Doc::new(foot.width);
