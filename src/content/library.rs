@@ -106,12 +106,7 @@ impl Library {
     }
 
     pub fn load(options: &LoadOptions) -> Library {
-        let mut raw = Vec::new();
-        let mut unread = Vec::new();
-        for path in &options.paths {
-            collect_path(path, Origin::Given, &mut raw, &mut unread);
-        }
-        Library::load_with(options, raw, unread, false)
+        Library::load_given(options, false)
     }
 
     /// The library for a first look, much quicker to load than [`Library::load`]: each
@@ -121,12 +116,17 @@ impl Library {
     /// error as [`Library::load`] would. The practice app shows this until the full load,
     /// begun right after, is done.
     pub fn load_headers(options: &LoadOptions) -> Library {
+        Library::load_given(options, true)
+    }
+
+    /// The files named on the command line, then everything else `options` asks for.
+    fn load_given(options: &LoadOptions, headers: bool) -> Library {
         let mut raw = Vec::new();
         let mut unread = Vec::new();
         for path in &options.paths {
             collect_path(path, Origin::Given, &mut raw, &mut unread);
         }
-        Library::load_with(options, raw, unread, true)
+        Library::load_with(options, raw, unread, headers)
     }
 
     /// Checks texts that are not files (an editor's buffer, a draft on standard input), each

@@ -150,3 +150,22 @@ pub fn scenario_facts(env: &Env, s: &crate::content::Scenario, doc: &mut Doc) {
         doc.para(about, theme.base);
     }
 }
+
+/// The model fit in words: "N % (x shown of y in play)", or that no step was in play.
+pub fn fit_text(env: &Env, m: &crate::practice::Measurement) -> String {
+    use crate::practice::StepResult;
+    match m.fit {
+        Some(fit) => env.tf(
+            T::FitValue,
+            &[
+                ("fit", &fit.to_string()),
+                ("shown", &m.count(StepResult::Shown).to_string()),
+                (
+                    "scored",
+                    &(m.steps.len() - m.count(StepResult::NotInPlay)).to_string(),
+                ),
+            ],
+        ),
+        None => env.t(T::FitNone).to_owned(),
+    }
+}

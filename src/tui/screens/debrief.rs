@@ -20,7 +20,7 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{feedback_parts, inset, max_offset, render_doc, style_texts};
+use crate::tui::widgets::{feedback_parts, fit_text, inset, max_offset, render_doc, style_texts};
 
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
@@ -175,20 +175,7 @@ impl DebriefScreen {
         }
 
         // Fit and focus
-        let fit = match m.fit {
-            Some(fit) => env.tf(
-                T::FitValue,
-                &[
-                    ("fit", &fit.to_string()),
-                    ("shown", &m.count(StepResult::Shown).to_string()),
-                    (
-                        "scored",
-                        &(m.steps.len() - m.count(StepResult::NotInPlay)).to_string(),
-                    ),
-                ],
-            ),
-            None => env.t(T::FitNone).to_owned(),
-        };
+        let fit = fit_text(env, m);
         // The measurement in its own words, whatever the summary above says: the number the
         // learner compares from run to run.
         doc.hanging_styled(

@@ -19,7 +19,7 @@ use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{MeterStyles, max_offset, meter, render_doc, style_texts};
+use crate::tui::widgets::{MeterStyles, fit_text, max_offset, meter, render_doc, style_texts};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -617,20 +617,7 @@ fn measurement(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Bu
         ]));
         para(&mut top, &ending.summary, stage.text);
     }
-    let fit = match m.fit {
-        Some(fit) => env.tf(
-            T::FitValue,
-            &[
-                ("fit", &fit.to_string()),
-                ("shown", &m.count(StepResult::Shown).to_string()),
-                (
-                    "scored",
-                    &(m.steps.len() - m.count(StepResult::NotInPlay)).to_string(),
-                ),
-            ],
-        ),
-        None => env.t(T::FitNone).to_owned(),
-    };
+    let fit = fit_text(env, &m);
     top.line(Line::from(vec![
         Span::styled(format!("{}  ", env.t(T::ModelFit)), stage.label),
         Span::styled(fit, stage.say),
