@@ -65,26 +65,37 @@ fn same_positions(text: &str) {
         })
         .collect();
     missing.push(vec![OwnedSeg::Index(99_999)]);
+    // Where the nodes start, as the parser of a large file tells a lazy outline.
+    let node_starts: Vec<usize> = eager
+        .item_spans(&[Seg::Field("nodes")])
+        .unwrap_or_default()
+        .iter()
+        .map(|span| span.start)
+        .collect();
     for path in all.iter().chain(&missing) {
-        // A fresh lazy outline each time: the first question must be answered without the tree.
-        let lazy = Outline::lazy(Arc::from(text));
         let path = segs(path);
-        assert_eq!(lazy.span(&path), eager.span(&path), "span of {path:?}");
-        assert_eq!(
-            lazy.field_name_span(&path),
-            eager.field_name_span(&path),
-            "name span of {path:?}"
-        );
+        // A fresh lazy outline each time: the first question must be answered without the
+        // tree; and one that knows where the nodes start.
+        let mut told = Outline::lazy(Arc::new(text.to_owned()));
+        told.know_items("nodes", node_starts.clone());
+        for lazy in [Outline::lazy(Arc::new(text.to_owned())), told] {
+            assert_eq!(lazy.span(&path), eager.span(&path), "span of {path:?}");
+            assert_eq!(
+                lazy.field_name_span(&path),
+                eager.field_name_span(&path),
+                "name span of {path:?}"
+            );
+        }
     }
     // Lazy outlines keep the strings worth checking, and those alone.
-    let lazy = Outline::lazy(Arc::from(text));
+    let lazy = Outline::lazy(Arc::new(text.to_owned()));
     let unplain: Vec<_> = eager
-        .strings
+        .strings()
         .iter()
         .filter(|s| !s.is_plain(text))
         .map(|s| s.span.clone())
         .collect();
-    let kept: Vec<_> = lazy.strings.iter().map(|s| s.span.clone()).collect();
+    let kept: Vec<_> = lazy.strings().iter().map(|s| s.span.clone()).collect();
     assert_eq!(kept, unplain);
 }
 

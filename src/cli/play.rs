@@ -55,7 +55,7 @@ pub struct Playable {
     /// The style texts to word feedback with: the scenario's language, else the interface's.
     pub styles: Option<Arc<StyleTexts>>,
     /// The library file's text, for the content hash of a saved run (none for a draft).
-    pub source: Option<Arc<str>>,
+    pub source: Option<Arc<String>>,
 }
 
 /// Why a scenario could not be found or loaded; the message has been printed.

@@ -32,65 +32,104 @@ impl Level {
 pub struct Source {
     /// The name shown to the user: a path, or `bundled:en/doctor-today.ron`.
     pub name: Arc<str>,
-    pub text: Arc<str>,
-    /// Byte offsets where lines start, built on first use: a large file with many problems
-    /// must not be rescanned for each one.
+    /// A `String` rather than a `str` so that a file read from disk is shared as it was
+    /// read: turning ten megabytes into an `Arc<str>` would copy them.
+    pub text: Arc<String>,
+    /// Newlines before each block of the text, counted on first use: a large file with many
+    /// problems must not be rescanned for each one.
     lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl Source {
-    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Source {
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<String>) -> Source {
         Source {
             name: name.into(),
-            text: text.into(),
+            text: Arc::new(text.into()),
             lines: Arc::default(),
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    /// How many newlines come before each block of [`LINE_BLOCK`] bytes, counted on first
+    /// use. A line is then found by counting within one block: a file of a million lines
+    /// needs no index of a million entries to report a problem or two.
+    fn newlines_before_blocks(&self) -> &[usize] {
         self.lines.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
+            let counts =
+                self.text
+                    .as_bytes()
+                    .chunks(LINE_BLOCK)
+                    .map(newlines)
+                    .scan(0, |total, n| {
+                        *total += n;
+                        Some(*total)
+                    });
+            std::iter::once(0).chain(counts).collect()
         })
     }
 
     /// The 0-based line holding a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts()
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1)
+        let block = offset / LINE_BLOCK;
+        let before = self.newlines_before_blocks()[block];
+        before + newlines(&self.text.as_bytes()[block * LINE_BLOCK..offset])
+    }
+
+    /// Where a 0-based line starts; the text's length if there is no such line.
+    fn line_start(&self, line: usize) -> usize {
+        if line == 0 {
+            return 0;
+        }
+        // The block holding the line's newline, and how many newlines into it that is.
+        let counts = self.newlines_before_blocks();
+        if counts.last().is_none_or(|&all| line > all) {
+            return self.text.len();
+        }
+        let block = counts.partition_point(|&n| n < line) - 1;
+        let bytes = self.text.as_bytes();
+        let from = block * LINE_BLOCK;
+        bytes[from..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(line - counts[block] - 1)
+            .map_or(self.text.len(), |(i, _)| from + i + 1)
     }
 
     /// The text of a 0-based line, without its newline.
     fn line_text(&self, line: usize) -> &str {
-        let starts = self.line_starts();
-        let start = starts.get(line).copied().unwrap_or(self.text.len());
-        let end = starts
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        &self.text[start..end.max(start)]
+        let start = self.line_start(line);
+        let rest = &self.text[start..];
+        &rest[..rest.find('\n').unwrap_or(rest.len())]
     }
 
     /// 1-based line and column (in characters, as ron counts) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_of(offset);
-        let start = self.line_starts()[line];
-        (line + 1, self.text[start..offset].chars().count() + 1)
+        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        (
+            self.line_of(offset) + 1,
+            self.text[start..offset].chars().count() + 1,
+        )
     }
 
     /// The byte offset of a 1-based line and character column; clamped into the text.
     pub fn offset(&self, line: usize, column: usize) -> usize {
-        let starts = self.line_starts();
-        let Some(&start) = starts.get(line.max(1) - 1) else {
-            return self.text.len();
-        };
+        let start = self.line_start(line.max(1) - 1);
+        if start == self.text.len() {
+            return start;
+        }
         let text = self.line_text(line.max(1) - 1);
         text.char_indices()
             .nth(column.saturating_sub(1))
             .map_or(start + text.len(), |(i, _)| start + i)
     }
+}
+
+/// Lines are counted by blocks of this many bytes.
+const LINE_BLOCK: usize = 64 * 1024;
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -350,6 +389,40 @@ fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines and columns as counted by blocks agree with counting from the start, across
+    /// block edges, on lines of every length and with characters of several bytes.
+    #[test]
+    fn positions_in_a_text_of_many_blocks() {
+        let mut text = String::new();
+        for n in 0..9000usize {
+            text.push_str(&"äb ".repeat(n % 50));
+            text.push(if n % 7 == 0 { '\n' } else { 'x' });
+            text.push('\n');
+        }
+        assert!(text.len() > 4 * LINE_BLOCK);
+        let source = Source::new("t", text.as_str());
+        let (mut line, mut line_start, mut previous) = (1, 0, 0);
+        let offsets = text.char_indices().map(|(i, _)| i).step_by(997);
+        for offset in offsets.chain([text.len()]) {
+            let passed = &text[previous..offset];
+            line += newlines(passed.as_bytes());
+            if let Some(i) = passed.rfind('\n') {
+                line_start = previous + i + 1;
+            }
+            previous = offset;
+            let column = text[line_start..offset].chars().count() + 1;
+            assert_eq!(source.line_col(offset), (line, column), "at {offset}");
+            assert_eq!(
+                source.offset(line, column),
+                offset,
+                "line {line} column {column}"
+            );
+        }
+        let lines = text.lines().count();
+        assert_eq!(source.line_text(lines - 1), text.lines().last().unwrap());
+        assert_eq!(source.offset(lines + 5, 1), text.len());
+    }
 
     /// The source line and the caret line of a plain rendering, without their gutters.
     fn snippet(d: &Diagnostic) -> (String, String) {

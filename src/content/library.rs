@@ -11,12 +11,12 @@ use serde::de::DeserializeOwned;
 
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
-use super::outline::Outline;
+use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
 use super::parse::{MAX_FILE_MIB_VAR, max_file_bytes, parse};
 use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
 use super::text::{check_strings, display_safe};
-use super::types::{EncounterModel, Scenario};
+use super::types::{EncounterModel, Node, Scenario};
 use super::validate;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
@@ -268,11 +268,8 @@ impl Library {
                 Some(s) if !diags.iter().any(Diagnostic::is_error) => scenarios.push(s),
                 _ => {
                     let text = &file.source.text;
-                    let outline = Outline::read(text);
-                    let id = string_field(&outline, text, "id");
-                    if let (Some(id), Some(language)) =
-                        (&id, string_field(&outline, text, "language"))
-                    {
+                    let id = string_field(text, "id");
+                    if let (Some(id), Some(language)) = (&id, string_field(text, "language")) {
                         elsewhere.push((id.clone(), language));
                     }
                     if let Some(first) = diags.iter().find(|d| d.is_error()).cloned() {
@@ -297,9 +294,7 @@ impl Library {
             .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
             .map(|f| {
                 let text = &f.source.text;
-                let outline = Outline::read(text);
-                let key = string_field(&outline, text, "id")
-                    .zip(string_field(&outline, text, "language"));
+                let key = string_field(text, "id").zip(string_field(text, "language"));
                 (f, key)
             })
             .collect();
@@ -441,27 +436,32 @@ fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
-/// Files from this size on are read on two threads.
+/// Files from this size on have their strings checked on a thread of their own.
 const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
 /// Parses one file and checks its text; the value is `None` when it does not parse.
 fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
-    // The outline's tree is read only if a problem needs a position; its strings are found
-    // now, to check their characters.
-    let strings = || {
-        let outline = Outline::lazy(file.source.text.clone());
-        let diags = check_strings(&file.source, &outline);
-        (outline, diags)
-    };
+    read_with(file, parse::<T>)
+}
+
+/// [`read`], parsing with `parse`.
+fn read_with<T: Send>(
+    file: &RawFile,
+    parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>> + Send,
+) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+    // The outline reads the file only if a problem needs a position or a string needs a
+    // closer look.
+    let outline = Outline::lazy(file.source.text.clone());
+    let strings = || check_strings(&file.source, &outline);
     // The two readings of a large file are independent: on two cores, do them side by side.
-    let ((outline, mut diags), parsed) = if file.source.text.len() >= PARALLEL_FROM_BYTES {
+    let (mut diags, parsed) = if file.source.text.len() >= PARALLEL_FROM_BYTES {
         std::thread::scope(|scope| {
             let strings = scope.spawn(strings);
-            let parsed = parse::<T>(&file.source);
+            let parsed = parse(&file.source);
             (strings.join().unwrap_or_default(), parsed)
         })
     } else {
-        (strings(), parse::<T>(&file.source))
+        (strings(), parse(&file.source))
     };
     match parsed {
         Ok(value) => (
@@ -480,188 +480,145 @@ fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<D
     }
 }
 
-/// Scenario files from this size on have their nodes parsed in two halves, side by side.
+/// Scenario files from this size on have their nodes parsed in parts, side by side.
 const SPLIT_FROM_BYTES: usize = 1024 * 1024;
 
 /// [`read`] for a scenario. Parsing is most of what checking a large file costs, and ron
-/// parses on one thread at about 150 MB/s; so on two cores or more, a large scenario's node
-/// list is parsed in two halves at once (cut where the outline says a node starts). Any
-/// problem, and the file is read again the ordinary way, for diagnostics at their places.
+/// parses on one thread at about 150 MB/s; so on two cores or more, a large scenario's nodes
+/// are parsed in parts at once (see [`in_parts`]). Any problem, and the file is parsed again
+/// the ordinary way, for diagnostics at their places.
 fn read_scenario(file: &RawFile) -> (Option<Loaded<Scenario>>, Vec<Diagnostic>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if file.source.text.len() < SPLIT_FROM_BYTES || cores < 2 {
         return read::<Scenario>(file);
     }
-    let outline = Outline::lazy(file.source.text.clone());
-    let (value, diags) = std::thread::scope(|scope| {
-        let diags = scope.spawn(|| check_strings(&file.source, &outline));
-        let value = in_halves(&file.source.text, &outline);
-        (value, diags.join().unwrap_or_default())
+    let mut node_starts = Vec::new();
+    let (mut loaded, diags) = read_with(file, |source| match in_parts(&source.text, cores) {
+        Some((scenario, starts)) => {
+            node_starts = starts;
+            Ok(scenario)
+        }
+        None => parse::<Scenario>(source),
     });
-    match value {
-        Some(value) => (
-            Some(Loaded {
-                value,
-                source: file.source.clone(),
-                outline,
-                origin: file.origin.clone(),
-            }),
-            diags,
-        ),
-        None => read::<Scenario>(file),
+    if let Some(loaded) = &mut loaded {
+        // Where each node starts is known now: a position inside a node is then found by
+        // reading that node alone.
+        loaded.outline.know_items("nodes", node_starts);
+    }
+    (loaded, diags)
+}
+
+/// The scenario in `text`, its nodes parsed in up to `parts` runs on as many threads, with
+/// no copy of the text: each node is read on its own from where it stands, so a run needs
+/// only its first node's place. Places are guessed near equal fractions of the file (a
+/// `Node(` after a comma) and proven by the run before, which must end exactly where the
+/// next begins; the last ends at the list's `]`. The rest of the file is parsed with the
+/// list left empty. With the scenario, where each node starts. `None` if the file does not
+/// lend itself (an `#![enable(..)]` attribute, which the parts would not see) or anything
+/// fails to parse or to line up.
+fn in_parts(text: &str, parts: usize) -> Option<(Scenario, Vec<usize>)> {
+    if skip_comments(text).starts_with("#!") {
+        return None;
+    }
+    let open = list_field_start(text, "nodes")?;
+    let first = skip_trivia(text, open + 1);
+    let mut starts = vec![first];
+    for k in 1..parts {
+        let guess = first + (text.len() - first) * k / parts;
+        match node_start_after(text, guess.max(*starts.last()? + 1)) {
+            Some(start) => starts.push(start),
+            None => break,
+        }
+    }
+    let ends = starts.iter().skip(1).map(|&end| Some(end)).chain([None]);
+    let runs: Vec<Run> = std::thread::scope(|scope| {
+        let mut runs: Vec<_> = starts.iter().zip(ends).collect();
+        let (start, end) = runs.remove(0);
+        let threads: Vec<_> = runs
+            .into_iter()
+            .map(|(&start, end)| scope.spawn(move || nodes_from(text, start, end)))
+            .collect();
+        let mut runs = vec![nodes_from(text, *start, end)];
+        runs.extend(threads.into_iter().map(|t| t.join().ok().flatten()));
+        runs.into_iter().collect::<Option<_>>()
+    })?;
+    let close = runs.last()?.end;
+    let header = [&text[..open], "[]", &text[close + 1..]].concat();
+    let mut scenario = super::parse::parse_part::<Scenario>(&header, 0)?;
+    let mut starts = Vec::with_capacity(runs.iter().map(|run| run.starts.len()).sum());
+    for run in runs {
+        scenario.nodes.extend(run.nodes);
+        starts.extend(run.starts);
+    }
+    Some((scenario, starts))
+}
+
+/// Nodes read one after another: each with where it starts, and where the run ends.
+struct Run {
+    nodes: Vec<Node>,
+    starts: Vec<usize>,
+    end: usize,
+}
+
+/// The first place at or after `from` that looks like the start of a node in a list: `Node(`
+/// after a comma and white space.
+fn node_start_after(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = at + text.get(at..)?.find("Node(")?;
+        let before = text[..found].trim_end_matches([' ', '\t', '\n']);
+        if before.ends_with(',') {
+            return Some(found);
+        }
+        at = found + 1;
     }
 }
 
-/// The scenario in `text`, its node list parsed as two halves on two threads: the file up
-/// to the middle node with the list closed there, and the nodes from there on as a list of
-/// their own. `None` if the file does not lend itself (no such list, an `#![enable(..)]`
-/// attribute that the second half would not see) or either half does not parse.
-fn in_halves(text: &str, outline: &Outline) -> Option<Scenario> {
-    use super::outline::Seg;
-    use super::parse::parse_part;
-    use super::types::Node;
+/// The nodes of a list from `start`, where one begins, up to `until`, where the next begins,
+/// or else to the list's end (`until` `None`, and the run ends at the `]`). `None` unless
+/// they parse and end exactly there.
+fn nodes_from(text: &str, start: usize, until: Option<usize>) -> Option<Run> {
+    use serde::Deserialize;
 
-    let nodes = [Seg::Field("nodes")];
-    outline.field_name_span(&nodes)?;
-    let list = outline.span(&nodes)?;
-    let items = outline.item_spans(&nodes)?;
-    let attributes = text[..outline.span(&[])?.start].contains("#!");
-    if items.len() < 2 || attributes || !text[..list.end].ends_with(']') {
-        return None;
+    // Nodes stand two levels down in a file: in the scenario, in its list.
+    let options = super::parse::part_options(2);
+    let mut run = Run {
+        nodes: Vec::new(),
+        starts: Vec::new(),
+        end: start,
+    };
+    let mut at = start;
+    loop {
+        run.end = at;
+        match until {
+            Some(end) if at >= end => return (at == end).then_some(run),
+            _ if text.as_bytes().get(at) == Some(&b']') => return until.is_none().then_some(run),
+            _ => {}
+        }
+        let mut de = ron::Deserializer::from_str_with_options(&text[at..], &options).ok()?;
+        run.nodes.push(Node::deserialize(&mut de).ok()?);
+        run.starts.push(at);
+        at = skip_trivia(text, text.len() - de.remainder().len());
+        match text.as_bytes().get(at) {
+            Some(b',') => at = skip_trivia(text, at + 1),
+            Some(b']') => {}
+            _ => return None,
+        }
     }
-    let middle = items.len() / 2;
-    let head = [&text[..items[middle - 1].end], &text[list.end - 1..]].concat();
-    let tail = format!(
-        "[{}]",
-        &text[items[middle].start..items[items.len() - 1].end]
-    );
-    std::thread::scope(|scope| {
-        // The tail's nodes stand one level higher than in the file (no `Scenario(` around).
-        let tail = scope.spawn(move || parse_part::<Vec<Node>>(&tail, 1));
-        let head = parse_part::<Scenario>(&head, 0);
-        let tail = tail.join().ok()?;
-        let mut scenario = head?;
-        scenario.nodes.extend(tail?);
-        Some(scenario)
-    })
 }
 
 /// A scenario read from its header: the file with its node list taken out and left empty,
 /// parsed; `None` if there is no such list or the rest does not parse.
 fn read_header(file: &RawFile) -> Option<Loaded<Scenario>> {
     let text = &*file.source.text;
-    let nodes = field_value_span(text, "nodes")?;
+    let nodes = list_field_span(text, "nodes")?;
     let header = [&text[..nodes.start], "[]", &text[nodes.end..]].concat();
     Some(Loaded {
         value: super::parse::parse_part::<Scenario>(&header, 0)?,
         source: file.source.clone(),
-        outline: Outline::deferred(file.source.text.clone()),
+        outline: Outline::lazy(file.source.text.clone()),
         origin: file.origin.clone(),
     })
-}
-
-/// Where the list that is the value of the top-level field `name` lies (brackets included),
-/// found by a scan of the bytes that follows nesting, strings and comments and reads nothing
-/// else: several times quicker than parsing.
-fn field_value_span(text: &str, name: &str) -> Option<std::ops::Range<usize>> {
-    let b = text.as_bytes();
-    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let (mut i, mut depth, mut start) = (0, 0usize, None);
-    while i < b.len() {
-        match b[i] {
-            b'"' => i = string_end(b, i + 1, None)?,
-            b'\'' => {
-                // A character literal: 'a', '"', '\''.
-                let from = i + if b.get(i + 1) == Some(&b'\\') { 3 } else { 2 };
-                i = from + b.get(from..)?.iter().position(|&c| c == b'\'')? + 1;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = b[i..]
-                    .iter()
-                    .position(|&c| c == b'\n')
-                    .map_or(b.len(), |n| i + n);
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                // Block comments nest in RON.
-                let mut nest = 0usize;
-                loop {
-                    if b.get(i..i + 2) == Some(b"/*") {
-                        nest += 1;
-                        i += 2;
-                    } else if b.get(i..i + 2) == Some(b"*/") {
-                        nest -= 1;
-                        i += 2;
-                        if nest == 0 {
-                            break;
-                        }
-                    } else if i >= b.len() {
-                        return None;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                i += 1;
-                if depth == 1 {
-                    if let Some(start) = start {
-                        return Some(start..i);
-                    }
-                }
-            }
-            c if ident(c) && (i == 0 || !ident(b[i - 1])) => {
-                let end = b[i..]
-                    .iter()
-                    .position(|&c| !ident(c))
-                    .map_or(b.len(), |n| i + n);
-                let hashes = b[end..].iter().take_while(|&&c| c == b'#').count();
-                if &b[i..end] == b"r" && b.get(end + hashes) == Some(&b'"') {
-                    // A raw string: r"..." or r#"..."#.
-                    i = string_end(b, end + hashes + 1, Some(hashes))?;
-                    continue;
-                }
-                if depth == 1 && start.is_none() && &b[i..end] == name.as_bytes() {
-                    let value = text[end..].trim_start().strip_prefix(':')?.trim_start();
-                    if !value.starts_with('[') {
-                        return None;
-                    }
-                    start = Some(text.len() - value.len());
-                }
-                i = end;
-            }
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The index after the end of a string whose text starts at `i`: a plain one (`raw` `None`,
-/// with escapes) or a raw one, closed by `"` and that many hashes.
-fn string_end(b: &[u8], mut i: usize, raw: Option<usize>) -> Option<usize> {
-    // Most of a scenario is inside strings: jump from quote to quote.
-    loop {
-        i += b.get(i..)?.iter().position(|&c| c == b'"')?;
-        let closes = match raw {
-            None => b[..i].iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 0,
-            Some(hashes) => {
-                b[i + 1..]
-                    .iter()
-                    .take(hashes)
-                    .filter(|&&c| c == b'#')
-                    .count()
-                    == hashes
-            }
-        };
-        i += 1;
-        if closes {
-            return Some(i + raw.unwrap_or(0));
-        }
-    }
 }
 
 /// The kind of a content file: by its leading struct name, else by where it lies.
@@ -864,15 +821,12 @@ fn unreadable(path: &Path, why: &str) -> Diagnostic {
     )
 }
 
-/// A string field of a file's top-level struct, read from the outline alone, so that even a
-/// file that does not parse can be named.
-fn string_field(outline: &Outline, text: &str, field: &str) -> Option<String> {
-    let span = outline.value(&[super::outline::Seg::Field(field)])?.span();
-    outline
-        .strings
-        .iter()
-        .find(|s| s.span == span)
-        .map(|s| s.text(text))
+/// A string field of a file's top-level struct, found by a skim and read on its own, so
+/// that even a file that does not parse can be named.
+fn string_field(text: &str, field: &str) -> Option<String> {
+    use serde::Deserialize;
+    let (_, start) = super::outline::top_field(text, field)?;
+    String::deserialize(&mut ron::Deserializer::from_str(&text[start..]).ok()?).ok()
 }
 
 /// Scenario and test files, as opposed to the models and style files they rely on.
@@ -971,29 +925,58 @@ mod tests {
     /// The split itself (tests/large_files.rs checks the whole, which falls back to one parse
     /// on any trouble, so it would pass with a split that never worked).
     #[test]
-    fn a_scenario_parsed_in_halves_is_the_scenario() {
+    fn a_scenario_parsed_in_parts_is_the_scenario() {
         let text = crate::authoring::generate::scenario(101, 3);
         let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
-        let outline = Outline::lazy(text.as_str().into());
-        assert_eq!(in_halves(&text, &outline), Some(whole));
-        // An attribute the second half would not see: not split.
-        let attributed = format!("#![enable(implicit_some)]\n{text}");
-        assert_eq!(
-            in_halves(&attributed, &Outline::lazy(attributed.as_str().into())),
-            None
-        );
+        for parts in 1..=7 {
+            let (scenario, starts) = in_parts(&text, parts).unwrap();
+            assert_eq!(scenario, whole, "{parts} parts");
+            let ids: Vec<&str> = starts.iter().map(|&at| &text[at..at + 5]).collect();
+            assert_eq!(ids, vec!["Node("; whole.nodes.len()]);
+        }
+        // Comments and a trailing comma between nodes; an empty list.
+        let commented = text
+            .replace(
+                "\n        Node(",
+                "\n        // a node\n        /* next */ Node(",
+            )
+            .replace("),\n    ]", "), // the last\n    ]");
+        assert_ne!(commented, text);
+        assert_eq!(in_parts(&commented, 3).map(|(s, _)| s), Some(whole.clone()));
+        let empty = [
+            "Scenario(",
+            &text[text.find("id:").unwrap()..text.find("nodes:").unwrap()],
+            "nodes: [ ],\n)",
+        ]
+        .concat();
+        let none: Scenario = parse(&Source::new("x", empty.as_str())).unwrap();
+        assert_eq!(in_parts(&empty, 2).map(|(s, _)| s), Some(none));
     }
 
+    /// Wherever a guessed place falls, the parts give the whole or nothing.
     #[test]
-    fn the_node_list_is_found_past_strings_comments_and_nesting() {
-        let text = r##"Scenario( // nodes: [ in a comment
-    title: "nodes: [ \" ] in a string", /* nested /* nodes: [ */ ) */
-    raw: r#"a "nodes: [" ]"#, c: '"', d: '\'', e: Thing(nodes: [1]),
-    nodes: [Node(say: "]", x: [1, (2)])], start: "a")"##;
-        let span = field_value_span(text, "nodes").unwrap();
-        assert_eq!(&text[span], r#"[Node(say: "]", x: [1, (2)])]"#);
-        assert_eq!(field_value_span("Scenario(nodes: None)", "nodes"), None);
-        assert_eq!(field_value_span("Scenario(start: \"a\")", "nodes"), None);
+    fn a_wrong_guess_is_never_taken_for_a_node() {
+        let text = crate::authoring::generate::scenario(40, 5);
+        let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
+        // Text that looks like a node's start in every string and comment.
+        let decoy = text
+            .replace("say: \"", "say: \", Node(id: \\\"decoy\\\"), ")
+            .replace("\n        Node(", "\n        // , Node(\n        Node(");
+        let whole_decoy: Scenario = parse(&Source::new("x", decoy.as_str())).unwrap();
+        assert_ne!(whole_decoy, whole);
+        for parts in 2..=9 {
+            let got = in_parts(&decoy, parts).map(|(s, _)| s);
+            assert!(
+                got.is_none() || got == Some(whole_decoy.clone()),
+                "{parts} parts"
+            );
+        }
+        // A node that does not parse, in the last part; an attribute the parts would not see.
+        let broken = text
+            .replacen("mood: ", "mood: +", 1)
+            .replace("id: \"node-39\"", "id: node-39");
+        assert!(in_parts(&broken, 2).is_none());
+        assert!(in_parts(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());
     }
 
     /// The first look has every scenario of the full load, the same but for its nodes.

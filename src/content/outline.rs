@@ -163,12 +163,21 @@ pub struct Outline {
     /// costs several times its text in memory.
     root: OnceLock<Option<Value>>,
     /// The text to read the tree from (lazy outlines only).
-    text: Option<Arc<str>>,
+    text: Option<Arc<String>>,
+    /// A first, light reading, made on first use (at once by [`Outline::read`]).
+    light: OnceLock<Light>,
+    /// Where each item of one top-level list starts, when the parser has told.
+    items: Option<(&'static str, Vec<usize>)>,
+}
+
+/// What one quick pass over a file keeps.
+#[derive(Clone, Debug, Default)]
+struct Light {
     /// Lazy outlines: the top two levels of the value (the top-level fields, their items
     /// and fields, without their insides), from which deeper positions are found.
     shallow: Option<Value>,
     /// Every string literal; in a lazy outline, those that are not plain printable ASCII.
-    pub strings: Vec<StringLiteral>,
+    strings: Vec<StringLiteral>,
 }
 
 impl Value {
@@ -205,36 +214,52 @@ impl Outline {
         Outline {
             root: OnceLock::from(root),
             text: None,
-            shallow: None,
-            strings: reader.strings,
+            light: OnceLock::from(Light {
+                shallow: None,
+                strings: reader.strings,
+            }),
+            items: None,
         }
     }
 
-    /// Finds the string literals of `text` that are worth checking (all but plain printable
-    /// ASCII) now, in one pass that allocates little else, and reads the value tree only
-    /// when a position is first asked for; see [`Outline::span`].
-    pub fn lazy(text: Arc<str>) -> Outline {
-        let mut reader = Reader::new(&text, false);
-        let shallow = reader.value();
-        let strings = reader.strings;
+    /// An outline of `text` that reads nothing until it is asked something. Then a first
+    /// question about strings or a position reads the file lightly, in one pass that
+    /// allocates little (its strings worth checking, its top two levels); the whole tree is
+    /// read only when that is not enough. Most files are asked nothing.
+    pub fn lazy(text: Arc<String>) -> Outline {
         Outline {
             root: OnceLock::new(),
             text: Some(text),
-            shallow,
-            strings,
+            light: OnceLock::new(),
+            items: None,
         }
     }
 
-    /// An outline of `text` that reads nothing until a position is asked for, and then the
-    /// whole tree; it finds no strings. For a first look at a file whose strings are
-    /// checked later (the practice app's first frame).
-    pub fn deferred(text: Arc<str>) -> Outline {
-        Outline {
-            root: OnceLock::new(),
-            text: Some(text),
-            shallow: None,
-            strings: Vec::new(),
-        }
+    /// Tells a lazy outline where each item of the top-level list `field` starts (as the
+    /// parser found them): a position inside one is then found by reading that item alone.
+    /// The starts must be right; an empty list tells nothing.
+    pub fn know_items(&mut self, field: &'static str, starts: Vec<usize>) {
+        self.items = (!starts.is_empty()).then_some((field, starts));
+    }
+
+    fn light(&self) -> &Light {
+        self.light.get_or_init(|| match self.text.as_deref() {
+            Some(text) => {
+                let mut reader = Reader::new(text, false);
+                let shallow = reader.value();
+                Light {
+                    shallow,
+                    strings: reader.strings,
+                }
+            }
+            None => Light::default(),
+        })
+    }
+
+    /// The string literals worth checking: every one in an outline that was read, in a lazy
+    /// one those that are not plain printable ASCII.
+    pub fn strings(&self) -> &[StringLiteral] {
+        &self.light().strings
     }
 
     /// The top-level value.
@@ -269,8 +294,12 @@ impl Outline {
     /// The spans of the items of the list at `path`. For a top-level field of a lazy outline
     /// they come from the shallow reading, without the tree.
     pub fn item_spans(&self, path: &[Seg]) -> Option<Vec<Range<usize>>> {
-        let value = match (path, self.root.get(), &self.shallow) {
-            ([Seg::Field(name)], None, Some(shallow)) => &shallow.field(name)?.value,
+        let shallow = match (path, self.root.get()) {
+            ([Seg::Field(_)], None) => self.light().shallow.as_ref(),
+            _ => None,
+        };
+        let value = match (path, shallow) {
+            ([Seg::Field(name)], Some(shallow)) => &shallow.field(name)?.value,
             _ => self.value(path)?,
         };
         match value {
@@ -293,13 +322,44 @@ impl Outline {
     /// Lazy outlines whose tree is unread: follows `path` through the shallow reading, and
     /// where that stops (below the top two levels), reads just the value it stopped at in
     /// full, so a warning deep in a large file costs the size of its node, not of the file.
+    /// A top-level field asked for before anything else is found by a skim that stops there.
     /// `None`: the tree is read (or there is no text); ask it.
     fn follow(&self, path: &[Seg]) -> Option<Found> {
         if self.root.get().is_some() {
             return None;
         }
         let text = self.text.as_deref()?;
-        let shallow = self.shallow.as_ref()?;
+        if let ([Seg::Field(field), Seg::Index(i), rest @ ..], Some((known, starts))) =
+            (path, &self.items)
+        {
+            if let (true, Some(&start)) = (field == known, starts.get(*i)) {
+                let mut reader = Reader::new(text, true);
+                reader.pos = start;
+                if let Some(item) = reader.value() {
+                    let mut found = Found {
+                        span: item.span(),
+                        name_span: None,
+                        depth: 2,
+                    };
+                    follow(text, &item, rest, false, &mut found);
+                    return Some(found);
+                }
+            }
+        }
+        if let ([Seg::Field(name)], None) = (path, self.light.get()) {
+            let mut reader = Reader::new(text, false);
+            if let Some((name_span, start)) = top_field(text, name) {
+                reader.pos = start;
+                if let Some(value) = reader.value() {
+                    return Some(Found {
+                        span: value.span(),
+                        name_span: Some(name_span),
+                        depth: 1,
+                    });
+                }
+            }
+        }
+        let shallow = self.light().shallow.as_ref()?;
         let mut found = Found {
             span: shallow.span(),
             name_span: None,
@@ -355,6 +415,190 @@ fn follow(text: &str, mut here: &Value, path: &[Seg], reread: bool, found: &mut 
                 return;
             }
             None => return,
+        }
+    }
+}
+
+/// The first place at or after `pos` that is not white space or a comment. It skips only
+/// what ron skips too (ASCII white space, `//` and nested `/* */` comments).
+pub fn skip_trivia(text: &str, pos: usize) -> usize {
+    let mut reader = Reader::new(text, false);
+    reader.pos = pos;
+    reader.skip_trivia();
+    reader.pos
+}
+
+/// Where the top-level field `name` stands: the span of its name, and where its value
+/// starts. Found by a skim that follows nesting, strings and comments, reads nothing else and
+/// stops there: several times quicker than reading, and for a field near the top of a large
+/// file next to free.
+pub fn top_field(text: &str, name: &str) -> Option<(Range<usize>, usize)> {
+    let mut depth = 0usize;
+    let scan = Scan {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    for token in scan {
+        match token? {
+            Token::Open => depth += 1,
+            Token::Close => depth = depth.checked_sub(1)?,
+            Token::Word(word) if depth == 1 && text[word.clone()] == *name => {
+                let colon = skip_trivia(text, word.end);
+                if text.as_bytes().get(colon) == Some(&b':') {
+                    return Some((word, skip_trivia(text, colon + 1)));
+                }
+            }
+            Token::Word(_) => {}
+        }
+    }
+    None
+}
+
+/// Where the list that is the value of the top-level field `name` starts (at its `[`).
+pub fn list_field_start(text: &str, name: &str) -> Option<usize> {
+    let (_, start) = top_field(text, name)?;
+    text[start..].starts_with('[').then_some(start)
+}
+
+/// Where the list that is the value of the top-level field `name` lies, brackets included.
+pub fn list_field_span(text: &str, name: &str) -> Option<Range<usize>> {
+    let start = list_field_start(text, name)?;
+    let mut depth = 0usize;
+    let mut scan = Scan {
+        b: text.as_bytes(),
+        i: start,
+    };
+    while let Some(token) = scan.next() {
+        match token? {
+            Token::Open => depth += 1,
+            Token::Close => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(start..scan.i);
+                }
+            }
+            Token::Word(_) => {}
+        }
+    }
+    None
+}
+
+/// What [`Scan`] stops at: all else (strings, comments, punctuation) is passed over.
+enum Token {
+    Open,
+    Close,
+    Word(Range<usize>),
+}
+
+/// The brackets and words of RON text, in order; `Some(None)` where the text cannot be
+/// followed (an unclosed string or comment).
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for Scan<'_> {
+    type Item = Option<Token>;
+
+    fn next(&mut self) -> Option<Option<Token>> {
+        let b = self.b;
+        let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        while self.i < b.len() {
+            let i = self.i;
+            match b[i] {
+                b'"' => match string_end(b, i + 1, None) {
+                    Some(end) => self.i = end,
+                    None => return Some(None),
+                },
+                b'\'' => {
+                    // A character literal: 'a', '"', '\''.
+                    let from = i + if b.get(i + 1) == Some(&b'\\') { 3 } else { 2 };
+                    match b
+                        .get(from..)
+                        .and_then(|r| r.iter().position(|&c| c == b'\''))
+                    {
+                        Some(n) => self.i = from + n + 1,
+                        None => return Some(None),
+                    }
+                }
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    self.i = b[i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |n| i + n);
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    // Block comments nest in RON.
+                    let mut nest = 0usize;
+                    loop {
+                        if b.get(self.i..self.i + 2) == Some(b"/*") {
+                            nest += 1;
+                            self.i += 2;
+                        } else if b.get(self.i..self.i + 2) == Some(b"*/") {
+                            nest -= 1;
+                            self.i += 2;
+                            if nest == 0 {
+                                break;
+                            }
+                        } else if self.i >= b.len() {
+                            return Some(None);
+                        } else {
+                            self.i += 1;
+                        }
+                    }
+                }
+                b'(' | b'[' | b'{' => {
+                    self.i += 1;
+                    return Some(Some(Token::Open));
+                }
+                b')' | b']' | b'}' => {
+                    self.i += 1;
+                    return Some(Some(Token::Close));
+                }
+                c if ident(c) && (i == 0 || !ident(b[i - 1])) => {
+                    let end = b[i..]
+                        .iter()
+                        .position(|&c| !ident(c))
+                        .map_or(b.len(), |n| i + n);
+                    let hashes = b[end..].iter().take_while(|&&c| c == b'#').count();
+                    if &b[i..end] == b"r" && b.get(end + hashes) == Some(&b'"') {
+                        // A raw string: r"..." or r#"..."#.
+                        match string_end(b, end + hashes + 1, Some(hashes)) {
+                            Some(after) => self.i = after,
+                            None => return Some(None),
+                        }
+                        continue;
+                    }
+                    self.i = end;
+                    return Some(Some(Token::Word(i..end)));
+                }
+                _ => self.i += 1,
+            }
+        }
+        None
+    }
+}
+
+/// The index after the end of a string whose text starts at `i`: a plain one (`raw` `None`,
+/// with escapes) or a raw one, closed by `"` and that many hashes.
+fn string_end(b: &[u8], mut i: usize, raw: Option<usize>) -> Option<usize> {
+    // Most of a scenario is inside strings: jump from quote to quote.
+    loop {
+        i += b.get(i..)?.iter().position(|&c| c == b'"')?;
+        let closes = match raw {
+            None => b[..i].iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 0,
+            Some(hashes) => {
+                b[i + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&c| c == b'#')
+                    .count()
+                    == hashes
+            }
+        };
+        i += 1;
+        if closes {
+            return Some(i + raw.unwrap_or(0));
         }
     }
 }
@@ -694,5 +938,28 @@ impl<'a> Reader<'a> {
             raw: true,
         });
         Some(start..self.pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_top_level_list_is_found_past_strings_comments_and_nesting() {
+        let text = r##"Scenario( // nodes: [ in a comment
+    title: "nodes: [ \" ] in a string", /* nested /* nodes: [ */ ) */
+    raw: r#"a "nodes: [" ]"#, c: '"', d: '\'', e: Thing(nodes: [1]),
+    nodes /* the list */ : [Node(say: "]", x: [1, (2)])], start: "a")"##;
+        let span = list_field_span(text, "nodes").unwrap();
+        assert_eq!(&text[span], r#"[Node(say: "]", x: [1, (2)])]"#);
+        let (name, start) = top_field(text, "start").unwrap();
+        assert_eq!((&text[name], &text[start..]), ("start", "\"a\")"));
+        assert_eq!(list_field_span("Scenario(nodes: None)", "nodes"), None);
+        assert_eq!(list_field_span("Scenario(start: \"a\")", "nodes"), None);
+        assert_eq!(
+            top_field("Scenario(a: b, b: 1)", "b").map(|(n, _)| n),
+            Some(15..16)
+        );
     }
 }

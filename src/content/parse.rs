@@ -44,10 +44,12 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>>
 /// under the same rules as [`parse`]. No diagnostic: a caller that gets `None` parses the
 /// whole file again to report the problem where it stands.
 pub fn parse_part<T: DeserializeOwned>(text: &str, depth: usize) -> Option<T> {
-    options()
-        .with_recursion_limit(RECURSION_LIMIT.saturating_sub(depth))
-        .from_str(text)
-        .ok()
+    part_options(depth).from_str(text).ok()
+}
+
+/// The options under which [`parse`] reads a value `depth` levels below the top of a file.
+pub fn part_options(depth: usize) -> ron::Options {
+    options().with_recursion_limit(RECURSION_LIMIT.saturating_sub(depth))
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a likely typo.

@@ -71,7 +71,14 @@ pub fn nfc(text: &str) -> String {
 /// ones, each at the character (or the escape that wrote it).
 pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for lit in outline.strings.iter().filter(|l| !l.is_plain(&source.text)) {
+    if !may_hold_unwanted(&source.text) {
+        return found;
+    }
+    for lit in outline
+        .strings()
+        .iter()
+        .filter(|l| !l.is_plain(&source.text))
+    {
         for (c, span) in lit.chars(&source.text) {
             if c == '\n' || c == '\t' {
                 continue;
@@ -108,4 +115,82 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// Whether any character of `text`, or any escape, could be one that [`check_strings`]
+/// reports; false for nearly every file, which then needs no reading of its strings. Looks
+/// at the whole text, comments included, so it may say yes for nothing, never no for
+/// something.
+fn may_hold_unwanted(text: &str) -> bool {
+    // Plain printable ASCII, newlines and tabs are cleared sixteen bytes at a time.
+    let bytes = text.as_bytes();
+    let unusual = |b: u8| !(0x20..0x7f).contains(&b) && b != b'\n' && b != b'\t' || b == b'\\';
+    let mut i = 0;
+    while i < bytes.len() {
+        let chunk = &bytes[i..(i + 16).min(bytes.len())];
+        if !chunk.iter().fold(false, |any, &b| any | unusual(b)) {
+            i += chunk.len();
+            continue;
+        }
+        let end = i + chunk.len();
+        while i < end {
+            let b = bytes[i];
+            if b == b'\\' {
+                // Escapes that cannot write an unwanted character; the pair is skipped whole,
+                // so `\\u` is a backslash and a `u`.
+                if !matches!(bytes.get(i + 1), Some(b'n' | b't' | b'"' | b'\'' | b'\\')) {
+                    return true;
+                }
+                i += 2;
+            } else if b < 0x80 {
+                if unusual(b) {
+                    return true;
+                }
+                i += 1;
+            } else {
+                // `i` is at a character's first byte: only ASCII bytes are stepped over singly.
+                let Some(c) = text[i..].chars().next() else {
+                    return true;
+                };
+                if is_unsafe(c) || is_invisible(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_unwanted;
+
+    #[test]
+    fn only_files_that_may_hold_unwanted_characters_get_a_closer_look() {
+        let clean = [
+            "Scenario(say: \"Hei, mitä kuuluu? Äiti odottaa.\")\n\t// kommentti",
+            r#"say: "a \"quote\", a \\ backslash,\n a tab\t and \\u not an escape""#,
+            "",
+        ];
+        for text in clean {
+            assert!(!may_hold_unwanted(text), "{text:?}");
+        }
+        let unwanted = [
+            "say: \"\u{202e}reversed\"",
+            "// a comment with \u{200b} in it",
+            r#"say: "\u{202e}""#,
+            r#"say: "\x1b[31m""#,
+            r#"say: "\r\0""#,
+            "say: \"carriage\rreturn\"",
+            "say: \"\u{85}\"",
+            "say: \"\u{7f}\"",
+            // Past the first sixteen bytes, and in the last few.
+            "0123456789abcdefghijklmnopqrstuvwxyz \u{2066}",
+            "0123456789abcdefghi\u{feff}",
+        ];
+        for text in unwanted {
+            assert!(may_hold_unwanted(text), "{text:?}");
+        }
+    }
 }

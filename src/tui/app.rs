@@ -106,7 +106,7 @@ impl Env {
     pub fn source_text(&self, scenario: &Scenario) -> Option<&str> {
         self.library
             .scenario(&scenario.id, &scenario.language)
-            .map(|l| &*l.source.text)
+            .map(|l| l.source.text.as_str())
     }
 
     /// Saves a new run (unless saving is off) and keeps it for this session.
