@@ -16,7 +16,7 @@ use crate::practice::feedback::Voice;
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
 use crate::tui::text::{Doc, clean, scroll_to_show};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{feedback_parts, inset, mood_meter, render_doc, style_texts};
@@ -35,6 +35,9 @@ pub const KEYS: &[Binding] = &[
     bind(RESTART, "r", Action::Restart, T::Restart, true),
     bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
 ];
+
+/// [`KEYS`] for each number of choices on screen (the digits offer "1-3" for three).
+pub static KEYS_BY_COUNT: [[Binding; KEYS.len()]; 10] = keymap::by_count(KEYS);
 
 /// Keys while a choice's feedback is shown.
 #[rustfmt::skip]
@@ -90,7 +93,7 @@ impl PlayScreen {
     pub fn keys(&self) -> &'static [Binding] {
         match self.phase {
             Phase::Choosing if self.run.is_finished() => ENDING_KEYS,
-            Phase::Choosing => KEYS,
+            Phase::Choosing => keymap::for_count(&KEYS_BY_COUNT, self.run.choice_order().len()),
             Phase::Feedback => FEEDBACK_KEYS,
         }
     }
