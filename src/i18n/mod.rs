@@ -64,7 +64,13 @@ catalogue! {
     LibraryTitle => "Scenarios", "Harjoitukset";
     FilterPrompt => "Filter", "Suodata";
     FilterHint => "type to filter", "kirjoita suodattaaksesi";
-    ClearFilter => "clear filter / quit", "tyhjennä suodatin / lopeta";
+    ClearFilter => "clear the filter", "tyhjennä suodatin";
+    ClearShort => "clear", "tyhjennä";
+    ProgressShort => "progress", "edistyminen";
+    StyleShort => "style", "tyyli";
+    PresentShort => "present", "esitä";
+    MoreScenario => "↓ 1 more scenario below", "↓ 1 harjoitus lisää alempana";
+    MoreScenarios => "↓ {n} more scenarios below", "↓ {n} harjoitusta lisää alempana";
     EraseChar => "erase", "pyyhi";
     Start => "start", "aloita";
     NoScenarios => "No scenarios found.", "Harjoituksia ei löytynyt.";
@@ -106,6 +112,9 @@ catalogue! {
     LeaveRun => "leave run", "keskeytä";
     FocusOn => "Your focus: {step}", "Painopisteesi: {step}";
     ChoiceCount => "Choice {n}", "Valinta {n}";
+    MoreChoice => "↓ 1 more choice below", "↓ 1 vaihtoehto lisää alempana";
+    MoreChoices => "↓ {n} more choices below", "↓ {n} vaihtoehtoa lisää alempana";
+    MoreBelow => "↓ more below", "↓ lisää alempana";
     // Playing a draft (kohtaa play)
     DraftReload => "reload the file", "lataa tiedosto uudelleen";
     DraftReloaded => "Reloaded: {done} of {all} choices replayed.", "Ladattu uudelleen: {done}/{all} valintaa toistettu.";

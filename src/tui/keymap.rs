@@ -34,9 +34,25 @@ pub struct Binding {
     pub what: T,
     /// Shown in the hint bar as well as in the help.
     pub bar: bool,
+    /// Fewer words for the hint bar, where `what` is too long to leave room for the other
+    /// keys at 80 columns; the help always says `what`.
+    pub short: Option<T>,
 }
 
 impl Binding {
+    /// The binding with `short` as its words in the hint bar.
+    pub const fn short(self, short: T) -> Binding {
+        Binding {
+            short: Some(short),
+            ..self
+        }
+    }
+
+    /// What the hint bar says this binding does.
+    pub fn bar_what(&self) -> T {
+        self.short.unwrap_or(self.what)
+    }
+
     /// The action for `key`, if this binding answers to it.
     pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -72,6 +88,7 @@ pub const fn bind(
         action,
         what,
         bar,
+        short: None,
     }
 }
 

@@ -938,15 +938,17 @@ fn hint_line(screen: &PresentScreen, env: &Env, stage: &Stage, area: Rect, buf: 
         .keys()
         .iter()
         .filter(|b| b.bar)
-        .map(|b| (b.label.to_owned(), env.t(b.what).to_owned()))
+        .map(|b| (b.label.to_owned(), env.t(b.bar_what()).to_owned()))
         .collect();
     // The help lists every key, so it keeps its place when the others do not all fit.
     let help = ("?".to_owned(), env.t(T::Help).to_owned());
     let item_w = |(key, what): &(String, String)| width(key) + width(what) + 3;
     let help_w = item_w(&help);
+    // In the order of the table, which is their priority: one that does not fit is left out
+    // and the next, perhaps shorter, still tried.
     let fitting: Vec<_> = items
         .into_iter()
-        .take_while(|item| {
+        .filter(|item| {
             let fits = used + item_w(item) + help_w <= max;
             if fits {
                 used += item_w(item);
