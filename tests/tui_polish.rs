@@ -385,3 +385,61 @@ fn choices_below_the_fold_are_announced_in_words() {
         );
     }
 }
+
+#[test]
+fn a_harmful_answer_at_the_lowest_mood_is_called_so_in_the_debrief() {
+    let library = Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/polish").into(),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play/models").into(),
+        ],
+    });
+    for (lang, filter, harmful, good, mood, words) in [
+        (
+            Lang::En,
+            "complaint",
+            "Please calm",
+            "Six weeks",
+            "Mood",
+            "already at its lowest",
+        ),
+        (
+            Lang::Fi,
+            "valitus",
+            "Rauhoittukaa",
+            "Kuusi viikkoa",
+            "Mieliala",
+            "jo alimmillaan",
+        ),
+    ] {
+        let debrief = |answer: &str| {
+            let mut app = App::new(Env::new(
+                lang,
+                Theme::default_colors(),
+                library.clone(),
+                Some(3),
+            ));
+            app.update(Action::Resize(100, 60));
+            typed(&mut app, filter);
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Enter);
+            choose_by_text(&mut app, &[answer]);
+            key(&mut app, KeyCode::Enter);
+            assert!(matches!(app.screen, Screen::Debrief(_)), "{lang:?}");
+            rows(&app).join("\n")
+        };
+        // −5, and an answer worth −2: the scale holds it at −5, and the path says why.
+        let text = debrief(harmful);
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("{mood} −5 → −5")))
+            .unwrap_or_else(|| panic!("{lang:?}: the mood change on the path:\n{text}"));
+        assert!(line.contains(words), "{lang:?}: {line}");
+        // A helpful answer from −5 simply raises it.
+        let text = debrief(good);
+        assert!(text.contains(&format!("{mood} −5 → −3")), "{text}");
+        assert!(!text.contains(words), "{text}");
+    }
+}

@@ -103,6 +103,8 @@ catalogue! {
     StepsBroken => "Broken", "Rikkoutui";
     PitfallsHit => "Pitfalls", "Sudenkuopat";
     MoodChange => "Mood {from} → {to}", "Mieliala {from} → {to}";
+    MoodAtLowest => "Mood {from} → {to} (already at its lowest; this answer would have lowered it)",
+        "Mieliala {from} → {to} (jo alimmillaan; tämä vastaus olisi laskenut sitä)";
     NoSteps => "(no step of the model)", "(ei mallin askelta)";
     ContinueHint => "Press Enter to continue, u to take it back.", "Jatka painamalla Enter, peru painamalla u.";
     ToDebrief => "Press Enter to see the debrief.", "Katso yhteenveto painamalla Enter.";

@@ -214,6 +214,28 @@ pub fn scenario_facts(env: &Env, s: &crate::content::Scenario, doc: &mut Doc) {
     }
 }
 
+/// "Mood −2 → −3": how a choice moved the mood. When a harmful answer found the mood already
+/// at the bottom of the scale, it says so: "−5 → −5" alone reads as if the answer did no harm.
+pub fn mood_change(
+    env: &Env,
+    taken: &crate::practice::Taken,
+    choice: Option<&crate::content::Choice>,
+) -> String {
+    let harmful = choice.is_some_and(|c| c.mood < 0);
+    let key = if harmful && taken.mood_before <= crate::content::MOOD_MIN {
+        T::MoodAtLowest
+    } else {
+        T::MoodChange
+    };
+    env.tf(
+        key,
+        &[
+            ("from", &i18n::signed(taken.mood_before)),
+            ("to", &i18n::signed(taken.mood_after)),
+        ],
+    )
+}
+
 /// The model fit in words: "N % (x shown of y in play)", or that no step was in play.
 pub fn fit_text(env: &Env, m: &crate::practice::Measurement) -> String {
     use crate::practice::StepResult;

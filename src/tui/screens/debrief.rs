@@ -20,7 +20,9 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{feedback_parts, fit_text, inset, max_offset, render_doc, style_texts};
+use crate::tui::widgets::{
+    feedback_parts, fit_text, inset, max_offset, mood_change, render_doc, style_texts,
+};
 
 /// The debrief's keys: scrolling, replay from the turning point (only with `replay`, as
 /// `w` is offered only when the run has a turn worth replaying), back (`back` says where),
@@ -328,13 +330,7 @@ impl DebriefScreen {
             let mut marks: Vec<String> = Vec::new();
             marks.extend(effect.shown.iter().map(|s| format!("✓ {}", step_name(s))));
             marks.extend(effect.broken.iter().map(|s| format!("✗ {}", step_name(s))));
-            marks.push(env.tf(
-                T::MoodChange,
-                &[
-                    ("from", &i18n::signed(taken.mood_before)),
-                    ("to", &i18n::signed(taken.mood_after)),
-                ],
-            ));
+            marks.push(mood_change(env, taken, Some(choice)));
             doc.hanging("    ", "    ", &marks.join(" · "), theme.dim);
         }
         doc.blank();

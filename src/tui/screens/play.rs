@@ -20,7 +20,8 @@ use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
-    feedback_parts, inset, mood_meter, render_doc_more, scroll_to_show_more, style_texts,
+    feedback_parts, inset, mood_change, mood_meter, render_doc_more, scroll_to_show_more,
+    style_texts,
 };
 
 const UNDO: &[Key] = &[Key::Char('u')];
@@ -373,16 +374,7 @@ impl PlayScreen {
                 // Without style texts the mood change has no words of its own: give numbers.
                 None => {
                     self.plain_feedback(env, doc, choice.feedback.as_deref(), &effect);
-                    doc.para(
-                        &env.tf(
-                            T::MoodChange,
-                            &[
-                                ("from", &i18n::signed(taken.mood_before)),
-                                ("to", &i18n::signed(taken.mood_after)),
-                            ],
-                        ),
-                        theme.dim,
-                    );
+                    doc.para(&mood_change(env, taken, Some(choice)), theme.dim);
                 }
             }
         }

@@ -19,7 +19,9 @@ use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{MeterStyles, fit_text, max_offset, meter, render_doc, style_texts};
+use crate::tui::widgets::{
+    MeterStyles, fit_text, max_offset, meter, mood_change, render_doc, style_texts,
+};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -569,16 +571,7 @@ fn feedback(
         );
     }
     doc.line(Line::from(vec![
-        Span::styled(
-            env.tf(
-                T::MoodChange,
-                &[
-                    ("from", &i18n::signed(taken.mood_before)),
-                    ("to", &i18n::signed(taken.mood_after)),
-                ],
-            ),
-            stage.label,
-        ),
+        Span::styled(mood_change(env, taken, run.choice_of(taken)), stage.label),
         Span::styled(
             format!("  {}", i18n::mood(env.lang, taken.mood_after)),
             stage.say,
