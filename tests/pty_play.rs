@@ -150,7 +150,9 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     pty.wait_for("100 % of the steps in play shown");
     assert!(pty.screen().contains("Outcome: Resolved"));
     pty.send("?");
-    pty.wait_for("replay from where it turned");
+    pty.wait_for("play again");
+    // Nothing went wrong on this path: no replay from a turning point is offered.
+    assert!(!pty.screen().contains("replay from where it turned"));
     pty.send("?");
     pty.send("q");
     // Leaving the debrief offers the reflection; Esc skips it.

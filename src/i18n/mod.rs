@@ -64,7 +64,13 @@ catalogue! {
     LibraryTitle => "Scenarios", "Harjoitukset";
     FilterPrompt => "Filter", "Suodata";
     FilterHint => "type to filter", "kirjoita suodattaaksesi";
-    ClearFilter => "clear filter / quit", "tyhjennä suodatin / lopeta";
+    ClearFilter => "clear the filter", "tyhjennä suodatin";
+    ClearShort => "clear", "tyhjennä";
+    ProgressShort => "progress", "edistyminen";
+    StyleShort => "style", "tyyli";
+    PresentShort => "present", "esitä";
+    MoreScenario => "↓ 1 more scenario below", "↓ 1 harjoitus lisää alempana";
+    MoreScenarios => "↓ {n} more scenarios below", "↓ {n} harjoitusta lisää alempana";
     EraseChar => "erase", "pyyhi";
     Start => "start", "aloita";
     NoScenarios => "No scenarios found.", "Harjoituksia ei löytynyt.";
@@ -97,6 +103,8 @@ catalogue! {
     StepsBroken => "Broken", "Rikkoutui";
     PitfallsHit => "Pitfalls", "Sudenkuopat";
     MoodChange => "Mood {from} → {to}", "Mieliala {from} → {to}";
+    MoodAtLowest => "Mood {from} → {to} (already at its lowest; this answer would have lowered it)",
+        "Mieliala {from} → {to} (jo alimmillaan; tämä vastaus olisi laskenut sitä)";
     NoSteps => "(no step of the model)", "(ei mallin askelta)";
     ContinueHint => "Press Enter to continue, u to take it back.", "Jatka painamalla Enter, peru painamalla u.";
     ToDebrief => "Press Enter to see the debrief.", "Katso yhteenveto painamalla Enter.";
@@ -106,6 +114,9 @@ catalogue! {
     LeaveRun => "leave run", "keskeytä";
     FocusOn => "Your focus: {step}", "Painopisteesi: {step}";
     ChoiceCount => "Choice {n}", "Valinta {n}";
+    MoreChoice => "↓ 1 more choice below", "↓ 1 vaihtoehto lisää alempana";
+    MoreChoices => "↓ {n} more choices below", "↓ {n} vaihtoehtoa lisää alempana";
+    MoreBelow => "↓ more below", "↓ lisää alempana";
     // Playing a draft (kohtaa play)
     DraftReload => "reload the file", "lataa tiedosto uudelleen";
     DraftReloaded => "Reloaded: {done} of {all} choices replayed.", "Ladattu uudelleen: {done}/{all} valintaa toistettu.";

@@ -34,9 +34,25 @@ pub struct Binding {
     pub what: T,
     /// Shown in the hint bar as well as in the help.
     pub bar: bool,
+    /// Fewer words for the hint bar, where `what` is too long to leave room for the other
+    /// keys at 80 columns; the help always says `what`.
+    pub short: Option<T>,
 }
 
 impl Binding {
+    /// The binding with `short` as its words in the hint bar.
+    pub const fn short(self, short: T) -> Binding {
+        Binding {
+            short: Some(short),
+            ..self
+        }
+    }
+
+    /// What the hint bar says this binding does.
+    pub fn bar_what(&self) -> T {
+        self.short.unwrap_or(self.what)
+    }
+
     /// The action for `key`, if this binding answers to it.
     pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -72,7 +88,44 @@ pub const fn bind(
         action,
         what,
         bar,
+        short: None,
     }
+}
+
+/// How the digit keys are written when they pick among `n` things: "1", "1-2" ... "1-9".
+const DIGIT_LABELS: [&str; 10] = [
+    "1-9", "1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9",
+];
+
+/// `table` once for each count of things the digits pick among, 0 to 9: in copy `n` the
+/// digit binding is labelled "1-n", so the bar and the help offer only the numbers on screen.
+/// With nothing to pick (`n` = 0) it stays in the help but leaves the bar.
+pub const fn by_count<const N: usize>(table: &[Binding]) -> [[Binding; N]; 10] {
+    assert!(table.len() == N);
+    let mut out = [[table[0]; N]; 10];
+    let mut n = 0;
+    while n < 10 {
+        let mut i = 0;
+        while i < N {
+            let mut b = table[i];
+            if let [Key::Digit] = b.keys {
+                b.label = DIGIT_LABELS[n];
+                b.bar = b.bar && n > 0;
+            }
+            out[n][i] = b;
+            i += 1;
+        }
+        n += 1;
+    }
+    out
+}
+
+/// The copy of a [`by_count`] table for `n` things (more than 9: the digits reach 9).
+pub fn for_count<const N: usize>(
+    tables: &'static [[Binding; N]; 10],
+    n: usize,
+) -> &'static [Binding] {
+    &tables[n.min(9)]
 }
 
 pub const UP: &[Key] = &[Key::Code(KeyCode::Up), Key::Char('k')];
@@ -163,6 +216,25 @@ mod tests {
         assert_eq!(lookup(&[play, GLOBAL], &key(KeyCode::Char('0'))), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&[play, GLOBAL], &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn digit_labels_follow_the_count() {
+        static TABLES: [[Binding; 2]; 10] = by_count(&[
+            bind(&[Key::Digit], "1-9", Action::Select, T::Choose, true),
+            bind(&[Key::Char('u')], "u", Action::Undo, T::Undo, true),
+        ]);
+        let label = |n: usize| for_count(&TABLES, n)[0].label;
+        assert_eq!(
+            [label(1), label(3), label(9), label(12)],
+            ["1", "1-3", "1-9", "1-9"]
+        );
+        assert!(for_count(&TABLES, 3)[0].bar);
+        assert!(
+            !for_count(&TABLES, 0)[0].bar,
+            "nothing to pick: not on the bar"
+        );
+        assert_eq!(for_count(&TABLES, 3)[1].label, "u");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::app::{App, Env, Overlay};
 use super::keymap::{self, Binding};
 use super::text::{Doc, truncate, width};
-use super::widgets::render_doc;
+use super::widgets::{max_offset, render_doc, render_doc_more};
 use crate::i18n::T;
 
 /// Below this size the app shows only a "terminal too small" message.
@@ -78,14 +78,21 @@ fn too_small(env: &Env, area: Rect, buf: &mut Buffer) {
 
 /// The bar of the most useful keys, taken from the same bindings the keys go through. The
 /// last section's hints (help, everywhere) are kept at the right so they never drop off; the
-/// screen's own hints fill the rest, as many as fit.
+/// screen's own hints fill the rest in the order of their table, which is their priority: one
+/// that does not fit is left out and the next ones are still tried, so on a narrow bar the
+/// last (least important) go first.
 fn hint_bar(env: &Env, sections: &[&[Binding]], area: Rect, buf: &mut Buffer) {
     let theme = env.theme;
     let hints = |bindings: &[Binding]| -> Vec<(String, String)> {
         bindings
             .iter()
             .filter(|b| b.bar)
-            .map(|b| (format!(" {} ", b.label), format!("{} ", env.t(b.what))))
+            .map(|b| {
+                (
+                    format!(" {} ", b.label),
+                    format!("{} ", env.t(b.bar_what())),
+                )
+            })
             .collect()
     };
     let (last, rest) = match sections.split_last() {
@@ -101,7 +108,7 @@ fn hint_bar(env: &Env, sections: &[&[Binding]], area: Rect, buf: &mut Buffer) {
     for (key, what) in rest.iter().flat_map(|s| hints(s)) {
         let w = width(&key) + width(&what);
         if used + w + right > max {
-            break;
+            continue;
         }
         used += w;
         spans.push(Span::styled(key, theme.key));
@@ -150,7 +157,11 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         }
         doc.blank();
     }
-    render_doc(&doc, scroll, inner, buf);
+    // Every key is listed; those below the fold are said to be there, not only scrollbar-shown.
+    let scroll = scroll.min(max_offset(doc.len(), usize::from(inner.height)));
+    render_doc_more(&doc, scroll, inner, buf, theme.key, |_| {
+        env.t(T::MoreBelow).to_owned()
+    });
 }
 
 fn confirm(env: &Env, question: T, area: Rect, buf: &mut Buffer) {

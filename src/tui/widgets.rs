@@ -61,6 +61,69 @@ pub fn render_doc(doc: &Doc, offset: usize, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// How many of a view's `view` rows show the doc's lines from `offset`: all of them, or all
+/// but the last when lines remain below it, which [`render_doc_more`] gives to its "more
+/// below" line. Screens keep what must be seen within these rows.
+pub fn rows_shown(len: usize, offset: usize, view: usize) -> usize {
+    if offset + view < len {
+        view.saturating_sub(1)
+    } else {
+        view
+    }
+}
+
+/// The first row to show so that rows `start..end` are in sight below a "more below" line:
+/// [`scroll_to_show`](super::text::scroll_to_show) from `current` with the last row kept for
+/// it whenever the doc is longer than the view.
+pub fn scroll_to_show_more(
+    len: usize,
+    current: usize,
+    view: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    let view = if len > view {
+        view.saturating_sub(1)
+    } else {
+        view
+    };
+    super::text::scroll_to_show(current, view.max(1), start, end)
+}
+
+/// [`render_doc`], but when lines remain below the view its last row says so, in words a
+/// scrollbar alone does not give: `more(first)` words what is below, given the first line not
+/// shown. An offset past the end's full view is kept (the view then ends short), so that a
+/// screen can start its view at an item's first line.
+pub fn render_doc_more(
+    doc: &Doc,
+    offset: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    style: Style,
+    more: impl Fn(usize) -> String,
+) {
+    let view = usize::from(area.height);
+    let offset = offset.min(doc.len().saturating_sub(1));
+    let shown = rows_shown(doc.len(), offset, view);
+    let mut lines: Vec<Line> = doc.lines.iter().skip(offset).take(shown).cloned().collect();
+    if shown < view {
+        let text = more(offset + shown);
+        lines.push(Line::from(Span::styled(
+            super::text::truncate(&text, usize::from(area.width.saturating_sub(1))),
+            style,
+        )));
+    }
+    Paragraph::new(lines).render(area, buf);
+    if doc.len() > view {
+        let top = doc.len().saturating_sub(view).max(offset);
+        let mut state = ScrollbarState::new(top).position(offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(area, buf, &mut state);
+    }
+}
+
 /// The largest offset at which `doc` still fills a view of `view` rows.
 pub fn max_offset(len: usize, view: usize) -> usize {
     len.saturating_sub(view)
@@ -149,6 +212,28 @@ pub fn scenario_facts(env: &Env, s: &crate::content::Scenario, doc: &mut Doc) {
     if let Some(about) = &s.customer.about {
         doc.para(about, theme.base);
     }
+}
+
+/// "Mood −2 → −3": how a choice moved the mood. When a harmful answer found the mood already
+/// at the bottom of the scale, it says so: "−5 → −5" alone reads as if the answer did no harm.
+pub fn mood_change(
+    env: &Env,
+    taken: &crate::practice::Taken,
+    choice: Option<&crate::content::Choice>,
+) -> String {
+    let harmful = choice.is_some_and(|c| c.mood < 0);
+    let key = if harmful && taken.mood_before <= crate::content::MOOD_MIN {
+        T::MoodAtLowest
+    } else {
+        T::MoodChange
+    };
+    env.tf(
+        key,
+        &[
+            ("from", &i18n::signed(taken.mood_before)),
+            ("to", &i18n::signed(taken.mood_after)),
+        ],
+    )
 }
 
 /// The model fit in words: "N % (x shown of y in play)", or that no step was in play.

@@ -20,34 +20,50 @@ use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{feedback_parts, fit_text, inset, max_offset, render_doc, style_texts};
+use crate::tui::widgets::{
+    feedback_parts, fit_text, inset, max_offset, mood_change, render_doc, style_texts,
+};
 
-#[rustfmt::skip]
-pub const KEYS: &[Binding] = &[
-    bind(UP, "↑/k", Action::Up, T::Scroll, false),
-    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
-    bind(&[Key::Code(KeyCode::PageDown), Key::Char(' ')], "PgDn/Space", Action::PageDown, T::PageDown, false),
-    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
-    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
-    bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
-    bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
-    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
-];
+/// The debrief's keys: scrolling, replay from the turning point (only with `replay`, as
+/// `w` is offered only when the run has a turn worth replaying), back (`back` says where),
+/// play again.
+macro_rules! debrief_keys {
+    ($back:expr $(, $replay:expr)?) => {
+        &[
+            bind(UP, "↑/k", Action::Up, T::Scroll, false),
+            bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
+            bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+            bind(
+                &[Key::Code(KeyCode::PageDown), Key::Char(' ')],
+                "PgDn/Space",
+                Action::PageDown,
+                T::PageDown,
+                false,
+            ),
+            bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
+            bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+            $($replay,)?
+            bind(BACK, "q/Esc", Action::Back, $back, true),
+            bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
+        ]
+    };
+}
 
+const REPLAY: Binding = bind(
+    &[Key::Char('w')],
+    "w",
+    Action::ReplayTurn,
+    T::ReplayTurn,
+    true,
+);
+
+/// After a run that went wrong somewhere.
+pub const KEYS: &[Binding] = debrief_keys!(T::ToLibrary, REPLAY);
+/// After a run where nothing went wrong: nothing to replay, so no `w`.
+pub const KEYS_NO_TURN: &[Binding] = debrief_keys!(T::ToLibrary);
 /// The same keys for a past run opened from the progress view, where back goes back there.
-#[rustfmt::skip]
-pub const HISTORY_KEYS: &[Binding] = &[
-    bind(UP, "↑/k", Action::Up, T::Scroll, false),
-    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
-    bind(&[Key::Code(KeyCode::PageDown), Key::Char(' ')], "PgDn/Space", Action::PageDown, T::PageDown, false),
-    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
-    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
-    bind(&[Key::Char('w')], "w", Action::ReplayTurn, T::ReplayTurn, true),
-    bind(BACK, "q/Esc", Action::Back, T::ToProgress, true),
-    bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
-];
+pub const HISTORY_KEYS: &[Binding] = debrief_keys!(T::ToProgress, REPLAY);
+pub const HISTORY_KEYS_NO_TURN: &[Binding] = debrief_keys!(T::ToProgress);
 
 pub struct DebriefScreen {
     pub run: Run,
@@ -71,10 +87,12 @@ impl DebriefScreen {
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        if self.from_history {
-            HISTORY_KEYS
-        } else {
-            KEYS
+        let turn = self.run.turning_point().is_some();
+        match (self.from_history, turn) {
+            (false, true) => KEYS,
+            (false, false) => KEYS_NO_TURN,
+            (true, true) => HISTORY_KEYS,
+            (true, false) => HISTORY_KEYS_NO_TURN,
         }
     }
 
@@ -312,13 +330,7 @@ impl DebriefScreen {
             let mut marks: Vec<String> = Vec::new();
             marks.extend(effect.shown.iter().map(|s| format!("✓ {}", step_name(s))));
             marks.extend(effect.broken.iter().map(|s| format!("✗ {}", step_name(s))));
-            marks.push(env.tf(
-                T::MoodChange,
-                &[
-                    ("from", &i18n::signed(taken.mood_before)),
-                    ("to", &i18n::signed(taken.mood_after)),
-                ],
-            ));
+            marks.push(mood_change(env, taken, Some(choice)));
             doc.hanging("    ", "    ", &marks.join(" · "), theme.dim);
         }
         doc.blank();

@@ -18,7 +18,7 @@ use crate::i18n::T;
 use crate::practice::Run;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::keymap::{self, BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::widgets::{inset, max_offset, render_doc};
 
@@ -41,9 +41,20 @@ const fn prepend<const N: usize>(first: Binding, rest: &[Binding]) -> [Binding; 
     out
 }
 
-const CHOOSING: [Binding; play::KEYS.len() + 1] = prepend(RELOAD, play::KEYS);
+/// [`play::KEYS_BY_COUNT`] with the reload key in front of each.
+static CHOOSING: [[Binding; play::KEYS.len() + 1]; 10] = {
+    let mut out = [[RELOAD; play::KEYS.len() + 1]; 10];
+    let mut n = 0;
+    while n < 10 {
+        out[n] = prepend(RELOAD, &play::KEYS_BY_COUNT[n]);
+        n += 1;
+    }
+    out
+};
 const FEEDBACK: [Binding; play::FEEDBACK_KEYS.len() + 1] = prepend(RELOAD, play::FEEDBACK_KEYS);
 const DEBRIEF: [Binding; debrief::KEYS.len() + 1] = prepend(RELOAD, debrief::KEYS);
+const DEBRIEF_NO_TURN: [Binding; debrief::KEYS_NO_TURN.len() + 1] =
+    prepend(RELOAD, debrief::KEYS_NO_TURN);
 
 /// Keys while the draft has errors.
 #[rustfmt::skip]
@@ -114,8 +125,9 @@ impl DraftScreen {
     pub fn keys(&self) -> &'static [Binding] {
         match &self.inner {
             Inner::Play(p) if p.phase == play::Phase::Feedback => &FEEDBACK,
-            Inner::Play(_) => &CHOOSING,
-            Inner::Debrief(_) => &DEBRIEF,
+            Inner::Play(p) => keymap::for_count(&CHOOSING, p.run.choice_order().len()),
+            Inner::Debrief(d) if d.run.turning_point().is_some() => &DEBRIEF,
+            Inner::Debrief(_) => &DEBRIEF_NO_TURN,
             Inner::Broken { .. } => BROKEN_KEYS,
         }
     }

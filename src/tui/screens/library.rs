@@ -1,7 +1,7 @@
 //! The library: every scenario, the current language first, filtered by typing; files with
 //! errors listed apart with their first error.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -21,31 +21,61 @@ use crate::practice::recommend::{Reason, Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
+use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, render_doc, scenario_facts};
+use crate::tui::widgets::{inset, render_doc, render_doc_more, rows_shown, scenario_facts};
 
 // On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
-// quits only while the filter is empty (see `update`).
+// quits only while the filter is empty (see `update`). The bar's keys come in the order of
+// their priority: at 80 columns the first five fit in both languages, and the arrows and the
+// filter, which the screen itself shows, are the ones left to the help.
 #[rustfmt::skip]
-pub const KEYS: &[Binding] = &[
-    bind(ENTER, "Enter", Action::Select, T::Start, true),
-    bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
-    bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
-    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
-    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
-    bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
-    bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
-    bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
-    bind(&[Key::Code(KeyCode::Esc)], "Esc/q", Action::Back, T::ClearFilter, true),
-    bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true),
-    bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true),
-    // `?` opens the help, as the bar says, rather than going to the filter.
-    bind(&[Key::Char('?')], "?", Action::Help, T::Help, false),
-    bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
-    // A facilitator's key, after the learner's: on a narrow bar it is the one left out.
-    bind(&[Key::Code(KeyCode::F(5))], "F5", Action::Present(Cue::Map), T::PresentStart, true),
-];
+macro_rules! library_keys {
+    ($esc:expr) => {
+        &[
+            bind(ENTER, "Enter", Action::Select, T::Start, true),
+            bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true)
+                .short(T::ProgressShort),
+            bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true)
+                .short(T::StyleShort),
+            $esc,
+            // A facilitator's key, after the learner's.
+            bind(&[Key::Code(KeyCode::F(5))], "F5", Action::Present(Cue::Map), T::PresentStart, true)
+                .short(T::PresentShort),
+            bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
+            bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
+            bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+            bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
+            bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
+            bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+            bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
+            // `?` opens the help, as the bar says, rather than going to the filter.
+            bind(&[Key::Char('?')], "?", Action::Help, T::Help, false),
+            bind(&[Key::AnyChar], "abc", Action::Select, T::FilterHint, true),
+        ]
+    };
+}
+
+/// Keys while the filter is empty: Esc and q quit.
+pub const KEYS: &[Binding] = library_keys!(bind(
+    &[Key::Code(KeyCode::Esc)],
+    "Esc/q",
+    Action::Back,
+    T::Quit,
+    true
+));
+
+/// Keys while a filter is typed: q is a letter, Esc clears the filter.
+pub const FILTER_KEYS: &[Binding] = library_keys!(
+    bind(
+        &[Key::Code(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        T::ClearFilter,
+        true
+    )
+    .short(T::ClearShort)
+);
 
 pub struct LibraryScreen {
     pub filter: String,
@@ -57,6 +87,17 @@ pub struct LibraryScreen {
     list: RefCell<Option<List>>,
     /// Each scenario's searchable text, lowered once: a typed letter searches it all.
     search: RefCell<Vec<String>>,
+    /// The list's first row shown in the last frame, with the list's width and height then;
+    /// `None` until drawn: the first frame places the selected entry anew.
+    scroll: Cell<Option<(u16, usize, usize)>>,
+}
+
+/// The rows one entry of the list takes, and where its context starts: the heading of its
+/// group when it is the first of one, the top of the list for the first entry.
+#[derive(Clone)]
+struct EntryRows {
+    top: usize,
+    lines: Range<usize>,
 }
 
 /// The filtered, sorted list and its wrapped lines, for one filter, language and width.
@@ -68,7 +109,7 @@ struct List {
     /// Indices into the library's scenarios, in the order shown.
     entries: Vec<usize>,
     /// The lines, wrapped to `width`, with no entry selected; `None` until first drawn.
-    doc: Option<(u16, Doc, Vec<Range<usize>>)>,
+    doc: Option<(u16, Doc, Vec<EntryRows>)>,
 }
 
 impl LibraryScreen {
@@ -80,6 +121,7 @@ impl LibraryScreen {
             message: None,
             list: RefCell::new(None),
             search: RefCell::default(),
+            scroll: Cell::new(None),
         };
         if let Some(next) = practise_next(env) {
             let lang = env.lang.code();
@@ -104,7 +146,11 @@ impl LibraryScreen {
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        KEYS
+        if self.filter.is_empty() {
+            KEYS
+        } else {
+            FILTER_KEYS
+        }
     }
 
     /// The scenarios to list, in order: the interface language first, then the others; by
@@ -286,13 +332,20 @@ impl LibraryScreen {
             let (doc, rows) = list_doc(env, &entries, width);
             list.doc = Some((width, doc, rows));
         }
-        let (_, doc, rows) = list.doc.as_mut().expect("just built");
+        let (_, doc, entry_rows) = list.doc.as_mut().expect("just built");
         let view = usize::from(list_area.height);
-        let Some(rows) = rows.get(self.selected).cloned() else {
+        let Some(selected) = entry_rows.get(self.selected).cloned() else {
             render_doc(doc, 0, list_area, buf);
             return;
         };
-        let offset = scroll_to_show(0, view, rows.start, rows.end);
+        let before = self
+            .scroll
+            .get()
+            .filter(|&(w, h, _)| w == width && h == view)
+            .map(|(.., offset)| offset);
+        let offset = list_offset(doc.len(), view, entry_rows, &selected, before);
+        self.scroll.set(Some((width, view, offset)));
+        let rows = selected.lines;
         // The selected entry's title line, marked for this frame only.
         let title = &mut doc.lines[rows.start];
         let unmarked = title.clone();
@@ -300,8 +353,45 @@ impl LibraryScreen {
             *pointer = Span::styled(POINTER, theme.key);
             name.style = theme.selected;
         }
-        render_doc(doc, offset, list_area, buf);
+        // Entries that start below the view; one cut by it shows its title already.
+        let more = |first: usize| match entry_rows.iter().filter(|r| r.lines.start >= first).count()
+        {
+            0 => env.t(T::MoreBelow).to_owned(),
+            1 => env.t(T::MoreScenario).to_owned(),
+            n => env.tf(T::MoreScenarios, &[("n", &n.to_string())]),
+        };
+        render_doc_more(doc, offset, list_area, buf, theme.key, more);
         doc.lines[rows.start] = unmarked;
+    }
+}
+
+/// The first row of the list to show: entries are never cut at the top. The selected entry
+/// stays where it was (`before`) if it is in sight; moving down, the view moves on by whole
+/// entries until it is; moving up, or placed anew, it comes to the top with its context (a
+/// group's heading), or as near the top as a full view of the list's end allows.
+fn list_offset(
+    len: usize,
+    view: usize,
+    entries: &[EntryRows],
+    selected: &EntryRows,
+    before: Option<usize>,
+) -> usize {
+    let rows = &selected.lines;
+    let whole = |o: usize| rows.start >= o && rows.end <= o + rows_shown(len, o, view);
+    match before {
+        Some(o) if whole(o) => o,
+        Some(o) if rows.start >= o => entries
+            .iter()
+            .map(|e| e.top)
+            .filter(|&top| top > o)
+            .find(|&top| whole(top))
+            .unwrap_or(rows.start),
+        _ => entries
+            .iter()
+            .map(|e| e.top)
+            .filter(|&top| top <= selected.top && top + view >= len)
+            .min()
+            .unwrap_or(selected.top),
     }
 }
 
@@ -336,7 +426,7 @@ fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec
 }
 
 /// The list's lines with no entry selected, and the rows each entry takes.
-fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<Range<usize>>) {
+fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<EntryRows>) {
     let theme = env.theme;
     let mut doc = Doc::new(width);
     let mut rows = Vec::with_capacity(entries.len());
@@ -372,10 +462,12 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<R
     }
     for (i, loaded) in entries.iter().enumerate() {
         let s = &loaded.value;
+        let mut top = None;
         if s.language != lang && (i == 0 || entries[i - 1].value.language == lang) {
             if i > 0 {
                 doc.blank();
             }
+            top = Some(doc.len());
             doc.para(env.t(T::OtherLanguages), theme.heading);
         }
         if i > 0 && s.language == entries[i - 1].value.language {
@@ -442,7 +534,11 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<R
                 theme.dim,
             );
         }
-        rows.push(start..doc.len());
+        rows.push(EntryRows {
+            // The first entry's context is all above it: the files with errors, if any.
+            top: if i == 0 { 0 } else { top.unwrap_or(start) },
+            lines: start..doc.len(),
+        });
     }
     (doc, rows)
 }

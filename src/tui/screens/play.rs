@@ -16,10 +16,13 @@ use crate::practice::feedback::Voice;
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{feedback_parts, inset, mood_meter, render_doc, style_texts};
+use crate::tui::widgets::{
+    feedback_parts, inset, mood_change, mood_meter, render_doc_more, scroll_to_show_more,
+    style_texts,
+};
 
 const UNDO: &[Key] = &[Key::Char('u')];
 const RESTART: &[Key] = &[Key::Char('r')];
@@ -35,6 +38,9 @@ pub const KEYS: &[Binding] = &[
     bind(RESTART, "r", Action::Restart, T::Restart, true),
     bind(BACK, "q/Esc", Action::Back, T::LeaveRun, true),
 ];
+
+/// [`KEYS`] for each number of choices on screen (the digits offer "1-3" for three).
+pub static KEYS_BY_COUNT: [[Binding; KEYS.len()]; 10] = keymap::by_count(KEYS);
 
 /// Keys while a choice's feedback is shown.
 #[rustfmt::skip]
@@ -90,7 +96,7 @@ impl PlayScreen {
     pub fn keys(&self) -> &'static [Binding] {
         match self.phase {
             Phase::Choosing if self.run.is_finished() => ENDING_KEYS,
-            Phase::Choosing => KEYS,
+            Phase::Choosing => keymap::for_count(&KEYS_BY_COUNT, self.run.choice_order().len()),
             Phase::Feedback => FEEDBACK_KEYS,
         }
     }
@@ -221,25 +227,30 @@ impl PlayScreen {
         Paragraph::new(top).render(status, buf);
 
         let mut doc = Doc::new(body.width.saturating_sub(1));
-        let focus_rows = match self.phase {
+        let choice_rows = match self.phase {
             Phase::Feedback => {
                 self.feedback(env, &mut doc);
-                0..0
+                Vec::new()
             }
             Phase::Choosing => self.moment(env, &mut doc),
         };
-        let offset = scroll_to_show(
-            0,
-            usize::from(body.height),
-            focus_rows.start,
-            focus_rows.end,
-        );
-        render_doc(&doc, offset, body, buf);
+        let focus = choice_rows.get(self.cursor).cloned().unwrap_or(0..0);
+        let view = usize::from(body.height);
+        let offset = scroll_to_show_more(doc.len(), 0, view, focus.start, focus.end);
+        // A choice under a long line of the customer's would otherwise hide below the fold
+        // with only the scrollbar to tell. One cut by the fold shows its number already.
+        let more = |first: usize| match choice_rows.iter().filter(|r| r.start >= first).count() {
+            0 => env.t(T::MoreBelow).to_owned(),
+            1 => env.t(T::MoreChoice).to_owned(),
+            n => env.tf(T::MoreChoices, &[("n", &n.to_string())]),
+        };
+        render_doc_more(&doc, offset, body, buf, theme.key, more);
     }
 
     /// The node: narration, the customer's line, the choices or the ending. Returns the rows
-    /// of the selected choice, to keep it in view.
-    fn moment(&self, env: &Env, doc: &mut Doc) -> std::ops::Range<usize> {
+    /// of each choice in the order shown, to keep the selected one in view and to count those
+    /// below it.
+    fn moment(&self, env: &Env, doc: &mut Doc) -> Vec<std::ops::Range<usize>> {
         let theme = env.theme;
         let node = self.run.node();
         if let Some(narration) = &node.narration {
@@ -259,11 +270,11 @@ impl PlayScreen {
             doc.para(&ending.summary, theme.base);
             doc.blank();
             doc.para(env.t(T::ToDebrief), theme.key);
-            return 0..0;
+            return Vec::new();
         }
         doc.para(env.t(T::YourChoice), theme.heading);
         let choices = self.run.node().choice_list();
-        let mut rows = 0..0;
+        let mut rows = Vec::new();
         for (shown_at, &index) in self.run.choice_order().iter().enumerate() {
             let start = doc.len();
             let chosen = shown_at == self.cursor;
@@ -276,9 +287,7 @@ impl PlayScreen {
                 &choices[index].say,
                 style,
             );
-            if chosen {
-                rows = start..doc.len();
-            }
+            rows.push(start..doc.len());
         }
         if let Some(hint) = style_texts(env, self.run.scenario()).and_then(|t| {
             Voice::new(t, env.learner).meet_customer(self.run.scenario().customer.style)
@@ -365,16 +374,7 @@ impl PlayScreen {
                 // Without style texts the mood change has no words of its own: give numbers.
                 None => {
                     self.plain_feedback(env, doc, choice.feedback.as_deref(), &effect);
-                    doc.para(
-                        &env.tf(
-                            T::MoodChange,
-                            &[
-                                ("from", &i18n::signed(taken.mood_before)),
-                                ("to", &i18n::signed(taken.mood_after)),
-                            ],
-                        ),
-                        theme.dim,
-                    );
+                    doc.para(&mood_change(env, taken, Some(choice)), theme.dim);
                 }
             }
         }

@@ -21,7 +21,7 @@ use crate::i18n::T;
 use crate::practice::Run;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{self, Binding, DOWN, ENTER, Key, UP, bind};
 use crate::tui::text::clean;
 
 /// The presenter's own actions (`Action::Present`).
@@ -129,6 +129,10 @@ pub const DECISION_KEYS: &[Binding] = &[
     cue(FLIP, "t", Cue::Flip, T::PresentFlip, false),
     bind(LEAVE, "q/Esc", Action::Back, T::PresentLeave, false),
 ];
+
+/// [`DECISION_KEYS`] for each number of choices revealed: votes go to those on screen.
+pub static DECISION_KEYS_BY_COUNT: [[Binding; DECISION_KEYS.len()]; 10] =
+    keymap::by_count(DECISION_KEYS);
 
 /// The feedback on the choice the room followed.
 pub const FEEDBACK_KEYS: &[Binding] = &[
@@ -321,7 +325,9 @@ impl PresentScreen {
         match self.stage {
             Stage::Pick { .. } => PICK_KEYS,
             Stage::Title => TITLE_KEYS,
-            Stage::Decision { .. } => DECISION_KEYS,
+            Stage::Decision { revealed, .. } => {
+                keymap::for_count(&DECISION_KEYS_BY_COUNT, revealed)
+            }
             Stage::Feedback { .. } => FEEDBACK_KEYS,
             Stage::Debrief { .. } => DEBRIEF_KEYS,
         }

@@ -19,7 +19,9 @@ use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
 use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
 use crate::tui::theme::result_symbol;
-use crate::tui::widgets::{MeterStyles, fit_text, max_offset, meter, render_doc, style_texts};
+use crate::tui::widgets::{
+    MeterStyles, fit_text, max_offset, meter, mood_change, render_doc, style_texts,
+};
 
 /// The widest a line of text may be: longer lines are hard to read from the back of a room.
 const TEXT_MAX: u16 = 96;
@@ -569,16 +571,7 @@ fn feedback(
         );
     }
     doc.line(Line::from(vec![
-        Span::styled(
-            env.tf(
-                T::MoodChange,
-                &[
-                    ("from", &i18n::signed(taken.mood_before)),
-                    ("to", &i18n::signed(taken.mood_after)),
-                ],
-            ),
-            stage.label,
-        ),
+        Span::styled(mood_change(env, taken, run.choice_of(taken)), stage.label),
         Span::styled(
             format!("  {}", i18n::mood(env.lang, taken.mood_after)),
             stage.say,
@@ -938,15 +931,17 @@ fn hint_line(screen: &PresentScreen, env: &Env, stage: &Stage, area: Rect, buf: 
         .keys()
         .iter()
         .filter(|b| b.bar)
-        .map(|b| (b.label.to_owned(), env.t(b.what).to_owned()))
+        .map(|b| (b.label.to_owned(), env.t(b.bar_what()).to_owned()))
         .collect();
     // The help lists every key, so it keeps its place when the others do not all fit.
     let help = ("?".to_owned(), env.t(T::Help).to_owned());
     let item_w = |(key, what): &(String, String)| width(key) + width(what) + 3;
     let help_w = item_w(&help);
+    // In the order of the table, which is their priority: one that does not fit is left out
+    // and the next, perhaps shorter, still tried.
     let fitting: Vec<_> = items
         .into_iter()
-        .take_while(|item| {
+        .filter(|item| {
             let fits = used + item_w(item) + help_w <= max;
             if fits {
                 used += item_w(item);
