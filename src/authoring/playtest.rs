@@ -114,9 +114,9 @@ pub fn play_in(
 fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
     let m = run.measure();
     let mut out = Vec::new();
-    let fit = m.fit.map_or(t(lang, T::TestFitNone).to_owned(), |f| {
-        format!("{f} %")
-    });
+    let fit = m
+        .fit
+        .map_or(t(lang, T::TestFitNone).to_owned(), |f| format!("{f} %"));
     if let Some(want) = &expect.ending {
         match &m.ending {
             Some(got) if got == want => {}

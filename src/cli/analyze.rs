@@ -178,8 +178,14 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
         T::AnalyzeSize,
         &[
             ("nodes", &count(lang, s.nodes, T::CliNode, T::CliNodes)),
-            ("choices", &count(lang, s.choices, T::CliChoice, T::CliChoices)),
-            ("endings", &count(lang, s.endings, T::CliEnding, T::CliEndings)),
+            (
+                "choices",
+                &count(lang, s.choices, T::CliChoice, T::CliChoices),
+            ),
+            (
+                "endings",
+                &count(lang, s.endings, T::CliEnding, T::CliEndings),
+            ),
             ("routes", &count(lang, s.routes, T::CliRoute, T::CliRoutes)),
             ("words", &count(lang, s.words, T::CliWord, T::CliWords)),
         ],
@@ -275,7 +281,10 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
             line(
                 &mut o,
                 T::AnalyzeTrap,
-                &[("nodes", &list(&trap.nodes)), ("path", &path_text(&trap.entry))],
+                &[
+                    ("nodes", &list(&trap.nodes)),
+                    ("path", &path_text(&trap.entry)),
+                ],
             );
         }
     }

@@ -111,7 +111,12 @@ pub fn markdown(coverage: &Coverage, lang: Lang) -> String {
     let both = format!("{fits} {breaks}");
     for row in &coverage.steps {
         let label = if row.thread {
-            format!("{} ({}, {})", row.step, row.name, t(lang, T::CoverageThread))
+            format!(
+                "{} ({}, {})",
+                row.step,
+                row.name,
+                t(lang, T::CoverageThread)
+            )
         } else {
             format!("{} ({})", row.step, row.name)
         };

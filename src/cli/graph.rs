@@ -88,12 +88,7 @@ pub fn run(global: &Global, args: &GraphArgs) -> ExitCode {
         GraphFormat::Dot => Format::Dot,
         GraphFormat::Mermaid => Format::Mermaid,
     };
-    let text = graph::render_in(
-        &draft.scenario,
-        &draft.model,
-        format,
-        ui_language(global),
-    );
+    let text = graph::render_in(&draft.scenario, &draft.model, format, ui_language(global));
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }

@@ -108,9 +108,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
                     ),
                     RunStatus::Abandoned => t(lang, T::HistoryAbandoned).to_owned(),
                 },
-                r.measurement
-                    .fit
-                    .map_or_else(|| "-".to_owned(), |f| format!("{f}%")),
+                super::report::percent(r.measurement.fit.map(f64::from), lang),
                 r.focus.as_ref().map_or_else(
                     || "-".to_owned(),
                     |f| {

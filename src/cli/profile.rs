@@ -131,7 +131,11 @@ fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&S
                         T::ProfileStrength,
                         &[("text", &display_safe(&s.strength))]
                     ),
-                    tf(lang, T::ProfileWatchFor, &[("text", &display_safe(&s.risk))]),
+                    tf(
+                        lang,
+                        T::ProfileWatchFor,
+                        &[("text", &display_safe(&s.risk))]
+                    ),
                 ),
                 None => Ok(()),
             }

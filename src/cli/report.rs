@@ -336,12 +336,26 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn percent(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.0}%"))
+/// `75%`; Finnish writes a space before the sign: `75 %`.
+pub fn percent(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || "-".to_owned(),
+        |v| match lang {
+            Lang::En => format!("{v:.0}%"),
+            Lang::Fi => format!("{v:.0}\u{a0}%"),
+        },
+    )
 }
 
-fn mood(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:+.1}"))
+/// `+1.5`; Finnish writes a decimal comma: `+1,5`.
+fn mood(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || "-".to_owned(),
+        |v| match lang {
+            Lang::En => format!("{v:+.1}"),
+            Lang::Fi => format!("{v:+.1}").replace('.', ","),
+        },
+    )
 }
 
 /// The column names of a table, from a catalogue entry that lists them split by `|`.
@@ -408,8 +422,8 @@ fn render_text(report: &Report, lang: Lang) -> String {
                     cell(&c.node),
                     c.choice.to_string(),
                     c.chosen.to_string(),
-                    percent(c.avg_fit),
-                    mood(c.avg_final_mood),
+                    percent(c.avg_fit, lang),
+                    mood(c.avg_final_mood, lang),
                     c.text
                         .as_deref()
                         .map_or_else(String::new, |t| shorten(&cell(t), 60)),

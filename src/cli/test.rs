@@ -154,13 +154,8 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
                 ]
             )
         );
-        let every = |why: &str| {
-            format!(
-                "{}{}",
-                mark(fail),
-                tf(lang, T::TestEvery, &[("why", why)])
-            )
-        };
+        let every =
+            |why: &str| format!("{}{}", mark(fail), tf(lang, T::TestEvery, &[("why", why)]));
         let scenario = match scenario_for(&library, tests, lang) {
             Ok(s) => s,
             Err(why) => {

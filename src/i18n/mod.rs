@@ -531,7 +531,11 @@ pub fn t(lang: Lang, key: T) -> &'static str {
 /// ("1 file", "0 files", "3 files"; "1 tiedosto", "0 tiedostoa", "3 tiedostoa"). Both
 /// entries hold `{n}`.
 pub fn count(lang: Lang, n: usize, one: T, many: T) -> String {
-    tf(lang, if n == 1 { one } else { many }, &[("n", &n.to_string())])
+    tf(
+        lang,
+        if n == 1 { one } else { many },
+        &[("n", &n.to_string())],
+    )
 }
 
 /// The text of `key` with each `{name}` replaced by its value.
