@@ -385,7 +385,7 @@ catalogue! {
     AnalyzeRunReadsAtLeast => "; one run reads at least {words} (~{minutes} min)", "; yhdessä harjoituksessa luetaan vähintään {words} (~{minutes} min)";
     AnalyzeReading => "  reading time: ~{minutes} min for everything at {wpm} words a minute{run}", "  lukuaika: kaikkeen ~{minutes} min ({wpm} sanaa minuutissa){run}";
     AnalyzeStates => "  states: {node_mood} (node, mood); {full} (node, mood, steps) for the fit{limit}", "  tiloja: {node_mood} (solmu, mieliala); mallin mukaisuutta varten {full} (solmu, mieliala, askeleet){limit}";
-    AnalyzeStateLimit => " — stopped at the limit of {limit}; fit results below are bounds, not proofs", " — haku pysähtyi rajaan {limit}; alla olevat mallin mukaisuudet ovat rajoja, eivät todistettuja";
+    AnalyzeStateLimit => " — stopped at the limit of {limit}; fit results below are bounds, not proofs", " — haku pysähtyi rajaan {limit}; alla olevat mallin mukaisuudet ovat vain rajoja, eivät todistettuja arvoja";
     AnalyzeEndingsTitle => "Endings and paths (exact)", "Lopetukset ja polut (tarkat)";
     AnalyzeReachable => "  endings reachable: {list}", "  saavutettavat lopetukset: {list}";
     AnalyzeUnreachable => "  endings unreachable: {list}", "  saavuttamattomat lopetukset: {list}";
