@@ -8,6 +8,7 @@ fn kohtaa(data: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("kohtaa").unwrap();
     cmd.env("KOHTAA_DATA_DIR", data)
         .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("LANG");
     cmd
 }

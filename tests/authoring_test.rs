@@ -99,7 +99,11 @@ fn each_expectation_fails_when_it_should() {
 fn kohtaa() -> (Command, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data.path());
+    // English output, whatever the locale of the machine running the tests.
+    cmd.env("KOHTAA_DATA_DIR", data.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     (cmd, data)
 }
 

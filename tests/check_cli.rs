@@ -13,7 +13,12 @@ fn fixture(rel: &str) -> PathBuf {
 /// The binary with a throwaway data directory, so no test touches the real home.
 fn kohtaa(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data).env_remove("NO_COLOR");
+    // English output, whatever the locale of the machine running the tests.
+    cmd.env("KOHTAA_DATA_DIR", data)
+        .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

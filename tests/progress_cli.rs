@@ -15,6 +15,8 @@ fn kohtaa(data: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("kohtaa").unwrap();
     cmd.env("KOHTAA_DATA_DIR", data)
         .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("LANG", "C");
     cmd
 }
@@ -49,9 +51,9 @@ not-in-library (fi): 1 run
   alku  3       1       20%      -3.0
 
 Steps the group misses most
-  step    runs  shown  broken  missed
-  listen  4     1      1       2
-  greet   3     2      1       0
+  step               runs  shown  broken  missed
+  Listen to the end  4     1      1       2
+  Notice and greet   3     2      1       0
 
 4 runs read, 2 lines skipped
 ";

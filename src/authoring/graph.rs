@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::content::text::display_safe;
 use crate::content::{Choice, EncounterModel, Route, Scenario};
+use crate::i18n::{Lang, T, count, t, tf};
 use crate::practice::ChoiceEffect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,16 +41,27 @@ struct GEdge {
     route: bool,
 }
 
-/// Draws `scenario` in `format`. The model turns pitfalls into the steps they break.
+/// Draws `scenario` in `format`, with English labels. The model turns pitfalls into the steps
+/// they break.
 pub fn render(scenario: &Scenario, model: &EncounterModel, format: Format) -> String {
-    let (nodes, edges) = layout(scenario, model);
+    render_in(scenario, model, format, Lang::En)
+}
+
+/// Draws `scenario` in `format`, with the labels' words in `lang`.
+pub fn render_in(
+    scenario: &Scenario,
+    model: &EncounterModel,
+    format: Format,
+    lang: Lang,
+) -> String {
+    let (nodes, edges) = layout(scenario, model, lang);
     match format {
         Format::Dot => dot(scenario, &nodes, &edges),
         Format::Mermaid => mermaid(scenario, &nodes, &edges),
     }
 }
 
-fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge>) {
+fn layout(scenario: &Scenario, model: &EncounterModel, lang: Lang) -> (Vec<GNode>, Vec<GEdge>) {
     let mut keys: HashMap<String, String> = HashMap::new();
     let mut nodes = Vec::new();
     for (i, node) in scenario.nodes.iter().enumerate() {
@@ -57,13 +69,18 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
         // With duplicate ids, edges go to the first, as the engine does.
         keys.entry(node.id.clone()).or_insert_with(|| key.clone());
         let start = node.id == scenario.start;
-        let (kind, shape) = match (&node.ending, node.choice_list().len()) {
-            (Some(ending), _) => (format!("ending: {}", ending.outcome.name()), Shape::Ending),
-            (None, 1) => ("1 choice".to_owned(), Shape::Conversation),
-            (None, n) => (format!("{n} choices"), Shape::Conversation),
+        let (kind, shape) = match &node.ending {
+            Some(ending) => (
+                tf(lang, T::GraphEnding, &[("outcome", ending.outcome.name())]),
+                Shape::Ending,
+            ),
+            None => (
+                count(lang, node.choice_list().len(), T::CliChoice, T::CliChoices),
+                Shape::Conversation,
+            ),
         };
         let kind = if start {
-            format!("start · {kind}")
+            tf(lang, T::GraphStart, &[("kind", &kind)])
         } else {
             kind
         };
@@ -82,7 +99,7 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
         keys.insert(id.to_owned(), key.clone());
         nodes.push(GNode {
             key: key.clone(),
-            lines: vec![id.to_owned(), "missing node".to_owned()],
+            lines: vec![id.to_owned(), t(lang, T::GraphMissing).to_owned()],
             shape: Shape::Missing,
             start: false,
         });
@@ -96,11 +113,11 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
         let from = format!("n{i}");
         for (ci, choice) in node.choice_list().iter().enumerate() {
             let number = ci + 1;
-            let effect = effect_label(choice, model);
+            let effect = effect_label(choice, model, lang);
             let otherwise = if choice.routes.is_empty() {
                 String::new()
             } else {
-                " otherwise".to_owned()
+                format!(" {}", t(lang, T::GraphOtherwise))
             };
             let sep = if effect.is_empty() { "" } else { ": " };
             edges.push(GEdge {
@@ -113,7 +130,14 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
                 edges.push(GEdge {
                     from: from.clone(),
                     to: missing(&route.next, &mut nodes),
-                    label: format!("{number} if {}", condition(route)),
+                    label: tf(
+                        lang,
+                        T::GraphIf,
+                        &[
+                            ("choice", &number.to_string()),
+                            ("condition", &condition(route, lang)),
+                        ],
+                    ),
                     route: true,
                 });
             }
@@ -123,25 +147,27 @@ fn layout(scenario: &Scenario, model: &EncounterModel) -> (Vec<GNode>, Vec<GEdge
 }
 
 /// `+greet +listen -acknowledge, mood +1`: steps shown, steps broken, the mood change.
-fn effect_label(choice: &Choice, model: &EncounterModel) -> String {
+fn effect_label(choice: &Choice, model: &EncounterModel, lang: Lang) -> String {
     let effect = ChoiceEffect::of(choice, model);
     let mut parts: Vec<String> = effect.shown.iter().map(|s| format!("+{s}")).collect();
     parts.extend(effect.broken.iter().map(|s| format!("-{s}")));
     let steps = parts.join(" ");
+    let mood = t(lang, T::GraphMood);
     match (steps.is_empty(), effect.mood_delta) {
         (_, 0) => steps,
-        (true, d) => format!("mood {d:+}"),
-        (false, d) => format!("{steps}, mood {d:+}"),
+        (true, d) => format!("{mood} {d:+}"),
+        (false, d) => format!("{steps}, {mood} {d:+}"),
     }
 }
 
 /// A route's condition on the mood after the choice, e.g. `mood ≥ 2` or `-1 ≤ mood ≤ 1`.
-fn condition(route: &Route) -> String {
+fn condition(route: &Route, lang: Lang) -> String {
+    let mood = t(lang, T::GraphMood);
     match (route.min_mood, route.max_mood) {
-        (Some(min), Some(max)) => format!("{min} ≤ mood ≤ {max}"),
-        (Some(min), None) => format!("mood ≥ {min}"),
-        (None, Some(max)) => format!("mood ≤ {max}"),
-        (None, None) => "always".to_owned(),
+        (Some(min), Some(max)) => format!("{min} ≤ {mood} ≤ {max}"),
+        (Some(min), None) => format!("{mood} ≥ {min}"),
+        (None, Some(max)) => format!("{mood} ≤ {max}"),
+        (None, None) => t(lang, T::GraphAlways).to_owned(),
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::content::tests_file::{Expect, Playthrough};
 use crate::content::{EncounterModel, Scenario};
+use crate::i18n::{Lang, T, t, tf};
 use crate::practice::{Run, StepResult};
 
 /// What one playthrough did and where it differed from its expectations.
@@ -37,8 +38,18 @@ impl Outcome {
     }
 }
 
-/// Plays `test` through `scenario` and checks its expectations.
+/// Plays `test` through `scenario` and checks its expectations; failures in English.
 pub fn play(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, test: &Playthrough) -> Outcome {
+    play_in(scenario, model, test, Lang::En)
+}
+
+/// Plays `test` through `scenario` and checks its expectations; failures in `lang`.
+pub fn play_in(
+    scenario: &Arc<Scenario>,
+    model: &Arc<EncounterModel>,
+    test: &Playthrough,
+    lang: Lang,
+) -> Outcome {
     let mut outcome = Outcome {
         name: test.name.clone(),
         taken: Vec::new(),
@@ -53,24 +64,28 @@ pub fn play(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, test: &Playth
         }
     };
     for (i, (node, number)) in test.path.iter().enumerate() {
-        let step = i + 1;
+        let step = (i + 1).to_string();
         let here = run.node().id.clone();
+        let at = [("step", step.as_str()), ("here", &here), ("node", node)];
         if run.is_finished() {
-            outcome.failures.push(format!(
-                "step {step}: the run already ended at `{here}`, but the path goes on to `{node}`"
-            ));
+            outcome.failures.push(tf(lang, T::TestEndedAlready, &at));
             return outcome;
         }
         if *node != here {
-            outcome.failures.push(format!(
-                "step {step}: the path names node `{node}`, but the run is at `{here}`"
-            ));
+            outcome.failures.push(tf(lang, T::TestWrongNode, &at));
             return outcome;
         }
         let count = run.node().choice_list().len();
         if *number < 1 || *number as usize > count {
-            outcome.failures.push(format!(
-                "step {step}: node `{here}` has no choice {number} (it has {count})"
+            outcome.failures.push(tf(
+                lang,
+                T::TestNoSuchChoice,
+                &[
+                    ("step", &step),
+                    ("here", &here),
+                    ("number", &number.to_string()),
+                    ("count", &count.to_string()),
+                ],
             ));
             return outcome;
         }
@@ -81,89 +96,114 @@ pub fn play(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, test: &Playth
                 outcome.stopped_at = taken.next.clone();
             }
             Err(e) => {
-                outcome.failures.push(format!("step {step}: {e}"));
+                outcome.failures.push(tf(
+                    lang,
+                    T::TestStepError,
+                    &[("step", &step), ("error", &e.to_string())],
+                ));
                 return outcome;
             }
         }
     }
     outcome.stopped_at = run.node().id.clone();
-    outcome.failures = differences(&run, &test.expect);
+    outcome.failures = differences(&run, &test.expect, lang);
     outcome
 }
 
 /// Every way the finished path differs from `expect`.
-fn differences(run: &Run, expect: &Expect) -> Vec<String> {
+fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
     let m = run.measure();
     let mut out = Vec::new();
     let fit = m
         .fit
-        .map_or("none (no step in play)".to_owned(), |f| format!("{f} %"));
+        .map_or(t(lang, T::TestFitNone).to_owned(), |f| format!("{f} %"));
     if let Some(want) = &expect.ending {
         match &m.ending {
             Some(got) if got == want => {}
-            Some(got) => out.push(format!("ending: expected `{want}`, reached `{got}`")),
-            None => out.push(format!(
-                "ending: expected `{want}`, but the run stopped at `{}` before any ending",
-                run.node().id
+            Some(got) => out.push(tf(lang, T::TestEnding, &[("want", want), ("got", got)])),
+            None => out.push(tf(
+                lang,
+                T::TestEndingNone,
+                &[("want", want), ("node", &run.node().id)],
             )),
         }
     }
     if let Some(want) = expect.outcome {
         match m.outcome {
             Some(got) if got == want => {}
-            Some(got) => out.push(format!(
-                "outcome: expected {}, got {}",
-                want.name(),
-                got.name()
+            Some(got) => out.push(tf(
+                lang,
+                T::TestOutcome,
+                &[("want", want.name()), ("got", got.name())],
             )),
-            None => out.push(format!(
-                "outcome: expected {}, but the run reached no ending",
-                want.name()
-            )),
+            None => out.push(tf(lang, T::TestOutcomeNone, &[("want", want.name())])),
         }
     }
     if let Some(min) = expect.fit_at_least {
         if m.fit.is_none_or(|f| i64::from(f) < min) {
-            out.push(format!("fit: expected at least {min} %, got {fit}"));
+            out.push(tf(
+                lang,
+                T::TestFitAtLeast,
+                &[("min", &min.to_string()), ("fit", &fit)],
+            ));
         }
     }
     if let Some(max) = expect.fit_at_most {
         if m.fit.is_none_or(|f| i64::from(f) > max) {
-            out.push(format!("fit: expected at most {max} %, got {fit}"));
+            out.push(tf(
+                lang,
+                T::TestFitAtMost,
+                &[("max", &max.to_string()), ("fit", &fit)],
+            ));
         }
     }
-    let result = |step: &str| match m.result_of(step) {
-        Some(StepResult::Shown) => "shown",
-        Some(StepResult::Broken) => "broken",
-        Some(StepResult::Missed) => "missed",
-        Some(StepResult::NotInPlay) => "not in play",
-        None => "not a step of the model",
+    let result = |step: &str| {
+        t(
+            lang,
+            match m.result_of(step) {
+                Some(StepResult::Shown) => T::TestWasShown,
+                Some(StepResult::Broken) => T::TestWasBroken,
+                Some(StepResult::Missed) => T::TestWasMissed,
+                Some(StepResult::NotInPlay) => T::TestWasNotInPlay,
+                None => T::TestWasNoStep,
+            },
+        )
     };
     for step in &expect.shown {
         if m.result_of(step) != Some(StepResult::Shown) {
-            out.push(format!(
-                "step `{step}`: expected shown, was {}",
-                result(step)
+            out.push(tf(
+                lang,
+                T::TestExpectShown,
+                &[("step", step), ("result", result(step))],
             ));
         }
     }
     for step in &expect.broken {
         if m.result_of(step) != Some(StepResult::Broken) {
-            out.push(format!(
-                "step `{step}`: expected broken, was {}",
-                result(step)
+            out.push(tf(
+                lang,
+                T::TestExpectBroken,
+                &[("step", step), ("result", result(step))],
             ));
         }
     }
-    let mood = m.final_mood();
+    let mood = m.final_mood().to_string();
     if let Some(min) = expect.mood_at_least {
-        if i64::from(mood) < min {
-            out.push(format!("final mood: expected at least {min}, got {mood}"));
+        if i64::from(m.final_mood()) < min {
+            out.push(tf(
+                lang,
+                T::TestMoodAtLeast,
+                &[("min", &min.to_string()), ("mood", &mood)],
+            ));
         }
     }
     if let Some(max) = expect.mood_at_most {
-        if i64::from(mood) > max {
-            out.push(format!("final mood: expected at most {max}, got {mood}"));
+        if i64::from(m.final_mood()) > max {
+            out.push(tf(
+                lang,
+                T::TestMoodAtMost,
+                &[("max", &max.to_string()), ("mood", &mood)],
+            ));
         }
     }
     out

@@ -7,14 +7,15 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::Global;
 use super::graph::load_draft;
+use super::{Global, Lang, ui_language};
 use crate::authoring::analyze::{
     Analysis, ChoiceRef, DEFAULT_STATE_LIMIT, Extreme, PathCount, Witness, analyze,
 };
 use crate::authoring::draft::Draft;
 use crate::content::outline::{Outline, Seg};
 use crate::content::text::display_safe;
+use crate::i18n::{T, count, t, tf};
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -36,6 +37,7 @@ pub enum AnalyzeFormat {
 }
 
 pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
+    let lang = ui_language(global);
     let mut status = ExitCode::SUCCESS;
     let mut out = std::io::stdout().lock();
     for (i, file) in args.files.iter().enumerate() {
@@ -57,7 +59,7 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                write!(out, "{}", render_text(&analysis, &draft))
+                write!(out, "{}", render_text(&analysis, &draft, lang))
             }
         };
     }
@@ -81,25 +83,34 @@ fn path_text(w: &Witness) -> String {
 /// Items of a list or warnings of one kind shown in full; the rest are counted.
 const MAX_LISTED: usize = 12;
 
-fn list(items: &[String]) -> String {
+fn list(items: &[String], lang: Lang) -> String {
     if items.is_empty() {
-        return "none".to_owned();
+        return t(lang, T::CliNone).to_owned();
     }
     let shown: Vec<String> = items.iter().take(MAX_LISTED).map(|i| safe(i)).collect();
     let more = items.len().saturating_sub(MAX_LISTED);
     if more > 0 {
-        format!("{} … and {more} more", shown.join(", "))
+        tf(
+            lang,
+            T::CliAndMore,
+            &[("items", &shown.join(", ")), ("n", &more.to_string())],
+        )
     } else {
         shown.join(", ")
     }
 }
 
-fn thousands(n: u128) -> String {
+/// `1,234,567` in English; Finnish groups digits with a (no-break) space: `1 234 567`.
+fn thousands(n: u128, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Fi => '\u{a0}',
+    };
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
@@ -145,11 +156,15 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The analysis as text for an author.
-pub fn render_text(a: &Analysis, draft: &Draft) -> String {
+/// The analysis as text for an author, in `lang`. Ids, outcomes (`Resolved`) and paths are
+/// the file's own words and stay as written.
+pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
     let mut o = String::new();
     let locator = Locator::new(draft);
     let s = &a.stats;
+    let line = |o: &mut String, key: T, args: &[(&str, &str)]| {
+        let _ = writeln!(o, "{}", tf(lang, key, args));
+    };
     let _ = writeln!(
         o,
         "{} — \"{}\" ({}, {})",
@@ -158,10 +173,22 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
         safe(&a.scenario),
         safe(&a.language)
     );
-    let _ = writeln!(
-        o,
-        "  size: {} nodes, {} choices, {} endings, {} routes; {} words",
-        s.nodes, s.choices, s.endings, s.routes, s.words
+    line(
+        &mut o,
+        T::AnalyzeSize,
+        &[
+            ("nodes", &count(lang, s.nodes, T::CliNode, T::CliNodes)),
+            (
+                "choices",
+                &count(lang, s.choices, T::CliChoice, T::CliChoices),
+            ),
+            (
+                "endings",
+                &count(lang, s.endings, T::CliEnding, T::CliEndings),
+            ),
+            ("routes", &count(lang, s.routes, T::CliRoute, T::CliRoutes)),
+            ("words", &count(lang, s.words, T::CliWord, T::CliWords)),
+        ],
     );
     let run = match (s.run_words_min, s.run_words_max) {
         (Some(min), Some(max)) => {
@@ -174,198 +201,218 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
             } else {
                 format!("~{lo}–{hi} min")
             };
-            format!("; one run reads {min}–{max} words ({minutes})")
+            tf(
+                lang,
+                T::AnalyzeRunReads,
+                &[
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                    ("minutes", &minutes),
+                ],
+            )
         }
-        (Some(min), None) => format!(
-            "; one run reads at least {min} words (~{} min)",
-            min.div_ceil(s.words_per_minute)
+        (Some(min), None) => tf(
+            lang,
+            T::AnalyzeRunReadsAtLeast,
+            &[
+                ("words", &count(lang, min, T::CliWord, T::CliWords)),
+                ("minutes", &min.div_ceil(s.words_per_minute).to_string()),
+            ],
         ),
         _ => String::new(),
     };
-    let _ = writeln!(
-        o,
-        "  reading time: ~{} min for everything at {} words a minute{run}",
-        s.reading_minutes, s.words_per_minute
+    line(
+        &mut o,
+        T::AnalyzeReading,
+        &[
+            ("minutes", &s.reading_minutes.to_string()),
+            ("wpm", &s.words_per_minute.to_string()),
+            ("run", &run),
+        ],
     );
-    let _ = writeln!(
-        o,
-        "  states: {} (node, mood); {} (node, mood, steps) for the fit{}",
-        a.states.node_mood,
-        a.states.full,
-        if a.states.complete {
-            String::new()
-        } else {
-            format!(
-                " — stopped at the limit of {}; fit results below are bounds, not proofs",
-                a.states.limit
-            )
-        }
+    let limit = if a.states.complete {
+        String::new()
+    } else {
+        tf(
+            lang,
+            T::AnalyzeStateLimit,
+            &[("limit", &a.states.limit.to_string())],
+        )
+    };
+    line(
+        &mut o,
+        T::AnalyzeStates,
+        &[
+            ("node_mood", &a.states.node_mood.to_string()),
+            ("full", &a.states.full.to_string()),
+            ("limit", &limit),
+        ],
     );
 
-    let _ = writeln!(o, "\nEndings and paths (exact)");
-    let endings = |list: &[crate::authoring::analyze::EndingInfo]| {
-        if list.is_empty() {
-            "none".to_owned()
-        } else {
-            let items: Vec<String> = list
-                .iter()
-                .map(|e| format!("{} ({})", e.id, e.outcome.name()))
-                .collect();
-            self::list(&items)
-        }
+    let _ = writeln!(o, "\n{}", t(lang, T::AnalyzeEndingsTitle));
+    let list = |items: &[String]| self::list(items, lang);
+    let endings = |items: &[crate::authoring::analyze::EndingInfo]| {
+        let items: Vec<String> = items
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.outcome.name()))
+            .collect();
+        list(&items)
     };
-    let _ = writeln!(o, "  endings reachable: {}", endings(&a.endings_reachable));
-    let _ = writeln!(
-        o,
-        "  endings unreachable: {}",
-        endings(&a.endings_unreachable)
+    line(
+        &mut o,
+        T::AnalyzeReachable,
+        &[("list", &endings(&a.endings_reachable))],
     );
-    let _ = writeln!(o, "  nodes never reached: {}", list(&a.unreached_nodes));
-    let _ = writeln!(
-        o,
-        "  nodes from which no ending can be reached: {}",
-        list(&a.stuck_nodes)
+    line(
+        &mut o,
+        T::AnalyzeUnreachable,
+        &[("list", &endings(&a.endings_unreachable))],
     );
+    line(
+        &mut o,
+        T::AnalyzeUnreached,
+        &[("list", &list(&a.unreached_nodes))],
+    );
+    line(&mut o, T::AnalyzeStuck, &[("list", &list(&a.stuck_nodes))]);
     if a.traps.is_empty() {
-        let _ = writeln!(o, "  loops that trap a learner: none");
+        line(&mut o, T::AnalyzeNoTraps, &[]);
     } else {
-        for t in &a.traps {
-            let _ = writeln!(
-                o,
-                "  TRAP: a loop with no way out through {}; entered by {}",
-                list(&t.nodes),
-                path_text(&t.entry)
+        for trap in &a.traps {
+            line(
+                &mut o,
+                T::AnalyzeTrap,
+                &[
+                    ("nodes", &list(&trap.nodes)),
+                    ("path", &path_text(&trap.entry)),
+                ],
             );
         }
     }
-    let _ = match &a.paths {
-        PathCount::Finite { count, saturated } => writeln!(
-            o,
-            "  complete paths: {}{}",
-            if *saturated { "more than " } else { "" },
-            thousands(*count)
-        ),
-        PathCount::Unbounded { cycle } => writeln!(
-            o,
-            "  complete paths: unbounded (a reachable loop through {})",
-            list(cycle)
-        ),
-    };
+    match &a.paths {
+        PathCount::Finite { count, saturated } => {
+            let n = thousands(*count, lang);
+            let n = if *saturated {
+                tf(lang, T::AnalyzeMoreThan, &[("n", &n)])
+            } else {
+                n
+            };
+            line(&mut o, T::AnalyzePaths, &[("count", &n)]);
+        }
+        PathCount::Unbounded { cycle } => {
+            line(&mut o, T::AnalyzePathsUnbounded, &[("cycle", &list(cycle))]);
+        }
+    }
 
-    let _ = writeln!(o, "\nFit and mood");
-    let extreme = |label: &str, e: &Extreme, unit: &str| {
-        format!("  {label} {}{unit}: {}\n", e.value, path_text(&e.path))
+    let _ = writeln!(o, "\n{}", t(lang, T::AnalyzeFitTitle));
+    let extreme = |label: T, e: &Extreme, unit: &str| {
+        format!(
+            "  {} {}{unit}: {}\n",
+            t(lang, label),
+            e.value,
+            path_text(&e.path)
+        )
     };
     match &a.fit {
         Some(f) if f.proven => {
-            o.push_str(&extreme("best model fit", &f.best, " %"));
-            o.push_str(&extreme("worst model fit", &f.worst, " %"));
+            o.push_str(&extreme(T::AnalyzeBestFit, &f.best, " %"));
+            o.push_str(&extreme(T::AnalyzeWorstFit, &f.worst, " %"));
         }
         Some(f) => {
-            o.push_str(&extreme("best model fit at least", &f.best, " %"));
-            o.push_str(&extreme("worst model fit at most", &f.worst, " %"));
+            o.push_str(&extreme(T::AnalyzeBestFitBound, &f.best, " %"));
+            o.push_str(&extreme(T::AnalyzeWorstFitBound, &f.worst, " %"));
         }
-        None => {
-            let _ = writeln!(o, "  model fit: none (no run ends, or no step is in play)");
-        }
+        None => line(&mut o, T::AnalyzeNoFit, &[]),
     }
     match &a.mood {
         Some(m) => {
-            o.push_str(&extreme("best final mood", &m.best, ""));
-            o.push_str(&extreme("worst final mood", &m.worst, ""));
+            o.push_str(&extreme(T::AnalyzeBestMood, &m.best, ""));
+            o.push_str(&extreme(T::AnalyzeWorstMood, &m.worst, ""));
         }
-        None => {
-            let _ = writeln!(o, "  final mood: no run ends");
-        }
+        None => line(&mut o, T::AnalyzeNoMood, &[]),
     }
 
     let l = &a.lints;
-    let _ = writeln!(o, "\nPedagogy");
+    let _ = writeln!(o, "\n{}", t(lang, T::AnalyzePedagogyTitle));
     let mut clean = true;
     // A generated or very large scenario can raise thousands: show the first few of each kind.
     let mut warn = |o: &mut String, lines: Vec<String>| {
         clean &= lines.is_empty();
-        for line in lines.iter().take(MAX_LISTED) {
-            let _ = writeln!(o, "  warning: {line}");
+        for text in lines.iter().take(MAX_LISTED) {
+            line(o, T::AnalyzeWarning, &[("text", text)]);
         }
         if lines.len() > MAX_LISTED {
-            let _ = writeln!(o, "  … and {} more like these", lines.len() - MAX_LISTED);
+            let more = (lines.len() - MAX_LISTED).to_string();
+            line(o, T::AnalyzeMoreLikeThese, &[("n", &more)]);
         }
+    };
+    // A lint about one choice: where it is, which choice at which node, the steps.
+    let about = |key: T, c: &ChoiceRef, extra: &[(&str, &str)]| {
+        let (at, choice, node, steps) = (
+            locator.choice(c),
+            c.choice.to_string(),
+            safe(&c.node),
+            list(&c.steps),
+        );
+        let mut args = vec![
+            ("at", at.as_str()),
+            ("choice", choice.as_str()),
+            ("node", node.as_str()),
+            ("steps", steps.as_str()),
+        ];
+        args.extend_from_slice(extra);
+        tf(lang, key, &args)
     };
     warn(
         &mut o,
         l.resolved_despite_focus_break
             .iter()
             .map(|f| {
-                format!(
-                    "Resolved ending `{}` is reachable although focus step{} {} {} broken: {}",
-                    safe(&f.ending),
-                    if f.broken.len() == 1 { "" } else { "s" },
-                    list(&f.broken),
-                    if f.broken.len() == 1 { "is" } else { "are" },
-                    path_text(&f.path)
+                let key = if f.broken.len() == 1 {
+                    T::AnalyzeFocusBroken
+                } else {
+                    T::AnalyzeFocusBrokenMany
+                };
+                tf(
+                    lang,
+                    key,
+                    &[
+                        ("ending", &safe(&f.ending)),
+                        ("steps", &list(&f.broken)),
+                        ("path", &path_text(&f.path)),
+                    ],
                 )
             })
             .collect(),
     );
     if !l.focus_break_proven {
-        let _ = writeln!(
-            o,
-            "  note: the search for Resolved endings after a broken focus step hit the state limit"
-        );
+        line(&mut o, T::AnalyzeFocusLimit, &[]);
     }
     warn(
         &mut o,
         l.mixed_signals
             .iter()
-            .map(|c| {
-                format!(
-                    "{}: choice {} at `{}` breaks {} but raises the mood ({:+}): a mixed signal",
-                    locator.choice(c),
-                    c.choice,
-                    safe(&c.node),
-                    list(&c.steps),
-                    c.mood
-                )
-            })
+            .map(|c| about(T::AnalyzeMixed, c, &[("mood", &format!("{:+}", c.mood))]))
             .collect(),
     );
     warn(
         &mut o,
         l.harsh_for_good
             .iter()
-            .map(|c| {
-                format!(
-                    "{}: choice {} at `{}` fits {} with no break, yet lowers the mood by {}: a mixed signal",
-                    locator.choice(c),
-                    c.choice,
-                    safe(&c.node),
-                    list(&c.steps),
-                    -c.mood
-                )
-            })
+            .map(|c| about(T::AnalyzeHarsh, c, &[("drop", &(-c.mood).to_string())]))
             .collect(),
     );
     warn(
         &mut o,
         l.focus_not_fitted
             .iter()
-            .map(|step| format!("focus step `{}` is fitted by no choice", safe(step)))
+            .map(|step| tf(lang, T::AnalyzeFocusNotFitted, &[("step", &safe(step))]))
             .collect(),
     );
     warn(
         &mut o,
         l.broken_without_feedback
             .iter()
-            .map(|c| {
-                format!(
-                    "{}: choice {} at `{}` breaks {} without feedback",
-                    locator.choice(c),
-                    c.choice,
-                    safe(&c.node),
-                    list(&c.steps)
-                )
-            })
+            .map(|c| about(T::AnalyzeSilentBreak, c, &[]))
             .collect(),
     );
     let mut gameable = false;
@@ -373,34 +420,42 @@ pub fn render_text(a: &Analysis, draft: &Draft) -> String {
         match g.gameable {
             Some(true) => {
                 gameable = true;
-                let _ = writeln!(
-                    o,
-                    "  warning: gameable: always taking the longest choice reaches the best fit ({} %): {}",
-                    g.fit.unwrap_or(0),
-                    path_text(&g.path)
+                line(
+                    &mut o,
+                    T::AnalyzeGameable,
+                    &[
+                        ("fit", &g.fit.unwrap_or(0).to_string()),
+                        ("path", &path_text(&g.path)),
+                    ],
                 );
             }
             _ => {
-                let to = if g.ends {
-                    g.fit.map_or("no fit".to_owned(), |f| format!("fit {f} %"))
-                } else {
-                    "no ending".to_owned()
+                let to = match (g.ends, g.fit) {
+                    (true, Some(fit)) => {
+                        tf(lang, T::AnalyzeLongestFit, &[("fit", &fit.to_string())])
+                    }
+                    (true, None) => t(lang, T::AnalyzeLongestNoFit).to_owned(),
+                    (false, _) => t(lang, T::AnalyzeLongestNoEnding).to_owned(),
                 };
                 let proven = if g.gameable.is_none() && a.fit.is_some() {
-                    " (best fit not proven)"
+                    t(lang, T::AnalyzeBestNotProven)
                 } else {
                     ""
                 };
-                let _ = writeln!(
-                    o,
-                    "  always taking the longest choice leads to {to}{proven}: {}",
-                    path_text(&g.path)
+                line(
+                    &mut o,
+                    T::AnalyzeLongest,
+                    &[
+                        ("to", &to),
+                        ("proven", proven),
+                        ("path", &path_text(&g.path)),
+                    ],
                 );
             }
         }
     }
     if clean && !gameable {
-        let _ = writeln!(o, "  no pedagogy warnings");
+        line(&mut o, T::AnalyzeClean, &[]);
     }
     o
 }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, color_stdout, load_library};
+use super::{Global, Lang, color_stdout, load_library, ui_language};
 use crate::content::{Library, LoadOptions};
+use crate::i18n::{T, count, tf};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -29,13 +30,13 @@ pub enum Format {
 }
 
 pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
+    let lang = ui_language(global);
     let missing: Vec<&PathBuf> = args.paths.iter().filter(|p| !p.exists()).collect();
     if !missing.is_empty() {
         for path in missing {
-            eprintln!(
-                "error: no such file or folder: {}",
-                crate::content::text::display_safe(&path.display().to_string())
-            );
+            let path = path.display().to_string();
+            let path = crate::content::text::display_safe(&path);
+            eprintln!("{}", tf(lang, T::CliNoSuchPath, &[("path", &path)]));
         }
         return ExitCode::from(2);
     }
@@ -54,7 +55,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
     let _ = match args.format {
-        Format::Text => write_text(&mut out, &library, color_stdout()),
+        Format::Text => write_text(&mut out, &library, color_stdout(), lang),
         Format::Json => write_json(&mut out, &library),
     };
     let code = if library.error_count() > 0 {
@@ -68,19 +69,21 @@ pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
     code
 }
 
-fn write_text(out: &mut impl Write, library: &Library, color: bool) -> std::io::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    library: &Library,
+    color: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
     for d in &library.diagnostics {
         // Each report ends in a newline; one blank line separates reports.
         writeln!(out, "{}", d.render(color))?;
     }
     if let Some(first) = library.diagnostics.first() {
-        writeln!(
-            out,
-            "To learn more about a code, run `kohtaa explain {}`.",
-            first.code
-        )?;
+        let code = first.code.to_string();
+        writeln!(out, "{}", tf(lang, T::CheckExplain, &[("code", &code)]))?;
     }
-    writeln!(out, "{}", summary(library))
+    writeln!(out, "{}", summary(library, lang))
 }
 
 fn write_json(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
@@ -90,19 +93,30 @@ fn write_json(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `checked 3 files, 2 scenarios: 1 error, 0 warnings`.
-pub fn summary(library: &Library) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "checked {}, {}: {}, {}",
-        count(library.files_checked, "file", "files"),
-        count(
-            library.scenarios.len() + library.broken.len(),
-            "scenario",
-            "scenarios"
-        ),
-        count(library.error_count(), "error", "errors"),
-        count(library.warning_count(), "warning", "warnings"),
+/// `checked 3 files, 2 scenarios: 1 error, 0 warnings`; in Finnish
+/// `tarkistettiin 3 tiedostoa, 2 skenaariota: 1 virhe, 0 varoitusta`.
+pub fn summary(library: &Library, lang: Lang) -> String {
+    let scenarios = library.scenarios.len() + library.broken.len();
+    tf(
+        lang,
+        T::CheckSummary,
+        &[
+            (
+                "files",
+                &count(lang, library.files_checked, T::CliFile, T::CliFiles),
+            ),
+            (
+                "scenarios",
+                &count(lang, scenarios, T::CliScenario, T::CliScenarios),
+            ),
+            (
+                "errors",
+                &count(lang, library.error_count(), T::CliErrorCount, T::CliErrors),
+            ),
+            (
+                "warnings",
+                &count(lang, library.warning_count(), T::CliWarning, T::CliWarnings),
+            ),
+        ],
     )
 }

@@ -11,7 +11,8 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 use super::history::{load_reporting, run_store};
-use super::{Global, data_dir};
+use super::{Global, Lang, data_dir, ui_language};
+use crate::i18n::{T, t, tf};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -49,10 +50,11 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
 }
 
 pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
+    let lang = ui_language(global);
     let store = run_store(global);
-    let history = load_reporting(&store);
+    let history = load_reporting(&store, lang);
     let profile = if args.with_style {
-        read_profile()
+        read_profile(lang)
     } else {
         None
     };
@@ -64,7 +66,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         let mut value = match serde_json::to_value(record) {
             Ok(v) => v,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", tf(lang, T::CliError, &[("message", &e.to_string())]));
                 return ExitCode::from(1);
             }
         };
@@ -80,26 +82,31 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
 }
 
 /// The style profile's raw JSON object, if the file is there and reads.
-fn read_profile() -> Option<serde_json::Value> {
+fn read_profile(lang: Lang) -> Option<serde_json::Value> {
     let path = data_dir()?.join("profile.json");
+    let shown = path.display().to_string();
     let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+        Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("note: no style profile saved; exporting without one");
+            eprintln!("{}", t(lang, T::ExportNoProfile));
             return None;
         }
         Err(e) => {
-            eprintln!("warning: cannot read {}: {e}", path.display());
+            eprintln!(
+                "{}",
+                tf(
+                    lang,
+                    T::ExportCannotRead,
+                    &[("path", &shown), ("error", &e.to_string())]
+                )
+            );
             return None;
         }
     };
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(v) if v.is_object() => Some(v),
         _ => {
-            eprintln!(
-                "warning: {} is not a JSON object; exporting without it",
-                path.display()
-            );
+            eprintln!("{}", tf(lang, T::ExportNotObject, &[("path", &shown)]));
             None
         }
     }

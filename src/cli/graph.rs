@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::Global;
+use super::{Global, ui_language};
 use crate::authoring::draft::{self, Draft, DraftError};
 use crate::authoring::graph::{self, Format};
+use crate::i18n::{T, tf};
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
@@ -29,8 +30,10 @@ pub enum GraphFormat {
 /// Loads a draft for an authoring command. A file that does not parse gets its diagnostics
 /// on stderr and exit code 1; errors of meaning are shown but do not stop the command.
 pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
+    let lang = ui_language(global);
+    let shown = path.display().to_string();
     if !path.is_file() {
-        eprintln!("error: no such file: {}", path.display());
+        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
         return Err(ExitCode::from(2));
     }
     let color = color_stderr();
@@ -40,15 +43,19 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
                 eprintln!("{}", d.render(color));
             }
             if draft.has_errors() {
-                eprintln!(
-                    "note: {} has errors (see above); working on it as it is",
-                    path.display()
-                );
+                eprintln!("{}", tf(lang, T::DraftHasErrors, &[("path", &shown)]));
             }
             if !draft.model_found {
                 eprintln!(
-                    "note: no model `{}` in language `{}`: steps cannot be measured",
-                    draft.scenario.model, draft.scenario.language
+                    "{}",
+                    tf(
+                        lang,
+                        T::DraftNoModel,
+                        &[
+                            ("model", &draft.scenario.model),
+                            ("lang", &draft.scenario.language)
+                        ]
+                    )
                 );
             }
             Ok(draft)
@@ -60,7 +67,7 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
             Err(ExitCode::from(1))
         }
         Err(DraftError::NotAScenario) => {
-            eprintln!("error: {} is not a scenario file", path.display());
+            eprintln!("{}", tf(lang, T::DraftNotScenario, &[("path", &shown)]));
             Err(ExitCode::from(1))
         }
     }
@@ -81,7 +88,7 @@ pub fn run(global: &Global, args: &GraphArgs) -> ExitCode {
         GraphFormat::Dot => Format::Dot,
         GraphFormat::Mermaid => Format::Mermaid,
     };
-    let text = graph::render(&draft.scenario, &draft.model, format);
+    let text = graph::render_in(&draft.scenario, &draft.model, format, ui_language(global));
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }

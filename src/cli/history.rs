@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, data_dir};
+use super::{Global, Lang, data_dir, ui_language};
+use crate::content::Outcome;
 use crate::content::text::display_safe;
-use crate::store::history::{History, RunStatus, Store};
+use crate::i18n::{self, T, count, t, tf};
+use crate::store::history::{FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -27,24 +29,60 @@ pub fn run_store(global: &Global) -> Store {
     }
 }
 
-/// Loads the history and prints its warnings to stderr.
-pub fn load_reporting(store: &Store) -> History {
+/// Loads the history and prints its warnings to stderr, in `lang`.
+pub fn load_reporting(store: &Store, lang: Lang) -> History {
     let history = store.load();
     for w in &history.warnings {
-        eprintln!("warning: {}", display_safe(&w.to_string()));
+        eprintln!("{}", display_safe(&load_warning(w, lang)));
     }
     history
 }
 
-pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
-    let store = run_store(global);
-    if args.forget {
-        return forget(&store, args.yes);
+/// A saved run that did not load, with its full path and what was wrong.
+fn load_warning(w: &LoadWarning, lang: Lang) -> String {
+    let path = w.path.display().to_string();
+    let mut text = match &w.problem {
+        LoadProblem::Unreadable(why) => {
+            tf(lang, T::HistoryUnreadable, &[("path", &path), ("why", why)])
+        }
+        LoadProblem::Damaged(why) => tf(lang, T::HistoryDamaged, &[("path", &path), ("why", why)]),
+        LoadProblem::NewerFormat(v) => tf(
+            lang,
+            T::HistoryNewer,
+            &[
+                ("path", &path),
+                ("version", &v.to_string()),
+                ("supported", &FORMAT_VERSION.to_string()),
+            ],
+        ),
+    };
+    if let Some(aside) = &w.set_aside {
+        let aside = aside.display().to_string();
+        text.push_str(&tf(lang, T::HistoryMovedTo, &[("path", &aside)]));
     }
-    let history = load_reporting(&store);
+    text
+}
+
+/// The result column: the outcome as the file names it in English (`resolved`), the
+/// learner's word for it in Finnish (`ratkesi osittain`).
+fn outcome_word(lang: Lang, outcome: Outcome) -> String {
+    match lang {
+        Lang::En => outcome.name().to_lowercase(),
+        Lang::Fi => i18n::outcome(lang, outcome).to_lowercase(),
+    }
+}
+
+pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
+    let lang = ui_language(global);
+    let store = run_store(global);
+    let dir = store.dir().display().to_string();
+    if args.forget {
+        return forget(&store, args.yes, lang);
+    }
+    let history = load_reporting(&store, lang);
     let mut out = std::io::stdout().lock();
     if history.records.is_empty() {
-        let _ = writeln!(out, "no saved runs in {}", store.dir().display());
+        let _ = writeln!(out, "{}", tf(lang, T::HistoryNone, &[("dir", &dir)]));
         return ExitCode::SUCCESS;
     }
     let rows: Vec<[String; 7]> = history
@@ -64,25 +102,17 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
                 display_safe(&r.scenario).into_owned(),
                 display_safe(&r.language).into_owned(),
                 match r.status {
-                    RunStatus::Finished => r
-                        .measurement
-                        .outcome
-                        .map_or("finished", |o| o.name())
-                        .to_lowercase(),
-                    RunStatus::Abandoned => "abandoned".to_owned(),
+                    RunStatus::Finished => r.measurement.outcome.map_or_else(
+                        || t(lang, T::HistoryFinished).to_owned(),
+                        |o| outcome_word(lang, o),
+                    ),
+                    RunStatus::Abandoned => t(lang, T::HistoryAbandoned).to_owned(),
                 },
-                r.measurement
-                    .fit
-                    .map_or_else(|| "-".to_owned(), |f| format!("{f}%")),
+                super::report::percent(r.measurement.fit.map(f64::from), lang),
                 r.focus.as_ref().map_or_else(
                     || "-".to_owned(),
                     |f| {
-                        let result = f.result.map_or("?", |r| match r {
-                            crate::practice::StepResult::Shown => "shown",
-                            crate::practice::StepResult::Broken => "broken",
-                            crate::practice::StepResult::Missed => "missed",
-                            crate::practice::StepResult::NotInPlay => "not in play",
-                        });
+                        let result = f.result.map_or("?", |r| i18n::step_result(lang, r));
                         format!("{}: {result}", display_safe(&f.step))
                     },
                 ),
@@ -91,34 +121,29 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
             ]
         })
         .collect();
-    let header = [
-        "when", "scenario", "lang", "result", "fit", "focus", "useful",
-    ]
-    .map(str::to_owned);
+    let header: Vec<String> = super::report::columns(lang, T::HistoryColumns);
     let _ = write!(out, "{}", super::report::table(&header, &rows));
+    let runs = count(lang, history.records.len(), T::CliRun, T::CliRuns);
     let _ = writeln!(
         out,
-        "{} runs in {}",
-        history.records.len(),
-        store.dir().display()
+        "{}",
+        tf(lang, T::HistoryCount, &[("runs", &runs), ("dir", &dir)])
     );
     ExitCode::SUCCESS
 }
 
-fn forget(store: &Store, yes: bool) -> ExitCode {
+fn forget(store: &Store, yes: bool, lang: Lang) -> ExitCode {
+    let dir = store.dir().display().to_string();
     if !store.is_enabled() {
-        eprintln!("error: --no-save is set (or there is no data folder): nothing deleted");
+        eprintln!("{}", t(lang, T::HistoryNoSave));
         return ExitCode::from(2);
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            eprintln!("error: not asking without a terminal; add --yes to delete every saved run");
+            eprintln!("{}", t(lang, T::HistoryNoTerminal));
             return ExitCode::from(2);
         }
-        eprint!(
-            "Delete every saved run in {}? This cannot be undone. [y/N] ",
-            store.dir().display()
-        );
+        eprint!("{}", tf(lang, T::HistoryConfirm, &[("dir", &dir)]));
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         if std::io::stdin().lock().read_line(&mut answer).is_err()
@@ -127,17 +152,21 @@ fn forget(store: &Store, yes: bool) -> ExitCode {
                 "y" | "yes" | "k" | "kyllä"
             )
         {
-            eprintln!("nothing deleted");
+            eprintln!("{}", t(lang, T::HistoryNothingDeleted));
             return ExitCode::from(1);
         }
     }
     match store.forget() {
         Ok(n) => {
-            println!("deleted {n} files from {}", store.dir().display());
+            let files = count(lang, n, T::CliFile, T::CliFiles);
+            println!(
+                "{}",
+                tf(lang, T::HistoryDeleted, &[("files", &files), ("dir", &dir)])
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &e.to_string())]));
             ExitCode::from(1)
         }
     }

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{Global, StyleArg, ui_language};
 use crate::authoring::template;
+use crate::i18n::{T, tf};
 use crate::store::atomic;
 
 #[derive(Debug, Args)]
@@ -31,14 +32,13 @@ fn valid_id(id: &str) -> bool {
 
 /// The language of the file is `--lang` (else the locale, else English).
 pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
+    let ui = ui_language(global);
     if !valid_id(&args.id) {
-        eprintln!(
-            "error: `{}` is not a valid id: use lower-case letters a-z, digits and '-'",
-            crate::content::text::display_safe(&args.id)
-        );
+        let id = crate::content::text::display_safe(&args.id);
+        eprintln!("{}", tf(ui, T::NewBadId, &[("id", &id)]));
         return ExitCode::from(2);
     }
-    let lang = ui_language(global).code();
+    let lang = ui.code();
     let name = format!("{}.ron", args.id);
     let path = if args.dir == std::path::Path::new(".") {
         PathBuf::from(name)
@@ -46,25 +46,29 @@ pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
         args.dir.join(name)
     };
     let text = template::new_scenario(&args.id, lang, args.style.into());
+    let shown = path.display().to_string();
     match atomic::write_new(&path, text.as_bytes()) {
         Ok(true) => {
-            println!("wrote {}", path.display());
+            println!("{}", tf(ui, T::NewWrote, &[("path", &shown)]));
             println!(
-                "next: edit it, then `kohtaa check {0}`, `kohtaa graph {0} | dot -Tpng -o {1}.png`, `kohtaa analyze {0}`",
-                path.display(),
-                args.id
+                "{}",
+                tf(ui, T::NewNext, &[("path", &shown), ("id", &args.id)])
             );
             ExitCode::SUCCESS
         }
         Ok(false) => {
-            eprintln!(
-                "error: {} already exists; not overwriting it",
-                path.display()
-            );
+            eprintln!("{}", tf(ui, T::NewExists, &[("path", &shown)]));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            eprintln!(
+                "{}",
+                tf(
+                    ui,
+                    T::NewCannotWrite,
+                    &[("path", &shown), ("error", &e.to_string())]
+                )
+            );
             ExitCode::from(1)
         }
     }

@@ -11,6 +11,7 @@ use clap::Args;
 use super::{Global, Lang, data_dir, load_library, ui_language};
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
+use crate::i18n::{T, count, t, tf};
 use crate::store::profile::{self, Profile, ProfileState};
 
 #[derive(Debug, Args)]
@@ -42,25 +43,20 @@ fn parse_style(s: &str) -> Result<StyleSetting, String> {
         })
 }
 
-/// The command's words in the two interface languages.
-fn say(lang: Lang, en: &'static str, fi: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fi => fi,
-    }
+/// `error: <profile file>: <what went wrong>`.
+fn file_error(lang: Lang, dir: &std::path::Path, e: &dyn std::fmt::Display) -> String {
+    let path = profile::path(dir).display().to_string();
+    tf(
+        lang,
+        T::ProfileFileError,
+        &[("path", &path), ("error", &e.to_string())],
+    )
 }
 
 pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
     let lang = ui_language(global);
     let Some(dir) = data_dir() else {
-        eprintln!(
-            "{}",
-            say(
-                lang,
-                "error: no data directory on this system; set KOHTAA_DATA_DIR",
-                "virhe: järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR"
-            )
-        );
+        eprintln!("{}", t(lang, T::ProfileNoDataDir));
         return ExitCode::from(2);
     };
     if args.forget {
@@ -69,19 +65,15 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
     let state = match profile::load(&dir) {
         Ok(state) => state,
         Err(e) => {
-            eprintln!("error: {}: {e}", profile::path(&dir).display());
+            eprintln!("{}", file_error(lang, &dir, &e));
             return ExitCode::FAILURE;
         }
     };
     if let ProfileState::SetAside { aside, reason } = &state {
+        let aside = aside.display().to_string();
         eprintln!(
-            "{} {}\n  ({})",
-            say(
-                lang,
-                "warning: your profile could not be read and was moved aside to",
-                "varoitus: profiiliasi ei voitu lukea, ja se siirrettiin talteen nimellä"
-            ),
-            aside.display(),
+            "{}\n  ({})",
+            tf(lang, T::ProfileMovedAside, &[("path", &aside)]),
             display_safe(reason)
         );
     }
@@ -90,14 +82,7 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
 
     if let Some(StyleSetting(style)) = args.set {
         if global.no_save {
-            eprintln!(
-                "{}",
-                say(
-                    lang,
-                    "error: --no-save is set; the profile was not changed",
-                    "virhe: --no-save on käytössä; profiilia ei muutettu"
-                )
-            );
+            eprintln!("{}", t(lang, T::ProfileNoSave));
             return ExitCode::from(2);
         }
         let mut saved = match state {
@@ -106,7 +91,7 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
         };
         saved.style = style;
         if let Err(e) = profile::save(&dir, &saved) {
-            eprintln!("error: {}: {e}", profile::path(&dir).display());
+            eprintln!("{}", file_error(lang, &dir, &e));
             return ExitCode::FAILURE;
         }
         show(lang, &dir, Some(&saved), texts);
@@ -123,80 +108,71 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
 fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&StyleTexts>) {
     let mut out = std::io::stdout().lock();
     let style = p.and_then(|p| p.style);
+    let your_style = |name: &str| tf(lang, T::ProfileYourStyle, &[("style", name)]);
     let _ = match (style, texts) {
         (Some(style), Some(texts)) => {
             let _ = writeln!(
                 out,
-                "{} {}",
-                say(lang, "Your style:", "Tyylisi:"),
-                display_safe(&texts.learner_style_name(style))
+                "{}",
+                your_style(&display_safe(&texts.learner_style_name(style)))
             );
             match texts.style(style.main()) {
-                Some(t) => writeln!(
+                Some(s) => writeln!(
                     out,
-                    "  {}\n  {} {}\n  {} {}\n  {} {}",
-                    display_safe(&t.short),
-                    say(lang, "Feedback:", "Palaute:"),
-                    display_safe(&t.likes_feedback),
-                    say(lang, "Strength:", "Vahvuus:"),
-                    display_safe(&t.strength),
-                    say(lang, "Watch for:", "Huomaa:"),
-                    display_safe(&t.risk)
+                    "  {}\n  {}\n  {}\n  {}",
+                    display_safe(&s.short),
+                    tf(
+                        lang,
+                        T::ProfileFeedback,
+                        &[("text", &display_safe(&s.likes_feedback))]
+                    ),
+                    tf(
+                        lang,
+                        T::ProfileStrength,
+                        &[("text", &display_safe(&s.strength))]
+                    ),
+                    tf(
+                        lang,
+                        T::ProfileWatchFor,
+                        &[("text", &display_safe(&s.risk))]
+                    ),
                 ),
                 None => Ok(()),
             }
         }
-        (Some(style), None) => writeln!(out, "{} {style}", say(lang, "Your style:", "Tyylisi:")),
-        (None, _) => writeln!(
-            out,
-            "{}",
-            say(
-                lang,
-                "Your style: not set (feedback uses neutral wording).",
-                "Tyylisi: ei valittu (palaute on neutraalia)."
-            )
-        ),
+        (Some(style), None) => writeln!(out, "{}", your_style(&style.to_string())),
+        (None, _) => writeln!(out, "{}", t(lang, T::ProfileNotSet)),
     };
     if let Some(record) = p.and_then(|p| p.self_check.as_ref()) {
         let suggested = match record.suggested {
             Some(s) => s.code(),
-            None => say(lang, "no clear preference", "ei selvää taipumusta").to_owned(),
+            None => t(lang, T::ProfileNoPreference).to_owned(),
         };
+        let answers = record.answers.iter().flatten().count();
         let _ = writeln!(
             out,
-            "{} {suggested} ({} {})",
-            say(lang, "Self-check suggested:", "Pikakysely ehdotti:"),
-            record.answers.iter().flatten().count(),
-            say(lang, "answers kept", "vastausta tallessa")
+            "{}",
+            tf(
+                lang,
+                T::ProfileSuggested,
+                &[
+                    ("style", &suggested),
+                    (
+                        "answers",
+                        &count(lang, answers, T::ProfileAnswerKept, T::ProfileAnswersKept)
+                    ),
+                ]
+            )
         );
     }
-    let _ = writeln!(
-        out,
-        "\n{} {}",
-        if p.is_some() {
-            say(
-                lang,
-                "Stored only on this computer, in",
-                "Tallessa vain tällä koneella, tiedostossa",
-            )
-        } else {
-            say(
-                lang,
-                "No profile saved. It would be stored only on this computer, in",
-                "Profiilia ei ole tallennettu. Se tallennettaisiin vain tälle koneelle, tiedostoon",
-            )
-        },
-        profile::path(dir).display()
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        say(
-            lang,
-            "Change it with `kohtaa profile --set STYLE`; delete it with `kohtaa profile --forget`.",
-            "Vaihda: `kohtaa profile --set TYYLI`; poista: `kohtaa profile --forget`."
-        )
-    );
+    let path = profile::path(dir).display().to_string();
+    let stored = if p.is_some() {
+        T::ProfileStoredIn
+    } else {
+        T::ProfileWouldBeStored
+    };
+    let _ = writeln!(out, "\n{}", tf(lang, stored, &[("path", &path)]));
+    let _ = writeln!(out, "{}", t(lang, T::ProfileHowToChange));
     if let Some(texts) = texts {
         let _ = writeln!(out, "\n{}", display_safe(&texts.disclaimer));
     }
@@ -204,48 +180,28 @@ fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&S
 
 fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> ExitCode {
     if !profile::exists(dir) {
-        println!(
-            "{}",
-            say(
-                lang,
-                "There is no profile to delete.",
-                "Poistettavaa profiilia ei ole."
-            )
-        );
+        println!("{}", t(lang, T::ProfileNothingToDelete));
         return ExitCode::SUCCESS;
     }
     if !yes {
-        eprint!(
-            "{} {} [y/N] ",
-            say(
-                lang,
-                "Delete your profile (your style and self-check answers) from",
-                "Poistetaanko profiilisi (tyylisi ja pikakyselyn vastaukset) tiedostosta"
-            ),
-            profile::path(dir).display()
-        );
+        let path = profile::path(dir).display().to_string();
+        eprint!("{}", tf(lang, T::ProfileConfirmDelete, &[("path", &path)]));
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "k" | "kyllä") {
-            println!(
-                "{}",
-                say(lang, "Nothing was deleted.", "Mitään ei poistettu.")
-            );
+            println!("{}", t(lang, T::ProfileNothingDeleted));
             return ExitCode::FAILURE;
         }
     }
     match profile::forget(dir) {
         Ok(_) => {
-            println!(
-                "{}",
-                say(lang, "Your profile was deleted.", "Profiilisi poistettiin.")
-            );
+            println!("{}", t(lang, T::ProfileDeleted));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", profile::path(dir).display());
+            eprintln!("{}", file_error(lang, dir, &e));
             ExitCode::FAILURE
         }
     }

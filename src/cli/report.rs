@@ -14,9 +14,10 @@ use clap::{Args, ValueEnum};
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Global, load_library};
+use super::{Global, Lang, load_library, ui_language};
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
+use crate::i18n::{T, count, t, tf};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -119,6 +120,10 @@ pub struct ChoiceReport {
 #[derive(Debug, Serialize)]
 pub struct StepReport {
     pub step: String,
+    /// The step's name in the model of the first run's scenario, in that scenario's language;
+    /// `None` when the scenario is not in the library. Text output only: JSON keeps its keys.
+    #[serde(skip)]
+    pub name: Option<String>,
     pub in_play: usize,
     pub shown: usize,
     pub broken: usize,
@@ -126,14 +131,23 @@ pub struct StepReport {
 }
 
 pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
+    let lang = ui_language(global);
     let mut runs = Vec::new();
     let mut skipped = 0;
     let mut failed = false;
     for path in &args.files {
+        let shown = path.display().to_string();
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                eprintln!("error: cannot read {}: {e}", path.display());
+                eprintln!(
+                    "{}",
+                    tf(
+                        lang,
+                        T::CliCannotRead,
+                        &[("path", &shown), ("error", &e.to_string())]
+                    )
+                );
                 failed = true;
                 continue;
             }
@@ -148,10 +162,16 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                 Err(e) => {
                     skipped += 1;
                     eprintln!(
-                        "warning: {}:{}: skipped: {}",
-                        path.display(),
-                        i + 1,
-                        display_safe(&e.to_string())
+                        "{}",
+                        tf(
+                            lang,
+                            T::ReportSkipped,
+                            &[
+                                ("path", &shown),
+                                ("line", &(i + 1).to_string()),
+                                ("error", &display_safe(&e.to_string())),
+                            ]
+                        )
                     );
                 }
             }
@@ -162,7 +182,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
     report.skipped_lines = skipped;
 
     let text = match args.format {
-        Format::Text => render_text(&report),
+        Format::Text => render_text(&report, lang),
         Format::Csv => render_csv(&report),
         Format::Json => serde_json::to_string_pretty(&report).expect("plain data") + "\n",
     };
@@ -190,6 +210,10 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
     let mut steps: Vec<StepReport> = Vec::new();
     for run in runs {
         let language = run.language.clone().unwrap_or_default();
+        // The model of the run's scenario, in its language, names the steps.
+        let model = library
+            .scenario(&run.scenario, &language)
+            .and_then(|s| library.model_for(&s.value));
         let entry = scenarios
             .entry((run.scenario.clone(), language))
             .or_default();
@@ -212,6 +236,7 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
                 None => {
                     steps.push(StepReport {
                         step: s.step.clone(),
+                        name: None,
                         in_play: 0,
                         shown: 0,
                         broken: 0,
@@ -221,6 +246,11 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
                 }
             };
             let r = &mut steps[at];
+            if r.name.is_none() {
+                r.name = model
+                    .and_then(|m| m.steps.iter().find(|step| step.id == s.step))
+                    .map(|step| step.name.clone());
+            }
             match s.result.as_str() {
                 "shown" => r.shown += 1,
                 "broken" => r.broken += 1,
@@ -306,12 +336,31 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-fn percent(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:.0}%"))
+/// `75%`; Finnish writes a space before the sign: `75 %`.
+pub fn percent(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || "-".to_owned(),
+        |v| match lang {
+            Lang::En => format!("{v:.0}%"),
+            Lang::Fi => format!("{v:.0}\u{a0}%"),
+        },
+    )
 }
 
-fn mood(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format!("{v:+.1}"))
+/// `+1.5`; Finnish writes a decimal comma: `+1,5`.
+fn mood(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || "-".to_owned(),
+        |v| match lang {
+            Lang::En => format!("{v:+.1}"),
+            Lang::Fi => format!("{v:+.1}").replace('.', ","),
+        },
+    )
+}
+
+/// The column names of a table, from a catalogue entry that lists them split by `|`.
+pub fn columns(lang: Lang, key: T) -> Vec<String> {
+    t(lang, key).split('|').map(str::to_owned).collect()
 }
 
 /// An aligned text table: columns as wide as their widest cell, two spaces apart.
@@ -346,33 +395,25 @@ pub fn table<R: AsRef<[String]>>(header: &[String], rows: &[R]) -> String {
     out
 }
 
-fn render_text(report: &Report) -> String {
+fn render_text(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     if report.runs == 0 {
-        out.push_str("no runs found in the files given\n");
+        out.push_str(t(lang, T::ReportNoRuns));
+        out.push('\n');
         return out;
     }
     for s in &report.scenarios {
-        let lang = if s.language.is_empty() {
+        let language = if s.language.is_empty() {
             String::new()
         } else {
             format!(" ({})", cell(&s.language))
         };
         out.push_str(&format!(
-            "{}{lang}: {} run{}\n",
+            "{}{language}: {}\n",
             cell(&s.scenario),
-            s.runs,
-            if s.runs == 1 { "" } else { "s" }
+            count(lang, s.runs, T::CliRun, T::CliRuns)
         ));
-        let header = [
-            "node",
-            "choice",
-            "chosen",
-            "avg fit",
-            "avg final mood",
-            "text",
-        ]
-        .map(str::to_owned);
+        let header = columns(lang, T::ReportChoiceColumns);
         let rows: Vec<Vec<String>> = s
             .choices
             .iter()
@@ -381,8 +422,8 @@ fn render_text(report: &Report) -> String {
                     cell(&c.node),
                     c.choice.to_string(),
                     c.chosen.to_string(),
-                    percent(c.avg_fit),
-                    mood(c.avg_final_mood),
+                    percent(c.avg_fit, lang),
+                    mood(c.avg_final_mood, lang),
                     c.text
                         .as_deref()
                         .map_or_else(String::new, |t| shorten(&cell(t), 60)),
@@ -396,14 +437,15 @@ fn render_text(report: &Report) -> String {
         }
         out.push('\n');
     }
-    out.push_str("Steps the group misses most\n");
-    let header = ["step", "runs", "shown", "broken", "missed"].map(str::to_owned);
+    out.push_str(t(lang, T::ReportStepsTitle));
+    out.push('\n');
+    let header = columns(lang, T::ReportStepColumns);
     let rows: Vec<Vec<String>> = report
         .steps
         .iter()
         .map(|s| {
             vec![
-                cell(&s.step),
+                cell(s.name.as_deref().unwrap_or(&s.step)),
                 s.in_play.to_string(),
                 s.shown.to_string(),
                 s.broken.to_string(),
@@ -416,15 +458,14 @@ fn render_text(report: &Report) -> String {
         out.push_str(l);
         out.push('\n');
     }
-    out.push_str(&format!(
-        "\n{} runs read{}\n",
-        report.runs,
-        if report.skipped_lines > 0 {
-            format!(", {} lines skipped", report.skipped_lines)
-        } else {
-            String::new()
-        }
-    ));
+    let runs = count(lang, report.runs, T::CliRun, T::CliRuns);
+    out.push('\n');
+    out.push_str(&tf(lang, T::ReportRunsRead, &[("runs", &runs)]));
+    if report.skipped_lines > 0 {
+        let lines = count(lang, report.skipped_lines, T::CliLine, T::CliLines);
+        out.push_str(&tf(lang, T::ReportLinesSkipped, &[("lines", &lines)]));
+    }
+    out.push('\n');
     out
 }
 

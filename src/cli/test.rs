@@ -7,12 +7,13 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{Global, load_library};
+use super::{Global, Lang, load_library, ui_language};
 use crate::authoring::playtest;
 use crate::content::parse::parse;
 use crate::content::tests_file::ScenarioTests;
 use crate::content::text::display_safe;
 use crate::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source};
+use crate::i18n::{T, t, tf};
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
@@ -46,6 +47,7 @@ fn same_dir(a: &str, b: &str) -> bool {
 fn scenario_for<'a>(
     library: &'a Library,
     tests: &Loaded<ScenarioTests>,
+    lang: Lang,
 ) -> Result<&'a Loaded<Scenario>, String> {
     let id = &tests.value.scenario;
     let name = &*tests.source.name;
@@ -72,27 +74,30 @@ fn scenario_for<'a>(
         return Ok(only);
     }
     if let Some(b) = library.broken.iter().find(|b| b.id.as_deref() == Some(id)) {
-        return Err(format!(
-            "scenario `{}` has errors ({}: {}); run `kohtaa check`",
-            display_safe(id),
-            b.first_error.code,
-            display_safe(&b.first_error.message)
+        return Err(tf(
+            lang,
+            T::TestScenarioBroken,
+            &[
+                ("id", &display_safe(id)),
+                ("code", &b.first_error.code.to_string()),
+                ("message", &display_safe(&b.first_error.message)),
+            ],
         ));
     }
+    let id = display_safe(id);
     if candidates.is_empty() {
-        Err(format!("no scenario `{}` found", display_safe(id)))
+        Err(tf(lang, T::TestNoScenario, &[("id", &id)]))
     } else {
-        Err(format!(
-            "scenario `{}` exists in several languages; put the test file beside the one it tests",
-            display_safe(id)
-        ))
+        Err(tf(lang, T::TestManyLanguages, &[("id", &id)]))
     }
 }
 
 pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
+    let lang = ui_language(global);
     for path in &args.paths {
         if !path.exists() {
-            eprintln!("error: no such file or folder: {}", path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", tf(lang, T::CliNoSuchPath, &[("path", &path)]));
             return ExitCode::from(2);
         }
     }
@@ -112,6 +117,12 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
     let wanted = |t: &Loaded<ScenarioTests>| args.paths.is_empty() || t.origin == Origin::Given;
     let mut out = std::io::stdout().lock();
     let (mut passed, mut failed) = (0usize, 0usize);
+    // `  ok    name` / `  FAIL  name`: the marks padded to one width, details indented under
+    // the name.
+    let (ok, fail) = (t(lang, T::TestOk), t(lang, T::TestFail));
+    let width = ok.chars().count().max(fail.chars().count());
+    let mark = |m: &str| format!("  {m:<width$}  ");
+    let indent = " ".repeat(width + 4);
 
     // Problems in test files are shown; a file that does not parse fails as a whole (one that
     // parses is played, and its playthroughs fail one by one).
@@ -133,51 +144,63 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
     for tests in library.tests.iter().filter(|t| wanted(t)) {
         let _ = writeln!(
             out,
-            "{} (scenario `{}`)",
-            tests.source.name,
-            display_safe(&tests.value.scenario)
+            "{}",
+            tf(
+                lang,
+                T::TestScenarioHeader,
+                &[
+                    ("file", &tests.source.name),
+                    ("id", &display_safe(&tests.value.scenario))
+                ]
+            )
         );
-        let scenario = match scenario_for(&library, tests) {
+        let every =
+            |why: &str| format!("{}{}", mark(fail), tf(lang, T::TestEvery, &[("why", why)]));
+        let scenario = match scenario_for(&library, tests, lang) {
             Ok(s) => s,
             Err(why) => {
-                let _ = writeln!(out, "  FAIL  every playthrough: {why}");
+                let _ = writeln!(out, "{}", every(&why));
                 failed += tests.value.tests.len().max(1);
                 continue;
             }
         };
         let Some(model) = library.model_for(&scenario.value) else {
-            let _ = writeln!(
-                out,
-                "  FAIL  every playthrough: no model `{}` in language `{}`",
-                display_safe(&scenario.value.model),
-                display_safe(&scenario.value.language)
+            let why = tf(
+                lang,
+                T::TestNoModel,
+                &[
+                    ("model", &display_safe(&scenario.value.model)),
+                    ("lang", &display_safe(&scenario.value.language)),
+                ],
             );
+            let _ = writeln!(out, "{}", every(&why));
             failed += tests.value.tests.len().max(1);
             continue;
         };
         let scenario = Arc::new(scenario.value.clone());
         let model = Arc::new(model.clone());
         for test in &tests.value.tests {
-            let outcome = playtest::play(&scenario, &model, test);
+            let outcome = playtest::play_in(&scenario, &model, test, lang);
             if outcome.passed() {
                 passed += 1;
-                let _ = writeln!(out, "  ok    {}", display_safe(&outcome.name));
+                let _ = writeln!(out, "{}{}", mark(ok), display_safe(&outcome.name));
             } else {
                 failed += 1;
-                let _ = writeln!(out, "  FAIL  {}", display_safe(&outcome.name));
+                let _ = writeln!(out, "{}{}", mark(fail), display_safe(&outcome.name));
+                let path = display_safe(&outcome.path_text()).into_owned();
                 let _ = writeln!(
                     out,
-                    "        path taken: {}",
-                    display_safe(&outcome.path_text())
+                    "{indent}{}",
+                    tf(lang, T::TestPathTaken, &[("path", &path)])
                 );
                 for f in &outcome.failures {
-                    let _ = writeln!(out, "        {}", display_safe(f));
+                    let _ = writeln!(out, "{indent}{}", display_safe(f));
                 }
             }
         }
     }
     if passed + failed == 0 {
-        let _ = writeln!(out, "no scenario tests found");
+        let _ = writeln!(out, "{}", t(lang, T::TestNoneFound));
         // An author who asked for a scenario's tests is told how to write them.
         for path in args.paths.iter().filter(|p| {
             p.extension().is_some_and(|e| e == "ron")
@@ -185,10 +208,11 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
         }) {
             if let Some(stem) = path.file_stem() {
                 let tests = path.with_file_name(format!("{}.tests.ron", stem.to_string_lossy()));
+                let tests = tests.display().to_string();
                 let _ = writeln!(
                     out,
-                    "  write {} beside it to add some (docs/authoring.md, \"Tests\")",
-                    display_safe(&tests.display().to_string())
+                    "{}",
+                    tf(lang, T::TestWriteSome, &[("file", &display_safe(&tests))])
                 );
             }
         }
@@ -198,7 +222,18 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
             ExitCode::from(1)
         };
     }
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    let _ = writeln!(
+        out,
+        "{}",
+        tf(
+            lang,
+            T::TestSummary,
+            &[
+                ("passed", &passed.to_string()),
+                ("failed", &failed.to_string())
+            ]
+        )
+    );
     if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -350,6 +350,184 @@ catalogue! {
     PresentNoTip => "No extra words for this style: the feedback above is the same.", "Ei lisäsanoja tälle tyylille: palaute yllä on sama.";
     PresentSameMeasure => "The measurement is the same for every style; style changes only the words.",
         "Mittaus on sama kaikille tyyleille; tyyli muuttaa vain sanoja.";
+    // Command line
+    CliError => "error: {message}", "virhe: {message}";
+    CliNoSuchPath => "error: no such file or folder: {path}", "virhe: tiedostoa tai kansiota ei ole: {path}";
+    CliNoSuchFile => "error: no such file: {path}", "virhe: tiedostoa ei ole: {path}";
+    CliCannotRead => "error: cannot read {path}: {error}", "virhe: tiedostoa {path} ei voi lukea: {error}";
+    CliFile => "{n} file", "{n} tiedosto";
+    CliFiles => "{n} files", "{n} tiedostoa";
+    CliScenario => "{n} scenario", "{n} skenaario";
+    CliScenarios => "{n} scenarios", "{n} skenaariota";
+    CliErrorCount => "{n} error", "{n} virhe";
+    CliErrors => "{n} errors", "{n} virhettä";
+    CliWarning => "{n} warning", "{n} varoitus";
+    CliWarnings => "{n} warnings", "{n} varoitusta";
+    CliRun => "{n} run", "{n} harjoitus";
+    CliRuns => "{n} runs", "{n} harjoitusta";
+    CliLine => "{n} line", "{n} rivi";
+    CliLines => "{n} lines", "{n} riviä";
+    CliNode => "{n} node", "{n} solmu";
+    CliNodes => "{n} nodes", "{n} solmua";
+    CliChoice => "{n} choice", "{n} valinta";
+    CliChoices => "{n} choices", "{n} valintaa";
+    CliEnding => "{n} ending", "{n} lopetus";
+    CliEndings => "{n} endings", "{n} lopetusta";
+    CliRoute => "{n} route", "{n} reitti";
+    CliRoutes => "{n} routes", "{n} reittiä";
+    CliWord => "{n} word", "{n} sana";
+    CliWords => "{n} words", "{n} sanaa";
+    CliNone => "none", "ei yhtään";
+    CliAndMore => "{items} … and {n} more", "{items} … ja {n} muuta";
+    CheckExplain => "To learn more about a code, run `kohtaa explain {code}`.", "Koodin selityksen saat komennolla `kohtaa explain {code}`.";
+    CheckSummary => "checked {files}, {scenarios}: {errors}, {warnings}", "tarkistettiin {files}, {scenarios}: {errors}, {warnings}";
+    DraftHasErrors => "note: {path} has errors (see above); working on it as it is", "huom.: tiedostossa {path} on virheitä (ks. yllä); käsitellään sitä sellaisenaan";
+    DraftNoModel => "note: no model `{model}` in language `{lang}`: steps cannot be measured", "huom.: mallia `{model}` ei ole kielellä `{lang}`, joten askeleita ei voi mitata";
+    DraftNotScenario => "error: {path} is not a scenario file", "virhe: {path} ei ole skenaariotiedosto";
+    GraphStart => "start · {kind}", "alku · {kind}";
+    GraphEnding => "ending: {outcome}", "lopetus: {outcome}";
+    GraphMissing => "missing node", "puuttuva solmu";
+    GraphOtherwise => "otherwise", "muuten";
+    GraphIf => "{choice} if {condition}", "{choice} jos {condition}";
+    GraphMood => "mood", "mieliala";
+    GraphAlways => "always", "aina";
+    AnalyzeSize => "  size: {nodes}, {choices}, {endings}, {routes}; {words}", "  koko: {nodes}, {choices}, {endings}, {routes}; {words}";
+    AnalyzeRunReads => "; one run reads {min}–{max} words ({minutes})", "; yhdessä harjoituksessa luetaan {min}–{max} sanaa ({minutes})";
+    AnalyzeRunReadsAtLeast => "; one run reads at least {words} (~{minutes} min)", "; yhdessä harjoituksessa luetaan vähintään {words} (~{minutes} min)";
+    AnalyzeReading => "  reading time: ~{minutes} min for everything at {wpm} words a minute{run}", "  lukuaika: kaikkeen ~{minutes} min ({wpm} sanaa minuutissa){run}";
+    AnalyzeStates => "  states: {node_mood} (node, mood); {full} (node, mood, steps) for the fit{limit}", "  tiloja: {node_mood} (solmu, mieliala); mallin mukaisuutta varten {full} (solmu, mieliala, askeleet){limit}";
+    AnalyzeStateLimit => " — stopped at the limit of {limit}; fit results below are bounds, not proofs", " — haku pysähtyi rajaan {limit}; alla olevat mallin mukaisuudet ovat vain rajoja, eivät todistettuja arvoja";
+    AnalyzeEndingsTitle => "Endings and paths (exact)", "Lopetukset ja polut (tarkat)";
+    AnalyzeReachable => "  endings reachable: {list}", "  saavutettavat lopetukset: {list}";
+    AnalyzeUnreachable => "  endings unreachable: {list}", "  saavuttamattomat lopetukset: {list}";
+    AnalyzeUnreached => "  nodes never reached: {list}", "  solmut, joihin ei koskaan päädytä: {list}";
+    AnalyzeStuck => "  nodes from which no ending can be reached: {list}", "  solmut, joista ei pääse mihinkään lopetukseen: {list}";
+    AnalyzeNoTraps => "  loops that trap a learner: none", "  silmukat, joihin harjoittelija jää jumiin: ei yhtään";
+    AnalyzeTrap => "  TRAP: a loop with no way out through {nodes}; entered by {path}", "  ANSA: silmukka, josta ei pääse ulos ({nodes}); sinne johtaa {path}";
+    AnalyzePaths => "  complete paths: {count}", "  kokonaisia polkuja: {count}";
+    AnalyzeMoreThan => "more than {n}", "yli {n}";
+    AnalyzePathsUnbounded => "  complete paths: unbounded (a reachable loop through {cycle})", "  kokonaisia polkuja: rajattomasti (saavutettava silmukka: {cycle})";
+    AnalyzeFitTitle => "Fit and mood", "Mallin mukaisuus ja mieliala";
+    AnalyzeBestFit => "best model fit", "paras mallin mukaisuus";
+    AnalyzeWorstFit => "worst model fit", "heikoin mallin mukaisuus";
+    AnalyzeBestFitBound => "best model fit at least", "paras mallin mukaisuus vähintään";
+    AnalyzeWorstFitBound => "worst model fit at most", "heikoin mallin mukaisuus enintään";
+    AnalyzeNoFit => "  model fit: none (no run ends, or no step is in play)", "  mallin mukaisuus: ei mitään (yksikään harjoitus ei pääty, tai mikään askel ei ole mukana)";
+    AnalyzeBestMood => "best final mood", "paras loppumieliala";
+    AnalyzeWorstMood => "worst final mood", "huonoin loppumieliala";
+    AnalyzeNoMood => "  final mood: no run ends", "  loppumieliala: yksikään harjoitus ei pääty";
+    AnalyzePedagogyTitle => "Pedagogy", "Pedagogiikka";
+    AnalyzeWarning => "  warning: {text}", "  varoitus: {text}";
+    AnalyzeMoreLikeThese => "  … and {n} more like these", "  … ja {n} muuta samanlaista";
+    AnalyzeFocusBroken => "Resolved ending `{ending}` is reachable although focus step {steps} is broken: {path}", "Resolved-lopetukseen `{ending}` pääsee, vaikka painopisteaskel {steps} on rikkoutunut: {path}";
+    AnalyzeFocusBrokenMany => "Resolved ending `{ending}` is reachable although focus steps {steps} are broken: {path}", "Resolved-lopetukseen `{ending}` pääsee, vaikka painopisteaskeleet {steps} ovat rikkoutuneet: {path}";
+    AnalyzeFocusLimit => "  note: the search for Resolved endings after a broken focus step hit the state limit", "  huom.: Resolved-lopetusten haku rikkoutuneen painopisteaskeleen jälkeen pysähtyi tilarajaan";
+    AnalyzeMixed => "{at}: choice {choice} at `{node}` breaks {steps} but raises the mood ({mood}): a mixed signal", "{at}: valinta {choice} solmussa `{node}` rikkoo mallia ({steps}) mutta nostaa mielialaa ({mood}): ristiriitainen viesti";
+    AnalyzeHarsh => "{at}: choice {choice} at `{node}` fits {steps} with no break, yet lowers the mood by {drop}: a mixed signal", "{at}: valinta {choice} solmussa `{node}` noudattaa mallia ({steps}) rikkomatta mitään, mutta laskee mielialaa {drop} pistettä: ristiriitainen viesti";
+    AnalyzeFocusNotFitted => "focus step `{step}` is fitted by no choice", "mikään valinta ei noudata painopisteaskelta `{step}`";
+    AnalyzeSilentBreak => "{at}: choice {choice} at `{node}` breaks {steps} without feedback", "{at}: valinta {choice} solmussa `{node}` rikkoo mallia ({steps}) ilman palautetta";
+    AnalyzeGameable => "  warning: gameable: always taking the longest choice reaches the best fit ({fit} %): {path}", "  varoitus: läpäistävissä kikalla: aina pisimmän vaihtoehdon valitsemalla saa parhaan mallin mukaisuuden ({fit} %): {path}";
+    AnalyzeLongest => "  always taking the longest choice leads to {to}{proven}: {path}", "  aina pisimmän vaihtoehdon valitsemalla: {to}{proven}: {path}";
+    AnalyzeLongestFit => "fit {fit} %", "mallin mukaisuus {fit} %";
+    AnalyzeLongestNoFit => "no fit", "ei mallin mukaisuutta";
+    AnalyzeLongestNoEnding => "no ending", "ei lopetusta";
+    AnalyzeBestNotProven => " (best fit not proven)", " (parasta mallin mukaisuutta ei todistettu)";
+    AnalyzeClean => "  no pedagogy warnings", "  ei pedagogisia varoituksia";
+    TestScenarioHeader => "{file} (scenario `{id}`)", "{file} (skenaario `{id}`)";
+    TestOk => "ok", "ok";
+    TestFail => "FAIL", "HYLÄTTY";
+    TestEvery => "every playthrough: {why}", "kaikki läpipeluut: {why}";
+    TestScenarioBroken => "scenario `{id}` has errors ({code}: {message}); run `kohtaa check`", "skenaariossa `{id}` on virheitä ({code}: {message}); aja `kohtaa check`";
+    TestNoScenario => "no scenario `{id}` found", "skenaariota `{id}` ei löytynyt";
+    TestManyLanguages => "scenario `{id}` exists in several languages; put the test file beside the one it tests", "skenaario `{id}` on usealla kielellä; siirrä testitiedosto sen skenaarion viereen, jota se testaa";
+    TestNoModel => "no model `{model}` in language `{lang}`", "mallia `{model}` ei ole kielellä `{lang}`";
+    TestPathTaken => "path taken: {path}", "kuljettu polku: {path}";
+    TestNoneFound => "no scenario tests found", "skenaariotestejä ei löytynyt";
+    TestWriteSome => "  write {file} beside it to add some (docs/authoring.md, \"Tests\")", "  lisää testejä kirjoittamalla sen viereen {file} (docs/authoring.md, ”Tests”)";
+    TestSummary => "{passed} passed, {failed} failed", "hyväksytty: {passed}, hylätty: {failed}";
+    TestEndedAlready => "step {step}: the run already ended at `{here}`, but the path goes on to `{node}`", "polun kohta {step}: harjoitus päättyi jo solmuun `{here}`, mutta polku jatkuu solmuun `{node}`";
+    TestWrongNode => "step {step}: the path names node `{node}`, but the run is at `{here}`", "polun kohta {step}: polussa on solmu `{node}`, mutta harjoitus on solmussa `{here}`";
+    TestNoSuchChoice => "step {step}: node `{here}` has no choice {number} (it has {count})", "polun kohta {step}: solmussa `{here}` ei ole valintaa {number} (valintoja on {count})";
+    TestStepError => "step {step}: {error}", "polun kohta {step}: {error}";
+    TestFitNone => "none (no step in play)", "ei mitään (mikään askel ei ole mukana)";
+    TestEnding => "ending: expected `{want}`, reached `{got}`", "lopetus: odotettiin `{want}`, saavutettiin `{got}`";
+    TestEndingNone => "ending: expected `{want}`, but the run stopped at `{node}` before any ending", "lopetus: odotettiin `{want}`, mutta harjoitus pysähtyi solmuun `{node}` ennen lopetusta";
+    TestOutcome => "outcome: expected {want}, got {got}", "lopputulos: odotettiin {want}, saatiin {got}";
+    TestOutcomeNone => "outcome: expected {want}, but the run reached no ending", "lopputulos: odotettiin {want}, mutta harjoitus ei päässyt lopetukseen";
+    TestFitAtLeast => "fit: expected at least {min} %, got {fit}", "mallin mukaisuus: odotettiin vähintään {min} %, saatiin {fit}";
+    TestFitAtMost => "fit: expected at most {max} %, got {fit}", "mallin mukaisuus: odotettiin enintään {max} %, saatiin {fit}";
+    TestExpectShown => "step `{step}`: expected shown, was {result}", "askel `{step}`: odotettiin näkyvän, mutta {result}";
+    TestExpectBroken => "step `{step}`: expected broken, was {result}", "askel `{step}`: odotettiin rikkoutuvan, mutta {result}";
+    TestWasShown => "shown", "näkyi";
+    TestWasBroken => "broken", "rikkoutui";
+    TestWasMissed => "missed", "jäi puuttumaan";
+    TestWasNotInPlay => "not in play", "ei ollut mukana";
+    TestWasNoStep => "not a step of the model", "se ei ole mallin askel";
+    TestMoodAtLeast => "final mood: expected at least {min}, got {mood}", "loppumieliala: odotettiin vähintään {min}, saatiin {mood}";
+    TestMoodAtMost => "final mood: expected at most {max}, got {mood}", "loppumieliala: odotettiin enintään {max}, saatiin {mood}";
+    NewBadId => "error: `{id}` is not a valid id: use lower-case letters a-z, digits and '-'", "virhe: `{id}` ei kelpaa id:ksi: käytä pieniä kirjaimia a–z, numeroita ja merkkiä '-'";
+    NewWrote => "wrote {path}", "kirjoitettiin {path}";
+    NewNext => "next: edit it, then `kohtaa check {path}`, `kohtaa graph {path} | dot -Tpng -o {id}.png`, `kohtaa analyze {path}`", "seuraavaksi: muokkaa tiedostoa ja aja sitten `kohtaa check {path}`, `kohtaa graph {path} | dot -Tpng -o {id}.png`, `kohtaa analyze {path}`";
+    NewExists => "error: {path} already exists; not overwriting it", "virhe: {path} on jo olemassa, eikä sitä korvata";
+    NewCannotWrite => "error: cannot write {path}: {error}", "virhe: tiedostoon {path} ei voi kirjoittaa: {error}";
+    CoverageNoModel => "error: no encounter model in language `{lang}`", "virhe: kohtaamismallia ei ole kielellä `{lang}`";
+    CoverageOtherModel => "note: `{id}` uses the model `{model}`; the table counts it against `{counted}`", "huom.: `{id}` käyttää mallia `{model}`; taulukko laskee sen mallin `{counted}` mukaan";
+    CoverageDiffers => "warning: `{id}` ({a} / {b}) differs: {difference}", "varoitus: `{id}` ({a} / {b}) eroaa: {difference}";
+    CoverageStepsIntro => "Steps × scenarios: F = a good choice fits the step, B = a choice breaks it (directly or by one of its pitfalls).", "Askeleet × skenaariot: N = hyvä valinta noudattaa askelta, R = valinta rikkoo sen (suoraan tai jonkin sen sudenkuopan kautta).";
+    CoverageFits => "F", "N";
+    CoverageBreaks => "B", "R";
+    CoverageStep => "step", "askel";
+    CoverageThread => "thread", "läpi kohtaamisen";
+    CoverageFittedIn => "fitted in", "noudattavia";
+    CoverageBrokenIn => "broken in", "rikkovia";
+    CoverageStylesIntro => "Customer styles × scenarios:", "Asiakkaiden tyylit × skenaariot:";
+    CoverageStyle => "style", "tyyli";
+    CoverageScenarioCount => "scenarios", "skenaarioita";
+    CoverageScenariosIntro => "Scenarios:", "Skenaariot:";
+    CoverageColumns => "scenario | customer | difficulty | focus | nodes | endings | outcomes | mood routes | facilitator notes | choices with style tips", "skenaario | asiakas | vaikeus | painopiste | solmuja | lopetuksia | lopputulokset | mielialareittejä | ohjaajan muistiinpanoja | valintoja, joissa tyylivinkki";
+    HistoryNone => "no saved runs in {dir}", "ei tallennettuja harjoituksia hakemistossa {dir}";
+    HistoryColumns => "when|scenario|lang|result|fit|focus|useful", "aika|harjoitus|kieli|tulos|mukaisuus|painopiste|hyöty";
+    HistoryFinished => "finished", "päättyi";
+    HistoryAbandoned => "abandoned", "keskeytetty";
+    HistoryCount => "{runs} in {dir}", "{runs} hakemistossa {dir}";
+    HistoryUnreadable => "warning: cannot read saved run {path}: {why}", "varoitus: tallennettua harjoitusta {path} ei voi lukea: {why}";
+    HistoryDamaged => "warning: saved run {path} is damaged: {why}", "varoitus: tallennettu harjoitus {path} on vioittunut: {why}";
+    HistoryNewer => "warning: saved run {path} has format {version}, newer than this kohtaa reads ({supported}); skipped", "varoitus: tallennetun harjoituksen {path} muoto {version} on uudempi kuin tämä kohtaa osaa lukea ({supported}); ohitettiin";
+    HistoryMovedTo => "; moved to {path}", "; siirrettiin sivuun: {path}";
+    HistoryNoSave => "error: --no-save is set (or there is no data folder): nothing deleted", "virhe: --no-save on käytössä (tai datakansiota ei ole), joten mitään ei poistettu";
+    HistoryNoTerminal => "error: not asking without a terminal; add --yes to delete every saved run", "virhe: ilman päätettä ei voi kysyä; lisää --yes, jos haluat poistaa kaikki tallennetut harjoitukset";
+    HistoryConfirm => "Delete every saved run in {dir}? This cannot be undone. [y/N] ", "Poistetaanko kaikki tallennetut harjoitukset hakemistosta {dir}? Tätä ei voi perua. [k/E] ";
+    HistoryNothingDeleted => "nothing deleted", "mitään ei poistettu";
+    HistoryDeleted => "deleted {files} from {dir}", "poistettiin {files} hakemistosta {dir}";
+    ExportNoProfile => "note: no style profile saved; exporting without one", "huom.: tyyliprofiilia ei ole tallennettu, joten vienti tehdään ilman sitä";
+    ExportCannotRead => "warning: cannot read {path}: {error}", "varoitus: tiedostoa {path} ei voi lukea: {error}";
+    ExportNotObject => "warning: {path} is not a JSON object; exporting without it", "varoitus: {path} ei ole JSON-objekti, joten vienti tehdään ilman sitä";
+    ReportSkipped => "warning: {path}:{line}: skipped: {error}", "varoitus: {path}:{line}: ohitettiin: {error}";
+    ReportNoRuns => "no runs found in the files given", "annetuista tiedostoista ei löytynyt harjoituksia";
+    ReportChoiceColumns => "node|choice|chosen|avg fit|avg final mood|text", "solmu|valinta|valittu|mukaisuus ka.|loppumieliala ka.|teksti";
+    ReportStepsTitle => "Steps the group misses most", "Askeleet, jotka ryhmältä useimmin puuttuvat tai rikkoutuvat";
+    ReportStepColumns => "step|runs|shown|broken|missed", "askel|harjoituksia|näkyi|rikkoutui|puuttui";
+    ReportRunsRead => "{runs} read", "luettiin {runs}";
+    ReportLinesSkipped => ", {lines} skipped", ", ohitettiin {lines}";
+    ProfileNoDataDir => "error: no data directory on this system; set KOHTAA_DATA_DIR", "virhe: järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR";
+    ProfileFileError => "error: {path}: {error}", "virhe: {path}: {error}";
+    ProfileMovedAside => "warning: your profile could not be read and was moved aside to {path}", "varoitus: profiiliasi ei voitu lukea, ja se siirrettiin talteen nimellä {path}";
+    ProfileNoSave => "error: --no-save is set; the profile was not changed", "virhe: --no-save on käytössä, joten profiilia ei muutettu";
+    ProfileYourStyle => "Your style: {style}", "Tyylisi: {style}";
+    ProfileFeedback => "Feedback: {text}", "Palaute: {text}";
+    ProfileStrength => "Strength: {text}", "Vahvuus: {text}";
+    ProfileWatchFor => "Watch for: {text}", "Huomaa: {text}";
+    ProfileNotSet => "Your style: not set (feedback uses neutral wording).", "Tyylisi: ei valittu (palaute on neutraalia).";
+    ProfileSuggested => "Self-check suggested: {style} ({answers})", "Pikakysely ehdotti: {style} ({answers})";
+    ProfileNoPreference => "no clear preference", "ei selvää taipumusta";
+    ProfileAnswerKept => "{n} answer kept", "{n} vastaus tallessa";
+    ProfileAnswersKept => "{n} answers kept", "{n} vastausta tallessa";
+    ProfileStoredIn => "Stored only on this computer, in {path}", "Tallessa vain tällä koneella, tiedostossa {path}";
+    ProfileWouldBeStored => "No profile saved. It would be stored only on this computer, in {path}", "Profiilia ei ole tallennettu. Se tallennettaisiin vain tälle koneelle, tiedostoon {path}";
+    ProfileHowToChange => "Change it with `kohtaa profile --set STYLE`; delete it with `kohtaa profile --forget`.", "Vaihda tyyli: `kohtaa profile --set TYYLI`; poista profiili: `kohtaa profile --forget`.";
+    ProfileNothingToDelete => "There is no profile to delete.", "Poistettavaa profiilia ei ole.";
+    ProfileConfirmDelete => "Delete your profile (your style and self-check answers) from {path}? [y/N] ", "Poistetaanko profiilisi (tyylisi ja pikakyselyn vastaukset) tiedostosta {path}? [k/E] ";
+    ProfileNothingDeleted => "Nothing was deleted.", "Mitään ei poistettu.";
 }
 
 /// The text of `key` in `lang`.
@@ -358,6 +536,17 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         Lang::En => key.en(),
         Lang::Fi => key.fi(),
     }
+}
+
+/// `n` with the word form that reads right after it: `one` for exactly 1, `many` otherwise
+/// ("1 file", "0 files", "3 files"; "1 tiedosto", "0 tiedostoa", "3 tiedostoa"). Both
+/// entries hold `{n}`.
+pub fn count(lang: Lang, n: usize, one: T, many: T) -> String {
+    tf(
+        lang,
+        if n == 1 { one } else { many },
+        &[("n", &n.to_string())],
+    )
 }
 
 /// The text of `key` with each `{name}` replaced by its value.
