@@ -18,9 +18,3 @@ fn main() -> ExitCode {
     };
     cli::run(cli)
 }
-
-/// Loading a large scenario makes a few hundred thousand small allocations on two threads;
-/// mimalloc serves them in well under half the time of the system allocator (measured on
-/// `kohtaa check` of 10,000 nodes: see the README's Performance section).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
