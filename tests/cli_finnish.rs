@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use kohtaa::content::Style;
 use kohtaa::practice::StepResult;
-use kohtaa::store::history::{RunStatus, Store};
+use kohtaa::store::history::{FocusRecord, RunStatus, Store};
 use progress_common::run_on;
 
 fn root(rel: &str) -> PathBuf {
@@ -297,6 +297,10 @@ fn save_runs(data: &Path) {
         &[("listen", StepResult::Shown), ("close", StepResult::Missed)],
     );
     done.language = "fi".into();
+    done.focus = Some(FocusRecord {
+        step: "listen".into(),
+        result: Some(StepResult::Shown),
+    });
     store.save(&mut done).unwrap();
     let mut left = run_on(1, "water-bill", Style::I, &[("listen", StepResult::Broken)]);
     left.language = "fi".into();
@@ -327,6 +331,8 @@ fn history_lists_runs_in_finnish() {
         ]
     );
     assert!(fi.stdout.contains("keskeytetty"), "{}", fi.stdout);
+    // The focus step by its name in the scenario's model.
+    assert!(fi.stdout.contains("Kuuntele loppuun: "), "{}", fi.stdout);
     assert!(fi.stdout.contains("50\u{a0}%"), "{}", fi.stdout);
     assert!(
         fi.stdout.contains("\n2 harjoitusta hakemistossa "),

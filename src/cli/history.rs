@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Global, Lang, data_dir, ui_language};
-use crate::content::Outcome;
+use crate::content::{Library, Outcome};
 use crate::content::text::display_safe;
 use crate::i18n::{self, T, count, t, tf};
 use crate::store::history::{FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store};
@@ -85,6 +85,15 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
         let _ = writeln!(out, "{}", tf(lang, T::HistoryNone, &[("dir", &dir)]));
         return ExitCode::SUCCESS;
     }
+    // Scenario headers and models are enough to name the focus steps.
+    let library = Library::load_headers(&super::library_options(global));
+    let step_name = |scenario: &str, language: &str, step: &str| {
+        library
+            .scenario(scenario, language)
+            .and_then(|s| library.model_for(&s.value))
+            .and_then(|m| m.steps.iter().find(|s| s.id == step))
+            .map_or_else(|| step.to_owned(), |s| s.name.clone())
+    };
     let rows: Vec<[String; 7]> = history
         .records
         .iter()
@@ -113,7 +122,8 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
                     || "-".to_owned(),
                     |f| {
                         let result = f.result.map_or("?", |r| i18n::step_result(lang, r));
-                        format!("{}: {result}", display_safe(&f.step))
+                        let name = step_name(&r.scenario, &r.language, &f.step);
+                        format!("{}: {result}", display_safe(&name))
                     },
                 ),
                 r.usefulness

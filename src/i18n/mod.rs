@@ -551,10 +551,30 @@ pub fn count(lang: Lang, n: usize, one: T, many: T) -> String {
 
 /// The text of `key` with each `{name}` replaced by its value.
 pub fn tf(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
-    let mut text = t(lang, key).to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+    // One pass over the entry: a value is never read again, so a path or an id holding
+    // `{name}` stays as it is.
+    let mut rest = t(lang, key);
+    let mut text = String::with_capacity(rest.len());
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                text.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -646,5 +666,12 @@ mod tests {
             tf(Lang::En, T::MoodChange, &[("from", "−2"), ("to", "+1")]),
             "Mood −2 → +1"
         );
+        // Values are put in as they are, even when they look like a placeholder; a name
+        // without a value stays.
+        assert_eq!(
+            tf(Lang::Fi, T::MoodChange, &[("from", "{to}"), ("to", "{x}")]),
+            "Mieliala {to} → {x}"
+        );
+        assert_eq!(tf(Lang::En, T::MoodChange, &[("to", "0")]), "Mood {from} → 0");
     }
 }
