@@ -82,6 +82,8 @@ catalogue! {
     OtherLanguages => "In other languages", "Muilla kielillä";
     BrokenFiles => "Files with errors (fix them and restart; `kohtaa check` shows all problems)",
         "Virheelliset tiedostot (korjaa ja käynnistä uudelleen; `kohtaa check` näyttää kaikki ongelmat)";
+    BrokenNoticeOne => "✗ 1 file has errors: it is listed at the top (Home).", "✗ 1 tiedostossa on virheitä: se on luettelon alussa (Home).";
+    BrokenNoticeMany => "✗ {n} files have errors: they are listed at the top (Home).", "✗ {n} tiedostossa on virheitä: ne ovat luettelon alussa (Home).";
     NoModel => "This scenario's encounter model `{model}` ({lang}) was not found.",
         "Harjoituksen kohtaamismallia `{model}` ({lang}) ei löytynyt.";
     RunFailed => "This scenario cannot be played: {error}", "Harjoitusta ei voi pelata: {error}";

@@ -285,6 +285,15 @@ impl LibraryScreen {
                 message.para(notice, theme.warn);
             }
         }
+        // Files with errors head the list, which may open scrolled past them.
+        let broken = env.library.broken.len();
+        if broken > 0 {
+            let notice = match broken {
+                1 => env.t(T::BrokenNoticeOne).to_owned(),
+                n => env.tf(T::BrokenNoticeMany, &[("n", &n.to_string())]),
+            };
+            message.para(&notice, theme.bad);
+        }
         message.lines.truncate(4);
         if !message.is_empty() {
             message.blank();
