@@ -1,5 +1,6 @@
-//! The content layer at scale: parsing, the outline, string hygiene, validation, and loading
-//! whole files and libraries (what `kohtaa check` does, without printing).
+//! The content layer at scale: parsing, the outline, string hygiene, validation, loading
+//! whole files and libraries (what `kohtaa check` does, without printing), and the analysis
+//! of every path (`kohtaa analyze`).
 //!
 //! `cargo bench --bench content`; inputs come from the seeded generator.
 
@@ -8,7 +9,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kohtaa::authoring::generate;
+use kohtaa::authoring::{analyze, generate};
 use kohtaa::content::outline::Outline;
 use kohtaa::content::parse::parse;
 use kohtaa::content::text::check_strings;
@@ -50,6 +51,11 @@ fn scenario_10k(c: &mut Criterion) {
     };
     g.bench_function("validate", |b| {
         b.iter(|| validate::scenario_among(black_box(&loaded), &models))
+    });
+    let scenario = std::sync::Arc::new(loaded.value.clone());
+    let model = std::sync::Arc::new(bundled.model_for(&scenario).unwrap().clone());
+    g.bench_function("analyze every path (up to 100,000 states)", |b| {
+        b.iter(|| analyze::analyze(black_box(&scenario), &model, 100_000))
     });
     let dir = tempfile::tempdir().unwrap();
     let path = common::scenario_file(dir.path(), 10_000);
