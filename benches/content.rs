@@ -34,9 +34,10 @@ fn scenario_10k(c: &mut Criterion) {
     });
     g.bench_function("outline", |b| b.iter(|| Outline::read(black_box(&text))));
     let shared = std::sync::Arc::new(text.clone());
-    g.bench_function("outline, light reading (strings and the top two levels)", |b| {
-        b.iter(|| Outline::lazy(black_box(shared.clone())).strings().len())
-    });
+    g.bench_function(
+        "outline, light reading (strings and the top two levels)",
+        |b| b.iter(|| Outline::lazy(black_box(shared.clone())).strings().len()),
+    );
     let outline = Outline::read(&text);
     g.bench_function("check strings", |b| {
         b.iter(|| check_strings(black_box(&source), &outline))

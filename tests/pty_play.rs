@@ -35,12 +35,12 @@ impl Pty {
         cmd.arg("--scenarios")
             .arg(folder)
             .args(args)
-        .env("KOHTAA_DATA_DIR", data.path())
-        .env("TERM", "xterm-256color")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("NO_COLOR");
+            .env("KOHTAA_DATA_DIR", data.path())
+            .env("TERM", "xterm-256color")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("NO_COLOR");
         let mut session = Session::spawn(cmd).expect("spawn kohtaa in a pty");
         session.get_process_mut().set_window_size(80, 24).unwrap();
         Pty {
@@ -208,7 +208,11 @@ fn a_file_that_fails_only_the_full_check_is_set_apart() {
     pty.send("parcel");
     pty.wait_for("Filter: parcel");
     pty.wait_for("The late parcel");
-    assert!(!pty.screen().contains("The lost parcel"), "{}", pty.screen());
+    assert!(
+        !pty.screen().contains("The lost parcel"),
+        "{}",
+        pty.screen()
+    );
     pty.send("\x1b\x1b");
     pty.wait_for("Filter: ");
     pty.send("q");

@@ -1,14 +1,13 @@
 //! `kohtaa coverage`: which steps and customer styles the library's scenarios practise, as
 //! Markdown tables (the README's content section keeps a copy).
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::{Global, Lang, load_library, ui_language};
-use crate::content::coverage::{Coverage, differences};
-use crate::content::{Scenario, Style};
+use crate::content::Scenario;
+use crate::content::coverage::{Coverage, Words, differences};
 use crate::i18n::{T, t, tf};
 
 #[derive(Debug, Args)]
@@ -91,99 +90,22 @@ pub fn run(global: &Global, _args: &CoverageArgs) -> ExitCode {
 }
 
 /// The three tables as Markdown in `lang`: steps × scenarios, styles × scenarios, and the
-/// figures of each scenario. In English this is exactly `Coverage::to_markdown`, which the
-/// README keeps a copy of; ids and outcomes stay as the files write them.
+/// figures of each scenario.
 pub fn markdown(coverage: &Coverage, lang: Lang) -> String {
-    let mut out = String::new();
-    let ids: Vec<&str> = coverage.scenarios.iter().map(|s| s.id.as_str()).collect();
-
-    let _ = writeln!(out, "{}\n", t(lang, T::CoverageStepsIntro));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} |",
-        t(lang, T::CoverageStep),
-        ids.join(" | "),
-        t(lang, T::CoverageFittedIn),
-        t(lang, T::CoverageBrokenIn)
-    );
-    let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(ids.len()));
-    let (fits, breaks) = (t(lang, T::CoverageFits), t(lang, T::CoverageBreaks));
-    let both = format!("{fits} {breaks}");
-    for row in &coverage.steps {
-        let label = if row.thread {
-            format!(
-                "{} ({}, {})",
-                row.step,
-                row.name,
-                t(lang, T::CoverageThread)
-            )
-        } else {
-            format!("{} ({})", row.step, row.name)
-        };
-        let cells: Vec<&str> = row
-            .fitted
-            .iter()
-            .zip(&row.broken)
-            .map(|(&f, &b)| match (f, b) {
-                (true, true) => both.as_str(),
-                (true, false) => fits,
-                (false, true) => breaks,
-                (false, false) => "·",
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {label} | {} | {} | {} |",
-            cells.join(" | "),
-            row.fitted_in(),
-            row.broken_in()
-        );
-    }
-
-    let _ = writeln!(out, "\n{}\n", t(lang, T::CoverageStylesIntro));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} |",
-        t(lang, T::CoverageStyle),
-        ids.join(" | "),
-        t(lang, T::CoverageScenarioCount)
-    );
-    let _ = writeln!(out, "|---|{}---|", "---|".repeat(ids.len()));
-    for style in Style::ALL {
-        let cells: Vec<&str> = coverage
-            .scenarios
-            .iter()
-            .map(|s| if s.style == style { "x" } else { "·" })
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {style} | {} | {} |",
-            cells.join(" | "),
-            coverage.style_count(style)
-        );
-    }
-
-    let _ = writeln!(out, "\n{}\n", t(lang, T::CoverageScenariosIntro));
-    let _ = writeln!(out, "| {} |", t(lang, T::CoverageColumns));
-    out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
-    for s in &coverage.scenarios {
-        let outcomes: Vec<&str> = s.outcomes.iter().map(|o| o.name()).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            s.id,
-            s.style,
-            s.difficulty,
-            s.focus.join(", "),
-            s.nodes,
-            s.endings,
-            outcomes.join(", "),
-            s.mood_routes,
-            s.facilitator_notes,
-            s.style_tips
-        );
-    }
-    out
+    coverage.to_markdown_in(&Words {
+        steps_intro: t(lang, T::CoverageStepsIntro),
+        step: t(lang, T::CoverageStep),
+        fitted_in: t(lang, T::CoverageFittedIn),
+        broken_in: t(lang, T::CoverageBrokenIn),
+        fits: t(lang, T::CoverageFits),
+        breaks: t(lang, T::CoverageBreaks),
+        thread: t(lang, T::CoverageThread),
+        styles_intro: t(lang, T::CoverageStylesIntro),
+        style: t(lang, T::CoverageStyle),
+        scenario_count: t(lang, T::CoverageScenarioCount),
+        scenarios_intro: t(lang, T::CoverageScenariosIntro),
+        columns: t(lang, T::CoverageColumns),
+    })
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Global, Lang, data_dir, ui_language};
-use crate::content::{Library, Outcome};
 use crate::content::text::display_safe;
+use crate::content::{Library, Outcome};
 use crate::i18n::{self, T, count, t, tf};
 use crate::store::history::{FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store};
 

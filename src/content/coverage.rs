@@ -132,25 +132,32 @@ impl Coverage {
         self.scenarios.iter().filter(|s| s.style == style).count()
     }
 
-    /// The three tables as Markdown: steps × scenarios, styles × scenarios, and the figures
-    /// of each scenario.
+    /// The three tables as Markdown, in English: steps × scenarios, styles × scenarios, and
+    /// the figures of each scenario.
     pub fn to_markdown(&self) -> String {
+        self.to_markdown_in(&Words::ENGLISH)
+    }
+
+    /// [`Coverage::to_markdown`] with its words given (the command line passes those of the
+    /// interface language). Ids and outcomes stay as the files write them.
+    pub fn to_markdown_in(&self, words: &Words) -> String {
         let mut out = String::new();
         let ids: Vec<&str> = self.scenarios.iter().map(|s| s.id.as_str()).collect();
 
-        out.push_str(
-            "Steps × scenarios: F = a good choice fits the step, B = a choice breaks it \
-             (directly or by one of its pitfalls).\n\n",
-        );
+        let _ = writeln!(out, "{}\n", words.steps_intro);
         let _ = writeln!(
             out,
-            "| step | {} | fitted in | broken in |",
-            ids.join(" | ")
+            "| {} | {} | {} | {} |",
+            words.step,
+            ids.join(" | "),
+            words.fitted_in,
+            words.broken_in
         );
         let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(ids.len()));
+        let both = format!("{} {}", words.fits, words.breaks);
         for row in &self.steps {
             let label = if row.thread {
-                format!("{} ({}, thread)", row.step, row.name)
+                format!("{} ({}, {})", row.step, row.name, words.thread)
             } else {
                 format!("{} ({})", row.step, row.name)
             };
@@ -159,9 +166,9 @@ impl Coverage {
                 .iter()
                 .zip(&row.broken)
                 .map(|(&f, &b)| match (f, b) {
-                    (true, true) => "F B",
-                    (true, false) => "F",
-                    (false, true) => "B",
+                    (true, true) => both.as_str(),
+                    (true, false) => words.fits,
+                    (false, true) => words.breaks,
                     (false, false) => "·",
                 })
                 .collect();
@@ -174,8 +181,14 @@ impl Coverage {
             );
         }
 
-        out.push_str("\nCustomer styles × scenarios:\n\n");
-        let _ = writeln!(out, "| style | {} | scenarios |", ids.join(" | "));
+        let _ = writeln!(out, "\n{}\n", words.styles_intro);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            words.style,
+            ids.join(" | "),
+            words.scenario_count
+        );
         let _ = writeln!(out, "|---|{}---|", "---|".repeat(ids.len()));
         for style in Style::ALL {
             let cells: Vec<&str> = self
@@ -191,11 +204,8 @@ impl Coverage {
             );
         }
 
-        out.push_str("\nScenarios:\n\n");
-        out.push_str(
-            "| scenario | customer | difficulty | focus | nodes | endings | outcomes | \
-             mood routes | facilitator notes | choices with style tips |\n",
-        );
+        let _ = writeln!(out, "\n{}\n", words.scenarios_intro);
+        let _ = writeln!(out, "| {} |", words.columns);
         out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
         for s in &self.scenarios {
             let outcomes: Vec<&str> = s.outcomes.iter().map(|o| o.name()).collect();
@@ -216,6 +226,43 @@ impl Coverage {
         }
         out
     }
+}
+
+/// The words of the coverage tables.
+pub struct Words<'a> {
+    pub steps_intro: &'a str,
+    pub step: &'a str,
+    pub fitted_in: &'a str,
+    pub broken_in: &'a str,
+    /// The marks for a step fitted and broken in a scenario.
+    pub fits: &'a str,
+    pub breaks: &'a str,
+    pub thread: &'a str,
+    pub styles_intro: &'a str,
+    pub style: &'a str,
+    pub scenario_count: &'a str,
+    pub scenarios_intro: &'a str,
+    /// The ten column names of the scenarios table, separated by ` | `.
+    pub columns: &'a str,
+}
+
+impl Words<'static> {
+    pub const ENGLISH: Words<'static> = Words {
+        steps_intro: "Steps × scenarios: F = a good choice fits the step, B = a choice breaks it \
+                      (directly or by one of its pitfalls).",
+        step: "step",
+        fitted_in: "fitted in",
+        broken_in: "broken in",
+        fits: "F",
+        breaks: "B",
+        thread: "thread",
+        styles_intro: "Customer styles × scenarios:",
+        style: "style",
+        scenario_count: "scenarios",
+        scenarios_intro: "Scenarios:",
+        columns: "scenario | customer | difficulty | focus | nodes | endings | outcomes | \
+                  mood routes | facilitator notes | choices with style tips",
+    };
 }
 
 /// Where two language versions of a scenario would measure differently: everything but the

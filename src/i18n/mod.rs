@@ -674,6 +674,9 @@ mod tests {
             tf(Lang::Fi, T::MoodChange, &[("from", "{to}"), ("to", "{x}")]),
             "Mieliala {to} → {x}"
         );
-        assert_eq!(tf(Lang::En, T::MoodChange, &[("to", "0")]), "Mood {from} → 0");
+        assert_eq!(
+            tf(Lang::En, T::MoodChange, &[("to", "0")]),
+            "Mood {from} → 0"
+        );
     }
 }
