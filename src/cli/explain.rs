@@ -318,7 +318,8 @@ documentation for the allowed number.",
         "A style text uses a `{name}` placeholder that this text cannot fill, often a typo.
 Each text has its own placeholders: `mood_up` and `mood_down` may use `{n}`, `mood_run`
 `{start}` and `{end}`, `words.fit` `{fit}`, `words.order` `{early}` and `{late}`;
-`mood_same` has none. Use one of the names the note lists, or write the text without it.",
+`mood_same`, `mood_floor` and `mood_ceiling` have none. Use one of the names the note
+lists, or write the text without it.",
     ),
     (
         Code::ScaleLabels,

@@ -148,12 +148,33 @@ pub struct Framing {
     pub mood_up: String,
     /// After a choice that lowered the mood; `{n}` is by how much.
     pub mood_down: String,
+    /// After a choice that left the mood where it was.
     pub mood_same: String,
+    /// After a harmful choice that found the mood already at its lowest (−5), so the scale
+    /// kept it from lowering it: the answer was still harmful. `mood_same` when absent.
+    #[serde(default)]
+    pub mood_floor: Option<String>,
+    /// After a helpful choice that found the mood already at its highest (+5), so the scale
+    /// kept it from raising it: the answer was still good. `mood_same` when absent.
+    #[serde(default)]
+    pub mood_ceiling: Option<String>,
     /// In a debrief; `{start}` and `{end}` are the first and last mood (-5..5).
     pub mood_run: String,
     /// The sentence of the `Closing` part.
     #[serde(default)]
     pub closing: Option<String>,
+}
+
+impl Framing {
+    /// The words for a harmful answer at the lowest mood: `mood_floor`, else `mood_same`.
+    pub fn mood_floor(&self) -> &str {
+        self.mood_floor.as_deref().unwrap_or(&self.mood_same)
+    }
+
+    /// The words for a helpful answer at the highest mood: `mood_ceiling`, else `mood_same`.
+    pub fn mood_ceiling(&self) -> &str {
+        self.mood_ceiling.as_deref().unwrap_or(&self.mood_same)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -649,6 +670,14 @@ impl Validator<'_> {
         self.template(&with("mood_up"), &f.mood_up, MOOD_CHANGE_VARS);
         self.template(&with("mood_down"), &f.mood_down, MOOD_CHANGE_VARS);
         self.template(&with("mood_same"), &f.mood_same, &[]);
+        for (field, text) in [
+            ("mood_floor", &f.mood_floor),
+            ("mood_ceiling", &f.mood_ceiling),
+        ] {
+            if let Some(text) = text {
+                self.template(&with(field), text, &[]);
+            }
+        }
         self.template(&with("mood_run"), &f.mood_run, MOOD_RUN_VARS);
         let uses_closing =
             f.after_choice.contains(&Part::Closing) || f.debrief.contains(&Part::Closing);

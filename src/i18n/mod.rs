@@ -277,6 +277,10 @@ catalogue! {
     PlainMoodBetter => "better by {n}", "parani {n}";
     PlainMoodWorse => "worse by {n}", "huononi {n}";
     PlainMoodSame => "no change", "ei muutosta";
+    PlainMoodAtLowest => "Mood: still {to}, already at its lowest; this answer would have lowered it.",
+        "Mieliala: edelleen {to}, jo alimmillaan; tämä vastaus olisi laskenut sitä.";
+    PlainMoodAtHighest => "Mood: still {to}, already at its highest; this answer would have raised it.",
+        "Mieliala: edelleen {to}, jo ylimmillään; tämä vastaus olisi nostanut sitä.";
     PlainTakenBack => "Took back your last choice.", "Viimeisin valinta peruttu.";
     PlainNothingToTakeBack => "There is no choice to take back.", "Ei peruttavaa valintaa.";
     PlainQuit => "Stopped at node {node}; no debrief for an unfinished run.", "Lopetettu kohdassa {node}; keskeneräisestä harjoituksesta ei tehdä yhteenvetoa.";

@@ -7,6 +7,7 @@ use crate::content::EncounterModel;
 use crate::content::styles::Part;
 use crate::content::text::display_safe;
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
+use crate::practice::run::ScaleEnd;
 use crate::practice::{Run, StepResult, Taken};
 
 use crate::i18n::{self, T, t, tf};
@@ -123,7 +124,7 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> 
     let effect = run.effect_of(taken);
     let mut lines = Vec::new();
     let Some(choice) = run.choice_of(taken) else {
-        return vec![mood_change(lang, taken.mood_before, taken.mood_after)];
+        return vec![mood_change(lang, taken.mood_before, taken.mood_after, None)];
     };
     lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
     match voice {
@@ -162,7 +163,12 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> 
     if effect.shown.is_empty() && effect.broken.is_empty() {
         lines.push(t(lang, T::PlainNoStep).to_owned());
     }
-    lines.push(mood_change(lang, taken.mood_before, taken.mood_after));
+    lines.push(mood_change(
+        lang,
+        taken.mood_before,
+        taken.mood_after,
+        effect.held_by_scale(),
+    ));
     lines
 }
 
@@ -183,9 +189,18 @@ fn part_lines(lang: Lang, part: &FeedbackPart) -> Vec<String> {
     }
 }
 
-/// "Mood: better by 2, from angry (−3 …) to annoyed (−1 …)."
-pub fn mood_change(lang: Lang, before: i32, after: i32) -> String {
+/// "Mood: better by 2, from angry (−3 …) to annoyed (−1 …)." When the end of the scale
+/// (`held`) kept a harmful or helpful answer from moving the mood, it says so: "no change"
+/// would call a harmful answer harmless.
+pub fn mood_change(lang: Lang, before: i32, after: i32, held: Option<ScaleEnd>) -> String {
     let delta = after - before;
+    if let Some(end) = held.filter(|_| delta == 0) {
+        let key = match end {
+            ScaleEnd::Lowest => T::PlainMoodAtLowest,
+            ScaleEnd::Highest => T::PlainMoodAtHighest,
+        };
+        return tf(lang, key, &[("to", &mood_value(lang, after))]);
+    }
     let n = delta.unsigned_abs().to_string();
     let change = match delta {
         d if d > 0 => tf(lang, T::PlainMoodBetter, &[("n", &n)]),

@@ -12,7 +12,7 @@ use crate::content::styles::{Framing, LearnerStyle, Part, StyleTexts, fill};
 use crate::content::{EncounterModel, Style};
 
 use super::measure::{Measurement, StepResult};
-use super::run::ChoiceEffect;
+use super::run::{ChoiceEffect, ScaleEnd};
 
 /// What a part of composed feedback holds, so a screen can lay it out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -141,10 +141,14 @@ impl<'a> Voice<'a> {
                 }
                 Part::Impact => {
                     let n = effect.mood_delta.unsigned_abs().to_string();
-                    let template = match effect.mood_delta {
-                        d if d > 0 => &framing.mood_up,
-                        d if d < 0 => &framing.mood_down,
-                        _ => &framing.mood_same,
+                    // A harmful (helpful) answer at the end of the scale moved the meter by
+                    // 0, yet it was not neutral: "held steady" would teach the wrong thing.
+                    let template = match (effect.mood_delta, effect.held_by_scale()) {
+                        (d, _) if d > 0 => &framing.mood_up,
+                        (d, _) if d < 0 => &framing.mood_down,
+                        (_, Some(ScaleEnd::Lowest)) => framing.mood_floor(),
+                        (_, Some(ScaleEnd::Highest)) => framing.mood_ceiling(),
+                        (_, None) => &framing.mood_same,
                     };
                     fill(template, &[("n", &n)])
                 }

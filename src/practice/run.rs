@@ -57,7 +57,21 @@ pub struct ChoiceEffect {
     pub broken: Vec<String>,
     /// Pitfall ids it names.
     pub pitfalls: Vec<String>,
+    /// How the mood moved: in a run, the change as it happened, kept within the scale.
     pub mood_delta: i32,
+    /// The choice's own mood change, whatever the scale allowed. It differs from `mood_delta`
+    /// only when the scale stopped the change: a harmful answer at the lowest mood moves the
+    /// meter by 0 but is still harmful, and feedback must not call it neutral.
+    pub choice_mood: i32,
+}
+
+/// An end of the mood scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScaleEnd {
+    /// `MOOD_MIN`: a harmful answer cannot lower the mood further.
+    Lowest,
+    /// `MOOD_MAX`: a helpful answer cannot raise it further.
+    Highest,
 }
 
 impl ChoiceEffect {
@@ -81,6 +95,18 @@ impl ChoiceEffect {
             broken,
             pitfalls: choice.pitfalls.clone(),
             mood_delta: clamp_i64(choice.mood),
+            choice_mood: clamp_i64(choice.mood),
+        }
+    }
+
+    /// The end of the scale that kept this choice from moving the mood: `Lowest` for a
+    /// harmful answer at −5, `Highest` for a helpful one at +5; `None` when the mood moved or
+    /// the choice is neutral.
+    pub fn held_by_scale(&self) -> Option<ScaleEnd> {
+        match (self.mood_delta, self.choice_mood) {
+            (0, c) if c < 0 => Some(ScaleEnd::Lowest),
+            (0, c) if c > 0 => Some(ScaleEnd::Highest),
+            _ => None,
         }
     }
 }
@@ -273,7 +299,8 @@ impl Run {
 
     /// What a taken choice showed and broke, and how the mood moved in this run: the change
     /// as it happened, kept within the scale, so feedback never says "dropped by 2" while
-    /// the meter stays at −5.
+    /// the meter stays at −5. The choice's own change stays in `choice_mood`, so feedback can
+    /// still say that the answer was harmful.
     pub fn effect_of(&self, taken: &Taken) -> ChoiceEffect {
         self.choice_of(taken)
             .map(|c| ChoiceEffect {
