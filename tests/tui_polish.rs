@@ -443,3 +443,50 @@ fn a_harmful_answer_at_the_lowest_mood_is_called_so_in_the_debrief() {
         assert!(!text.contains(words), "{text}");
     }
 }
+
+#[test]
+fn a_helpful_answer_at_the_highest_mood_is_called_so_in_the_debrief() {
+    // The same scenario with the customer at +5.
+    let folder = tempfile::tempdir().unwrap();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/polish/en/long-lines.ron");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let calm = text.replace("style: D, mood: -5)", "style: D, mood: 5)");
+    assert_ne!(calm, text);
+    std::fs::create_dir(folder.path().join("en")).unwrap();
+    std::fs::write(folder.path().join("en/long-lines.ron"), calm).unwrap();
+    let library = Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![
+            folder.path().into(),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play/models").into(),
+        ],
+    });
+    let debrief = |lang: Lang, answer: &str| {
+        let mut app = App::new(Env::new(
+            lang,
+            Theme::default_colors(),
+            library.clone(),
+            Some(3),
+        ));
+        app.update(Action::Resize(100, 60));
+        typed(&mut app, "complaint");
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Enter);
+        choose_by_text(&mut app, &[answer]);
+        key(&mut app, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::Debrief(_)), "{lang:?}");
+        rows(&app).join("\n")
+    };
+    for (lang, words) in [
+        (Lang::En, "Mood +5 → +5 (already at its highest"),
+        (Lang::Fi, "Mieliala +5 → +5 (jo ylimmillään"),
+    ] {
+        let text = debrief(lang, "Six weeks");
+        assert!(text.contains(words), "{lang:?}:\n{text}");
+    }
+    // A harmful answer from +5 lowers it, and is not said to be held.
+    let text = debrief(Lang::En, "Please calm");
+    assert!(text.contains("Mood +5 → +3"), "{text}");
+    assert!(!text.contains("already at its"), "{text}");
+}

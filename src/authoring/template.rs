@@ -164,9 +164,9 @@ Scenario(
     tags: ["palvelupiste"],
     // Valinnainen. 1 (helppo) – 3 (vaikea); oletus 1.
     difficulty: 1,
-    // Valinnainen. Kohtaamismalli, jonka vaiheisiin valinnat viittaavat; oletus "default".
+    // Valinnainen. Kohtaamismalli, jonka askeliin valinnat viittaavat; oletus "default".
     model: "default",
-    // Valinnainen. Vaiheet, joita skenaario erityisesti harjoittaa (mallin vaiheiden id:t).
+    // Valinnainen. Askeleet, joita skenaario erityisesti harjoittaa (mallin askelten id:t).
     focus: ["acknowledge", "explain"],
     // Pakollinen. Asiakas, jonka harjoittelija kohtaa.
     customer: Customer(
@@ -199,15 +199,15 @@ Scenario(
                     say: "Kirje on selvästi huolestuttanut teitä. Luetaan se yhdessä.",
                     // Pakollinen. Solmu, johon valinta johtaa.
                     next: "reading",
-                    // Valinnainen. Mallin vaiheet, joita vastaus noudattaa.
+                    // Valinnainen. Mallin askeleet, joita vastaus noudattaa.
                     fits: ["greet", "acknowledge"],
-                    // Valinnainen. Vaiheet, joita vastaus rikkoo.
+                    // Valinnainen. Askeleet, joita vastaus rikkoo.
                     breaks: [],
-                    // Valinnainen. Mallin sudenkuopat (id); kukin rikkoo myös vaiheensa.
+                    // Valinnainen. Mallin sudenkuopat (id); kukin rikkoo myös askeleensa.
                     pitfalls: [],
                     // Valinnainen. Mielialan muutos, -5 – 5; oletus 0.
                     mood: 1,
-                    // Vahvasti suositeltu: rivi, joka nimeää toiminnan ja vaiheen.
+                    // Vahvasti suositeltu: rivi, joka nimeää toiminnan ja askeleen.
                     feedback: "Nimesit huolen ennen tosiasioita: se on ymmärryksen osoittamista.",
                     // Valinnainen. Lisäsanat tietyn DiSC-tyylin harjoittelijalle (D, i, S, C).
                     style_tips: {

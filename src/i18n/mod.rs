@@ -107,6 +107,8 @@ catalogue! {
     MoodChange => "Mood {from} → {to}", "Mieliala {from} → {to}";
     MoodAtLowest => "Mood {from} → {to} (already at its lowest; this answer would have lowered it)",
         "Mieliala {from} → {to} (jo alimmillaan; tämä vastaus olisi laskenut sitä)";
+    MoodAtHighest => "Mood {from} → {to} (already at its highest; this answer would have raised it)",
+        "Mieliala {from} → {to} (jo ylimmillään; tämä vastaus olisi nostanut sitä)";
     NoSteps => "(no step of the model)", "(ei mallin askelta)";
     ContinueHint => "Press Enter to continue, u to take it back.", "Jatka painamalla Enter, peru painamalla u.";
     ToDebrief => "Press Enter to see the debrief.", "Katso yhteenveto painamalla Enter.";

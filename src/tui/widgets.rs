@@ -221,11 +221,13 @@ pub fn mood_change(
     taken: &crate::practice::Taken,
     choice: Option<&crate::content::Choice>,
 ) -> String {
-    let harmful = choice.is_some_and(|c| c.mood < 0);
-    let key = if harmful && taken.mood_before <= crate::content::MOOD_MIN {
-        T::MoodAtLowest
-    } else {
-        T::MoodChange
+    use crate::content::{MOOD_MAX, MOOD_MIN};
+    // An answer the scale's end kept from moving the mood is still not a neutral one.
+    let own = choice.map_or(0, |c| c.mood);
+    let key = match taken.mood_before {
+        m if own < 0 && m <= MOOD_MIN => T::MoodAtLowest,
+        m if own > 0 && m >= MOOD_MAX => T::MoodAtHighest,
+        _ => T::MoodChange,
     };
     env.tf(
         key,
