@@ -448,7 +448,10 @@ fn a_harmful_answer_at_the_lowest_mood_is_called_so_in_the_debrief() {
 fn a_helpful_answer_at_the_highest_mood_is_called_so_in_the_debrief() {
     // The same scenario with the customer at +5.
     let folder = tempfile::tempdir().unwrap();
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/polish/en/long-lines.ron");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/polish/en/long-lines.ron"
+    );
     let text = std::fs::read_to_string(fixture).unwrap();
     let calm = text.replace("style: D, mood: -5)", "style: D, mood: 5)");
     assert_ne!(calm, text);
