@@ -121,6 +121,7 @@ catalogue! {
     MoreChoice => "↓ 1 more choice below", "↓ 1 vaihtoehto lisää alempana";
     MoreChoices => "↓ {n} more choices below", "↓ {n} vaihtoehtoa lisää alempana";
     MoreBelow => "↓ more below", "↓ lisää alempana";
+    MoreItems => "↓ {n} more below", "↓ {n} lisää alempana";
     // Playing a draft (kohtaa play)
     DraftReload => "reload the file", "lataa tiedosto uudelleen";
     DraftReloaded => "Reloaded: {done} of {all} choices replayed.", "Ladattu uudelleen: {done}/{all} valintaa toistettu.";

@@ -13,9 +13,9 @@ use crate::i18n::T;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
-use crate::tui::text::{Doc, scroll_to_show};
+use crate::tui::text::Doc;
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, render_doc};
+use crate::tui::widgets::{inset, render_doc, render_doc_more, scroll_to_show_more};
 
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Select, true),
@@ -148,8 +148,10 @@ impl ProfileScreen {
         doc.blank();
         doc.para(env.t(T::ChooseStyle), theme.heading);
         let mut rows = 0..0;
+        let mut starts = Vec::new();
         for (i, item) in self.items().into_iter().enumerate() {
             let start = doc.len();
+            starts.push(start);
             let chosen = i == self.selected;
             let label = match item {
                 Item::SelfCheck => env.t(T::TakeSelfCheck).to_owned(),
@@ -200,8 +202,15 @@ impl ProfileScreen {
             doc.lines.extend(footer.lines);
             area
         };
-        let offset = scroll_to_show(0, usize::from(area.height), rows.start, rows.end);
-        render_doc(&doc, offset, area, buf);
+        // The list is longer than a small terminal: say how much of it is below.
+        let offset =
+            scroll_to_show_more(doc.len(), 0, usize::from(area.height), rows.start, rows.end);
+        render_doc_more(&doc, offset, area, buf, theme.key, |first| {
+            match starts.iter().filter(|&&start| start >= first).count() {
+                0 => env.t(T::MoreBelow).to_owned(),
+                n => env.tf(T::MoreItems, &[("n", &n.to_string())]),
+            }
+        });
     }
 }
 
