@@ -979,6 +979,30 @@ mod tests {
         assert!(in_parts(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever one byte of a file is changed to, the parts agree with the whole: the
+        /// same scenario, or nothing (and the whole parse then reports the problem).
+        #[test]
+        fn the_parts_never_disagree_with_the_whole(
+            seed in 0u64..1000,
+            nodes in 2usize..12,
+            parts in 2usize..6,
+            at in 0.0f64..1.0,
+            byte in proptest::sample::select(b" ,()[]{}:\"'/*\\#Nrx0-\n".to_vec()),
+        ) {
+            let text = crate::authoring::generate::scenario(nodes, seed);
+            let mut bytes = text.into_bytes();
+            let i = ((bytes.len() as f64 * at) as usize).min(bytes.len() - 1);
+            bytes[i] = byte;
+            let Ok(text) = String::from_utf8(bytes) else { return Ok(()) };
+            let whole = parse::<Scenario>(&Source::new("x", text.as_str())).ok();
+            let split = in_parts(&text, parts).map(|(s, _)| s);
+            proptest::prop_assert!(split.is_none() || split == whole, "{:?} at {}", byte as char, i);
+        }
+    }
+
     /// The first look has every scenario of the full load, the same but for its nodes.
     #[test]
     fn headers_are_the_scenarios_without_their_nodes() {
