@@ -564,6 +564,9 @@ struct Run {
 /// after a comma and white space.
 fn node_start_after(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
     loop {
         let found = at + text.get(at..)?.find("Node(")?;
         let before = text[..found].trim_end_matches([' ', '\t', '\n']);
@@ -977,6 +980,14 @@ mod tests {
             .replace("id: \"node-39\"", "id: node-39");
         assert!(in_parts(&broken, 2).is_none());
         assert!(in_parts(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());
+    }
+
+    #[test]
+    fn a_node_start_is_found_from_inside_a_character() {
+        let text = "[Node(say: \"ääää\"), Node(say: \"ö\")]";
+        let inside = text.find('ä').unwrap() + 1;
+        assert!(!text.is_char_boundary(inside));
+        assert_eq!(node_start_after(text, inside), text.rfind("Node("));
     }
 
     proptest::proptest! {
