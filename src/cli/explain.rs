@@ -444,13 +444,13 @@ editorissasi UTF-8-muodossa.",
         ),
         Code::Unreadable => (
             "tiedostoa ei voi lukea",
-            "Tiedostoa tai kansiota ei voitu lukea (käyttöoikeudet puuttuvat, tai se on
+            "Tiedostoa tai kansiota ei voitu lukea (käyttöoikeudet eivät riitä, tai se on
 kadonnut). Viesti kertoo järjestelmän ilmoittaman syyn.",
         ),
         Code::UnknownFileKind => (
             "tiedosto ei ole skenaario-, malli-, tyyli- eikä testitiedosto",
             "Tiedosto ei ole skenaario-, malli-, tyyli- eikä testitiedosto. Aloita se
-merkinnällä `Scenario(`, `EncounterModel(` tai `ScenarioTests(` tai tyylitiedoston
+merkinnällä `Scenario(`, `EncounterModel(`, `ScenarioTests(` tai tyylitiedoston
 rakenteen nimellä.",
         ),
         Code::OutOfRange => (
@@ -547,8 +547,8 @@ ehdotettua id:tä tai lisää sudenkuoppa malliin.",
         ),
         Code::UnknownModel => (
             "skenaarion mallille ja kielelle ei ole mallitiedostoa",
-            "Skenaarion kielellä ei ole kohtaamismallia, jonka id on skenaarion `model`
-(oletuksena `default`). Korjaa id tai lisää skenaariokansioosi tiedosto
+            "Skenaarion kielellä ei ole kohtaamismallia, jonka id on sama kuin skenaarion
+`model` (oletuksena `default`). Korjaa id tai lisää skenaariokansioosi tiedosto
 `models/<id>.<language>.ron`.",
         ),
         Code::DuplicatePitfall => (
@@ -607,7 +607,7 @@ askeleet, joita vastaus noudattaa tai rikkoo, ja kerro palautteessa miksi.",
         ),
         Code::NoStepPractised => (
             "skenaario ei harjoita yhtään askelta",
-            "Yhdenkään skenaarion valinnan `fits`-kentässä ei ole askelta, joten
+            "Skenaarion yhdenkään valinnan `fits`-kentässä ei ole askelta, joten
 harjoituksesta ei voi mitata mallin mukaisuutta. Merkitse hyviin vastauksiin
 askeleet, joita ne noudattavat.",
         ),
@@ -631,7 +631,7 @@ Merkitse askel jollekin valinnalle tai poista se `focus`-kentästä.",
         ),
         Code::NoFeedback => (
             "valinta ilman palautetta",
-            "Askelilla merkityltä valinnalta puuttuu `feedback`: harjoittelijalle ei kerrota,
+            "Askeleilla merkityltä valinnalta puuttuu `feedback`: harjoittelijalle ei kerrota,
 miksi vastaus toimi tai miksi se ei toiminut. Kirjoita palautteeksi lause tai kaksi.",
         ),
         Code::TestUnknownScenario => (
