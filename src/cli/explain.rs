@@ -1,11 +1,15 @@
 //! `kohtaa explain [CODE]`: what a diagnostic code means and how to fix it.
+//!
+//! The explanations follow the interface language. The diagnostics themselves stay English
+//! for now, so the Finnish texts keep field names, ids and RON snippets as written in a file.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::content::Code;
+use super::{Global, Lang, ui_language};
+use crate::content::{Code, Level};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -14,48 +18,92 @@ pub struct ExplainArgs {
     pub code: Option<String>,
 }
 
-pub fn run(args: &ExplainArgs) -> ExitCode {
+pub fn run(global: &Global, args: &ExplainArgs) -> ExitCode {
+    let lang = ui_language(global);
     let mut out = std::io::stdout().lock();
     let Some(code) = &args.code else {
+        let width = Code::ALL
+            .iter()
+            .map(|c| level_in(c.level(), lang).chars().count())
+            .max()
+            .unwrap_or(0);
         for code in Code::ALL {
             let _ = writeln!(
                 out,
-                "{}  {:<7}  {}",
+                "{}  {:<width$}  {}",
                 code.as_str(),
-                code.level().name(),
-                code.title()
+                level_in(code.level(), lang),
+                title_in(*code, lang)
             );
         }
         return ExitCode::SUCCESS;
     };
     match Code::parse(code.trim()) {
         Some(code) => {
-            let _ = write!(out, "{}", explain(code));
+            let _ = write!(out, "{}", explain_in(code, lang));
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!(
-                "error: no such code `{}`; run `kohtaa explain` to list them all",
-                crate::content::text::display_safe(code)
-            );
+            let code = crate::content::text::display_safe(code);
+            match lang {
+                Lang::En => {
+                    eprintln!("error: no such code `{code}`; run `kohtaa explain` to list them all")
+                }
+                Lang::Fi => eprintln!(
+                    "virhe: koodia `{code}` ei ole; kaikki koodit näet komennolla `kohtaa explain`"
+                ),
+            }
             ExitCode::from(2)
         }
     }
 }
 
-/// The full text for one code: headline, then what it means and how to fix it.
+/// The full English text for one code: headline, then what it means and how to fix it.
 pub fn explain(code: Code) -> String {
-    let body = EXPLANATIONS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("", |(_, text)| text);
+    explain_in(code, Lang::En)
+}
+
+/// The full text for one code in `lang`.
+pub fn explain_in(code: Code, lang: Lang) -> String {
     format!(
         "{} ({}): {}\n\n{}\n",
         code.as_str(),
-        code.level().name(),
-        code.title(),
-        body.trim()
+        level_in(code.level(), lang),
+        title_in(code, lang),
+        text_in(code, lang)
     )
+}
+
+/// The code's short title in `lang`, as the list shows it.
+pub fn title_in(code: Code, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => code.title(),
+        Lang::Fi => finnish(code).0,
+    }
+}
+
+/// What the code means and how to fix it, in `lang`.
+pub fn text_in(code: Code, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => EXPLANATIONS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or("", |(_, text)| text)
+            .trim(),
+        Lang::Fi => finnish(code).1.trim(),
+    }
+}
+
+/// The word for a level in `lang`.
+pub fn level_in(level: Level, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => level.name(),
+        Lang::Fi => match level {
+            Level::Error => "virhe",
+            Level::Warning => "varoitus",
+            Level::Note => "huomautus",
+        },
+    }
 }
 
 /// One entry per code; a test keeps the table complete.
@@ -339,3 +387,315 @@ says. After a choice every framing shows `Message`; in a debrief `Outcome`; both
 `Worked` and `Change`, or `Steps`. Add the part the message names to the list.",
     ),
 ];
+
+/// The Finnish title and explanation of each code. A match with no catch-all arm, so a new
+/// code does not compile until it has its Finnish text.
+fn finnish(code: Code) -> (&'static str, &'static str) {
+    match code {
+        Code::Syntax => (
+            "RON-syntaksivirhe",
+            "Tiedosto ei ole kelvollista RON-muotoa: sulkumerkki, pilkku, kaksoispiste tai
+lainausmerkki puuttuu tai on ylimääräinen. Katso näytettyä kohtaa ja sitä edeltävää
+tekstiä: sulkematon `(` tai `\"` paljastuu usein vasta paljon alempana. Tekstit
+kirjoitetaan lainausmerkkeihin, ja kentät muodossa `name: value,`.",
+        ),
+        Code::UnknownField => (
+            "tuntematon kenttä",
+            "Kenttä, jota tällaisella arvolla ei ole. Kirjoitusvirhettä ei koskaan ohiteta,
+koska kentän teksti katoaisi silloin huomaamatta. Käytä ehdotettua nimeä, tai katso
+README:n skenaarioiden kirjoittamista käsittelevästä osasta, mitä kenttiä kullakin
+arvolla on.",
+        ),
+        Code::MissingField => (
+            "puuttuva kenttä",
+            "Pakollinen kenttä puuttuu. RON osoittaa sen arvon loppusulkeeseen `)`, josta
+kenttä puuttuu. Lisää kenttä; README kertoo, mitkä kentät ovat pakollisia.",
+        ),
+        Code::WrongType => (
+            "väärän tyyppinen arvo",
+            "Arvo on väärää lajia: tekstiä luvun paikalla, luku luettelon paikalla ja niin
+edelleen. Teksti kirjoitetaan lainausmerkkeihin, luvut sellaisenaan, luettelot
+hakasulkeisiin `[ ]` ja rakenteet, kuten `Customer(...)`, kaarisulkeisiin.",
+        ),
+        Code::UnknownVariant => (
+            "nimi ei ole sallittujen joukossa",
+            "Nimi, joka ei ole sallittujen joukossa: esimerkiksi asiakkaan tyyli, joka ei ole
+D, i, S eikä C, lopputulos, joka ei ole Resolved, Partial, Unresolved eikä Escalated,
+tai rakenteen nimi (ennen sulkeita), joka ei sovi tähän kohtaan.",
+        ),
+        Code::DuplicateField => (
+            "kenttä annettu kahdesti",
+            "Sama kenttä on kirjoitettu samaan arvoon kahdesti. Jätä niistä vain toinen.",
+        ),
+        Code::FileTooLarge => (
+            "tiedosto on liian suuri",
+            "Yli 16 MiB:n tiedostot hylätään jo ennen lukemista, jotta ohjelma ei kaadu.
+Jaa sisältö useaksi skenaarioksi.",
+        ),
+        Code::TooDeep => (
+            "liian syvä sisäkkäisyys",
+            "Arvot ovat sisäkkäin syvemmällä kuin jäsennin sallii. Sisältötiedostot ovat
+matalia, joten syynä on yleensä sulkeiden hallitsematon kasautuminen.",
+        ),
+        Code::NotUtf8 => (
+            "tiedosto ei ole UTF-8-muodossa",
+            "Tiedosto ei ole näytetyssä kohdassa kelvollista UTF-8:aa. Tallenna se
+editorissasi UTF-8-muodossa.",
+        ),
+        Code::Unreadable => (
+            "tiedostoa ei voi lukea",
+            "Tiedostoa tai kansiota ei voitu lukea (käyttöoikeudet eivät riitä, tai se on
+kadonnut). Viesti kertoo järjestelmän ilmoittaman syyn.",
+        ),
+        Code::UnknownFileKind => (
+            "tiedosto ei ole skenaario-, malli-, tyyli- eikä testitiedosto",
+            "Tiedosto ei ole skenaario-, malli-, tyyli- eikä testitiedosto. Aloita se
+merkinnällä `Scenario(`, `EncounterModel(`, `ScenarioTests(` tai tyylitiedoston
+rakenteen nimellä.",
+        ),
+        Code::OutOfRange => (
+            "arvo sallitun välin ulkopuolella",
+            "Luku on sallitun välin ulkopuolella: vaikeustaso 1–3; mielialat (mieliala
+alussa, mielialan muutokset, reittien rajat) -5…5; testitiedostoissa mallin
+mukaisuuden prosentit 0–100.",
+        ),
+        Code::BadId => (
+            "virheellinen id",
+            "Id:ssä (skenaarioiden, solmujen, mallien, askelten ja sudenkuoppien) saa olla
+vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, esimerkiksi `waiting-room`.
+Id:t ovat pysyviä avaimia, joihin muut tiedostot ja tallennettu historia viittaavat;
+käytä ehdotettua muotoa.",
+        ),
+        Code::DuplicateId => (
+            "sama id kahdesti",
+            "Skenaarion kahdella solmulla, mallin kahdella askeleella tai kahdella saman
+kielen skenaariotiedostolla on sama id. Id:n on oltava yksilöllinen, joten nimeä
+toinen uudelleen. Viestin huomautus kertoo, missä toinen on.",
+        ),
+        Code::BadLanguage => (
+            "virheellinen kielitunnus",
+            "Kieli merkitään BCP 47 -kielitunnuksen pääosalla: kaksi tai kolme pientä
+kirjainta, kuten `en` tai `fi`. Aluetunnuksia, kuten `en-GB`, ei käytetä.",
+        ),
+        Code::EmptyText => (
+            "tyhjä teksti",
+            "Tekstikentässä ei ole muuta kuin tyhjää (välilyöntejä tai rivinvaihtoja).
+Kirjoita teksti, tai jätä kenttä pois, jos se ei ole pakollinen.",
+        ),
+        Code::WrongFolder => (
+            "tiedosto on kansiossa, joka ei vastaa sen sisältöä",
+            "Skenaario on toisen kielen kansiossa (`en/`, `fi/`) kuin sen `language`-kenttä
+kertoo. Siirrä tiedosto oikeaan kansioon tai korjaa kenttä.",
+        ),
+        Code::UnknownStart => (
+            "start viittaa solmuun, jota ei ole",
+            "`start` viittaa solmuun, jota skenaariossa ei ole. Käytä ensimmäisen solmun
+id:tä; viesti ehdottaa lähintä id:tä.",
+        ),
+        Code::UnknownNext => (
+            "next viittaa solmuun, jota ei ole",
+            "Valinnan `next` viittaa solmuun, jota skenaariossa ei ole. Korjaa id (katso
+ehdotus) tai lisää solmu.",
+        ),
+        Code::UnknownRouteTarget => (
+            "reitti viittaa solmuun, jota ei ole",
+            "Reitin `next` viittaa solmuun, jota skenaariossa ei ole. Korjaa id tai lisää
+solmu.",
+        ),
+        Code::ChoicesAndEnding => (
+            "solmussa on sekä valinnat että lopetus",
+            "Solmussa on sekä `choices` että `ending`. Solmu joko tarjoaa harjoittelijalle
+valinnat tai päättää keskustelun: poista toinen.",
+        ),
+        Code::NoChoicesNoEnding => (
+            "solmussa ei ole valintoja eikä lopetusta",
+            "Solmussa ei ole `choices`- eikä `ending`-kenttää, joten keskustelu pysähtyisi
+ilman lopputulosta. Lisää valinnat tai `ending: Ending(outcome: ..., summary: ...)`.",
+        ),
+        Code::ChoiceCount => (
+            "solmussa on liian vähän tai liian monta valintaa",
+            "Solmussa voi olla 1–6 valintaa. Tyhjä luettelo jättää harjoittelijan jumiin, ja
+yli kuusi valintaa ei mahdu ruudulle eikä harjoittelijan mieleen. Jaa tilanne kahdeksi
+solmuksi.",
+        ),
+        Code::NothingSaid => (
+            "solmussa ei ole narration- eikä say-kenttää",
+            "Solmussa ei ole `narration`- eikä `say`-kenttää, joten harjoittelija ei näkisi
+mitään tapahtuvan. Lisää, mitä tapahtuu (`narration`) tai mitä asiakas sanoo (`say`).",
+        ),
+        Code::RouteWithoutBound => (
+            "reitiltä puuttuu min_mood ja max_mood",
+            "Reitillä ei ole `min_mood`- eikä `max_mood`-rajaa, joten se valittaisiin aina
+eikä valinnan omaa `next`-kenttää koskaan. Anna raja, tai siirrä reitin kohde
+valinnan `next`-kenttään.",
+        ),
+        Code::RouteNeverMatches => (
+            "reitin min_mood on suurempi kuin max_mood",
+            "Reitin `min_mood` on suurempi kuin sen `max_mood`, joten mikään mieliala ei osu
+väliin. Rajat kuuluvat itse väliin; vaihda ne keskenään tai korjaa ne.",
+        ),
+        Code::UnknownStep => (
+            "tuntematon askeleen id",
+            "Askeleen id (kentässä `fits`, `breaks` tai `focus` tai testin odotuksissa), jota
+skenaarion kohtaamismallissa ei ole. Käytä ehdotettua id:tä; sudenkuopan id kuuluu
+kenttään `pitfalls` eikä kenttään `breaks`.",
+        ),
+        Code::UnknownPitfall => (
+            "tuntematon sudenkuopan id",
+            "Kentässä `pitfalls` on sudenkuopan id, jota kohtaamismallissa ei ole. Käytä
+ehdotettua id:tä tai lisää sudenkuoppa malliin.",
+        ),
+        Code::UnknownModel => (
+            "skenaarion mallille ja kielelle ei ole mallitiedostoa",
+            "Skenaarion kielellä ei ole kohtaamismallia, jonka id on sama kuin skenaarion
+`model` (oletuksena `default`). Korjaa id tai lisää skenaariokansioosi tiedosto
+`models/<id>.<language>.ron`.",
+        ),
+        Code::DuplicatePitfall => (
+            "sama sudenkuopan id kahdesti mallissa",
+            "Mallin kahdella sudenkuopalla on sama id. Sudenkuoppien id:t ovat yksilöllisiä
+koko mallissa, jotta skenaarion `pitfalls` viittaa aina täsmälleen yhteen; nimeä
+toinen uudelleen.",
+        ),
+        Code::FitsAndBreaks => (
+            "valinta sekä noudattaa että rikkoo samaa askelta",
+            "Valinnalla on sama askel sekä kentässä `fits` että kentässä `breaks`, tai se
+noudattaa askelta, jonka jokin sen `pitfalls`-kentän sudenkuopista rikkoo. Vastaus
+joko noudattaa askelta tai rikkoo sen; poista toinen.",
+        ),
+        Code::EmptyModel => (
+            "malli ilman askelia",
+            "Kohtaamismallissa ei ole askelia, joten skenaarioiden vastauksiin ei voisi
+liittää yhtään askelta. Lisää malliin sen askeleet.",
+        ),
+        Code::ControlCharacter => (
+            "ohjausmerkki tekstissä",
+            "Tekstissä on ohjausmerkki (esimerkiksi ESC sellaisenaan tai koodina, kuten
+`\\u{1b}`). Se voisi sotkea harjoittelijan päätteen, joten sitä ei hyväksytä. Poista
+se; rivinvaihdot ja sarkaimet ovat sallittuja.",
+        ),
+        Code::BidiControl => (
+            "tekstin suunnan ohjausmerkki tekstissä",
+            "Tekstissä on kaksisuuntaisen tekstin ohjausmerkki (U+202A-U+202E,
+U+2066-U+2069 ja vastaavat). Sen takia rivi voi näyttää toiselta kuin mitä siinä
+todella lukee. Poista se.",
+        ),
+        Code::InvisibleCharacter => (
+            "näkymätön merkki tekstissä",
+            "Tekstissä on näkymätön merkki (leveydetön välilyönti, pehmeä tavuviiva,
+tavujärjestysmerkki...). Sen näyttäminen on vaaratonta, mutta se kätkee, mitä teksti
+todella sisältää: esimerkiksi id näyttää oikealta, mutta ei silti täsmää. Poista se,
+ellei se ole tarkoituksellinen.",
+        ),
+        Code::UnreachableNode => (
+            "solmuun ei pääse alusta",
+            "Mikään valintojen ja reittien polku `start`-solmusta ei johda tähän solmuun,
+joten yksikään harjoittelija ei näe sitä. Ohjaa siihen jokin `next` tai reitti, tai
+poista solmu.",
+        ),
+        Code::NoEndingReachable => (
+            "tästä solmusta ei pääse mihinkään lopetukseen",
+            "Tästä solmusta jokainen polku kiertää kehää pääsemättä lopetukseen, joten
+harjoittelija ei pääsisi koskaan loppuun asti. Ohjaa ainakin yksi valinta kohti
+lopetusta.",
+        ),
+        Code::UntaggedChoice => (
+            "valinnalla ei ole fits-, breaks- eikä feedback-kenttää",
+            "Valinta, jolla ei ole `fits`-, `breaks`- (tai `pitfalls`-) eikä
+`feedback`-kenttää, ei opeta mitään: yhteenveto ei voi mainita sitä. Merkitse
+askeleet, joita vastaus noudattaa tai rikkoo, ja kerro palautteessa miksi.",
+        ),
+        Code::NoStepPractised => (
+            "skenaario ei harjoita yhtään askelta",
+            "Skenaarion yhdenkään valinnan `fits`-kentässä ei ole askelta, joten
+harjoituksesta ei voi mitata mallin mukaisuutta. Merkitse hyviin vastauksiin
+askeleet, joita ne noudattavat.",
+        ),
+        Code::OneLanguageOnly => (
+            "skenaario on vain yhdellä kielellä",
+            "Skenaario on vain yhdellä kielellä, vaikka kirjastossa on muitakin kieliä. Lisää
+käännös samalla `id`-tunnuksella toisen kielen kansioon, jotta jokainen harjoittelija
+voi harjoitella sitä.",
+        ),
+        Code::Override => (
+            "oma skenaario korvaa ohjelman mukana tulevan",
+            "Omassa kansiossasi olevalla skenaariolla on sama id ja kieli kuin ohjelman mukana
+tulevalla skenaariolla, ja sitä käytetään tämän sijaan. Korjattavaa ei ole, jos
+tarkoitit niin; muuten vaihda sen id.",
+        ),
+        Code::FocusNotFitted => (
+            "painopisteaskel, jota mikään valinta ei noudata",
+            "Painopisteaskel (`focus`), jota yhdenkään valinnan `fits` ei mainitse:
+skenaario sanoo harjoittavansa askelta, jota harjoittelija ei voi koskaan noudattaa.
+Merkitse askel jollekin valinnalle tai poista se `focus`-kentästä.",
+        ),
+        Code::NoFeedback => (
+            "valinta ilman palautetta",
+            "Askeleilla merkityltä valinnalta puuttuu `feedback`: harjoittelijalle ei kerrota,
+miksi vastaus toimi tai miksi se ei toiminut. Kirjoita palautteeksi lause tai kaksi.",
+        ),
+        Code::TestUnknownScenario => (
+            "testitiedoston skenaariota ei ole",
+            "Testitiedosto viittaa skenaarioon, jota sen kielikansiossa ei ole. Korjaa
+`scenario`-kentän id; testitiedosto on skenaarionsa vieressä nimellä
+`<id>.tests.ron`.",
+        ),
+        Code::TestUnknownNode => (
+            "läpipeluu viittaa solmuun, jota ei ole",
+            "Läpipeluun polku (tai sen odotettu lopetus) viittaa solmuun, jota skenaariossa
+ei ole. Käytä ehdotettua solmun id:tä.",
+        ),
+        Code::TestBadChoice => (
+            "läpipeluu viittaa valintaan, jota ei ole",
+            "Läpipeluu valitsee numeron, jota vastaavaa valintaa solmussa ei ole. Valinnat
+numeroidaan ykkösestä alkaen siinä järjestyksessä, jossa ne on kirjoitettu
+skenaariotiedostoon.",
+        ),
+        Code::TestFailed => (
+            "läpipeluu ei täytä odotustaan",
+            "Läpipeluu ei päätynyt siihen, mitä sen `expect` sanoo (lopetus, lopputulos,
+mallin mukaisuus, näkyneet tai rikkoutuneet askeleet, mieliala). Joko skenaario on
+muuttunut tai odotus on väärä.",
+        ),
+        Code::StyleIncomplete => (
+            "tyylitiedostosta puuttuu tyyli tai tyylipari",
+            "Tyylitiedostosta puuttuu jokin neljästä tyylistä (D, i, S, C) tai jokin
+(harjoittelija, asiakas) -tyylipari. Jokainen tyyli ja jokainen pari tarvitsee
+tekstinsä.",
+        ),
+        Code::StyleQuestionCount => (
+            "pikakyselyssä on liian vähän tai liian monta väitettä",
+            "Epävirallisessa pikakyselyssä on liian vähän tai liian monta väitettä. Sallittu
+määrä kerrotaan tyylitiedoston ohjeissa.",
+        ),
+        Code::UnknownPlaceholder => (
+            "tuntematon paikkamerkki tyylitekstissä",
+            "Tyyliteksti käyttää paikkamerkkiä `{name}`, jota tämä teksti ei osaa täyttää;
+usein kyse on kirjoitusvirheestä. Jokaisella tekstillä on omat paikkamerkkinsä:
+`mood_up` ja `mood_down` voivat käyttää merkkiä `{n}`, `mood_run` merkkejä `{start}`
+ja `{end}`, `words.fit` merkkiä `{fit}`, `words.order` merkkejä `{early}` ja `{late}`;
+`mood_same`, `mood_floor` ja `mood_ceiling` eivät käytä mitään. Käytä jotakin
+huomautuksen luettelemista nimistä tai kirjoita teksti ilman paikkamerkkiä.",
+        ),
+        Code::ScaleLabels => (
+            "pikakyselyn asteikossa ei ole viittä vaihtoehtoa",
+            "Pikakyselyn vastausasteikossa on oltava täsmälleen viisi vaihtoehtoa,
+järjestyksessä ”eri mieltä” → ”samaa mieltä”. Lisää tai poista vaihtoehtoja, kunnes
+niitä on viisi.",
+        ),
+        Code::SelfCheckUnbalanced => (
+            "pikakyselyn navalla on alle kaksi väitettä",
+            "Pikakyselyn jollakin navalla (nopea, harkitseva, asia tai ihmiset: `Fast`,
+`Reflective`, `Task`, `People`) on alle kaksi väitettä. Näin harvoilla väitteillä
+taipumus vastata kaikkeen ”samaa mieltä” kallistaa tulosta. Anna jokaiselle navalle
+vähintään kaksi väitettä.",
+        ),
+        Code::FramingLeavesOut => (
+            "palautteen kehystyksestä puuttuu osa, joka kuuluu kaikille tyyleille",
+            "Tyylin kehystys (`framing`) saa muuttaa palautteen osien järjestystä ja
+sanamuotoa, mutta ei koskaan sitä, mitä palaute sanoo. Valinnan jälkeen jokainen
+kehystys näyttää osan `Message`, yhteenvedossa osan `Outcome`; molemmissa näytetään
+`Worked` ja `Change` tai `Steps`. Lisää luetteloon osa, jonka viesti mainitsee.",
+        ),
+    }
+}

@@ -194,7 +194,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Profile(args)) => profile::run(&cli.global, &args),
-        Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Explain(args)) => explain::run(&cli.global, &args),
         Some(Command::Play(args)) => play::run(&cli.global, &args),
         Some(Command::Present(args)) => present::run(&cli.global, &args),
         Some(Command::Coverage(args)) => coverage::run(&cli.global, &args),
