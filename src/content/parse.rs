@@ -201,7 +201,7 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
                 Code::WrongType,
                 words!(
                     "expected {expected}, found {found}",
-                    "väärän tyyppinen arvo: odotettiin {expected}, löytyi {found}"
+                    "väärän tyyppinen arvo (RON: expected {expected}, found {found})"
                 ),
             )
         }

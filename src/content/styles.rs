@@ -743,7 +743,7 @@ impl Validator<'_> {
                     let n = sc.scale.len();
                     words!(
                         "the scale has {n} labels; it needs {SCALE_POINTS}, from disagree to agree",
-                        "asteikolla on {n} nimikettä; se tarvitsee {SCALE_POINTS}, täysin eri mieltä -vaihtoehdosta täysin samaa mieltä -vaihtoehtoon"
+                        "asteikolla on {n} nimikettä; niitä tarvitaan {SCALE_POINTS}, täysin eri mieltä olevasta täysin samaa mieltä olevaan"
                     )
                 },
             );
@@ -782,7 +782,7 @@ impl Validator<'_> {
                     &[base, Seg::Field("statements")],
                     words!(
                         "only {count} statement(s) point to {pole:?}; give each pole at least two",
-                        "vain {count} väittämää osoittaa ääripäähän {pole:?}; anna jokaiselle ääripäälle vähintään kaksi"
+                        "ääripäähän {pole:?} osoittavia väittämiä on vain {count}; anna jokaiselle ääripäälle vähintään kaksi"
                     ),
                 );
             }

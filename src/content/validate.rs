@@ -269,7 +269,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 path,
                 words!(
                     "{what} `{id}` names no node",
-                    "{mika} `{id}` ei nimeä mitään solmua"
+                    "{mika} viittaa solmuun `{id}`, jota ei ole"
                 ),
             );
             d.offer(suggestion);
@@ -281,7 +281,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         Code::UnknownStart,
         &[F("start")],
         &s.start,
-        ("start", "aloitussolmu (`start`)"),
+        ("start", "`start`"),
     );
 
     // Each node, its choices and their routes; edges for the graph as we go.
@@ -384,7 +384,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 Code::UnknownNext,
                 &at("next"),
                 &choice.next,
-                ("next", "seuraava solmu (`next`)"),
+                ("next", "`next`"),
             ) {
                 Some(to) => edges[n].push(to),
                 None => dangling[n] = true,
