@@ -334,10 +334,8 @@ fn assert_finnish(d: &Diagnostic) {
 #[test]
 fn ron_errors_are_worded_in_finnish() {
     let cases = [
-        (
-            "Scenario(id: \"a\"",
-            "tiedosto loppui kesken: jotain jäi sulkematta",
-        ),
+        ("Scenario(", "tiedosto loppui kesken: jotain jäi sulkematta"),
+        ("", "odotettiin avaavaa sulkua `(` rakenteelle `Scenario`"),
         (
             "Scenario(id: \"a)",
             "teksti jäi kesken: odotettiin loppulainausmerkkiä `\"`",
@@ -352,21 +350,20 @@ fn ron_errors_are_worded_in_finnish() {
             "odotettiin avaavaa hakasulkua `[`",
         ),
         (
-            "Scenario(id: \"a\", tags: [\"b\")",
-            "odotettiin sulkevaa hakasulkua `]`",
-        ),
-        (
             "Scenario(id: \"a\", difficulty: \"x\")",
             "odotettiin kokonaislukua",
+        ),
+        (
+            "Scenario(id: \"a\", difficulty: 99999999999999999999)",
+            "kokonaisluku on liian suuri tai liian pieni",
         ),
         (
             "Scenario(id: \"a\", id: \"b\")",
             "kenttä `id` on annettu kahdesti rakenteessa `Scenario`",
         ),
-        ("Scenario(id: ยง)", "odottamaton merkki 'ยง'"),
         (
-            "Scenario(id: \"a\") x",
-            "ylimääräistä tekstiä tiedoston arvon jälkeen",
+            "Scenario(id: \"a\", customer: Custom(name: \"x\"))",
+            "odotettiin `Customer(...)`, löytyi `Custom(...)`; tarkoititko `Customer`?",
         ),
         ("/* open", "kommentti `/* … */` jäi sulkematta"),
     ];
@@ -376,8 +373,14 @@ fn ron_errors_are_worded_in_finnish() {
         assert_eq!(d.message_fi, expected, "{text}: {}", d.message);
         assert_finnish(&d);
     }
-    // A rare one is RON's English, said to be RON's.
-    let source = Source::new("t.ron", "Scenario(id: 0x)");
+    // A rarer one keeps RON's English inside, said to be RON's.
+    let source = Source::new("t.ron", "Scenario(id: \"\\q\")");
     let d = parse::<Scenario>(&source).unwrap_err();
+    assert!(
+        d.message_fi
+            .starts_with("virheellinen kenoviivamerkintä (RON: "),
+        "{}",
+        d.message_fi
+    );
     assert_finnish(&d);
 }
