@@ -257,9 +257,7 @@ fn finnish(e: &Error) -> String {
         Error::ExpectedMapEnd => "odotettiin sulkevaa aaltosulkua `}`".to_owned(),
         Error::ExpectedMapColon => "odotettiin kaksoispistettä `:`".to_owned(),
         Error::ExpectedStructLike => "odotettiin avaavaa sulkua `(`".to_owned(),
-        Error::ExpectedNamedStructLike(name) if name.is_empty() => {
-            "odotettiin avaavaa sulkua `(`".to_owned()
-        }
+        Error::ExpectedNamedStructLike("") => "odotettiin avaavaa sulkua `(`".to_owned(),
         Error::ExpectedNamedStructLike(name) => {
             format!("odotettiin avaavaa sulkua `(` rakenteelle `{name}`")
         }
