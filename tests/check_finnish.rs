@@ -384,3 +384,49 @@ fn ron_errors_are_worded_in_finnish() {
     );
     assert_finnish(&d);
 }
+
+/// `kohtaa test`, `graph` and `play FILE` print their diagnostics in the interface language.
+#[test]
+fn other_commands_print_diagnostics_in_finnish() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("en")).unwrap();
+    for file in ["en/k0702_unknown_node.tests.ron", "en/parcel.ron"] {
+        std::fs::copy(fixtures("check").join(file), dir.path().join(file)).unwrap();
+    }
+    std::fs::copy(
+        fixtures("check/k0102_unknown_field.ron"),
+        dir.path().join("broken.ron"),
+    )
+    .unwrap();
+    let stderr = |args: &[&str]| {
+        let out = kohtaa(data.path())
+            .current_dir(dir.path())
+            .args(["--lang", "fi"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let test = stderr(&["test", "en/k0702_unknown_node.tests.ron"]);
+    assert!(
+        test.contains(
+            "virhe: skenaariossa `parcel` ei ole solmua `helo`; tarkoititko `hello`? [K0702]"
+        ),
+        "{test}"
+    );
+    let broken = "broken.ron:5:5: virhe: tuntematon kenttä `titel` rakenteessa `Scenario`; \
+                  tarkoititko `title`? [K0102]";
+    for args in [
+        &["graph", "broken.ron"][..],
+        &["play", "--plain", "broken.ron"],
+    ] {
+        let err = stderr(args);
+        assert!(err.starts_with(broken), "{args:?}: {err}");
+        assert!(
+            err.contains("= huom.: odotettiin jotakin seuraavista: `id`"),
+            "{err}"
+        );
+    }
+}
