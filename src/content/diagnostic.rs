@@ -61,17 +61,10 @@ impl Bilingual {
             fi: fi.into(),
         }
     }
-
-    pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::En => &self.en,
-            Language::Fi => &self.fi,
-        }
-    }
 }
 
-/// `words!("node `{id}` ...", "solmu `{id}` ...")`: both texts formatted with `format!`, each
-/// taking the variables it names from the scope.
+/// A [`Bilingual`] from two format strings, each taking the variables it names from the
+/// scope: `words!("node {id} is used twice", "solmun tunnus {id} on käytössä kahdesti")`.
 #[macro_export]
 macro_rules! words {
     ($en:literal, $fi:literal $(,)?) => {
