@@ -77,7 +77,7 @@ fn write_text(
 ) -> std::io::Result<()> {
     for d in &library.diagnostics {
         // Each report ends in a newline; one blank line separates reports.
-        writeln!(out, "{}", d.render(color))?;
+        writeln!(out, "{}", d.render_in(lang.into(), color))?;
     }
     if let Some(first) = library.diagnostics.first() {
         let code = first.code.to_string();

@@ -40,7 +40,7 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
     match draft::load(path, &global.scenarios) {
         Ok(draft) => {
             for d in draft.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", d.render(color));
+                eprintln!("{}", d.render_in(lang.into(), color));
             }
             if draft.has_errors() {
                 eprintln!("{}", tf(lang, T::DraftHasErrors, &[("path", &shown)]));
@@ -62,7 +62,7 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
         }
         Err(DraftError::Invalid(diagnostics)) => {
             for d in &diagnostics {
-                eprintln!("{}", d.render(color));
+                eprintln!("{}", d.render_in(lang.into(), color));
             }
             Err(ExitCode::from(1))
         }

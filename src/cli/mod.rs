@@ -66,6 +66,16 @@ impl Lang {
     }
 }
 
+/// The language diagnostics are written in: the content layer keeps its own small type.
+impl From<Lang> for crate::content::Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Fi => crate::content::Language::Fi,
+            Lang::En => crate::content::Language::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StyleArg {
     D,

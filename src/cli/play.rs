@@ -201,8 +201,9 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         .iter()
         .filter(|d| *d.source.name == *name && d.code != Code::OneLanguageOnly)
         .collect();
+    let lang = ui_language(global);
     for d in &own {
-        eprintln!("{}", d.render(color));
+        eprintln!("{}", d.render_in(lang.into(), color));
     }
     if own.iter().any(|d| d.is_error()) {
         return Err(NotPlayable(ExitCode::from(1)));

@@ -80,7 +80,10 @@ fn scenario_for<'a>(
             &[
                 ("id", &display_safe(id)),
                 ("code", &b.first_error.code.to_string()),
-                ("message", &display_safe(&b.first_error.message)),
+                (
+                    "message",
+                    &display_safe(b.first_error.message_in(lang.into())),
+                ),
             ],
         ));
     }
@@ -135,7 +138,7 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
         .iter()
         .filter(|d| d.is_error() && d.source.name.ends_with(".tests.ron"))
     {
-        eprintln!("{}", d.render(color));
+        eprintln!("{}", d.render_in(lang.into(), color));
         if !played.contains(&*d.source.name) && unparsed.insert(d.source.name.clone()) {
             failed += 1;
         }

@@ -25,6 +25,54 @@ impl Level {
             Level::Note => "note",
         }
     }
+
+    /// The level's word in `language`, as the position line shows it.
+    pub fn name_in(self, language: Language) -> &'static str {
+        match (language, self) {
+            (Language::En, _) => self.name(),
+            (Language::Fi, Level::Error) => "virhe",
+            (Language::Fi, Level::Warning) => "varoitus",
+            (Language::Fi, Level::Note) => "huom.",
+        }
+    }
+}
+
+/// The languages a diagnostic is written in. The content layer keeps its own small type so
+/// that it does not depend on the command line's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    #[default]
+    En,
+    Fi,
+}
+
+/// One text in both languages, written side by side where it is made, so that a diagnostic
+/// without its Finnish does not compile.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bilingual {
+    pub en: String,
+    pub fi: String,
+}
+
+impl Bilingual {
+    pub fn new(en: impl Into<String>, fi: impl Into<String>) -> Bilingual {
+        Bilingual {
+            en: en.into(),
+            fi: fi.into(),
+        }
+    }
+}
+
+/// A [`Bilingual`] from two format strings, each taking the variables it names from the
+/// scope: `words!("node {id} is used twice", "solmun tunnus {id} on käytössä kahdesti")`.
+#[macro_export]
+macro_rules! words {
+    ($en:literal, $fi:literal $(,)?) => {
+        $crate::content::diagnostic::Bilingual {
+            en: format!($en),
+            fi: format!($fi),
+        }
+    };
 }
 
 /// A content file's text, shared by every diagnostic that points into it.
@@ -139,36 +187,40 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// One problem in one file.
+/// One problem in one file. The message and the notes are kept in English, as `to_json` and
+/// editors read them, and in Finnish beside them; they are set together through
+/// [`Diagnostic::new`], [`Diagnostic::note`] and [`Diagnostic::offer`].
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub level: Level,
     pub code: Code,
+    /// The message in English.
     pub message: String,
+    /// The same message in Finnish.
+    pub message_fi: String,
     pub source: Source,
     /// Byte span in `source.text`; empty for a point.
     pub span: Range<usize>,
     /// A replacement to offer, e.g. the field name a typo was probably meant to be.
     pub suggestion: Option<String>,
-    /// Further lines shown under the snippet.
+    /// Further lines shown under the snippet, in English.
     pub notes: Vec<String>,
+    /// The same notes in Finnish, one for one.
+    pub notes_fi: Vec<String>,
 }
 
 impl Diagnostic {
-    pub fn new(
-        code: Code,
-        source: &Source,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: Code, source: &Source, span: Range<usize>, message: Bilingual) -> Self {
         Diagnostic {
             level: code.level(),
             code,
-            message: message.into(),
+            message: message.en,
+            message_fi: message.fi,
             source: source.clone(),
             span,
             suggestion: None,
             notes: Vec::new(),
+            notes_fi: Vec::new(),
         }
     }
 
@@ -182,13 +234,36 @@ impl Diagnostic {
     pub fn offer(&mut self, suggestion: Option<&str>) {
         if let Some(s) = suggestion {
             self.message.push_str(&format!("; did you mean `{s}`?"));
+            self.message_fi.push_str(&format!("; tarkoititko `{s}`?"));
             self.suggestion = Some(s.to_owned());
         }
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+    pub fn note(mut self, note: Bilingual) -> Self {
+        self.add_note(note);
         self
+    }
+
+    /// As [`Diagnostic::note`], in place.
+    pub fn add_note(&mut self, note: Bilingual) {
+        self.notes.push(note.en);
+        self.notes_fi.push(note.fi);
+    }
+
+    /// The message in `language`.
+    pub fn message_in(&self, language: Language) -> &str {
+        match language {
+            Language::En => &self.message,
+            Language::Fi => &self.message_fi,
+        }
+    }
+
+    /// The notes in `language`.
+    pub fn notes_in(&self, language: Language) -> &[String] {
+        match language {
+            Language::En => &self.notes,
+            Language::Fi => &self.notes_fi,
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -206,12 +281,17 @@ impl Diagnostic {
 
     /// `path:line:column: level: message [code]`, the first line of the full rendering.
     pub fn headline(&self) -> String {
+        self.headline_in(Language::En)
+    }
+
+    /// As [`Diagnostic::headline`], in `language`: `path:1:2: virhe: viesti [K0101]`.
+    pub fn headline_in(&self, language: Language) -> String {
         let (line, col) = self.start();
         format!(
             "{}:{line}:{col}: {}: {} [{}]",
             display_safe(&self.source.name),
-            self.level.name(),
-            display_safe(&self.message),
+            self.level.name_in(language),
+            display_safe(self.message_in(language)),
             self.code.as_str(),
         )
     }
@@ -219,6 +299,11 @@ impl Diagnostic {
     /// The headline, then the source line with a caret under the spot, rustc style.
     /// Ends with a newline; no blank line is added, so the caller decides the spacing.
     pub fn render(&self, color: bool) -> String {
+        self.render_in(Language::En, color)
+    }
+
+    /// As [`Diagnostic::render`], in `language`.
+    pub fn render_in(&self, language: Language, color: bool) -> String {
         let paint = |style: &str, text: &str| {
             if color {
                 format!("{style}{text}\x1b[0m")
@@ -239,8 +324,8 @@ impl Diagnostic {
                 "\x1b[1m",
                 &format!("{}:{line}:{col}:", display_safe(&self.source.name))
             ),
-            paint(level_style, &format!("{}:", self.level.name())),
-            paint("\x1b[1m", &display_safe(&self.message)),
+            paint(level_style, &format!("{}:", self.level.name_in(language))),
+            paint("\x1b[1m", &display_safe(self.message_in(language))),
             paint("\x1b[2m", &format!("[{}]", self.code.as_str())),
         );
         let number = line.to_string();
@@ -263,10 +348,11 @@ impl Diagnostic {
             out.push_str(&paint(level_style, &"^".repeat(under.max(1))));
             out.push('\n');
         }
-        for note in &self.notes {
+        for note in self.notes_in(language) {
             out.push_str(&format!(
-                "{pad} {} note: {}\n",
+                "{pad} {} {}: {}\n",
                 paint(gutter_style, "="),
+                Level::Note.name_in(language),
                 display_safe(note)
             ));
         }
@@ -435,7 +521,12 @@ mod tests {
     fn point_at(line: &str, marker: &str) -> Diagnostic {
         let source = Source::new("long.ron", format!("Scenario(\n{line}\n)\n"));
         let start = source.text.find(marker).unwrap();
-        Diagnostic::new(Code::Syntax, &source, start..start + marker.len(), "here")
+        Diagnostic::new(
+            Code::Syntax,
+            &source,
+            start..start + marker.len(),
+            Bilingual::new("here", "tässä"),
+        )
     }
 
     /// The characters above the caret, counted in columns (every character here is one wide).

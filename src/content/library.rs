@@ -18,6 +18,7 @@ use super::tests_file::ScenarioTests;
 use super::text::{check_strings, display_safe};
 use super::types::{EncounterModel, Node, Scenario};
 use super::validate;
+use crate::words;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 
@@ -679,12 +680,18 @@ fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
         Code::UnknownFileKind,
         &file.source,
         start..start + name_len,
-        format!(
-            "`{}(` starts no kind of content file kohtaa knows",
-            display_safe(name)
-        ),
+        {
+            let name = display_safe(name);
+            words!(
+                "`{name}(` starts no kind of content file kohtaa knows",
+                "`{name}(` ei aloita mitään kohtaan tuntemaa sisältötiedostoa"
+            )
+        },
     )
-    .note("start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`"))
+    .note(words!(
+        "start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`",
+        "aloita tiedosto sanalla `Scenario(`, `EncounterModel(` tai `ScenarioTests(`, tai sijoita kohtaamismalli kansioon `models/` ja tyylitiedosto kansioon `styles/`"
+    )))
 }
 
 /// `text` after leading white space and comments.
@@ -767,14 +774,17 @@ fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
                     Code::FileTooLarge,
                     &source,
                     0..0,
-                    format!(
-                        "file is {} MiB; the limit is {} MiB",
-                        mib(meta.len()),
-                        mib(limit as u64)
-                    ),
+                    {
+                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
+                        words!(
+                            "file is {size} MiB; the limit is {limit} MiB",
+                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
+                        )
+                    },
                 )
-                .note(format!(
-                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB"
+                .note(words!(
+                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
+                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
                 )),
             ));
         }
@@ -797,7 +807,10 @@ fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
                     Code::NotUtf8,
                     &source,
                     lossy_offset..lossy_offset,
-                    "file is not valid UTF-8 here; save it as UTF-8",
+                    words!(
+                        "file is not valid UTF-8 here; save it as UTF-8",
+                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
+                    ),
                 )))
             }
         },
@@ -820,7 +833,7 @@ fn unreadable(path: &Path, why: &str) -> Diagnostic {
         Code::Unreadable,
         &source,
         0..0,
-        format!("cannot read: {why}"),
+        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
     )
 }
 
@@ -877,19 +890,20 @@ fn resolve_overrides(
             // (Looked up only here: a deferred outline reads its whole tree for a position.)
             let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
             let other: &Loaded<Scenario> = &kept[i];
-            let d = Diagnostic::new(
-                Code::DuplicateId,
-                &s.source,
-                span,
-                format!(
-                    "scenario `{}` ({}) is defined twice",
-                    s.value.id, s.value.language
-                ),
-            )
-            .note(format!(
-                "also defined in {}",
-                display_safe(&other.source.name)
-            ));
+            let d = Diagnostic::new(Code::DuplicateId, &s.source, span, {
+                let (id, language) = (&s.value.id, &s.value.language);
+                words!(
+                    "scenario `{id}` ({language}) is defined twice",
+                    "skenaario `{id}` ({language}) on määritelty kahdesti"
+                )
+            })
+            .note({
+                let other = display_safe(&other.source.name);
+                words!(
+                    "also defined in {other}",
+                    "määritelty myös tiedostossa {other}"
+                )
+            });
             duplicates.push(Broken {
                 source: s.source.clone(),
                 origin: s.origin.clone(),
@@ -906,15 +920,13 @@ fn resolve_overrides(
         let bundled = (user.value.id.clone(), user.value.language.clone(), true);
         if first.contains_key(&bundled) {
             let span = user.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
-            diags.push(Diagnostic::new(
-                Code::Override,
-                &user.source,
-                span,
-                format!(
-                    "this replaces the bundled scenario `{}` ({})",
-                    user.value.id, user.value.language
-                ),
-            ));
+            diags.push(Diagnostic::new(Code::Override, &user.source, span, {
+                let (id, language) = (&user.value.id, &user.value.language);
+                words!(
+                    "this replaces the bundled scenario `{id}` ({language})",
+                    "tämä korvaa mukana tulevan skenaarion `{id}` ({language})"
+                )
+            }));
         }
     }
     let kept = prefer_user(kept, |s| (s.value.id.clone(), s.value.language.clone()));

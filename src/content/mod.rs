@@ -14,6 +14,6 @@ pub mod types;
 pub mod validate;
 
 pub use codes::Code;
-pub use diagnostic::{Diagnostic, Level, Source};
+pub use diagnostic::{Bilingual, Diagnostic, Language, Level, Source};
 pub use library::{Library, LoadOptions, Loaded, Origin};
 pub use types::*;

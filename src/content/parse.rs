@@ -5,8 +5,9 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
-use super::diagnostic::{Diagnostic, Source};
+use super::diagnostic::{Bilingual, Diagnostic, Source};
 use super::text::display_safe;
+use crate::words;
 
 /// Our files are shallow; a low limit refuses hostile nesting early and cheaply.
 pub const RECURSION_LIMIT: usize = 64;
@@ -71,22 +72,29 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-fn list(names: &[&str]) -> String {
-    match names {
-        [] => "none".to_owned(),
+/// "expected one of `a`, `b` or `c`", in both languages.
+fn expected_one_of(names: &[&str]) -> Bilingual {
+    let list = |none: &str, or: &str| match names {
+        [] => none.to_owned(),
         [one] => format!("`{one}`"),
         [init @ .., last] => {
             let init: Vec<String> = init.iter().map(|n| format!("`{n}`")).collect();
-            format!("{} or `{last}`", init.join(", "))
+            format!("{} {or} `{last}`", init.join(", "))
         }
-    }
+    };
+    let (en, fi) = (list("none", "or"), list("ei mitään", "tai"));
+    words!(
+        "expected one of {en}",
+        "odotettiin jotakin seuraavista: {fi}"
+    )
 }
 
-fn in_struct(outer: &Option<String>) -> String {
-    outer
-        .as_ref()
-        .map(|o| format!(" in `{o}`"))
-        .unwrap_or_default()
+/// " in `Node`", in both languages; empty when RON names no struct.
+fn in_struct(outer: &Option<String>) -> (String, String) {
+    match outer {
+        Some(o) => (format!(" in `{o}`"), format!(" rakenteessa `{o}`")),
+        None => Default::default(),
+    }
 }
 
 /// Turns RON's error into our diagnostic, pointing where RON points.
@@ -108,61 +116,95 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
         let at = after_previous_token(&source.text, span.start);
         span = at..at;
     }
-    let at = |code: Code, message: String| Diagnostic::new(code, source, span.clone(), message);
+    let at = |code: Code, message: Bilingual| Diagnostic::new(code, source, span.clone(), message);
     match &e.code {
         Error::NoSuchStructField {
             expected,
             found,
             outer,
-        } => at(
-            Code::UnknownField,
-            format!(
-                "unknown field `{}`{}",
-                display_safe(found),
-                in_struct(outer)
-            ),
-        )
-        .suggest(did_you_mean(found, expected.iter().copied()))
-        .note(format!("expected one of {}", list(expected))),
+        } => {
+            let (raw, found, (within, sisalla)) = (found, display_safe(found), in_struct(outer));
+            at(
+                Code::UnknownField,
+                words!(
+                    "unknown field `{found}`{within}",
+                    "tuntematon kenttä `{found}`{sisalla}"
+                ),
+            )
+            .suggest(did_you_mean(raw, expected.iter().copied()))
+            .note(expected_one_of(expected))
+        }
         Error::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => at(
-            Code::UnknownVariant,
-            format!(
-                "unknown value `{}`{}",
-                display_safe(found),
-                in_struct(outer)
-            ),
-        )
-        .suggest(did_you_mean(found, expected.iter().copied()))
-        .note(format!("expected one of {}", list(expected))),
-        Error::MissingStructField { field, outer } => at(
-            Code::MissingField,
-            format!("missing field `{field}`{}", in_struct(outer)),
-        ),
-        Error::DuplicateStructField { field, outer } => at(
-            Code::DuplicateField,
-            format!("field `{field}` given twice{}", in_struct(outer)),
-        ),
-        Error::ExpectedDifferentStructName { expected, found } => at(
-            Code::UnknownVariant,
-            format!(
-                "expected `{expected}(...)`, found `{}(...)`",
-                display_safe(found)
-            ),
-        )
-        .suggest(Some(expected)),
+        } => {
+            let (raw, found, (within, sisalla)) = (found, display_safe(found), in_struct(outer));
+            at(
+                Code::UnknownVariant,
+                words!(
+                    "unknown value `{found}`{within}",
+                    "tuntematon arvo `{found}`{sisalla}"
+                ),
+            )
+            .suggest(did_you_mean(raw, expected.iter().copied()))
+            .note(expected_one_of(expected))
+        }
+        Error::MissingStructField { field, outer } => {
+            let (within, sisalla) = in_struct(outer);
+            at(
+                Code::MissingField,
+                words!(
+                    "missing field `{field}`{within}",
+                    "kenttä `{field}` puuttuu{sisalla}"
+                ),
+            )
+        }
+        Error::DuplicateStructField { field, outer } => {
+            let (within, sisalla) = in_struct(outer);
+            at(
+                Code::DuplicateField,
+                words!(
+                    "field `{field}` given twice{within}",
+                    "kenttä `{field}` on annettu kahdesti{sisalla}"
+                ),
+            )
+        }
+        Error::ExpectedDifferentStructName { expected, found } => {
+            let found = display_safe(found);
+            at(
+                Code::UnknownVariant,
+                words!(
+                    "expected `{expected}(...)`, found `{found}(...)`",
+                    "odotettiin `{expected}(...)`, löytyi `{found}(...)`"
+                ),
+            )
+            .suggest(Some(expected))
+        }
         Error::ExceededRecursionLimit => at(
             Code::TooDeep,
-            format!("nesting deeper than {RECURSION_LIMIT} levels"),
+            words!(
+                "nesting deeper than {RECURSION_LIMIT} levels",
+                "sisäkkäisyyttä on yli {RECURSION_LIMIT} tasoa"
+            ),
         ),
-        Error::Utf8Error(_) => at(Code::NotUtf8, "text is not valid UTF-8".to_owned()),
-        Error::InvalidValueForType { expected, found } => at(
-            Code::WrongType,
-            format!("expected {expected}, found {}", display_safe(found)),
+        Error::Utf8Error(_) => at(
+            Code::NotUtf8,
+            words!(
+                "text is not valid UTF-8",
+                "teksti ei ole kelvollista UTF-8:aa"
+            ),
         ),
+        Error::InvalidValueForType { expected, found } => {
+            let found = display_safe(found);
+            at(
+                Code::WrongType,
+                words!(
+                    "expected {expected}, found {found}",
+                    "väärän tyyppinen arvo (RON: expected {expected}, found {found})"
+                ),
+            )
+        }
         Error::ExpectedInteger
         | Error::ExpectedFloat
         | Error::ExpectedBoolean
@@ -175,12 +217,68 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
         | Error::ExpectedUnit
         | Error::ExpectedChar
         | Error::IntegerOutOfBounds
-        | Error::ExpectedIdentifier => at(Code::WrongType, lowercase_first(&e.code.to_string())),
-        Error::Message(m) => at(Code::WrongType, display_safe(m).into_owned()),
+        | Error::ExpectedIdentifier => at(
+            Code::WrongType,
+            Bilingual::new(lowercase_first(&e.code.to_string()), finnish(&e.code)),
+        ),
+        Error::Message(m) => {
+            let m = display_safe(m);
+            at(
+                Code::WrongType,
+                words!("{m}", "virheellinen arvo (RON: {m})"),
+            )
+        }
         other => at(
             Code::Syntax,
-            lowercase_first(&display_safe(&other.to_string())),
+            Bilingual::new(
+                lowercase_first(&display_safe(&other.to_string())),
+                finnish(other),
+            ),
         ),
+    }
+}
+
+/// RON's own wording of an error in Finnish: the common ones in plain words, the rare ones
+/// as RON says them, marked as such.
+fn finnish(e: &Error) -> String {
+    match e {
+        Error::Eof => "tiedosto loppui kesken: jotain jäi sulkematta".to_owned(),
+        Error::ExpectedInteger => "odotettiin kokonaislukua".to_owned(),
+        Error::ExpectedFloat => "odotettiin desimaalilukua".to_owned(),
+        Error::ExpectedBoolean => "odotettiin totuusarvoa `true` tai `false`".to_owned(),
+        Error::ExpectedString => "odotettiin lainausmerkeissä olevaa tekstiä".to_owned(),
+        Error::ExpectedStringEnd => {
+            "teksti jäi kesken: odotettiin loppulainausmerkkiä `\"`".to_owned()
+        }
+        Error::ExpectedChar => "odotettiin merkkiä".to_owned(),
+        Error::ExpectedArray => "odotettiin avaavaa hakasulkua `[`".to_owned(),
+        Error::ExpectedArrayEnd => "odotettiin sulkevaa hakasulkua `]`".to_owned(),
+        Error::ExpectedMap => "odotettiin avaavaa aaltosulkua `{`".to_owned(),
+        Error::ExpectedMapEnd => "odotettiin sulkevaa aaltosulkua `}`".to_owned(),
+        Error::ExpectedMapColon => "odotettiin kaksoispistettä `:`".to_owned(),
+        Error::ExpectedStructLike => "odotettiin avaavaa sulkua `(`".to_owned(),
+        Error::ExpectedNamedStructLike("") => "odotettiin avaavaa sulkua `(`".to_owned(),
+        Error::ExpectedNamedStructLike(name) => {
+            format!("odotettiin avaavaa sulkua `(` rakenteelle `{name}`")
+        }
+        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
+            "odotettiin sulkevaa sulkua `)`".to_owned()
+        }
+        Error::ExpectedComma => "odotettiin pilkkua".to_owned(),
+        Error::ExpectedOption => "odotettiin arvoa tai `None`".to_owned(),
+        Error::ExpectedUnit => "odotettiin tyhjää arvoa `()`".to_owned(),
+        Error::ExpectedIdentifier => "odotettiin nimeä".to_owned(),
+        Error::IntegerOutOfBounds => "kokonaisluku on liian suuri tai liian pieni".to_owned(),
+        Error::UnexpectedChar(c) => {
+            format!("odottamaton merkki {}", display_safe(&format!("{c:?}")))
+        }
+        Error::TrailingCharacters => "ylimääräistä tekstiä tiedoston arvon jälkeen".to_owned(),
+        Error::UnclosedBlockComment => "kommentti `/* … */` jäi sulkematta".to_owned(),
+        Error::InvalidEscape(_) => format!(
+            "virheellinen kenoviivamerkintä (RON: {})",
+            display_safe(&e.to_string())
+        ),
+        other => format!("RON-virhe: {}", display_safe(&other.to_string())),
     }
 }
 

@@ -14,10 +14,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::codes::Code;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Bilingual, Diagnostic};
 use super::library::Loaded;
 use super::outline::Seg;
 use super::types::{Outcome, Style};
+use crate::words;
 
 /// The fewest and most statements a self-check may have.
 pub const MIN_STATEMENTS: usize = 12;
@@ -501,7 +502,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn at(&mut self, code: Code, path: &[Seg], message: String) -> &mut Diagnostic {
+    fn at(&mut self, code: Code, path: &[Seg], message: Bilingual) -> &mut Diagnostic {
         let span = self.file.outline.span(path).unwrap_or(0..0);
         self.found
             .push(Diagnostic::new(code, &self.file.source, span, message));
@@ -514,14 +515,13 @@ impl Validator<'_> {
             || t.language.len() > 8
             || !t.language.chars().all(|c| c.is_ascii_lowercase())
         {
-            self.at(
-                Code::BadLanguage,
-                &[Seg::Field("language")],
-                format!(
-                    "`{}` is not a language tag such as \"en\" or \"fi\"",
-                    t.language
-                ),
-            );
+            self.at(Code::BadLanguage, &[Seg::Field("language")], {
+                let tag = &t.language;
+                words!(
+                    "`{tag}` is not a language tag such as \"en\" or \"fi\"",
+                    "`{tag}` ei ole kielikoodi, kuten \"en\" tai \"fi\""
+                )
+            });
         }
         self.text(&[Seg::Field("disclaimer")], &t.disclaimer);
 
@@ -532,10 +532,15 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[Seg::Field("styles")],
-                        format!("no texts for style {letter}"),
+                        words!(
+                            "no texts for style {letter}",
+                            "tyylille {letter} ei ole tekstejä"
+                        ),
                     )
-                    .notes
-                    .push("every file describes all four styles: D, i, S and C".to_owned());
+                    .add_note(words!(
+                        "every file describes all four styles: D, i, S and C",
+                        "jokainen tyylitiedosto kuvaa kaikki neljä tyyliä: D, i, S ja C"
+                    ));
                 }
                 Some(s) => {
                     let base = [Seg::Field("styles"), Seg::Key(letter)];
@@ -560,7 +565,10 @@ impl Validator<'_> {
                 self.at(
                     Code::StyleIncomplete,
                     &[Seg::Field("watch_outs")],
-                    format!("no watch-out tips for a learner of style {learner}"),
+                    words!(
+                        "no watch-out tips for a learner of style {learner}",
+                        "tyylin {learner} harjoittelijalle ei ole varoitusvinkkejä (`watch_outs`)"
+                    ),
                 );
                 continue;
             };
@@ -576,8 +584,9 @@ impl Validator<'_> {
                         self.at(
                             Code::StyleIncomplete,
                             &path[..2],
-                            format!(
-                                "no watch-out tip for learner {learner} with customer {customer}"
+                            words!(
+                                "no watch-out tip for learner {learner} with customer {customer}",
+                                "varoitusvinkki puuttuu: harjoittelija {learner}, asiakas {customer}"
                             ),
                         );
                     }
@@ -591,7 +600,13 @@ impl Validator<'_> {
                 self.at(
                     Code::StyleIncomplete,
                     &[Seg::Field("words"), Seg::Field("outcomes")],
-                    format!("no word for the outcome {}", outcome.name()),
+                    {
+                        let outcome = outcome.name();
+                        words!(
+                            "no word for the outcome {outcome}",
+                            "lopputulokselle {outcome} ei ole sanaa"
+                        )
+                    },
                 );
             }
         }
@@ -607,7 +622,11 @@ impl Validator<'_> {
 
     fn text(&mut self, path: &[Seg], text: &str) {
         if text.trim().is_empty() {
-            self.at(Code::EmptyText, path, "empty text".to_owned());
+            self.at(
+                Code::EmptyText,
+                path,
+                words!("empty text", "teksti on tyhjä"),
+            );
         }
     }
 
@@ -619,10 +638,18 @@ impl Validator<'_> {
                 self.at(
                     Code::UnknownPlaceholder,
                     path,
-                    format!("unknown placeholder `{{{name}}}`"),
+                    words!(
+                        "unknown placeholder `{{{name}}}`",
+                        "tuntematon paikkamerkki `{{{name}}}`"
+                    ),
                 )
-                .notes
-                .push(format!("this text may use {}", list.join(", ")));
+                .add_note({
+                    let list = list.join(", ");
+                    words!(
+                        "this text may use {list}",
+                        "tässä tekstissä voi käyttää paikkamerkkejä {list}"
+                    )
+                });
             }
         }
     }
@@ -639,18 +666,22 @@ impl Validator<'_> {
         ] {
             for part in Part::missing_core(parts, debrief) {
                 {
-                    self.at(
-                        Code::FramingLeavesOut,
-                        &with(field),
-                        format!("`{field}` leaves out the part `{}`", part.name()),
-                    )
-                    .notes
-                    .push(
+                    self.at(Code::FramingLeavesOut, &with(field), {
+                        let part = part.name();
+                        words!(
+                            "`{field}` leaves out the part `{part}`",
+                            "`{field}` jättää pois osan `{part}`"
+                        )
+                    })
+                    .add_note(Bilingual::new(
                         "a framing changes the order and words of feedback, never what it says: \
                          after a choice every framing shows Message, and in a debrief Outcome; \
-                         both show Worked and Change, or Steps"
-                            .to_owned(),
-                    );
+                         both show Worked and Change, or Steps",
+                        "kehystys muuttaa palautteen järjestystä ja sanamuotoa, ei koskaan sen \
+                         sisältöä: valinnan jälkeen jokainen kehystys näyttää osan Message ja \
+                         loppukeskustelussa osan Outcome; molemmissa näkyvät Worked ja Change \
+                         tai Steps",
+                    ));
                 }
             }
             for (i, part) in parts.iter().enumerate() {
@@ -662,7 +693,13 @@ impl Validator<'_> {
                             p.push(Seg::Index(i));
                             p
                         },
-                        format!("the part `{}` is listed twice", part.name()),
+                        {
+                            let part = part.name();
+                            words!(
+                                "the part `{part}` is listed twice",
+                                "osa `{part}` on luettelossa kahdesti"
+                            )
+                        },
                     );
                 }
             }
@@ -685,7 +722,10 @@ impl Validator<'_> {
             self.at(
                 Code::EmptyText,
                 &with("closing"),
-                "the part `Closing` is used but `closing` has no text".to_owned(),
+                words!(
+                    "the part `Closing` is used but `closing` has no text",
+                    "osaa `Closing` käytetään, mutta kentässä `closing` ei ole tekstiä"
+                ),
             );
         }
     }
@@ -699,10 +739,13 @@ impl Validator<'_> {
             self.at(
                 Code::ScaleLabels,
                 &[base, Seg::Field("scale")],
-                format!(
-                    "the scale has {} labels; it needs {SCALE_POINTS}, from disagree to agree",
-                    sc.scale.len()
-                ),
+                {
+                    let n = sc.scale.len();
+                    words!(
+                        "the scale has {n} labels; it needs {SCALE_POINTS}, from disagree to agree",
+                        "asteikolla on {n} nimikettä; niitä tarvitaan {SCALE_POINTS}, täysin eri mieltä olevasta täysin samaa mieltä olevaan"
+                    )
+                },
             );
         }
         for (i, label) in sc.scale.iter().enumerate() {
@@ -713,7 +756,10 @@ impl Validator<'_> {
             self.at(
                 Code::StyleQuestionCount,
                 &[base, Seg::Field("statements")],
-                format!("the self-check has {n} statements; it needs {MIN_STATEMENTS} to {MAX_STATEMENTS}"),
+                words!(
+                    "the self-check has {n} statements; it needs {MIN_STATEMENTS} to {MAX_STATEMENTS}",
+                    "pikakyselyssä on {n} väittämää; niitä tarvitaan {MIN_STATEMENTS}–{MAX_STATEMENTS}"
+                ),
             );
         }
         for (i, s) in sc.statements.iter().enumerate() {
@@ -734,8 +780,9 @@ impl Validator<'_> {
                 self.at(
                     Code::SelfCheckUnbalanced,
                     &[base, Seg::Field("statements")],
-                    format!(
-                        "only {count} statement(s) point to {pole:?}; give each pole at least two"
+                    words!(
+                        "only {count} statement(s) point to {pole:?}; give each pole at least two",
+                        "ääripäähän {pole:?} osoittavia väittämiä on vain {count}; anna jokaiselle ääripäälle vähintään kaksi"
                     ),
                 );
             }
@@ -756,7 +803,10 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[results[0], results[1], Seg::Field("styles")],
-                        format!("no result text for style {style}"),
+                        words!(
+                            "no result text for style {style}",
+                            "tyylille {style} ei ole tulostekstiä"
+                        ),
                     );
                 }
             }
@@ -780,7 +830,10 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[results[0], results[1], Seg::Field("blends")],
-                        format!("no result text for the blend {code}"),
+                        words!(
+                            "no result text for the blend {code}",
+                            "yhdistelmälle {code} ei ole tulostekstiä"
+                        ),
                     );
                 }
             }

@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
 use super::outline::Outline;
+use crate::words;
 
 /// Bidirectional formatting characters that can reorder what a line appears to say.
 pub fn is_bidi_control(c: char) -> bool {
@@ -83,33 +84,52 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
             if c == '\n' || c == '\t' {
                 continue;
             }
+            // Formatted only for a character that is reported: most are not.
             let what = || format!("U+{:04X}", c as u32);
             if is_bidi_control(c) {
+                let what = what();
                 found.push(
                     Diagnostic::new(
                         Code::BidiControl,
                         source,
                         span,
-                        format!("bidirectional control character {} in text", what()),
+                        words!(
+                            "bidirectional control character {what} in text",
+                            "tekstissä on kirjoitussuunnan ohjausmerkki {what}"
+                        ),
                     )
-                    .note("it can make a line display differently from what it says; remove it"),
+                    .note(words!(
+                        "it can make a line display differently from what it says; remove it",
+                        "sen vuoksi rivi voi näkyä toisin kuin siinä lukee; poista se"
+                    )),
                 );
             } else if c.is_control() {
+                let what = what();
                 found.push(
                     Diagnostic::new(
                         Code::ControlCharacter,
                         source,
                         span,
-                        format!("control character {} in text", what()),
+                        words!(
+                            "control character {what} in text",
+                            "tekstissä on ohjausmerkki {what}"
+                        ),
                     )
-                    .note("escape sequences must never reach a learner's terminal; remove it"),
+                    .note(words!(
+                        "escape sequences must never reach a learner's terminal; remove it",
+                        "ohjaussekvenssit eivät saa koskaan päätyä harjoittelijan päätteeseen; poista se"
+                    )),
                 );
             } else if is_invisible(c) {
+                let what = what();
                 found.push(Diagnostic::new(
                     Code::InvisibleCharacter,
                     source,
                     span,
-                    format!("invisible character {} in text", what()),
+                    words!(
+                        "invisible character {what} in text",
+                        "tekstissä on näkymätön merkki {what}"
+                    ),
                 ));
             }
         }

@@ -8,12 +8,13 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::codes::Code;
-use super::diagnostic::{Diagnostic, Source};
+use super::diagnostic::{Bilingual, Diagnostic, Source};
 use super::library::Loaded;
 use super::outline::{Outline, Seg};
 use super::parse::did_you_mean;
 use super::tests_file::ScenarioTests;
 use super::types::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
+use crate::words;
 
 /// Most choices a node may offer: more do not fit a screen or a learner's attention.
 pub const MAX_CHOICES: usize = 6;
@@ -45,6 +46,10 @@ fn id_suggestion(id: &str) -> Option<String> {
     (is_valid_id(&fixed) && fixed != id).then_some(fixed)
 }
 
+/// What a check is about, in English and in Finnish (the Finnish in the form the message
+/// needs: nominative for [`Report::text`] and [`Report::range`], genitive for [`Report::id`]).
+type What = (&'static str, &'static str);
+
 /// Collects diagnostics for one file, finding positions through its outline.
 struct Report<'a> {
     source: &'a Source,
@@ -73,13 +78,13 @@ impl<'a> Report<'a> {
             .unwrap_or_else(|| self.span(path))
     }
 
-    fn at(&mut self, code: Code, span: Range<usize>, message: String) -> &mut Diagnostic {
+    fn at(&mut self, code: Code, span: Range<usize>, message: Bilingual) -> &mut Diagnostic {
         self.out
             .push(Diagnostic::new(code, self.source, span, message));
         self.out.last_mut().expect("just pushed")
     }
 
-    fn push(&mut self, code: Code, path: &[Seg], message: String) -> &mut Diagnostic {
+    fn push(&mut self, code: Code, path: &[Seg], message: Bilingual) -> &mut Diagnostic {
         let span = self.span(path);
         self.at(code, span, message)
     }
@@ -89,14 +94,15 @@ impl<'a> Report<'a> {
         self.source.line_col(self.span(path).start).0
     }
 
-    fn id(&mut self, path: &[Seg], id: &str, what: &str) {
+    fn id(&mut self, path: &[Seg], id: &str, (what, whose): What) {
         if !is_valid_id(id) {
             let suggestion = id_suggestion(id);
             let d = self.push(
                 Code::BadId,
                 path,
-                format!(
-                    "malformed {what} id `{id}`: use lower-case letters a-z, digits and hyphens"
+                words!(
+                    "malformed {what} id `{id}`: use lower-case letters a-z, digits and hyphens",
+                    "virheellinen {whose} tunnus `{id}`: käytä pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä"
                 ),
             );
             if let Some(s) = suggestion {
@@ -115,7 +121,10 @@ impl<'a> Report<'a> {
             let d = self.push(
                 Code::BadLanguage,
                 path,
-                format!("malformed language tag `{tag}`: use a two- or three-letter code such as `en` or `fi`"),
+                words!(
+                    "malformed language tag `{tag}`: use a two- or three-letter code such as `en` or `fi`",
+                    "virheellinen kielikoodi `{tag}`: käytä kaksi- tai kolmikirjaimista koodia, kuten `en` tai `fi`"
+                ),
             );
             if is_valid_language(&primary) {
                 d.offer(Some(&primary));
@@ -124,20 +133,24 @@ impl<'a> Report<'a> {
     }
 
     /// Required text: must hold more than white space.
-    fn text(&mut self, path: &[Seg], text: &str, what: &str) {
+    fn text(&mut self, path: &[Seg], text: &str, (what, mika): What) {
         if text.trim().is_empty() {
-            self.push(Code::EmptyText, path, format!("{what} is empty"));
+            self.push(
+                Code::EmptyText,
+                path,
+                words!("{what} is empty", "{mika} on tyhjä"),
+            );
         }
     }
 
-    fn range(&mut self, path: &[Seg], value: i64, range: (i64, i64), what: &str) {
-        if value < range.0 || value > range.1 {
+    fn range(&mut self, path: &[Seg], value: i64, (lo, hi): (i64, i64), (what, mika): What) {
+        if value < lo || value > hi {
             self.push(
                 Code::OutOfRange,
                 path,
-                format!(
-                    "{what} {value} is out of range: it must be {} to {}",
-                    range.0, range.1
+                words!(
+                    "{what} {value} is out of range: it must be {lo} to {hi}",
+                    "{mika} {value} on sallitun alueen ulkopuolella: sen on oltava vähintään {lo} ja enintään {hi}"
                 ),
             );
         }
@@ -159,24 +172,42 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     let mut r = Report::new(scenario);
     use Seg::{Field as F, Index as I};
 
-    r.id(&[F("id")], &s.id, "scenario");
+    r.id(&[F("id")], &s.id, ("scenario", "skenaarion"));
     r.language(&[F("language")], &s.language);
-    r.text(&[F("title")], &s.title, "title");
-    r.text(&[F("summary")], &s.summary, "summary");
-    r.text(&[F("learner_role")], &s.learner_role, "learner_role");
+    r.text(&[F("title")], &s.title, ("title", "otsikko"));
+    r.text(&[F("summary")], &s.summary, ("summary", "tiivistelmä"));
+    r.text(
+        &[F("learner_role")],
+        &s.learner_role,
+        ("learner_role", "harjoittelijan rooli (`learner_role`)"),
+    );
     for (i, tag) in s.tags.iter().enumerate() {
-        r.text(&[F("tags"), I(i)], tag, "tag");
+        r.text(&[F("tags"), I(i)], tag, ("tag", "avainsana"));
     }
-    r.range(&[F("difficulty")], s.difficulty, (1, 3), "difficulty");
-    r.id(&[F("model")], &s.model, "model");
+    r.range(
+        &[F("difficulty")],
+        s.difficulty,
+        (1, 3),
+        ("difficulty", "vaikeustaso"),
+    );
+    r.id(&[F("model")], &s.model, ("model", "mallin"));
     r.text(
         &[F("customer"), F("name")],
         &s.customer.name,
-        "customer name",
+        ("customer name", "asiakkaan nimi"),
     );
-    r.range(&[F("customer"), F("mood")], s.customer.mood, MOODS, "mood");
+    r.range(
+        &[F("customer"), F("mood")],
+        s.customer.mood,
+        MOODS,
+        ("mood", "mieliala"),
+    );
     if let Some(about) = &s.customer.about {
-        r.text(&[F("customer"), F("about")], about, "about");
+        r.text(
+            &[F("customer"), F("about")],
+            about,
+            ("about", "asiakkaan kuvaus (`about`)"),
+        );
     }
 
     let model = models
@@ -208,31 +239,50 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
     for (n, node) in s.nodes.iter().enumerate() {
         let path = [F("nodes"), I(n), F("id")];
-        r.id(&path, &node.id, "node");
+        r.id(&path, &node.id, ("node", "solmun"));
         if let Some(&first) = index.get(node.id.as_str()) {
             let line = r.line_of(&[F("nodes"), I(first), F("id")]);
+            let id = &node.id;
             r.push(
                 Code::DuplicateId,
                 &path,
-                format!("node id `{}` is used twice", node.id),
+                words!(
+                    "node id `{id}` is used twice",
+                    "solmun tunnus `{id}` on käytössä kahdesti"
+                ),
             )
-            .notes
-            .push(format!("first used at line {line}"));
+            .add_note(words!(
+                "first used at line {line}",
+                "ensimmäisen kerran rivillä {line}"
+            ));
         } else {
             index.insert(&node.id, n);
         }
     }
     let node_ids = || s.nodes.iter().map(|n| n.id.as_str());
-    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, what: &str| {
+    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, (what, mika): What| {
         let found = index.get(id).copied();
         if found.is_none() {
             let suggestion = did_you_mean(id, node_ids());
-            let d = r.push(code, path, format!("{what} `{id}` names no node"));
+            let d = r.push(
+                code,
+                path,
+                words!(
+                    "{what} `{id}` names no node",
+                    "{mika} viittaa solmuun `{id}`, jota ei ole"
+                ),
+            );
             d.offer(suggestion);
         }
         found
     };
-    let start = target(&mut r, Code::UnknownStart, &[F("start")], &s.start, "start");
+    let start = target(
+        &mut r,
+        Code::UnknownStart,
+        &[F("start")],
+        &s.start,
+        ("start", "`start`"),
+    );
 
     // Each node, its choices and their routes; edges for the graph as we go.
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
@@ -242,20 +292,27 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     let mut practised = false;
     for (n, node) in s.nodes.iter().enumerate() {
         let id_path = [F("nodes"), I(n), F("id")];
+        let id = &node.id;
         for (field, text) in [
-            ("narration", &node.narration),
-            ("say", &node.say),
-            ("facilitator", &node.facilitator),
+            (("narration", "kerronta (`narration`)"), &node.narration),
+            (("say", "repliikki (`say`)"), &node.say),
+            (
+                ("facilitator", "ohjaajan huomio (`facilitator`)"),
+                &node.facilitator,
+            ),
         ] {
             if let Some(text) = text {
-                r.text(&[F("nodes"), I(n), F(field)], text, field);
+                r.text(&[F("nodes"), I(n), F(field.0)], text, field);
             }
         }
         if node.narration.is_none() && node.say.is_none() {
             r.push(
                 Code::NothingSaid,
                 &id_path,
-                format!("node `{}` has neither `narration` nor `say`", node.id),
+                words!(
+                    "node `{id}` has neither `narration` nor `say`",
+                    "solmulla `{id}` ei ole `narration`- eikä `say`-kenttää"
+                ),
             );
         }
         match (&node.choices, &node.ending) {
@@ -264,16 +321,24 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 r.at(
                     Code::ChoicesAndEnding,
                     span,
-                    format!("node `{}` has both `choices` and an `ending`", node.id),
+                    words!(
+                        "node `{id}` has both `choices` and an `ending`",
+                        "solmulla `{id}` on sekä valinnat (`choices`) että lopetus (`ending`)"
+                    ),
                 )
-                .notes
-                .push("a node either offers choices or ends the conversation; remove one".into());
+                .add_note(words!(
+                    "a node either offers choices or ends the conversation; remove one",
+                    "solmu joko tarjoaa valintoja tai päättää keskustelun; poista toinen"
+                ));
             }
             (None, None) => {
                 r.push(
                     Code::NoChoicesNoEnding,
                     &id_path,
-                    format!("node `{}` has neither `choices` nor an `ending`", node.id),
+                    words!(
+                        "node `{id}` has neither `choices` nor an `ending`",
+                        "solmulla `{id}` ei ole valintoja (`choices`) eikä lopetusta (`ending`)"
+                    ),
                 );
             }
             _ => {}
@@ -282,7 +347,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             r.text(
                 &[F("nodes"), I(n), F("ending"), F("summary")],
                 &ending.summary,
-                "ending summary",
+                ("ending summary", "lopetuksen tiivistelmä"),
             );
         }
         let choices = node.choice_list();
@@ -290,33 +355,48 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             r.push(
                 Code::ChoiceCount,
                 &[F("nodes"), I(n), F("choices")],
-                format!(
-                    "node `{}` has an empty list of choices: give 1 to {MAX_CHOICES}, or an ending",
-                    node.id
+                words!(
+                    "node `{id}` has an empty list of choices: give 1 to {MAX_CHOICES}, or an ending",
+                    "solmun `{id}` valintalista on tyhjä: anna 1–{MAX_CHOICES} valintaa tai lopetus"
                 ),
             );
         } else if choices.len() > MAX_CHOICES {
+            let count = choices.len();
             r.push(
                 Code::ChoiceCount,
                 &[F("nodes"), I(n), F("choices"), I(MAX_CHOICES)],
-                format!(
-                    "node `{}` has {} choices; at most {MAX_CHOICES} are allowed",
-                    node.id,
-                    choices.len()
+                words!(
+                    "node `{id}` has {count} choices; at most {MAX_CHOICES} are allowed",
+                    "solmulla `{id}` on {count} valintaa; enintään {MAX_CHOICES} on sallittu"
                 ),
             );
         }
 
         for (c, choice) in choices.iter().enumerate() {
             let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
-            r.text(&at("say"), &choice.say, "choice `say`");
-            match target(&mut r, Code::UnknownNext, &at("next"), &choice.next, "next") {
+            r.text(
+                &at("say"),
+                &choice.say,
+                ("choice `say`", "valinnan repliikki (`say`)"),
+            );
+            match target(
+                &mut r,
+                Code::UnknownNext,
+                &at("next"),
+                &choice.next,
+                ("next", "`next`"),
+            ) {
                 Some(to) => edges[n].push(to),
                 None => dangling[n] = true,
             }
-            r.range(&at("mood"), choice.mood, MOODS, "mood change");
+            r.range(
+                &at("mood"),
+                choice.mood,
+                MOODS,
+                ("mood change", "mielialan muutos"),
+            );
             if let Some(feedback) = &choice.feedback {
-                r.text(&at("feedback"), feedback, "feedback");
+                r.text(&at("feedback"), feedback, ("feedback", "palaute"));
             }
             for (style, tip) in &choice.style_tips {
                 let path = [
@@ -327,7 +407,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     F("style_tips"),
                     Seg::Key(style.letter()),
                 ];
-                r.text(&path, tip, "style tip");
+                r.text(&path, tip, ("style tip", "tyylivinkki"));
             }
 
             // Tags against the model.
@@ -350,10 +430,15 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     r.push(
                         Code::FitsAndBreaks,
                         &path,
-                        format!("this choice both fits and breaks the step `{step}`"),
+                        words!(
+                            "this choice both fits and breaks the step `{step}`",
+                            "tämä valinta sekä noudattaa että rikkoo askelta `{step}`"
+                        ),
                     )
-                    .notes
-                    .push("a response either shows a step or goes against it; remove one".into());
+                    .add_note(words!(
+                        "a response either shows a step or goes against it; remove one",
+                        "vastaus joko osoittaa askeleen tai toimii sitä vastaan; poista toinen"
+                    ));
                 }
             }
             for (k, pitfall) in choice.pitfalls.iter().enumerate() {
@@ -363,12 +448,15 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                         r.push(
                             Code::FitsAndBreaks,
                             &path,
-                            format!(
-                                "this choice fits the step `{step}`, and its pitfall `{pitfall}` breaks it"
+                            words!(
+                                "this choice fits the step `{step}`, and its pitfall `{pitfall}` breaks it",
+                                "tämä valinta noudattaa askelta `{step}`, mutta sen sudenkuoppa `{pitfall}` rikkoo sen"
                             ),
                         )
-                        .notes
-                        .push("a pitfall breaks its step; remove the step from `fits` or the pitfall".into());
+                        .add_note(words!(
+                            "a pitfall breaks its step; remove the step from `fits` or the pitfall",
+                            "sudenkuoppa rikkoo oman askeleensa; poista askel `fits`-listasta tai poista sudenkuoppa"
+                        ));
                     }
                     Some(_) => {}
                     None if model.is_some() => {
@@ -376,10 +464,13 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                         let d = r.push(
                             Code::UnknownPitfall,
                             &path,
-                            format!(
-                                "unknown pitfall `{pitfall}`: the model `{}` has no such pitfall",
-                                s.model
-                            ),
+                            {
+                                let model = &s.model;
+                                words!(
+                                    "unknown pitfall `{pitfall}`: the model `{model}` has no such pitfall",
+                                    "tuntematon sudenkuoppa `{pitfall}`: mallissa `{model}` ei ole sellaista"
+                                )
+                            },
                         );
                         d.offer(suggestion);
                     }
@@ -405,7 +496,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     Code::UnknownRouteTarget,
                     &rp("next"),
                     &route.next,
-                    "route",
+                    ("route", "reitti"),
                 ) {
                     edges[n].push(to);
                 }
@@ -414,29 +505,38 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                         r.push(
                             Code::RouteWithoutBound,
                             &[F("nodes"), I(n), F("choices"), I(c), F("routes"), I(k)],
-                            "route without `min_mood` or `max_mood`: it would always be taken"
-                                .into(),
+                            words!(
+                                "route without `min_mood` or `max_mood`: it would always be taken",
+                                "reitillä ei ole `min_mood`- eikä `max_mood`-rajaa: se valittaisiin aina"
+                            ),
                         )
-                        .notes
-                        .push("give a bound, or make its target the choice's `next`".into());
+                        .add_note(words!(
+                            "give a bound, or make its target the choice's `next`",
+                            "anna raja tai tee reitin kohteesta valinnan `next`"
+                        ));
                     }
                     (Some(min), Some(max)) if min > max => {
                         let line = r.line_of(&rp("max_mood"));
                         r.push(
                             Code::RouteNeverMatches,
                             &rp("min_mood"),
-                            format!("route can never be taken: `min_mood` {min} is above `max_mood` {max}"),
+                            words!(
+                                "route can never be taken: `min_mood` {min} is above `max_mood` {max}",
+                                "reittiä ei voi koskaan valita: `min_mood` {min} on suurempi kuin `max_mood` {max}"
+                            ),
                         )
-                        .notes
-                        .push(format!("`max_mood` is at line {line}"));
+                        .add_note(words!(
+                            "`max_mood` is at line {line}",
+                            "`max_mood` on rivillä {line}"
+                        ));
                     }
                     _ => {}
                 }
                 if let Some(min) = route.min_mood {
-                    r.range(&rp("min_mood"), min, MOODS, "min_mood");
+                    r.range(&rp("min_mood"), min, MOODS, ("min_mood", "`min_mood`"));
                 }
                 if let Some(max) = route.max_mood {
-                    r.range(&rp("max_mood"), max, MOODS, "max_mood");
+                    r.range(&rp("max_mood"), max, MOODS, ("max_mood", "`max_mood`"));
                 }
             }
 
@@ -446,16 +546,23 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 r.push(
                     Code::UntaggedChoice,
                     &at("say"),
-                    "choice has neither `fits`, `breaks` nor `feedback`: it teaches nothing".into(),
+                    words!(
+                        "choice has neither `fits`, `breaks` nor `feedback`: it teaches nothing",
+                        "valinnalla ei ole `fits`-, `breaks`- eikä `feedback`-kenttää: se ei opeta mitään"
+                    ),
                 )
-                .notes
-                .push("tag it with the steps it shows or breaks, and say why in `feedback`".into());
+                .add_note(words!(
+                    "tag it with the steps it shows or breaks, and say why in `feedback`",
+                    "merkitse askeleet, joita se noudattaa tai rikkoo, ja kerro syy `feedback`-kentässä"
+                ));
             } else if choice.feedback.is_none() {
                 r.push(
                     Code::NoFeedback,
                     &at("say"),
-                    "choice without `feedback`: the learner is not told why it worked or not"
-                        .into(),
+                    words!(
+                        "choice without `feedback`: the learner is not told why it worked or not",
+                        "valinnalta puuttuu `feedback`: harjoittelija ei saa tietää, miksi se toimi tai ei toiminut"
+                    ),
                 );
             }
         }
@@ -470,7 +577,10 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             r.push(
                 Code::FocusNotFitted,
                 &path,
-                format!("focus step `{step}` is not in the `fits` of any choice"),
+                words!(
+                    "focus step `{step}` is not in the `fits` of any choice",
+                    "painopisteaskel `{step}` ei ole minkään valinnan `fits`-listassa"
+                ),
             );
         }
     }
@@ -478,10 +588,13 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         r.push(
             Code::NoStepPractised,
             &[F("id")],
-            format!(
-                "scenario `{}` practises no step: no choice lists a step in `fits`",
-                s.id
-            ),
+            {
+                let id = &s.id;
+                words!(
+                    "scenario `{id}` practises no step: no choice lists a step in `fits`",
+                    "skenaario `{id}` ei harjoituta yhtään askelta: minkään valinnan `fits`-lista ei nimeä askelta"
+                )
+            },
         );
     }
 
@@ -498,11 +611,16 @@ fn unknown_step<'m>(
     pitfalls: &HashMap<&str, &str>,
 ) {
     let suggestion = did_you_mean(step, step_ids);
-    let d = r.push(Code::UnknownStep, path, format!("unknown step `{step}`"));
+    let d = r.push(
+        Code::UnknownStep,
+        path,
+        words!("unknown step `{step}`", "tuntematon askel `{step}`"),
+    );
     d.offer(suggestion);
     if let Some(owner) = pitfalls.get(step) {
-        d.notes.push(format!(
-            "`{step}` is a pitfall of the step `{owner}`: list it under `pitfalls`"
+        d.add_note(words!(
+            "`{step}` is a pitfall of the step `{owner}`: list it under `pitfalls`",
+            "`{step}` on askeleen `{owner}` sudenkuoppa: merkitse se `pitfalls`-listaan"
         ));
     }
 }
@@ -526,30 +644,32 @@ fn unknown_model(r: &mut Report, s: &Scenario, models: &[&EncounterModel]) {
         [Seg::Field("language")]
     };
     let suggestion = did_you_mean(&s.model, here.iter().copied());
+    let (model, language) = (&s.model, &s.language);
     let d = r.push(
         Code::UnknownModel,
         &path,
-        format!(
-            "no encounter model `{}` in language `{}`",
-            s.model, s.language
+        words!(
+            "no encounter model `{model}` in language `{language}`",
+            "kohtaamismallia `{model}` ei ole kielellä `{language}`"
         ),
     );
     d.offer(suggestion.filter(|_| named));
     if !elsewhere.is_empty() {
-        d.notes.push(format!(
-            "`{}` exists in: {}; add models/{}.{}.ron",
-            s.model,
-            elsewhere.join(", "),
-            s.model,
-            s.language
+        let elsewhere = elsewhere.join(", ");
+        d.add_note(words!(
+            "`{model}` exists in: {elsewhere}; add models/{model}.{language}.ron",
+            "`{model}` on olemassa kielillä: {elsewhere}; lisää models/{model}.{language}.ron"
         ));
     } else if !here.is_empty() {
-        d.notes
-            .push(format!("models in `{}`: {}", s.language, here.join(", ")));
+        let here = here.join(", ");
+        d.add_note(words!(
+            "models in `{language}`: {here}",
+            "mallit kielellä `{language}`: {here}"
+        ));
     } else {
-        d.notes.push(format!(
-            "add models/{}.{}.ron to a scenario folder",
-            s.model, s.language
+        d.add_note(words!(
+            "add models/{model}.{language}.ron to a scenario folder",
+            "lisää models/{model}.{language}.ron johonkin skenaariokansioon"
         ));
     }
 }
@@ -583,10 +703,14 @@ fn graph(
         }
         for (i, node) in s.nodes.iter().enumerate() {
             if !seen[i] && is_first(i) {
+                let (id, start) = (&node.id, &s.start);
                 r.push(
                     Code::UnreachableNode,
                     &[F("nodes"), I(i), F("id")],
-                    format!("node `{}` cannot be reached from `{}`", node.id, s.start),
+                    words!(
+                        "node `{id}` cannot be reached from `{start}`",
+                        "solmuun `{id}` ei pääse solmusta `{start}`"
+                    ),
                 );
             }
         }
@@ -616,15 +740,19 @@ fn graph(
     for (i, node) in s.nodes.iter().enumerate() {
         // A node with neither choices nor ending already has its own error.
         if !ends[i] && node.choices.is_some() && is_first(i) {
+            let id = &node.id;
             r.push(
                 Code::NoEndingReachable,
                 &[F("nodes"), I(i), F("id")],
-                format!("no ending can be reached from node `{}`", node.id),
+                words!(
+                    "no ending can be reached from node `{id}`",
+                    "solmusta `{id}` ei pääse mihinkään lopetukseen"
+                ),
             )
-            .notes
-            .push(
-                "every path from here loops without end; lead one choice towards an ending".into(),
-            );
+            .add_note(words!(
+                "every path from here loops without end; lead one choice towards an ending",
+                "jokainen polku tästä kiertää kehää loputtomasti; ohjaa jokin valinta kohti lopetusta"
+            ));
         }
     }
 }
@@ -634,65 +762,86 @@ pub fn model(model: &Loaded<EncounterModel>) -> Vec<Diagnostic> {
     use Seg::{Field as F, Index as I};
     let m = &model.value;
     let mut r = Report::new(model);
-    r.id(&[F("id")], &m.id, "model");
+    r.id(&[F("id")], &m.id, ("model", "mallin"));
     r.language(&[F("language")], &m.language);
-    r.text(&[F("name")], &m.name, "model name");
+    r.text(&[F("name")], &m.name, ("model name", "mallin nimi"));
     if m.steps.is_empty() {
+        let id = &m.id;
         r.push(
             Code::EmptyModel,
             &[F("steps")],
-            format!("model `{}` has no steps", m.id),
+            words!(
+                "model `{id}` has no steps",
+                "mallissa `{id}` ei ole yhtään askelta"
+            ),
         );
     }
     let mut steps: HashMap<&str, usize> = HashMap::new();
     let mut pitfalls: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, step) in m.steps.iter().enumerate() {
         let sp = |field: &'static str| [F("steps"), I(i), F(field)];
-        r.id(&sp("id"), &step.id, "step");
+        r.id(&sp("id"), &step.id, ("step", "askeleen"));
         if let Some(&first) = steps.get(step.id.as_str()) {
             let line = r.line_of(&[F("steps"), I(first), F("id")]);
+            let id = &step.id;
             r.push(
                 Code::DuplicateId,
                 &sp("id"),
-                format!("step id `{}` is used twice", step.id),
+                words!(
+                    "step id `{id}` is used twice",
+                    "askeleen tunnus `{id}` on käytössä kahdesti"
+                ),
             )
-            .notes
-            .push(format!("first used at line {line}"));
+            .add_note(words!(
+                "first used at line {line}",
+                "ensimmäisen kerran rivillä {line}"
+            ));
         } else {
             steps.insert(&step.id, i);
         }
-        r.text(&sp("name"), &step.name, "step name");
-        r.text(&sp("description"), &step.description, "step description");
+        r.text(&sp("name"), &step.name, ("step name", "askeleen nimi"));
+        r.text(
+            &sp("description"),
+            &step.description,
+            ("step description", "askeleen kuvaus"),
+        );
         for (k, text) in step.looks_like.iter().enumerate() {
             r.text(
                 &[F("steps"), I(i), F("looks_like"), I(k)],
                 text,
-                "looks_like entry",
+                ("looks_like entry", "`looks_like`-kohta"),
             );
         }
         for (k, pitfall) in step.pitfalls.iter().enumerate() {
             let pp = |field: &'static str| [F("steps"), I(i), F("pitfalls"), I(k), F(field)];
-            r.id(&pp("id"), &pitfall.id, "pitfall");
+            r.id(&pp("id"), &pitfall.id, ("pitfall", "sudenkuopan"));
             if let Some(&(si, pi)) = pitfalls.get(pitfall.id.as_str()) {
                 let line = r.line_of(&[F("steps"), I(si), F("pitfalls"), I(pi), F("id")]);
+                let (id, first_step) = (&pitfall.id, &m.steps[si].id);
                 r.push(
                     Code::DuplicatePitfall,
                     &pp("id"),
-                    format!("pitfall id `{}` is used twice in the model", pitfall.id),
+                    words!(
+                        "pitfall id `{id}` is used twice in the model",
+                        "sudenkuopan tunnus `{id}` on mallissa käytössä kahdesti"
+                    ),
                 )
-                .notes
-                .push(format!(
-                    "first used at line {line} (in step `{}`)",
-                    m.steps[si].id
+                .add_note(words!(
+                    "first used at line {line} (in step `{first_step}`)",
+                    "ensimmäisen kerran rivillä {line} (askeleessa `{first_step}`)"
                 ));
             } else {
                 pitfalls.insert(&pitfall.id, (i, k));
             }
-            r.text(&pp("name"), &pitfall.name, "pitfall name");
+            r.text(
+                &pp("name"),
+                &pitfall.name,
+                ("pitfall name", "sudenkuopan nimi"),
+            );
             r.text(
                 &pp("description"),
                 &pitfall.description,
-                "pitfall description",
+                ("pitfall description", "sudenkuopan kuvaus"),
             );
         }
     }
@@ -745,25 +894,30 @@ pub fn library_among(
         }
         missing.sort_unstable();
         let span = s.outline.span(&[Seg::Field("language")]).unwrap_or(0..0);
+        let (id, language) = (&v.id, &v.language);
+        let languages = missing
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let files = missing
+            .iter()
+            .map(|l| format!("{l}/{id}.ron"))
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(
             Diagnostic::new(
                 Code::OneLanguageOnly,
                 &s.source,
                 span,
-                format!("scenario `{}` exists in `{}` only", v.id, v.language),
+                words!(
+                    "scenario `{id}` exists in `{language}` only",
+                    "skenaario `{id}` on olemassa vain kielellä `{language}`"
+                ),
             )
-            .note(format!(
-                "add a version in {}: {}",
-                missing
-                    .iter()
-                    .map(|l| format!("`{l}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                missing
-                    .iter()
-                    .map(|l| format!("{l}/{}.ron", v.id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            .note(words!(
+                "add a version in {languages}: {files}",
+                "lisää versio kielellä {languages}: {files}"
             )),
         );
     }
@@ -792,9 +946,15 @@ pub fn folder(scenario: &Loaded<Scenario>, languages: &[&str]) -> Option<Diagnos
             Code::WrongFolder,
             &scenario.source,
             span,
-            format!("scenario in language `{language}` is in the folder `{folder}`"),
+            words!(
+                "scenario in language `{language}` is in the folder `{folder}`",
+                "skenaario on kielellä `{language}`, mutta se on kansiossa `{folder}`"
+            ),
         )
-        .note(format!("move it to a folder named `{language}`"))
+        .note(words!(
+            "move it to a folder named `{language}`",
+            "siirrä se kansioon `{language}`"
+        ))
     })
 }
 
@@ -825,9 +985,13 @@ pub fn tests<'s>(
         }
         let ids = candidates.iter().filter(in_language).map(|s| s.id.as_str());
         let suggestion = did_you_mean(&t.scenario, ids);
+        let id = &t.scenario;
         let message = match language {
-            Some(l) => format!("no scenario `{}` in `{l}`", t.scenario),
-            None => format!("no scenario `{}`", t.scenario),
+            Some(l) => words!(
+                "no scenario `{id}` in `{l}`",
+                "skenaariota `{id}` ei ole kielellä `{l}`"
+            ),
+            None => words!("no scenario `{id}`", "skenaariota `{id}` ei ole"),
         };
         let d = r.push(Code::TestUnknownScenario, &[F("scenario")], message);
         d.offer(suggestion);
@@ -842,10 +1006,14 @@ pub fn tests<'s>(
             let step = [F("tests"), I(i), F("path"), I(k)];
             let Some(found) = nodes.get(node.as_str()) else {
                 let suggestion = did_you_mean(node, node_ids());
+                let id = &scenario.id;
                 let d = r.push(
                     Code::TestUnknownNode,
                     &[step[0], step[1], step[2], step[3], I(0)],
-                    format!("scenario `{}` has no node `{node}`", scenario.id),
+                    words!(
+                        "scenario `{id}` has no node `{node}`",
+                        "skenaariossa `{id}` ei ole solmua `{node}`"
+                    ),
                 );
                 d.offer(suggestion);
                 continue;
@@ -853,45 +1021,67 @@ pub fn tests<'s>(
             let count = found.choice_list().len();
             if *number < 1 || *number as u64 > count as u64 {
                 let range = match count {
-                    0 => format!("node `{node}` has no choices"),
-                    1 => format!("node `{node}` has 1 choice"),
-                    n => format!("node `{node}` has choices 1 to {n}"),
+                    0 => words!(
+                        "node `{node}` has no choices",
+                        "solmulla `{node}` ei ole valintoja"
+                    ),
+                    1 => words!(
+                        "node `{node}` has 1 choice",
+                        "solmulla `{node}` on 1 valinta"
+                    ),
+                    n => words!(
+                        "node `{node}` has choices 1 to {n}",
+                        "solmun `{node}` valinnat ovat 1–{n}"
+                    ),
                 };
+                let (range, range_fi) = (range.en, range.fi);
                 r.push(
                     Code::TestBadChoice,
                     &[step[0], step[1], step[2], step[3], I(1)],
-                    format!("no choice {number} here: {range}"),
+                    words!(
+                        "no choice {number} here: {range}",
+                        "tässä ei ole valintaa {number}: {range_fi}"
+                    ),
                 )
-                .notes
-                .push("choices are counted from 1, in the order of the file".into());
+                .add_note(words!(
+                    "choices are counted from 1, in the order of the file",
+                    "valinnat numeroidaan 1:stä alkaen siinä järjestyksessä kuin ne ovat tiedostossa"
+                ));
             }
         }
         let expect = |field: &'static str| [F("tests"), I(i), F("expect"), F(field)];
         if let Some(ending) = &play.expect.ending {
             if !nodes.contains_key(ending.as_str()) {
                 let suggestion = did_you_mean(ending, node_ids());
+                let id = &scenario.id;
                 let d = r.push(
                     Code::TestUnknownNode,
                     &expect("ending"),
-                    format!("scenario `{}` has no node `{ending}`", scenario.id),
+                    words!(
+                        "scenario `{id}` has no node `{ending}`",
+                        "skenaariossa `{id}` ei ole solmua `{ending}`"
+                    ),
                 );
                 d.offer(suggestion);
             }
         }
         for (field, bound) in [
-            ("fit_at_least", play.expect.fit_at_least),
-            ("fit_at_most", play.expect.fit_at_most),
+            (("fit_at_least", "`fit_at_least`"), play.expect.fit_at_least),
+            (("fit_at_most", "`fit_at_most`"), play.expect.fit_at_most),
         ] {
             if let Some(v) = bound {
-                r.range(&expect(field), v, (0, 100), field);
+                r.range(&expect(field.0), v, (0, 100), field);
             }
         }
         for (field, bound) in [
-            ("mood_at_least", play.expect.mood_at_least),
-            ("mood_at_most", play.expect.mood_at_most),
+            (
+                ("mood_at_least", "`mood_at_least`"),
+                play.expect.mood_at_least,
+            ),
+            (("mood_at_most", "`mood_at_most`"), play.expect.mood_at_most),
         ] {
             if let Some(v) = bound {
-                r.range(&expect(field), v, MOODS, field);
+                r.range(&expect(field.0), v, MOODS, field);
             }
         }
         if let Some(model) = model {
@@ -904,7 +1094,11 @@ pub fn tests<'s>(
                         let suggestion =
                             did_you_mean(step, model.steps.iter().map(|s| s.id.as_str()));
                         let path = [F("tests"), I(i), F("expect"), F(field), I(k)];
-                        let d = r.push(Code::UnknownStep, &path, format!("unknown step `{step}`"));
+                        let d = r.push(
+                            Code::UnknownStep,
+                            &path,
+                            words!("unknown step `{step}`", "tuntematon askel `{step}`"),
+                        );
                         d.offer(suggestion);
                     }
                 }

@@ -162,8 +162,8 @@ impl DraftScreen {
                 }
                 Err(why) => self.broken(vec![why]),
             },
-            Ok(d) => self.broken(rendered(&d.diagnostics)),
-            Err(DraftError::Invalid(diagnostics)) => self.broken(rendered(&diagnostics)),
+            Ok(d) => self.broken(rendered(env, &d.diagnostics)),
+            Err(DraftError::Invalid(diagnostics)) => self.broken(rendered(env, &diagnostics)),
             Err(DraftError::NotAScenario) => {
                 self.broken(vec![env.t(T::DraftNotAScenario).to_owned()])
             }
@@ -303,11 +303,13 @@ fn broken_doc(env: &Env, lines: &[String], width: u16) -> Doc {
     doc
 }
 
-fn rendered(diagnostics: &[crate::content::Diagnostic]) -> Vec<String> {
+/// The diagnostics as `kohtaa check` prints them, in the interface language.
+fn rendered(env: &Env, diagnostics: &[crate::content::Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .flat_map(|d| {
-            let mut lines: Vec<String> = d.render(false).lines().map(str::to_owned).collect();
+            let text = d.render_in(env.lang.into(), false);
+            let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
             lines.push(String::new());
             lines
         })

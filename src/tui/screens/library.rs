@@ -455,7 +455,10 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<E
                 "✗ ",
                 theme.bad,
                 "  ",
-                &format!("{name}:{line}:{col}: {}", broken.first_error.message),
+                &format!(
+                    "{name}:{line}:{col}: {}",
+                    broken.first_error.message_in(env.lang.into())
+                ),
                 theme.base,
             );
         }
