@@ -53,149 +53,149 @@ fn check_speaks_finnish_under_lang_fi() {
         (
             "k0101_syntax.ron",
             "K0101",
-            "5:38: virhe: odotettiin pilkkua",
+            "5:38: error: odotettiin pilkkua",
         ),
         (
             "k0102_unknown_field.ron",
             "K0102",
-            "5:5: virhe: tuntematon kenttä `titel` rakenteessa `Scenario`; tarkoititko `title`?",
+            "5:5: error: tuntematon kenttä `titel` rakenteessa `Scenario`; tarkoititko `title`?",
         ),
         (
             "k0103_missing_field.ron",
             "K0103",
-            "virhe: kenttä `start` puuttuu rakenteessa `Scenario`",
+            "error: kenttä `start` puuttuu rakenteessa `Scenario`",
         ),
         (
             "k0104_wrong_type.ron",
             "K0104",
-            "virhe: odotettiin kokonaislukua",
+            "error: odotettiin kokonaislukua",
         ),
         (
             "k0106_duplicate_field.ron",
             "K0106",
-            "virhe: kenttä `title` on annettu kahdesti rakenteessa `Scenario`",
+            "error: kenttä `title` on annettu kahdesti rakenteessa `Scenario`",
         ),
         (
             "k0111_unknown_kind.ron",
             "K0111",
-            "virhe: `Survey(` ei aloita mitään kohtaan tuntemaa sisältötiedostoa",
+            "error: `Survey(` ei aloita mitään kohtaan tuntemaa sisältötiedostoa",
         ),
         // K02: values.
         (
             "k0201_out_of_range.ron",
             "K0201",
-            "virhe: vaikeustaso 4 on sallitun alueen ulkopuolella: sen on oltava vähintään 1 ja enintään 3",
+            "error: vaikeustaso 4 on sallitun alueen ulkopuolella: sen on oltava vähintään 1 ja enintään 3",
         ),
         (
             "k0202_bad_id.ron",
             "K0202",
-            "virhe: virheellinen skenaarion tunnus `Parcel Lost`: käytä pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä; tarkoititko `parcel-lost`?",
+            "error: virheellinen skenaarion tunnus `Parcel Lost`: käytä pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä; tarkoititko `parcel-lost`?",
         ),
         (
             "k0205_empty_text.ron",
             "K0205",
-            "virhe: tiivistelmä on tyhjä",
+            "error: tiivistelmä on tyhjä",
         ),
         (
             "fi/k0206_wrong_folder.ron",
             "K0206",
-            "varoitus: skenaario on kielellä `en`, mutta se on kansiossa `fi`",
+            "warning: skenaario on kielellä `en`, mutta se on kansiossa `fi`",
         ),
         // K03: the graph.
         (
             "k0302_unknown_next.ron",
             "K0302",
-            "17:27: virhe: `next` viittaa solmuun `dnoe`, jota ei ole; tarkoititko `done`?",
+            "17:27: error: `next` viittaa solmuun `dnoe`, jota ei ole; tarkoititko `done`?",
         ),
         (
             "k0304_choices_and_ending.ron",
             "K0304",
-            "virhe: solmulla `hello` on sekä valinnat (`choices`) että lopetus (`ending`)",
+            "error: solmulla `hello` on sekä valinnat (`choices`) että lopetus (`ending`)",
         ),
         (
             "k0309_route_never_matches.ron",
             "K0309",
-            "virhe: reittiä ei voi koskaan valita: `min_mood` 3 on suurempi kuin `max_mood` -3",
+            "error: reittiä ei voi koskaan valita: `min_mood` 3 on suurempi kuin `max_mood` -3",
         ),
         // K04: the model.
         (
             "k0401_unknown_step.ron",
             "K0401",
-            "virhe: tuntematon askel `greeet`; tarkoititko `greet`?",
+            "error: tuntematon askel `greeet`; tarkoititko `greet`?",
         ),
         (
             "k0402_unknown_pitfall.ron",
             "K0402",
-            "virhe: tuntematon sudenkuoppa `minimize`: mallissa `default` ei ole sellaista; tarkoititko `minimise`?",
+            "error: tuntematon sudenkuoppa `minimize`: mallissa `default` ei ole sellaista; tarkoititko `minimise`?",
         ),
         (
             "k0403_unknown_model.ron",
             "K0403",
-            "virhe: kohtaamismallia `acme` ei ole kielellä `en`",
+            "error: kohtaamismallia `acme` ei ole kielellä `en`",
         ),
         (
             "models/k0406_empty_model.en.ron",
             "K0406",
-            "virhe: mallissa `empty` ei ole yhtään askelta",
+            "error: mallissa `empty` ei ole yhtään askelta",
         ),
         // K05: text hygiene.
         (
             "k0501_control_raw.ron",
             "K0501",
-            "virhe: tekstissä on ohjausmerkki U+001B",
+            "error: tekstissä on ohjausmerkki U+001B",
         ),
         (
             "k0502_bidi_escape.ron",
             "K0502",
-            "virhe: tekstissä on kirjoitussuunnan ohjausmerkki U+202E",
+            "error: tekstissä on kirjoitussuunnan ohjausmerkki U+202E",
         ),
         (
             "k0503_invisible.ron",
             "K0503",
-            "varoitus: tekstissä on näkymätön merkki U+200B",
+            "warning: tekstissä on näkymätön merkki U+200B",
         ),
         // K06: the scenario as a whole.
         (
             "k0601_unreachable.ron",
             "K0601",
-            "varoitus: solmuun `lost` ei pääse solmusta `hello`",
+            "warning: solmuun `lost` ei pääse solmusta `hello`",
         ),
         (
             "k0603_untagged_choice.ron",
             "K0603",
-            "varoitus: valinnalla ei ole `fits`-, `breaks`- eikä `feedback`-kenttää: se ei opeta mitään",
+            "warning: valinnalla ei ole `fits`-, `breaks`- eikä `feedback`-kenttää: se ei opeta mitään",
         ),
         (
             "k0605_one_language.ron",
             "K0605",
-            "varoitus: skenaario `one-language` on olemassa vain kielellä `en`",
+            "warning: skenaario `one-language` on olemassa vain kielellä `en`",
         ),
         // K07: test files.
         (
             "en/k0701_unknown_scenario.tests.ron",
             "K0701",
-            "virhe: skenaariota `parcle` ei ole kielellä `en`; tarkoititko `parcel`?",
+            "error: skenaariota `parcle` ei ole kielellä `en`; tarkoititko `parcel`?",
         ),
         (
             "en/k0703_bad_choice.tests.ron",
             "K0703",
-            "virhe: tässä ei ole valintaa 2: solmulla `hello` on 1 valinta",
+            "error: tässä ei ole valintaa 2: solmulla `hello` on 1 valinta",
         ),
         // K08: style files.
         (
             "styles/k0802_statement_count.en.ron",
             "K0802",
-            "virhe: pikakyselyssä on 11 väittämää; niitä tarvitaan 12–16",
+            "error: pikakyselyssä on 11 väittämää; niitä tarvitaan 12–16",
         ),
         (
             "styles/k0803_unknown_placeholder.en.ron",
             "K0803",
-            "virhe: tuntematon paikkamerkki `{fitt}`",
+            "error: tuntematon paikkamerkki `{fitt}`",
         ),
         (
             "styles/k0805_unbalanced.en.ron",
             "K0805",
-            "varoitus: ääripäähän People osoittavia väittämiä on vain 1; anna jokaiselle ääripäälle vähintään kaksi",
+            "warning: ääripäähän People osoittavia väittämiä on vain 1; anna jokaiselle ääripäälle vähintään kaksi",
         ),
     ];
     for (file, code, expected) in cases {
@@ -215,16 +215,24 @@ fn check_speaks_finnish_under_lang_fi() {
         report.ends_with("= huom.: ensimmäisen kerran rivillä 12"),
         "{report}"
     );
-    // Nothing of the English wording is left, and the summary is Finnish as before.
-    for english in [
-        "error:",
-        "warning:",
-        "note:",
-        "did you mean",
-        "names no node",
-    ] {
+    // Nothing of the English wording is left but the level words of the position line,
+    // which the format keeps for editors and CI; the summary is Finnish as before.
+    for english in ["note:", "did you mean", "names no node"] {
         assert!(!out.contains(english), "`{english}` in:\n{out}");
     }
+    for line in out
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+    {
+        assert!(
+            line.ends_with(']'),
+            "a position line ends with its code: {line}"
+        );
+    }
+    assert!(
+        !out.contains(": virhe: ") && !out.contains(": varoitus: "),
+        "{out}"
+    );
     assert!(out.contains("tarkistettiin"), "{out}");
 }
 
@@ -235,7 +243,7 @@ fn a_finnish_locale_gives_finnish_and_lang_en_gives_english() {
     let finnish = check_fixtures(kohtaa(data.path()).env("LANG", "fi_FI.UTF-8"));
     assert!(
         headline(&finnish, "k0101_syntax.ron", "K0101")
-            .ends_with("virhe: odotettiin pilkkua [K0101]"),
+            .ends_with("error: odotettiin pilkkua [K0101]"),
         "{finnish}"
     );
     let english = check_fixtures(
@@ -412,11 +420,11 @@ fn other_commands_print_diagnostics_in_finnish() {
     let test = stderr(&["test", "en/k0702_unknown_node.tests.ron"]);
     assert!(
         test.contains(
-            "virhe: skenaariossa `parcel` ei ole solmua `helo`; tarkoititko `hello`? [K0702]"
+            "error: skenaariossa `parcel` ei ole solmua `helo`; tarkoititko `hello`? [K0702]"
         ),
         "{test}"
     );
-    let broken = "broken.ron:5:5: virhe: tuntematon kenttä `titel` rakenteessa `Scenario`; \
+    let broken = "broken.ron:5:5: error: tuntematon kenttä `titel` rakenteessa `Scenario`; \
                   tarkoititko `title`? [K0102]";
     for args in [
         &["graph", "broken.ron"][..],
