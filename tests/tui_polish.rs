@@ -2,52 +2,20 @@
 //! something, hints that match what is on screen, nothing hidden below the fold unmarked,
 //! and mood wording at the end of the scale. Fixture library only; nothing is saved.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod tui_common;
+
+use crossterm::event::KeyCode;
 use kohtaa::content::{Library, LoadOptions};
 use kohtaa::i18n::Lang;
-use kohtaa::tui::render::render;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn fixtures() -> Library {
-    Library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-    })
-}
+use tui_common::{choose_by_text, fixtures, key, rows, typed};
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     let mut app = App::new(Env::new(lang, Theme::default_colors(), fixtures(), Some(3)));
     app.update(Action::Resize(w, h));
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.action_for(&event) {
-        app.update(action);
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-/// The screen as text, one string per row.
-fn rows(app: &App) -> Vec<String> {
-    let (w, h) = app.env.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| render(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect())
-        .collect()
 }
 
 fn hint_bar(app: &App) -> String {
@@ -59,27 +27,6 @@ fn to_play(app: &mut App) {
     typed(app, "parcel");
     key(app, KeyCode::Enter);
     key(app, KeyCode::Enter);
-}
-
-/// Plays the choices whose `say` starts with each prefix.
-fn choose_by_text(app: &mut App, prefixes: &[&str]) {
-    for prefix in prefixes {
-        let Screen::Play(play) = &app.screen else {
-            panic!("not on the play screen");
-        };
-        let choices = play.run.node().choice_list();
-        let at = play
-            .run
-            .choice_order()
-            .iter()
-            .position(|&i| choices[i].say.starts_with(prefix))
-            .unwrap_or_else(|| panic!("no choice starting {prefix:?}"));
-        key(
-            app,
-            KeyCode::Char(char::from_digit(at as u32 + 1, 10).unwrap()),
-        );
-        key(app, KeyCode::Enter);
-    }
 }
 
 const GOOD: &[&str] = &["Hello", "Oh no", "It's at"];

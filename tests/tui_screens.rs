@@ -1,50 +1,21 @@
 //! Whole-screen snapshots of every screen over `TestBackend`, in English and Finnish, from
 //! the fixture library (never the bundled one, whose content changes).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod tui_common;
+
+use crossterm::event::KeyCode;
 use insta::assert_snapshot;
-use kohtaa::content::{Library, LoadOptions};
 use kohtaa::i18n::Lang;
-use kohtaa::tui::render::render;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
-
-fn fixtures() -> Library {
-    Library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-    })
-}
+use tui_common::{choose_by_text, fixtures, key, screen, typed};
 
 fn app(lang: Lang, theme: Theme, w: u16, h: u16) -> App {
     let mut app = App::new(Env::new(lang, theme, fixtures(), Some(3)));
     app.update(Action::Resize(w, h));
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.action_for(&event) {
-        app.update(action);
-    }
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.env.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| render(app, f)).unwrap();
-    terminal
 }
 
 /// The late-parcel fixture, found by filtering, on its before-run screen.
@@ -63,27 +34,6 @@ fn to_briefing(app: &mut App, lang: Lang) {
 fn to_play(app: &mut App, lang: Lang) {
     to_briefing(app, lang);
     key(app, KeyCode::Enter);
-}
-
-/// Plays the choices whose `say` starts with each prefix, in turn, wherever they are shown.
-fn choose_by_text(app: &mut App, prefixes: &[&str]) {
-    for prefix in prefixes {
-        let kohtaa::tui::screens::Screen::Play(play) = &app.screen else {
-            panic!("not on the play screen");
-        };
-        let choices = play.run.node().choice_list();
-        let at = play
-            .run
-            .choice_order()
-            .iter()
-            .position(|&i| choices[i].say.starts_with(prefix))
-            .unwrap_or_else(|| panic!("no choice starting {prefix:?}"));
-        key(
-            app,
-            KeyCode::Char(char::from_digit(at as u32 + 1, 10).unwrap()),
-        );
-        key(app, KeyCode::Enter);
-    }
 }
 
 const GOOD_EN: &[&str] = &["Hello", "Oh no", "It's at"];
