@@ -3,9 +3,10 @@
 //!
 //! Shape: `nodes` nodes, about a tenth of them endings. Every conversation node has three
 //! choices of about twelve words, each tagged with one step (fits or breaks), a mood change and
-//! a line of feedback; its text is about sixty words. Choice 1 of node `k` always leads to node
-//! `k + 1`, so every node is reachable; the others jump ahead, now and then back (loops), or to
-//! an ending, and some carry a mood route.
+//! a line of feedback; its text is about sixty words. Choice 1 of conversation node `k` always
+//! leads to node `k + 1`, so every conversation node is reachable; the others jump ahead, now
+//! and then back (loops), or to a random ending, and some carry a mood route. An ending that no
+//! draw picks is unreachable, as `check` then warns (three of 5,000 at 50,000 nodes, seed 1).
 
 use std::fmt::Write;
 
