@@ -122,6 +122,7 @@ catalogue! {
     MoreChoices => "↓ {n} more choices below", "↓ {n} vaihtoehtoa lisää alempana";
     MoreBelow => "↓ more below", "↓ lisää alempana";
     MoreItems => "↓ {n} more below", "↓ {n} lisää alempana";
+    MoreBelowChosen => "↓ {n} more below; chosen: {step}", "↓ {n} lisää alempana; valittuna: {step}";
     // Playing a draft (kohtaa play)
     DraftReload => "reload the file", "lataa tiedosto uudelleen";
     DraftReloaded => "Reloaded: {done} of {all} choices replayed.", "Ladattu uudelleen: {done}/{all} valintaa toistettu.";

@@ -19,9 +19,12 @@ use crate::store::history::last_next_time;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show};
+use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{feedback_parts, inset, render_doc, scenario_facts, style_texts};
+use crate::tui::widgets::{
+    feedback_parts, inset, render_doc_more, rows_shown, scenario_facts, scroll_to_show_more,
+    style_texts,
+};
 
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
@@ -121,26 +124,43 @@ impl BriefingScreen {
     fn focus_in_view(&self, env: &Env) -> bool {
         let (w, h) = env.size;
         let area = inset(Rect::new(0, 0, w, h.saturating_sub(2)));
-        let (_, rows) = self.document(env, area.width.saturating_sub(1));
-        rows.end <= usize::from(area.height)
+        let (doc, rows, _) = self.document(env, area.width.saturating_sub(1));
+        rows.end <= rows_shown(doc.len(), 0, usize::from(area.height))
     }
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
         let area = inset(area);
-        let (doc, selected_rows) = self.document(env, area.width.saturating_sub(1));
+        let (doc, selected_rows, step_rows) = self.document(env, area.width.saturating_sub(1));
         let view = usize::from(area.height);
         // The situation is read first: from the top, until the learner moves the focus; then
         // the chosen step stays in view.
         let offset = if self.moved {
-            scroll_to_show(0, view, selected_rows.start, selected_rows.end)
+            scroll_to_show_more(doc.len(), 0, view, selected_rows.start, selected_rows.end)
         } else {
             0
         };
-        render_doc(&doc, offset, area, buf);
+        // Steps below the fold are counted, and the chosen one named: Enter starts with it.
+        let chosen = self.steps.get(self.selected).map(|id| {
+            self.model
+                .step(id)
+                .map_or(id.as_str(), |st| st.name.as_str())
+        });
+        render_doc_more(&doc, offset, area, buf, env.theme.key, |first| {
+            let n = step_rows.iter().filter(|&&row| row >= first).count();
+            match (n, chosen) {
+                (0, _) => env.t(T::MoreBelow).to_owned(),
+                (n, Some(step)) if selected_rows.start >= first => env.tf(
+                    T::MoreBelowChosen,
+                    &[("n", &n.to_string()), ("step", &clean(step))],
+                ),
+                (n, _) => env.tf(T::MoreItems, &[("n", &n.to_string())]),
+            }
+        });
     }
 
-    /// The screen's text at `width`, and the rows of the chosen focus step.
-    fn document(&self, env: &Env, width: u16) -> (Doc, std::ops::Range<usize>) {
+    /// The screen's text at `width`, the rows of the chosen focus step, and the row of each
+    /// step.
+    fn document(&self, env: &Env, width: u16) -> (Doc, std::ops::Range<usize>, Vec<usize>) {
         let theme = env.theme;
         let s = &self.scenario;
         let mut doc = Doc::new(width);
@@ -173,8 +193,10 @@ impl BriefingScreen {
         doc.blank();
         doc.para(env.t(T::PickFocus), theme.heading);
         let mut selected_rows = 0..0;
+        let mut step_rows = Vec::new();
         for (i, id) in self.steps.iter().enumerate() {
             let start = doc.len();
+            step_rows.push(start);
             let name = self
                 .model
                 .step(id)
@@ -198,6 +220,6 @@ impl BriefingScreen {
                 selected_rows = start..doc.len();
             }
         }
-        (doc, selected_rows)
+        (doc, selected_rows, step_rows)
     }
 }
