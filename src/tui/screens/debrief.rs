@@ -21,7 +21,7 @@ use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::result_symbol;
 use crate::tui::widgets::{
-    feedback_parts, fit_text, inset, max_offset, mood_change, render_doc, style_texts,
+    feedback_parts, fit_text, inset, max_offset, mood_change, render_doc_more, style_texts,
 };
 
 /// The debrief's keys: scrolling, replay from the turning point (only with `replay`, as
@@ -158,7 +158,9 @@ impl DebriefScreen {
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
         let area = inset(area);
         let doc = self.document(env, area.width.saturating_sub(1));
-        render_doc(&doc, self.scroll, area, buf);
+        render_doc_more(&doc, self.scroll, area, buf, env.theme.key, |_| {
+            env.t(T::MoreBelow).to_owned()
+        });
     }
 
     /// The whole debrief as lines of `width` cells.

@@ -20,9 +20,9 @@ use crate::store::history::{RunRecord, RunStatus};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show, truncate, width};
+use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER, result_symbol};
-use crate::tui::widgets::{inset, render_doc};
+use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
 
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::OpenDebrief, true),
@@ -122,13 +122,16 @@ impl ProgressScreen {
         let runs = env.runs.borrow();
         let p = progress(&runs);
         let (doc, selected_rows) = self.document(env, &p, area.width.saturating_sub(1));
-        let offset = scroll_to_show(
+        let offset = scroll_to_show_more(
+            doc.len(),
             0,
             usize::from(area.height),
             selected_rows.start,
             selected_rows.end,
         );
-        render_doc(&doc, offset, area, buf);
+        render_doc_more(&doc, offset, area, buf, env.theme.key, |_| {
+            env.t(T::MoreBelow).to_owned()
+        });
     }
 
     fn document(&self, env: &Env, p: &Progress, width_: u16) -> (Doc, std::ops::Range<usize>) {

@@ -16,8 +16,8 @@ use crate::store::history::{RunRecord, USEFULNESS_MAX, USEFULNESS_MIN};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
-use crate::tui::text::{Doc, clean, scroll_to_show};
-use crate::tui::widgets::{inset, render_doc};
+use crate::tui::text::{Doc, clean};
+use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
 
 /// Longest answer kept, in characters.
 const MAX_ANSWER: usize = 600;
@@ -181,7 +181,10 @@ impl ReflectScreen {
             doc.line(Line::from(scale));
             current = start..doc.len();
         }
-        let offset = scroll_to_show(0, usize::from(area.height), current.start, current.end);
-        render_doc(&doc, offset, area, buf);
+        let view = usize::from(area.height);
+        let offset = scroll_to_show_more(doc.len(), 0, view, current.start, current.end);
+        render_doc_more(&doc, offset, area, buf, theme.key, |_| {
+            env.t(T::MoreBelow).to_owned()
+        });
     }
 }
