@@ -1,4 +1,4 @@
-//! Large scenario files (from 1 MiB) are parsed in two halves side by side: the value must be
+//! Large scenario files (from 1 MiB) have their nodes parsed in parts side by side: the value must be
 //! the one a single parse gives, and a problem anywhere must be reported exactly as a single
 //! parse reports it.
 

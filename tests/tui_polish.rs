@@ -29,6 +29,37 @@ fn to_play(app: &mut App) {
     key(app, KeyCode::Enter);
 }
 
+/// A library of these folders under tests/fixtures (or any path given whole).
+fn load(paths: &[&str]) -> Library {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    Library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: paths
+            .iter()
+            .map(|p| std::path::Path::new(fixtures).join(p))
+            .collect(),
+    })
+}
+
+/// The debrief's text after one answer in the scenario the filter finds.
+fn debrief_after(library: &Library, lang: Lang, filter: &str, answer: &str) -> String {
+    let mut app = App::new(Env::new(
+        lang,
+        Theme::default_colors(),
+        library.clone(),
+        Some(3),
+    ));
+    app.update(Action::Resize(100, 60));
+    typed(&mut app, filter);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    choose_by_text(&mut app, &[answer]);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Debrief(_)), "{lang:?}");
+    rows(&app).join("\n")
+}
+
 const GOOD: &[&str] = &["Hello", "Oh no", "It's at"];
 const BAD: &[&str] = &["Tracking", "It's only", "It's in"];
 
@@ -251,15 +282,7 @@ fn choices_below_the_fold_are_announced_in_words() {
     use std::sync::Arc;
     // Frozen copies of bundled scenarios and a fixture with a long line over four choices:
     // every moment at 80x24.
-    let library = Library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frozen").into(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/polish").into(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play/models").into(),
-        ],
-    });
+    let library = load(&["frozen", "polish", "play/models"]);
     assert!(library.broken.is_empty() && library.scenario("long-lines", "fi").is_some());
     for (lang, one, many) in [
         (Lang::En, "↓ 1 more choice below", "more choices below"),
@@ -335,14 +358,7 @@ fn choices_below_the_fold_are_announced_in_words() {
 
 #[test]
 fn a_harmful_answer_at_the_lowest_mood_is_called_so_in_the_debrief() {
-    let library = Library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/polish").into(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play/models").into(),
-        ],
-    });
+    let library = load(&["polish", "play/models"]);
     for (lang, filter, harmful, good, mood, words) in [
         (
             Lang::En,
@@ -361,22 +377,7 @@ fn a_harmful_answer_at_the_lowest_mood_is_called_so_in_the_debrief() {
             "jo alimmillaan",
         ),
     ] {
-        let debrief = |answer: &str| {
-            let mut app = App::new(Env::new(
-                lang,
-                Theme::default_colors(),
-                library.clone(),
-                Some(3),
-            ));
-            app.update(Action::Resize(100, 60));
-            typed(&mut app, filter);
-            key(&mut app, KeyCode::Enter);
-            key(&mut app, KeyCode::Enter);
-            choose_by_text(&mut app, &[answer]);
-            key(&mut app, KeyCode::Enter);
-            assert!(matches!(app.screen, Screen::Debrief(_)), "{lang:?}");
-            rows(&app).join("\n")
-        };
+        let debrief = |answer: &str| debrief_after(&library, lang, filter, answer);
         // −5, and an answer worth −2: the scale holds it at −5, and the path says why.
         let text = debrief(harmful);
         let line = text
@@ -404,30 +405,9 @@ fn a_helpful_answer_at_the_highest_mood_is_called_so_in_the_debrief() {
     assert_ne!(calm, text);
     std::fs::create_dir(folder.path().join("en")).unwrap();
     std::fs::write(folder.path().join("en/long-lines.ron"), calm).unwrap();
-    let library = Library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![
-            folder.path().into(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play/models").into(),
-        ],
-    });
-    let debrief = |lang: Lang, answer: &str| {
-        let mut app = App::new(Env::new(
-            lang,
-            Theme::default_colors(),
-            library.clone(),
-            Some(3),
-        ));
-        app.update(Action::Resize(100, 60));
-        typed(&mut app, "complaint");
-        key(&mut app, KeyCode::Enter);
-        key(&mut app, KeyCode::Enter);
-        choose_by_text(&mut app, &[answer]);
-        key(&mut app, KeyCode::Enter);
-        assert!(matches!(app.screen, Screen::Debrief(_)), "{lang:?}");
-        rows(&app).join("\n")
-    };
+    // A whole path joined to the fixtures folder is that path.
+    let library = load(&[folder.path().to_str().unwrap(), "play/models"]);
+    let debrief = |lang: Lang, answer: &str| debrief_after(&library, lang, "complaint", answer);
     for (lang, words) in [
         (Lang::En, "Mood +5 → +5 (already at its highest"),
         (Lang::Fi, "Mieliala +5 → +5 (jo ylimmillään"),

@@ -887,7 +887,7 @@ fn resolve_overrides(
             s.origin == Origin::Bundled,
         );
         if let Some(&i) = first.get(&key) {
-            // (Looked up only here: a deferred outline reads its whole tree for a position.)
+            // (Looked up only here: even a skim for a position costs a read of the file.)
             let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
             let other: &Loaded<Scenario> = &kept[i];
             let d = Diagnostic::new(Code::DuplicateId, &s.source, span, {

@@ -291,18 +291,9 @@ impl Outline {
             .find_map(|n| self.value(&path[..n]).map(Value::span))
     }
 
-    /// The spans of the items of the list at `path`. For a top-level field of a lazy outline
-    /// they come from the shallow reading, without the tree.
+    /// The spans of the items of the list at `path`.
     pub fn item_spans(&self, path: &[Seg]) -> Option<Vec<Range<usize>>> {
-        let shallow = match (path, self.root.get()) {
-            ([Seg::Field(_)], None) => self.light().shallow.as_ref(),
-            _ => None,
-        };
-        let value = match (path, shallow) {
-            ([Seg::Field(name)], Some(shallow)) => &shallow.field(name)?.value,
-            _ => self.value(path)?,
-        };
-        match value {
+        match self.value(path)? {
             Value::List { items, .. } => Some(items.iter().map(Value::span).collect()),
             _ => None,
         }

@@ -103,7 +103,15 @@ impl ChoiceEffect {
     /// harmful answer at −5, `Highest` for a helpful one at +5; `None` when the mood moved or
     /// the choice is neutral.
     pub fn held_by_scale(&self) -> Option<ScaleEnd> {
-        match (self.mood_delta, self.choice_mood) {
+        ScaleEnd::holding(self.mood_delta, i64::from(self.choice_mood))
+    }
+}
+
+impl ScaleEnd {
+    /// The end of the scale that held a choice worth `own` when the run moved the mood by
+    /// `moved`; `None` when the mood moved or the choice is neutral.
+    pub fn holding(moved: i32, own: i64) -> Option<ScaleEnd> {
+        match (moved, own) {
             (0, c) if c < 0 => Some(ScaleEnd::Lowest),
             (0, c) if c > 0 => Some(ScaleEnd::Highest),
             _ => None,

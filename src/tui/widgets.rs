@@ -221,13 +221,13 @@ pub fn mood_change(
     taken: &crate::practice::Taken,
     choice: Option<&crate::content::Choice>,
 ) -> String {
-    use crate::content::{MOOD_MAX, MOOD_MIN};
+    use crate::practice::run::ScaleEnd;
     // An answer the scale's end kept from moving the mood is still not a neutral one.
-    let own = choice.map_or(0, |c| c.mood);
-    let key = match taken.mood_before {
-        m if own < 0 && m <= MOOD_MIN => T::MoodAtLowest,
-        m if own > 0 && m >= MOOD_MAX => T::MoodAtHighest,
-        _ => T::MoodChange,
+    let moved = taken.mood_after - taken.mood_before;
+    let key = match ScaleEnd::holding(moved, choice.map_or(0, |c| c.mood)) {
+        Some(ScaleEnd::Lowest) => T::MoodAtLowest,
+        Some(ScaleEnd::Highest) => T::MoodAtHighest,
+        None => T::MoodChange,
     };
     env.tf(
         key,

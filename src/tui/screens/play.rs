@@ -329,23 +329,14 @@ impl PlayScreen {
         if effect.shown.is_empty() && effect.broken.is_empty() {
             doc.para(env.t(T::NoSteps), theme.dim);
         }
-        if !effect.shown.is_empty() {
-            doc.hanging_styled(
-                &format!("✓ {}: ", env.t(T::StepsShown)),
-                theme.good,
-                "  ",
-                &step_names(&effect.shown),
-                theme.base,
-            );
-        }
-        if !effect.broken.is_empty() {
-            doc.hanging_styled(
-                &format!("✗ {}: ", env.t(T::StepsBroken)),
-                theme.bad,
-                "  ",
-                &step_names(&effect.broken),
-                theme.base,
-            );
+        for (ids, mark, label, style) in [
+            (&effect.shown, "✓", T::StepsShown, theme.good),
+            (&effect.broken, "✗", T::StepsBroken, theme.bad),
+        ] {
+            if !ids.is_empty() {
+                let lead = format!("{mark} {}: ", env.t(label));
+                doc.hanging_styled(&lead, style, "  ", &step_names(ids), theme.base);
+            }
         }
     }
 

@@ -51,6 +51,8 @@ const NOTES: &[Key] = &[Key::Char('f')];
 const MAP: &[Key] = &[Key::Char('m')];
 const FLIP: &[Key] = &[Key::Char('t')];
 const BACK_ONE: &[Key] = &[Key::Char('u')];
+/// Going on: Enter, or the space bar a presenter's clicker sends.
+const GO_ON: &[Key] = &[Key::Code(KeyCode::Enter), Key::Char(' ')];
 
 /// Picking a scenario to present.
 pub const PICK_KEYS: &[Binding] = &[
@@ -63,13 +65,7 @@ pub const PICK_KEYS: &[Binding] = &[
 
 /// The title card.
 pub const TITLE_KEYS: &[Binding] = &[
-    bind(
-        &[Key::Code(KeyCode::Enter), Key::Char(' ')],
-        "Enter",
-        Action::Select,
-        T::PresentBegin,
-        true,
-    ),
+    bind(GO_ON, "Enter", Action::Select, T::PresentBegin, true),
     cue(BLANK, "b", Cue::Blank, T::PresentBlank, true),
     cue(FLIP, "t", Cue::Flip, T::PresentFlip, false),
     bind(LEAVE, "q/Esc", Action::Back, T::PresentLeave, true),
@@ -136,13 +132,7 @@ pub static DECISION_KEYS_BY_COUNT: [[Binding; DECISION_KEYS.len()]; 10] =
 
 /// The feedback on the choice the room followed.
 pub const FEEDBACK_KEYS: &[Binding] = &[
-    bind(
-        &[Key::Code(KeyCode::Enter), Key::Char(' ')],
-        "Enter",
-        Action::Select,
-        T::Continue,
-        true,
-    ),
+    bind(GO_ON, "Enter", Action::Select, T::Continue, true),
     bind(BACK_ONE, "u", Action::Undo, T::PresentBackOne, true),
     cue(NOTES, "f", Cue::Notes, T::PresentNotes, false),
     cue(MAP, "m", Cue::Map, T::PresentMap, true),
@@ -151,10 +141,10 @@ pub const FEEDBACK_KEYS: &[Binding] = &[
     bind(LEAVE, "q/Esc", Action::Back, T::PresentLeave, false),
 ];
 
-/// The debrief.
 /// How far PgDn/PgUp move the four-style columns.
 const COLUMN_STEP: usize = 5;
 
+/// The debrief.
 pub const DEBRIEF_KEYS: &[Binding] = &[
     cue(
         &[Key::Code(KeyCode::Tab), Key::Char('s')],

@@ -526,31 +526,19 @@ fn feedback(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if !effect.shown.is_empty() {
-        doc.hanging_styled(
-            &format!(
-                "{} {}  ",
-                result_symbol(StepResult::Shown),
-                env.t(T::StepsShown)
-            ),
-            stage.good,
-            "",
-            &names(&effect.shown),
-            stage.text,
-        );
-    }
-    if !effect.broken.is_empty() {
-        doc.hanging_styled(
-            &format!(
-                "{} {}  ",
-                result_symbol(StepResult::Broken),
-                env.t(T::StepsBroken)
-            ),
+    for (ids, result, label, style) in [
+        (&effect.shown, StepResult::Shown, T::StepsShown, stage.good),
+        (
+            &effect.broken,
+            StepResult::Broken,
+            T::StepsBroken,
             stage.bad,
-            "",
-            &names(&effect.broken),
-            stage.text,
-        );
+        ),
+    ] {
+        if !ids.is_empty() {
+            let lead = format!("{} {}  ", result_symbol(result), env.t(label));
+            doc.hanging_styled(&lead, style, "", &names(ids), stage.text);
+        }
     }
     if !effect.pitfalls.is_empty() {
         let pitfalls: Vec<String> = effect
