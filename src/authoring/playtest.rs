@@ -164,6 +164,7 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
                 Some(StepResult::Shown) => T::TestWasShown,
                 Some(StepResult::Broken) => T::TestWasBroken,
                 Some(StepResult::Missed) => T::TestWasMissed,
+                Some(StepResult::NotReached) => T::TestWasNotReached,
                 Some(StepResult::NotInPlay) => T::TestWasNotInPlay,
                 None => T::TestWasNoStep,
             },

@@ -136,7 +136,7 @@ catalogue! {
     ModelMap => "The encounter model", "Kohtaamismalli";
     ModelFit => "Model fit", "Mallin mukaisuus";
     FitNone => "no step of the model was in play", "mikään mallin askel ei ollut mukana";
-    FitValue => "{fit} % ({shown} shown of {scored} in play)", "{fit} % ({shown}/{scored} mukana olleesta näkyi)";
+    FitValue => "{fit} % ({shown} shown of the {scored} steps this path offered)", "{fit} % (näkyi {shown}/{scored} askeleesta, jotka tulivat vastaan)";
     OrderNotes => "Order", "Järjestys";
     OrderNote => "“{early}” came before “{late}”.", "”{early}” tuli ennen kuin ”{late}”.";
     OrderNone => "The steps came in the model's order.", "Askeleet tulivat mallin järjestyksessä.";
@@ -158,6 +158,7 @@ catalogue! {
     Shown => "shown", "näkyi";
     Broken => "broken", "rikkoutui";
     Missed => "missed", "jäi puuttumaan";
+    NotReached => "not reached", "ei tullut vastaan";
     NotInPlay => "not in play", "ei mukana";
     Thread => "All the way through", "Koko kohtaamisen ajan";
     Resolved => "Resolved", "Ratkesi";
@@ -292,7 +293,7 @@ catalogue! {
     PlainTooManyInvalid => "{n} answers in a row were not choices; stopping at node {node}", "{n} vastausta peräkkäin ei ollut vaihtoehtoja; lopetetaan kohdassa {node}";
     PlainDebrief => "Debrief", "Yhteenveto";
     PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
-    PlainFit => "Model fit: {fit} % ({shown} of {scored} steps in play shown).", "Mallin mukaisuus: {fit} % ({shown}/{scored} mukana olleesta askeleesta näkyi).";
+    PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} askeleesta, jotka tulivat vastaan).";
     PlainFitNone => "Model fit: no step of the model was in play.", "Mallin mukaisuus: mikään mallin askel ei ollut mukana.";
     PlainStepsTitle => "Steps of the encounter model ({count}):", "Kohtaamismallin askeleet ({count}):";
     PlainStepLine => "Step {n} of {count}: {step}: {result}", "Askel {n}/{count}: {step}: {result}";
@@ -471,6 +472,7 @@ catalogue! {
     TestWasShown => "shown", "näkyi";
     TestWasBroken => "broken", "rikkoutui";
     TestWasMissed => "missed", "jäi puuttumaan";
+    TestWasNotReached => "not reached", "ei tullut vastaan";
     TestWasNotInPlay => "not in play", "ei ollut mukana";
     TestWasNoStep => "not a step of the model", "se ei ole mallin askel";
     TestMoodAtLeast => "final mood: expected at least {min}, got {mood}", "loppumieliala: odotettiin vähintään {min}, saatiin {mood}";
@@ -607,6 +609,7 @@ pub fn step_result(lang: Lang, result: StepResult) -> &'static str {
             StepResult::Shown => T::Shown,
             StepResult::Broken => T::Broken,
             StepResult::Missed => T::Missed,
+            StepResult::NotReached => T::NotReached,
             StepResult::NotInPlay => T::NotInPlay,
         },
     )

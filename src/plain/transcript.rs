@@ -251,7 +251,7 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
     }
 
     let shown = m.count(StepResult::Shown);
-    let scored = m.steps.len() - m.count(StepResult::NotInPlay);
+    let scored = m.steps.iter().filter(|s| s.result.is_scored()).count();
     lines.push(match m.fit {
         Some(fit) => tf(
             lang,

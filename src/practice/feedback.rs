@@ -235,7 +235,7 @@ impl<'a> Voice<'a> {
                     let results: Vec<(&str, StepResult)> = measurement
                         .steps
                         .iter()
-                        .filter(|s| s.result != StepResult::NotInPlay)
+                        .filter(|s| s.result.is_scored())
                         .map(|s| (s.step.as_str(), s.result))
                         .collect();
                     self.steps(model, &results)
@@ -302,7 +302,7 @@ impl<'a> Voice<'a> {
                     StepResult::Shown => &words.shown,
                     StepResult::Broken => &words.broken,
                     StepResult::Missed => &words.missed,
-                    StepResult::NotInPlay => return String::new(),
+                    StepResult::NotReached | StepResult::NotInPlay => return String::new(),
                 };
                 format!("{}: {word}", step_name(model, id))
             })

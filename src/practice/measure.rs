@@ -1,5 +1,5 @@
-//! What a run measures against the encounter model (scenario-format.md, "What a run measures").
-//! The same for every learner style: style changes words, never this.
+//! What a run measures against the encounter model (scenario-format.md, "What a run measures",
+//! version 2 of the rules). The same for every learner style: style changes words, never this.
 
 use std::collections::HashSet;
 
@@ -9,6 +9,15 @@ use crate::content::{EncounterModel, Outcome, Scenario};
 
 use super::run::{ChoiceEffect, Taken};
 
+/// The version of the measurement rules this program applies. Version 1 counted every step
+/// fitted anywhere in the scenario as missed, and ordered only steps still shown at the end.
+pub const MEASUREMENT_VERSION: u32 = 2;
+
+/// Measurements saved before the version was recorded were made by the first rules.
+fn first_version() -> u32 {
+    1
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepResult {
@@ -16,10 +25,32 @@ pub enum StepResult {
     Shown,
     /// Some chosen choice breaks it or names one of its pitfalls.
     Broken,
-    /// Neither, although some choice in the scenario fits it.
+    /// Neither, although a choice offered on this run (taken or not) fits it.
     Missed,
-    /// No choice in the scenario fits it; left out of the score.
+    /// Neither, and no choice offered on this run fits it, though one elsewhere in the
+    /// scenario does: the path never gave the chance. Left out of the fit.
+    NotReached,
+    /// No choice in the scenario fits it; left out of the fit.
     NotInPlay,
+}
+
+impl StepResult {
+    /// Whether the step counts in the model fit.
+    pub fn is_scored(self) -> bool {
+        matches!(
+            self,
+            StepResult::Shown | StepResult::Broken | StepResult::Missed
+        )
+    }
+
+    /// The result as it counts against the learner: an abandoned run's missed steps were not
+    /// yet due, so they count as not reached (progress, recommendations, reports).
+    pub fn held_against(self, abandoned: bool) -> StepResult {
+        match self {
+            StepResult::Missed if abandoned => StepResult::NotReached,
+            other => other,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,20 +60,24 @@ pub struct StepOutcome {
     pub result: StepResult,
 }
 
-/// A later step shown before an earlier one that the run shows afterwards.
+/// A later step whose first fitting answer came before the first fitting answer of an earlier
+/// one, whatever happened to either step afterwards.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderNote {
     /// The later step in the model's order, which came first in the run.
     pub early: String,
-    /// The earlier step in the model's order, which the run showed only afterwards.
+    /// The earlier step in the model's order, which the run fitted only afterwards.
     pub late: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measurement {
+    /// The version of the rules this was measured by ([`MEASUREMENT_VERSION`]).
+    #[serde(default = "first_version")]
+    pub version: u32,
     /// Every step of the model, in the model's order.
     pub steps: Vec<StepOutcome>,
-    /// shown / (shown + broken + missed) as a whole percent; `None` when no step is in play.
+    /// shown / (shown + broken + missed) as a whole percent; `None` when no step is scored.
     pub fit: Option<u32>,
     pub order_notes: Vec<OrderNote>,
     /// Pitfall ids named by chosen choices, first occurrence first.
@@ -68,6 +103,16 @@ impl Measurement {
     }
 }
 
+/// shown / (shown + broken + missed) as a whole percent; `None` when no step is scored.
+pub fn fit_of(steps: &[StepOutcome]) -> Option<u32> {
+    let shown = steps
+        .iter()
+        .filter(|s| s.result == StepResult::Shown)
+        .count() as u32;
+    let scored = steps.iter().filter(|s| s.result.is_scored()).count() as u32;
+    (scored > 0).then(|| (shown * 100 + scored / 2) / scored)
+}
+
 /// Steps that some choice anywhere in the scenario fits: the steps in play.
 pub fn steps_in_play(scenario: &Scenario) -> HashSet<&str> {
     scenario
@@ -81,17 +126,21 @@ pub fn steps_in_play(scenario: &Scenario) -> HashSet<&str> {
 /// Measures the path `taken` through `scenario`.
 pub fn measure(scenario: &Scenario, model: &EncounterModel, taken: &[Taken]) -> Measurement {
     let in_play = steps_in_play(scenario);
-    let effects: Vec<ChoiceEffect> = taken
+    let node_of = |id: &str| scenario.nodes.iter().find(|n| n.id == id);
+    let chosen: Vec<Option<&crate::content::Choice>> = taken
         .iter()
-        .map(|t| {
-            scenario
-                .nodes
-                .iter()
-                .find(|n| n.id == t.node)
-                .and_then(|n| n.choice_list().get(t.choice))
-                .map(|c| ChoiceEffect::of(c, model))
-                .unwrap_or_default()
-        })
+        .map(|t| node_of(&t.node).and_then(|n| n.choice_list().get(t.choice)))
+        .collect();
+    let effects: Vec<ChoiceEffect> = chosen
+        .iter()
+        .map(|c| c.map(|c| ChoiceEffect::of(c, model)).unwrap_or_default())
+        .collect();
+    // Steps some choice fits at a node where the learner answered: the chances this run had.
+    let offered: HashSet<&str> = taken
+        .iter()
+        .filter_map(|t| node_of(&t.node))
+        .flat_map(|n| n.choice_list())
+        .flat_map(|c| c.fits.iter().map(String::as_str))
         .collect();
     let fitted = |step: &str| effects.iter().any(|e| e.shown.iter().any(|s| s == step));
     let broken = |step: &str| effects.iter().any(|e| e.broken.iter().any(|s| s == step));
@@ -100,12 +149,15 @@ pub fn measure(scenario: &Scenario, model: &EncounterModel, taken: &[Taken]) -> 
         .steps
         .iter()
         .map(|step| {
-            let result = if broken(&step.id) {
+            let id = step.id.as_str();
+            let result = if broken(id) {
                 StepResult::Broken
-            } else if fitted(&step.id) {
+            } else if fitted(id) {
                 StepResult::Shown
-            } else if in_play.contains(step.id.as_str()) {
+            } else if offered.contains(id) {
                 StepResult::Missed
+            } else if in_play.contains(id) {
+                StepResult::NotReached
             } else {
                 StepResult::NotInPlay
             };
@@ -117,31 +169,19 @@ pub fn measure(scenario: &Scenario, model: &EncounterModel, taken: &[Taken]) -> 
         })
         .collect();
 
-    let shown = steps
-        .iter()
-        .filter(|s| s.result == StepResult::Shown)
-        .count() as u32;
-    let scored = steps
-        .iter()
-        .filter(|s| s.result != StepResult::NotInPlay)
-        .count() as u32;
-    let fit = (scored > 0).then(|| (shown * 100 + scored / 2) / scored);
+    let fit = fit_of(&steps);
 
-    // Where each shown step was first fitted, to compare with the model's order.
+    // The first answer that lists each step in its `fits`: that is the step's moment, even if
+    // a later answer breaks it.
     let first_fit = |step: &str| {
-        effects
+        chosen
             .iter()
-            .position(|e| e.shown.iter().any(|s| s == step))
+            .position(|c| c.is_some_and(|c| c.fits.iter().any(|s| s == step)))
     };
     let ordered: Vec<(&str, usize)> = model
         .steps
         .iter()
         .filter(|s| !s.thread)
-        .filter(|s| {
-            steps
-                .iter()
-                .any(|o| o.step == s.id && o.result == StepResult::Shown)
-        })
         .filter_map(|s| first_fit(&s.id).map(|at| (s.id.as_str(), at)))
         .collect();
     let mut order_notes = Vec::new();
@@ -177,6 +217,7 @@ pub fn measure(scenario: &Scenario, model: &EncounterModel, taken: &[Taken]) -> 
         .and_then(|n| n.ending.as_ref().map(|e| (n.id.clone(), e.outcome)));
 
     Measurement {
+        version: MEASUREMENT_VERSION,
         steps,
         fit,
         order_notes,

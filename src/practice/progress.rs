@@ -22,8 +22,9 @@ pub struct Progress {
 pub struct StepProgress {
     pub step: String,
     pub thread: bool,
-    /// The step's result in every run, oldest first (`runs[i]` is run i); `NotInPlay` where
-    /// the scenario did not train it.
+    /// The step's result in every run as it counts against the learner, oldest first
+    /// (`runs[i]` is run i): `NotInPlay` where the scenario did not train it, `NotReached`
+    /// where the run gave no chance (an abandoned run's missed steps among them).
     pub results: Vec<StepResult>,
     pub shown: usize,
     pub broken: usize,
@@ -74,12 +75,13 @@ pub fn progress(records: &[RunRecord]) -> Progress {
             let result = run
                 .measurement
                 .result_of(&step.step)
-                .unwrap_or(StepResult::NotInPlay);
+                .unwrap_or(StepResult::NotInPlay)
+                .held_against(run.status == RunStatus::Abandoned);
             match result {
                 StepResult::Shown => step.shown += 1,
                 StepResult::Broken => step.broken += 1,
                 StepResult::Missed => step.missed += 1,
-                StepResult::NotInPlay => {}
+                StepResult::NotReached | StepResult::NotInPlay => {}
             }
             step.results.push(result);
         }

@@ -60,11 +60,8 @@ impl StepSchedule {
 /// What a run says about a step, for the schedule: abandoned runs did not reach every step,
 /// so a step they merely did not show is not counted against the learner.
 fn counted(record: &RunRecord, result: StepResult) -> Option<StepResult> {
-    match (record.status, result) {
-        (_, StepResult::NotInPlay) => None,
-        (RunStatus::Abandoned, StepResult::Missed) => None,
-        (_, r) => Some(r),
-    }
+    let result = result.held_against(record.status == RunStatus::Abandoned);
+    result.is_scored().then_some(result)
 }
 
 /// The day of a moment, in the given offset.
@@ -129,7 +126,7 @@ pub fn schedule(records: &[RunRecord], now: OffsetDateTime) -> Vec<StepSchedule>
                     s.level = Some(0);
                     s.due = Some(day + Duration::days(INTERVALS[0]));
                 }
-                StepResult::NotInPlay => unreachable!("not counted"),
+                StepResult::NotReached | StepResult::NotInPlay => unreachable!("not counted"),
             }
         }
     }

@@ -76,7 +76,7 @@ impl Theme {
             StepResult::Shown => self.good,
             StepResult::Broken => self.bad,
             StepResult::Missed => self.warn,
-            StepResult::NotInPlay => self.dim,
+            StepResult::NotReached | StepResult::NotInPlay => self.dim,
         }
     }
 }
@@ -87,6 +87,7 @@ pub fn result_symbol(result: StepResult) -> &'static str {
         StepResult::Shown => "✓",
         StepResult::Broken => "✗",
         StepResult::Missed => "○",
+        StepResult::NotReached => "◌",
         StepResult::NotInPlay => "·",
     }
 }

@@ -249,7 +249,11 @@ pub fn fit_text(env: &Env, m: &crate::practice::Measurement) -> String {
                 ("shown", &m.count(StepResult::Shown).to_string()),
                 (
                     "scored",
-                    &(m.steps.len() - m.count(StepResult::NotInPlay)).to_string(),
+                    &m.steps
+                        .iter()
+                        .filter(|s| s.result.is_scored())
+                        .count()
+                        .to_string(),
                 ),
             ],
         ),

@@ -44,6 +44,7 @@ pub fn run_on(n: i64, scenario: &str, style: Style, results: &[(&str, StepResult
         ended: day(n),
         choices: Vec::new(),
         measurement: Measurement {
+            version: kohtaa::practice::measure::MEASUREMENT_VERSION,
             steps,
             fit: (scored > 0).then(|| shown * 100 / scored),
             order_notes: Vec::new(),

@@ -84,7 +84,7 @@ impl Stage {
             StepResult::Shown => self.good,
             StepResult::Broken => self.bad,
             StepResult::Missed => self.text,
-            StepResult::NotInPlay => self.dim,
+            StepResult::NotReached | StepResult::NotInPlay => self.dim,
         }
     }
 }
