@@ -179,12 +179,44 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
             ));
         }
     }
-    for step in &expect.broken {
-        if m.result_of(step) != Some(StepResult::Broken) {
+    for (steps, want, key) in [
+        (&expect.broken, StepResult::Broken, T::TestExpectBroken),
+        (&expect.missed, StepResult::Missed, T::TestExpectMissed),
+        (
+            &expect.not_reached,
+            StepResult::NotReached,
+            T::TestExpectNotReached,
+        ),
+    ] {
+        for step in steps {
+            if m.result_of(step) != Some(want) {
+                out.push(tf(lang, key, &[("step", step), ("result", result(step))]));
+            }
+        }
+    }
+    if let Some(want) = expect.order_notes {
+        let got = m.order_notes.len();
+        if i64::try_from(got) != Ok(want) {
+            let notes: Vec<String> = m
+                .order_notes
+                .iter()
+                .map(|n| format!("{} → {}", n.early, n.late))
+                .collect();
             out.push(tf(
                 lang,
-                T::TestExpectBroken,
-                &[("step", step), ("result", result(step))],
+                T::TestOrderNotes,
+                &[
+                    ("want", &want.to_string()),
+                    ("got", &got.to_string()),
+                    (
+                        "notes",
+                        &if notes.is_empty() {
+                            "–".to_owned()
+                        } else {
+                            notes.join(", ")
+                        },
+                    ),
+                ],
             ));
         }
     }

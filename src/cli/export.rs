@@ -52,7 +52,7 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
 pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
     let lang = ui_language(global);
     let store = run_store(global);
-    let history = load_reporting(&store, lang);
+    let history = load_reporting(&store, lang, &super::load_library(global));
     let profile = if args.with_style {
         read_profile(lang)
     } else {

@@ -9,7 +9,10 @@ use super::{Global, Lang, data_dir, ui_language};
 use crate::content::text::display_safe;
 use crate::content::{Library, Outcome};
 use crate::i18n::{self, T, count, t, tf};
-use crate::store::history::{FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store};
+use crate::practice::measure::MEASUREMENT_VERSION;
+use crate::store::history::{
+    FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store, remeasure,
+};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -29,12 +32,14 @@ pub fn run_store(global: &Global) -> Store {
     }
 }
 
-/// Loads the history and prints its warnings to stderr, in `lang`.
-pub fn load_reporting(store: &Store, lang: Lang) -> History {
-    let history = store.load();
+/// Loads the history, measured by the current rules where `library` still has each run's
+/// scenario unchanged, and prints its warnings to stderr, in `lang`.
+pub fn load_reporting(store: &Store, lang: Lang, library: &Library) -> History {
+    let mut history = store.load();
     for w in &history.warnings {
         eprintln!("{}", display_safe(&load_warning(w, lang)));
     }
+    remeasure(&mut history.records, library);
     history
 }
 
@@ -79,14 +84,14 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
     if args.forget {
         return forget(&store, args.yes, lang);
     }
-    let history = load_reporting(&store, lang);
+    // The whole library: runs are measured again on their scenarios' nodes.
+    let library = super::load_library(global);
+    let history = load_reporting(&store, lang, &library);
     let mut out = std::io::stdout().lock();
     if history.records.is_empty() {
         let _ = writeln!(out, "{}", tf(lang, T::HistoryNone, &[("dir", &dir)]));
         return ExitCode::SUCCESS;
     }
-    // Scenario headers and models are enough to name the focus steps.
-    let library = Library::load_headers(&super::library_options(global));
     let step_name = |scenario: &str, language: &str, step: &str| {
         library
             .scenario(scenario, language)
@@ -117,7 +122,17 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
                     ),
                     RunStatus::Abandoned => t(lang, T::HistoryAbandoned).to_owned(),
                 },
-                super::report::percent(r.measurement.fit.map(f64::from), lang),
+                {
+                    let abandoned = r.status == RunStatus::Abandoned;
+                    let fit = r.measurement.counted_fit(abandoned).map(f64::from);
+                    let fit = super::report::percent(fit, lang);
+                    // Marked: measured by older rules, explained below the table.
+                    if r.is_measured_now() {
+                        fit
+                    } else {
+                        format!("{fit}*")
+                    }
+                },
                 r.focus.as_ref().map_or_else(
                     || "-".to_owned(),
                     |f| {
@@ -133,6 +148,26 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
         .collect();
     let header: Vec<String> = super::report::columns(lang, T::HistoryColumns);
     let _ = write!(out, "{}", super::report::table(&header, &rows));
+    let older = history
+        .records
+        .iter()
+        .filter(|r| !r.is_measured_now())
+        .count();
+    if older > 0 {
+        let runs = count(lang, older, T::CliRun, T::CliRuns);
+        let _ = writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                T::HistoryOlderRules,
+                &[
+                    ("runs", &runs),
+                    ("version", &MEASUREMENT_VERSION.to_string())
+                ]
+            )
+        );
+    }
     let runs = count(lang, history.records.len(), T::CliRun, T::CliRuns);
     let _ = writeln!(
         out,

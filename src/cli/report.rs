@@ -46,6 +46,9 @@ struct ExportedRun {
     choices: Vec<ExportedChoice>,
     #[serde(default)]
     measurement: Option<ExportedMeasurement>,
+    /// `finished` or `abandoned`; older exports may lack it (taken as finished).
+    #[serde(default)]
+    status: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,8 +77,36 @@ struct ExportedStep {
 }
 
 impl ExportedRun {
+    /// A run left before its ending: its missed steps were not yet due, so they do not count
+    /// against the learner (scenario-format.md, "What a run measures").
+    fn is_abandoned(&self) -> bool {
+        self.status.as_deref() == Some("abandoned")
+    }
+
+    /// Whether a step's result counts in the group's figures, and as what.
+    fn counted<'a>(&self, result: &'a str) -> Option<&'a str> {
+        match result {
+            "missed" if self.is_abandoned() => None,
+            "shown" | "broken" | "missed" => Some(result),
+            _ => None,
+        }
+    }
+
+    /// The model fit as it counts: an abandoned run's without its missed steps.
     fn fit(&self) -> Option<f64> {
-        self.measurement.as_ref().and_then(|m| m.fit)
+        let m = self.measurement.as_ref()?;
+        if !self.is_abandoned() || m.steps.is_empty() {
+            return m.fit;
+        }
+        let counted: Vec<&str> = m
+            .steps
+            .iter()
+            .filter_map(|s| self.counted(&s.result))
+            .collect();
+        let shown = counted.iter().filter(|r| **r == "shown").count();
+        let n = counted.len();
+        // A whole percent, rounded as the measurement rounds it.
+        (n > 0).then(|| ((shown * 100 + n / 2) / n) as f64)
     }
 
     fn final_mood(&self) -> Option<f64> {
@@ -251,10 +282,10 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
                     .and_then(|m| m.steps.iter().find(|step| step.id == s.step))
                     .map(|step| step.name.clone());
             }
-            match s.result.as_str() {
-                "shown" => r.shown += 1,
-                "broken" => r.broken += 1,
-                "missed" => r.missed += 1,
+            match run.counted(&s.result) {
+                Some("shown") => r.shown += 1,
+                Some("broken") => r.broken += 1,
+                Some("missed") => r.missed += 1,
                 _ => continue,
             }
             r.in_play += 1;

@@ -41,4 +41,13 @@ pub struct Expect {
     pub mood_at_least: Option<i64>,
     #[serde(default)]
     pub mood_at_most: Option<i64>,
+    /// Steps the run must leave missed: offered on the path, neither shown nor broken.
+    #[serde(default)]
+    pub missed: Vec<String>,
+    /// Steps the path must never offer (fitted only elsewhere in the scenario).
+    #[serde(default)]
+    pub not_reached: Vec<String>,
+    /// How many order notes the run must raise (0: the steps came in the model's order).
+    #[serde(default)]
+    pub order_notes: Option<i64>,
 }

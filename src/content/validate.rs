@@ -1084,10 +1084,21 @@ pub fn tests<'s>(
                 r.range(&expect(field.0), v, MOODS, field);
             }
         }
+        if let Some(v) = play.expect.order_notes {
+            // A pair of steps raises at most one note: a model of 64 steps is far past any real one.
+            r.range(
+                &expect("order_notes"),
+                v,
+                (0, 2016),
+                ("order_notes", "`order_notes`"),
+            );
+        }
         if let Some(model) = model {
             for (field, list) in [
                 ("shown", &play.expect.shown),
                 ("broken", &play.expect.broken),
+                ("missed", &play.expect.missed),
+                ("not_reached", &play.expect.not_reached),
             ] {
                 for (k, step) in list.iter().enumerate() {
                     if model.step(step).is_none() {

@@ -247,7 +247,8 @@ catalogue! {
     StepsOverTime => "Steps over time (oldest → newest)", "Askeleet ajan mittaan (vanhin → uusin)";
     StepCol => "step", "askel";
     OverTime => "over time", "ajan mittaan";
-    Legend => "✓ shown  ✗ broken  ○ missed  · not in play", "✓ näkyi  ✗ rikkoutui  ○ puuttui  · ei mukana";
+    Legend => "✓ shown  ✗ broken  ○ missed  ◌ not reached  · not in play", "✓ näkyi  ✗ rikkoutui  ○ puuttui  ◌ ei tullut vastaan  · ei mukana";
+    OlderRules => "* measured by earlier rules: the scenario has changed since, so the run cannot be measured again", "* mitattu aiemmilla säännöillä: skenaario on sittemmin muuttunut, joten harjoitusta ei voi mitata uudelleen";
     PitfallsMost => "Pitfalls hit most often", "Useimmin osuneet sudenkuopat";
     NoPitfalls => "No pitfalls hit.", "Ei osumia sudenkuoppiin.";
     FitPerRun => "Model fit per run", "Mallin mukaisuus harjoituksittain";
@@ -469,6 +470,9 @@ catalogue! {
     TestFitAtMost => "fit: expected at most {max} %, got {fit}", "mallin mukaisuus: odotettiin enintään {max} %, saatiin {fit}";
     TestExpectShown => "step `{step}`: expected shown, was {result}", "askel `{step}`: odotettiin näkyvän, mutta {result}";
     TestExpectBroken => "step `{step}`: expected broken, was {result}", "askel `{step}`: odotettiin rikkoutuvan, mutta {result}";
+    TestExpectMissed => "step `{step}`: expected missed, was {result}", "askel `{step}`: odotettiin jäävän puuttumaan, mutta {result}";
+    TestExpectNotReached => "step `{step}`: expected not reached, was {result}", "askel `{step}`: odotettiin, ettei se tule vastaan, mutta {result}";
+    TestOrderNotes => "order notes: expected {want}, got {got} ({notes})", "järjestyshuomiot: odotettiin {want}, saatiin {got} ({notes})";
     TestWasShown => "shown", "näkyi";
     TestWasBroken => "broken", "rikkoutui";
     TestWasMissed => "missed", "jäi puuttumaan";
@@ -502,6 +506,7 @@ catalogue! {
     HistoryFinished => "finished", "päättyi";
     HistoryAbandoned => "abandoned", "keskeytetty";
     HistoryCount => "{runs} in {dir}", "{runs} hakemistossa {dir}";
+    HistoryOlderRules => "* {runs} measured by earlier rules: the scenario has changed or is gone, so the choices cannot be measured again (current rules: version {version}).", "* {runs} on mitattu aiemmilla säännöillä: skenaario on muuttunut tai poistunut, joten valintoja ei voi mitata uudelleen (nykyiset säännöt: versio {version}).";
     HistoryUnreadable => "warning: cannot read saved run {path}: {why}", "varoitus: tallennettua harjoitusta {path} ei voi lukea: {why}";
     HistoryDamaged => "warning: saved run {path} is damaged: {why}", "varoitus: tallennettu harjoitus {path} on vioittunut: {why}";
     HistoryNewer => "warning: saved run {path} has format {version}, newer than this kohtaa reads ({supported}); skipped", "varoitus: tallennetun harjoituksen {path} muoto {version} on uudempi kuin tämä kohtaa osaa lukea ({supported}); ohitettiin";

@@ -98,6 +98,22 @@ impl Measurement {
         self.steps.iter().filter(|s| s.result == result).count()
     }
 
+    /// The fit as it counts against the learner: without an abandoned run's missed steps.
+    pub fn counted_fit(&self, abandoned: bool) -> Option<u32> {
+        if !abandoned {
+            return self.fit;
+        }
+        let held: Vec<StepOutcome> = self
+            .steps
+            .iter()
+            .map(|s| StepOutcome {
+                result: s.result.held_against(true),
+                ..s.clone()
+            })
+            .collect();
+        fit_of(&held)
+    }
+
     pub fn final_mood(&self) -> i32 {
         self.moods.last().copied().unwrap_or(0)
     }

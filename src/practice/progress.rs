@@ -50,6 +50,15 @@ pub struct RunSummary {
     pub fit: Option<u32>,
     pub focus: Option<(String, Option<StepResult>)>,
     pub usefulness: Option<u8>,
+    /// Measured by the current rules (a run saved by older rules whose scenario has changed
+    /// since keeps its first measurement).
+    pub measured_now: bool,
+}
+
+/// A run's fit as it counts against the learner (an abandoned run's missed steps left out).
+fn counted_fit(run: &RunRecord) -> Option<u32> {
+    run.measurement
+        .counted_fit(run.status == RunStatus::Abandoned)
 }
 
 /// Aggregates `records` (in any order) for the progress view.
@@ -100,7 +109,7 @@ pub fn progress(records: &[RunRecord]) -> Progress {
     Progress {
         steps,
         pitfalls,
-        fit: runs.iter().map(|r| r.measurement.fit).collect(),
+        fit: runs.iter().map(|r| counted_fit(r)).collect(),
         runs: runs
             .iter()
             .map(|r| RunSummary {
@@ -110,9 +119,10 @@ pub fn progress(records: &[RunRecord]) -> Progress {
                 ended: r.ended,
                 status: r.status,
                 outcome: r.measurement.outcome,
-                fit: r.measurement.fit,
+                fit: counted_fit(r),
                 focus: r.focus.as_ref().map(|f| (f.step.clone(), f.result)),
                 usefulness: r.usefulness,
+                measured_now: r.is_measured_now(),
             })
             .collect(),
     }

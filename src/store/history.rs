@@ -12,8 +12,10 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::atomic;
-use crate::content::Style;
-use crate::practice::{Measurement, Run, StepResult};
+use crate::content::{EncounterModel, Library, Scenario, Style};
+use crate::practice::measure::{self, MEASUREMENT_VERSION};
+use crate::practice::run::destination;
+use crate::practice::{Measurement, Run, StepResult, Taken};
 
 /// The version of the record format written by this program. Records with a higher version
 /// come from a newer kohtaa: they are left alone and skipped with a warning.
@@ -160,6 +162,52 @@ impl RunRecord {
         ok
     }
 
+    /// Whether the measurement follows the rules this program applies.
+    pub fn is_measured_now(&self) -> bool {
+        self.measurement.version == MEASUREMENT_VERSION
+    }
+
+    /// Measures the saved choices again by the current rules, when `scenario` is still the
+    /// file the run was played on (`source_text` hashes the same). The saved file itself is
+    /// left as it was. False when the measurement stays as saved by older rules.
+    pub fn remeasure(
+        &mut self,
+        scenario: &Scenario,
+        model: &EncounterModel,
+        source_text: &str,
+    ) -> bool {
+        if self.is_measured_now() {
+            return true;
+        }
+        // A first look at the library holds headers without nodes: nothing to replay on.
+        if scenario.nodes.is_empty() || self.scenario_hash != content_hash(source_text) {
+            return false;
+        }
+        let mut taken = Vec::with_capacity(self.choices.len());
+        for c in &self.choices {
+            let Some(choice) = scenario
+                .nodes
+                .iter()
+                .find(|n| n.id == c.node)
+                .and_then(|n| n.choice_list().get(c.choice))
+            else {
+                return false;
+            };
+            taken.push(Taken {
+                node: c.node.clone(),
+                choice: c.choice,
+                mood_before: c.mood_before,
+                mood_after: c.mood_after,
+                next: destination(choice, c.mood_after).to_owned(),
+            });
+        }
+        self.measurement = measure::measure(scenario, model, &taken);
+        if let Some(focus) = &mut self.focus {
+            focus.result = self.measurement.result_of(&focus.step);
+        }
+        true
+    }
+
     /// The file name this record is saved under.
     pub fn file_name(&self) -> String {
         format!("{}.json", self.id)
@@ -175,6 +223,24 @@ pub fn content_hash(text: &str) -> String {
         out.push_str(&format!("{byte:02x}"));
     }
     out
+}
+
+/// Measures every record by the current rules where its scenario in `library` is unchanged
+/// (see [`RunRecord::remeasure`]). Returns how many stay measured by older rules.
+pub fn remeasure(records: &mut [RunRecord], library: &Library) -> usize {
+    let mut older = 0;
+    for record in records.iter_mut().filter(|r| !r.is_measured_now()) {
+        let scenario = library.scenario(&record.scenario, &record.language);
+        let model = scenario.and_then(|s| library.model_for(&s.value));
+        let now = match (scenario, model) {
+            (Some(s), Some(m)) => record.remeasure(&s.value, m, &s.source.text),
+            _ => false,
+        };
+        if !now {
+            older += 1;
+        }
+    }
+    older
 }
 
 /// The learner's last "next time" plan, newest run first: shown before the next run.

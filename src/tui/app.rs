@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
-use crate::store::history::{LoadProblem, LoadWarning, RunRecord, Store};
+use crate::store::history::{LoadProblem, LoadWarning, RunRecord, Store, remeasure};
 use crate::store::profile::{self, Profile, ProfileState};
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.
@@ -67,7 +67,9 @@ impl Env {
             .map(|w| self.load_warning(w))
             .collect();
         self.notices.get_mut().extend(warnings);
-        *self.runs.get_mut() = history.records;
+        let mut records = history.records;
+        remeasure(&mut records, &self.library);
+        *self.runs.get_mut() = records;
         self.store = store;
         self
     }
@@ -186,6 +188,7 @@ impl App {
     /// made anew from it; any other screen (the first start's profile) reads it when needed.
     pub fn library_loaded(&mut self, library: Library) {
         self.env.library = library;
+        remeasure(self.env.runs.get_mut(), &self.env.library);
         if let Screen::Library(_) = self.screen {
             self.screen = Screen::library(&self.env);
         }

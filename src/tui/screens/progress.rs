@@ -247,15 +247,16 @@ impl ProgressScreen {
                 .library
                 .scenario(&r.scenario, &r.language)
                 .map_or_else(|| clean(&r.scenario), |s| clean(&s.value.title));
+            let mark = if r.measured_now { ' ' } else { '*' };
             let (bar, fit) = match r.fit {
                 Some(f) => {
                     let full = (f as usize * BAR + 50) / 100;
                     (
                         format!("{}{}", "█".repeat(full), "░".repeat(BAR - full.min(BAR))),
-                        format!("{f:>3} %"),
+                        format!("{f:>3} %{mark}"),
                     )
                 }
-                None => (" ".repeat(BAR), "  – ".to_owned()),
+                None => (" ".repeat(BAR), format!("  – {mark}")),
             };
             let status = match (r.status, r.outcome) {
                 (RunStatus::Abandoned, _) => env.t(T::Abandoned).to_owned(),
@@ -268,7 +269,7 @@ impl ProgressScreen {
                 Span::styled(if chosen { POINTER } else { NO_POINTER }, theme.key),
                 Span::styled(format!("{date}  "), theme.dim),
                 Span::styled(bar, theme.good),
-                Span::styled(format!(" {fit}  "), theme.base),
+                Span::styled(format!(" {fit} "), theme.base),
                 Span::styled(
                     pad(&truncate(&title, title_w), title_w),
                     if chosen { theme.selected } else { theme.say },
@@ -278,6 +279,9 @@ impl ProgressScreen {
             if chosen {
                 selected_rows = start..doc.len();
             }
+        }
+        if p.runs.iter().any(|r| !r.measured_now) {
+            doc.para(env.t(T::OlderRules), theme.dim);
         }
         (doc, selected_rows)
     }
