@@ -136,7 +136,7 @@ catalogue! {
     ModelMap => "The encounter model", "Kohtaamismalli";
     ModelFit => "Model fit", "Mallin mukaisuus";
     FitNone => "no step of the model was in play", "mikään mallin askel ei ollut mukana";
-    FitValue => "{fit} % ({shown} shown of the {scored} steps this path offered)", "{fit} % (näkyi {shown}/{scored} askeleesta, jotka tulivat vastaan)";
+    FitValue => "{fit} % ({shown} shown of the {scored} steps this path offered)", "{fit} % (näkyi {shown}/{scored} vastaan tulleesta askeleesta)";
     OrderNotes => "Order", "Järjestys";
     OrderNote => "“{early}” came before “{late}”.", "”{early}” tuli ennen kuin ”{late}”.";
     OrderNone => "The steps came in the model's order.", "Askeleet tulivat mallin järjestyksessä.";
@@ -294,7 +294,7 @@ catalogue! {
     PlainTooManyInvalid => "{n} answers in a row were not choices; stopping at node {node}", "{n} vastausta peräkkäin ei ollut vaihtoehtoja; lopetetaan kohdassa {node}";
     PlainDebrief => "Debrief", "Yhteenveto";
     PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
-    PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} askeleesta, jotka tulivat vastaan).";
+    PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} vastaan tulleesta askeleesta).";
     PlainFitNone => "Model fit: no step of the model was in play.", "Mallin mukaisuus: mikään mallin askel ei ollut mukana.";
     PlainStepsTitle => "Steps of the encounter model ({count}):", "Kohtaamismallin askeleet ({count}):";
     PlainStepLine => "Step {n} of {count}: {step}: {result}", "Askel {n}/{count}: {step}: {result}";
