@@ -315,14 +315,22 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
         }
         Some(f) => {
             o.push_str(&extreme(T::AnalyzeBestFitBound, &f.best, percent(&f.best)));
-            o.push_str(&extreme(T::AnalyzeWorstFitBound, &f.worst, percent(&f.worst)));
+            o.push_str(&extreme(
+                T::AnalyzeWorstFitBound,
+                &f.worst,
+                percent(&f.worst),
+            ));
         }
         None => line(&mut o, T::AnalyzeNoFit, &[]),
     }
     match &a.mood {
         Some(m) => {
             o.push_str(&extreme(T::AnalyzeBestMood, &m.best, signed(m.best.value)));
-            o.push_str(&extreme(T::AnalyzeWorstMood, &m.worst, signed(m.worst.value)));
+            o.push_str(&extreme(
+                T::AnalyzeWorstMood,
+                &m.worst,
+                signed(m.worst.value),
+            ));
         }
         None => line(&mut o, T::AnalyzeNoMood, &[]),
     }

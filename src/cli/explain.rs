@@ -181,7 +181,7 @@ to 5.",
     (
         Code::MoodWordLines,
         "A mood word holds a line break. The word stands on one line beside the mood
-meter and in plain mode's sentences; write it on one line, e.g. `-4: \"in tears\"`.",
+meter and in plain mode's sentences: write it on one line.",
     ),
     (
         Code::LongMoodWord,

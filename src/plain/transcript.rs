@@ -3,9 +3,9 @@
 //! screen reader user always knows where they are.
 
 use crate::cli::Lang;
-use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 use crate::content::styles::Part;
 use crate::content::text::display_safe;
+use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::run::ScaleEnd;
 use crate::practice::{Run, StepResult, Taken};
