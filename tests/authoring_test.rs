@@ -71,11 +71,11 @@ fn each_expectation_fails_when_it_should() {
     );
     assert_eq!(
         failure("mood too low").0,
-        "final mood: expected at least 0, got -1"
+        "final mood: expected at least 0, got −1"
     );
     assert_eq!(
         failure("mood too high").0,
-        "final mood: expected at most 1, got 2"
+        "final mood: expected at most +1, got +2"
     );
     assert_eq!(
         failure("node not reached"),

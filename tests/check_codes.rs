@@ -84,6 +84,11 @@ cases! {
         "malformed language tag `EN`: use a two- or three-letter code such as `en` or `fi`; did you mean `en`?";
     k0205: ["k0205_empty_text.ron"] "K0205" at 6:14 "summary is empty";
     k0206: ["fi/k0206_wrong_folder.ron"] "K0206" at 4:15 "scenario in language `en` is in the folder `fi`";
+    k0207: ["k0207_mood_word_twice.ron"] "K0207" at 14:13 "mood -2 is given two words in `mood_words`";
+    k0208: ["k0208_mood_word_lines.ron"] "K0208" at 13:17
+        "the mood word for +1 runs over more than one line: it stands on one line beside the mood meter";
+    k0209: ["k0209_long_mood_word.ron"] "K0209" at 13:17
+        "the mood word for +5 is 38 characters long: keep it to 30 or fewer, it stands beside the mood meter";
     k0301: ["k0301_unknown_start.ron"] "K0301" at 9:12 "start `helo` names no node; did you mean `hello`?";
     k0302: ["k0302_unknown_next.ron"] "K0302" at 17:27 "next `dnoe` names no node; did you mean `done`?";
     k0303: ["k0303_unknown_route_target.ron"] "K0303" at 20:55 "route `thanks` names no node";

@@ -206,7 +206,7 @@ fn test_reports_failures_in_finnish() {
         "           kuljettu polku: first 1 → second 2 → bad",
         "           lopetus: odotettiin `good`, saavutettiin `bad`",
         "           askel `acknowledge`: odotettiin näkyvän, mutta rikkoutui",
-        "           loppumieliala: odotettiin vähintään 0, saatiin -1",
+        "           loppumieliala: odotettiin vähintään 0, saatiin −1",
         "polun kohta 2: polussa on solmu `second`, mutta harjoitus on solmussa `cold`",
         "hyväksytty: 0, hylätty: 12",
     ] {
@@ -406,7 +406,7 @@ not json
     let expected_fi = "\
 water-bill (fi): 2 harjoitusta
   solmu    valinta  valittu  mukaisuus ka.  loppumieliala ka.  teksti
-  counter  1        2        25\u{a0}%           +0,0               ";
+  counter  1        2        25\u{a0}%           0,0                ";
     assert!(fi.stdout.starts_with(expected_fi), "{}", fi.stdout);
     assert!(
         fi.stdout

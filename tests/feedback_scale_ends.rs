@@ -357,13 +357,13 @@ fn plain_mode_says_the_mood_was_already_at_its_lowest() {
     for (a, lines) in LANGS.iter().zip([
         [
             "Customer: mood already at its lowest; this answer would have lowered it.",
-            "Mood: still furious (−5), already at its lowest; this answer would have lowered it.",
-            "Mood: no change, from furious (−5) to furious (−5).",
+            "Mood: still very upset (−5), already at its lowest; this answer would have lowered it.",
+            "Mood: no change, from very upset (−5) to very upset (−5).",
         ],
         [
             "Asiakas: mieliala jo alimmillaan; tämä vastaus olisi laskenut sitä.",
-            "Mieliala: edelleen raivoissaan (−5), jo alimmillaan; tämä vastaus olisi laskenut sitä.",
-            "Mieliala: ei muutosta, raivoissaan (−5) → raivoissaan (−5).",
+            "Mieliala: edelleen aivan tolaltaan (−5), jo alimmillaan; tämä vastaus olisi laskenut sitä.",
+            "Mieliala: ei muutosta, aivan tolaltaan (−5) → aivan tolaltaan (−5).",
         ],
     ]) {
         let harmful = plain(a.lang, a.harmful);
@@ -382,8 +382,8 @@ fn plain_mode_says_the_mood_was_already_at_its_lowest() {
 fn plain_mode_says_the_mood_was_already_at_its_highest() {
     let lib = library(&[]);
     for (a, line) in LANGS.iter().zip([
-        "Mood: still delighted (+5), already at its highest; this answer would have raised it.",
-        "Mieliala: edelleen ilahtunut (+5), jo ylimmillään; tämä vastaus olisi nostanut sitä.",
+        "Mood: still satisfied (+5), already at its highest; this answer would have raised it.",
+        "Mieliala: edelleen tyytyväinen (+5), jo ylimmillään; tämä vastaus olisi nostanut sitä.",
     ]) {
         let lang = if a.lang == "fi" { Lang::Fi } else { Lang::En };
         let mut run = run_at(&lib, a.lang, 5);

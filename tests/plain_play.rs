@@ -161,7 +161,7 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         "To work on: Respect throughout",
         "To work on: Own it, agree next step (Promises too much)",
         "Customer: more upset (−1).",
-        "Mood: worse by 1, from neutral (0) to annoyed (−1).",
+        "Mood: worse by 1, from neutral (0) to wary (−1).",
         "In brief",
         "Outcome: partly resolved. 33 % of the steps this path offered shown.",
         "Outcome: Partly resolved. She got the swims, and a promise that was not yours to make.",

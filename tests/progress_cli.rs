@@ -44,11 +44,11 @@ fn report_tables_choices_and_the_steps_missed_most() {
 front-desk (en): 3 runs
   node   choice  chosen  avg fit  avg final mood  text
   start  1       2       75%      +1.5            Good morning, I'm Aino. How can I help?
-  start  2       1       0%       -2.0            Next, please. Number?
+  start  2       1       0%       −2.0            Next, please. Number?
 
 not-in-library (fi): 1 run
   node  choice  chosen  avg fit  avg final mood  text
-  alku  3       1       20%      -3.0
+  alku  3       1       20%      −3.0
 
 Steps the group misses most
   step               runs  shown  broken  missed

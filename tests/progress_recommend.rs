@@ -25,6 +25,7 @@ fn scenario(id: &str, language: &str, style: Style, focus: &[&str], fits: &[&str
             style,
             mood: 0,
             about: None,
+            mood_words: Default::default(),
         },
         start: "a".into(),
         nodes: vec![

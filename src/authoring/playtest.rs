@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::tests_file::{Expect, Playthrough};
 use crate::content::{EncounterModel, Scenario};
-use crate::i18n::{Lang, T, t, tf};
+use crate::i18n::{Lang, T, signed, t, tf};
 use crate::practice::{Run, StepResult};
 
 /// What one playthrough did and where it differed from its expectations.
@@ -220,13 +220,13 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
             ));
         }
     }
-    let mood = m.final_mood().to_string();
+    let mood = signed(m.final_mood());
     if let Some(min) = expect.mood_at_least {
         if i64::from(m.final_mood()) < min {
             out.push(tf(
                 lang,
                 T::TestMoodAtLeast,
-                &[("min", &min.to_string()), ("mood", &mood)],
+                &[("min", &signed(min)), ("mood", &mood)],
             ));
         }
     }
@@ -235,7 +235,7 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
             out.push(tf(
                 lang,
                 T::TestMoodAtMost,
-                &[("max", &max.to_string()), ("mood", &mood)],
+                &[("max", &signed(max)), ("mood", &mood)],
             ));
         }
     }

@@ -43,10 +43,13 @@ Scenario(
         name: "Alex Example",
         // Required. The customer's DiSC style: D, i, S or C.
         style: {STYLE},
-        // Optional. Mood at the start, -5 (furious) to 5 (delighted); default 0.
+        // Optional. Mood at the start, -5 (very upset) to 5 (satisfied); default 0.
         mood: -2,
         // Optional. Background a facilitator may read out.
         about: "Has come in on a lunch break and has twenty minutes.",
+        // Optional. The customer's own words for moods where the default scale would be
+        // wrong for the person; a mood left out keeps the default word.
+        // mood_words: { -5: "in tears", -4: "distressed", 5: "relieved" },
     ),
     // Required. The id of the first node.
     start: "opening",
@@ -174,10 +177,13 @@ Scenario(
         name: "Aino Esimerkki",
         // Pakollinen. Asiakkaan DiSC-tyyli: D, i, S tai C.
         style: {STYLE},
-        // Valinnainen. Mieliala alussa, -5 (raivoissaan) – 5 (ilahtunut); oletus 0.
+        // Valinnainen. Mieliala alussa, -5 (aivan tolaltaan) – 5 (tyytyväinen); oletus 0.
         mood: -2,
         // Valinnainen. Taustaa, jonka fasilitaattori voi kertoa.
         about: "Tuli ruokatunnillaan ja hänellä on kaksikymmentä minuuttia aikaa.",
+        // Valinnainen. Asiakkaan omat sanat mielialoille, jos oletusasteikko ei sovi hänelle;
+        // mieliala, jolle sanaa ei anneta, saa oletussanan.
+        // mood_words: { -5: "itkee", -4: "hädissään", 5: "helpottunut" },
     ),
     // Pakollinen. Ensimmäisen solmun id.
     start: "opening",

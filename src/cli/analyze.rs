@@ -15,7 +15,7 @@ use crate::authoring::analyze::{
 use crate::authoring::draft::Draft;
 use crate::content::outline::{Outline, Seg};
 use crate::content::text::display_safe;
-use crate::i18n::{T, count, t, tf};
+use crate::i18n::{T, count, signed, t, tf};
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -304,29 +304,33 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
     }
 
     let _ = writeln!(o, "\n{}", t(lang, T::AnalyzeFitTitle));
-    let extreme = |label: T, e: &Extreme, unit: &str| {
-        format!(
-            "  {} {}{unit}: {}\n",
-            t(lang, label),
-            e.value,
-            path_text(&e.path)
-        )
+    let extreme = |label: T, e: &Extreme, value: String| {
+        format!("  {} {value}: {}\n", t(lang, label), path_text(&e.path))
     };
+    let percent = |e: &Extreme| format!("{} %", e.value);
     match &a.fit {
         Some(f) if f.proven => {
-            o.push_str(&extreme(T::AnalyzeBestFit, &f.best, " %"));
-            o.push_str(&extreme(T::AnalyzeWorstFit, &f.worst, " %"));
+            o.push_str(&extreme(T::AnalyzeBestFit, &f.best, percent(&f.best)));
+            o.push_str(&extreme(T::AnalyzeWorstFit, &f.worst, percent(&f.worst)));
         }
         Some(f) => {
-            o.push_str(&extreme(T::AnalyzeBestFitBound, &f.best, " %"));
-            o.push_str(&extreme(T::AnalyzeWorstFitBound, &f.worst, " %"));
+            o.push_str(&extreme(T::AnalyzeBestFitBound, &f.best, percent(&f.best)));
+            o.push_str(&extreme(
+                T::AnalyzeWorstFitBound,
+                &f.worst,
+                percent(&f.worst),
+            ));
         }
         None => line(&mut o, T::AnalyzeNoFit, &[]),
     }
     match &a.mood {
         Some(m) => {
-            o.push_str(&extreme(T::AnalyzeBestMood, &m.best, ""));
-            o.push_str(&extreme(T::AnalyzeWorstMood, &m.worst, ""));
+            o.push_str(&extreme(T::AnalyzeBestMood, &m.best, signed(m.best.value)));
+            o.push_str(&extreme(
+                T::AnalyzeWorstMood,
+                &m.worst,
+                signed(m.worst.value),
+            ));
         }
         None => line(&mut o, T::AnalyzeNoMood, &[]),
     }

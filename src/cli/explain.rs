@@ -168,7 +168,26 @@ gives the system's reason.",
     (
         Code::OutOfRange,
         "A number outside its allowed range: difficulty 1 to 3; moods (start mood, mood
-changes, route bounds) -5 to 5; in test files, fit percentages 0 to 100.",
+changes, route bounds, the moods in `mood_words`) -5 to 5; in test files, fit
+percentages 0 to 100.",
+    ),
+    // The customer's own mood words (`mood_words`).
+    (
+        Code::MoodWordTwice,
+        "The customer's `mood_words` give one mood two words, e.g. `-2:` on two lines.
+Only one of them could ever show, so say which: keep one entry for each mood from -5
+to 5.",
+    ),
+    (
+        Code::MoodWordLines,
+        "A mood word holds a line break. The word stands on one line beside the mood
+meter and in plain mode's sentences: write it on one line.",
+    ),
+    (
+        Code::LongMoodWord,
+        "A mood word longer than 30 characters. It stands beside the mood meter, which
+must fit an 80-column terminal and a projector: name the feeling in a word or two
+(\"distressed\", \"relieved\"), not a sentence about it.",
     ),
     (
         Code::BadId,
@@ -456,8 +475,28 @@ rakenteen nimellä.",
         Code::OutOfRange => (
             "arvo sallitun välin ulkopuolella",
             "Luku on sallitun välin ulkopuolella: vaikeustaso 1–3; mielialat (mieliala
-alussa, mielialan muutokset, reittien rajat) -5…5; testitiedostoissa mallin
-mukaisuuden prosentit 0–100.",
+alussa, mielialan muutokset, reittien rajat, `mood_words`-kentän mielialat) -5…5;
+testitiedostoissa mallin mukaisuuden prosentit 0–100.",
+        ),
+        // Asiakkaan omat mielialasanat (`mood_words`).
+        Code::MoodWordTwice => (
+            "mielialalle on annettu kaksi sanaa",
+            "Asiakkaan `mood_words`-kentässä samalle mielialalle on kaksi sanaa, esimerkiksi
+`-2:` kahdella rivillä. Vain toinen niistä voisi koskaan näkyä, joten valitse:
+kullekin mielialalle -5…5 yksi rivi.",
+        ),
+        Code::MoodWordLines => (
+            "mielialasana usealla rivillä",
+            "Mielialasanassa on rivinvaihto. Sana näkyy yhdellä rivillä mielialamittarin
+vieressä ja tekstitilan lauseissa, joten kirjoita se yhdelle riville, esimerkiksi
+`-4: \"itkuinen\"`.",
+        ),
+        Code::LongMoodWord => (
+            "pitkä mielialasana",
+            "Mielialasana on yli 30 merkkiä pitkä. Se näkyy mielialamittarin vieressä, jonka
+on mahduttava 80 merkin levyiseen päätteeseen ja projektorin kuvaan. Nimeä tunne
+yhdellä tai kahdella sanalla (\"hätääntynyt\", \"helpottunut\"), älä kuvaile sitä
+lauseella.",
         ),
         Code::BadId => (
             "virheellinen id",

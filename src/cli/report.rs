@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Global, Lang, load_library, ui_language};
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
-use crate::i18n::{T, count, t, tf};
+use crate::i18n::{T, count, signed_decimal, t, tf};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -378,15 +378,9 @@ pub fn percent(v: Option<f64>, lang: Lang) -> String {
     )
 }
 
-/// `+1.5`; Finnish writes a decimal comma: `+1,5`.
+/// `+1.5`, `−0.5`; Finnish writes a decimal comma: `+1,5`.
 fn mood(v: Option<f64>, lang: Lang) -> String {
-    v.map_or_else(
-        || "-".to_owned(),
-        |v| match lang {
-            Lang::En => format!("{v:+.1}"),
-            Lang::Fi => format!("{v:+.1}").replace('.', ","),
-        },
-    )
+    v.map_or_else(|| "-".to_owned(), |v| signed_decimal(lang, v))
 }
 
 /// The column names of a table, from a catalogue entry that lists them split by `|`.

@@ -53,6 +53,9 @@ codes! {
     BadLanguage = "K0204", Error, "malformed language tag";
     EmptyText = "K0205", Error, "empty text";
     WrongFolder = "K0206", Warning, "file in a folder that does not match its contents";
+    MoodWordTwice = "K0207", Error, "mood given two words";
+    MoodWordLines = "K0208", Error, "mood word on more than one line";
+    LongMoodWord = "K0209", Warning, "long mood word";
     // K03: the graph.
     UnknownStart = "K0301", Error, "start names no node";
     UnknownNext = "K0302", Error, "next names no node";

@@ -404,6 +404,7 @@ mod tests {
                 style,
                 mood: 0,
                 about: None,
+                mood_words: Default::default(),
             },
             start: "start".into(),
             nodes: vec![

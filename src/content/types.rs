@@ -91,6 +91,17 @@ pub struct Customer {
     pub mood: i64,
     #[serde(default)]
     pub about: Option<String>,
+    /// The customer's own words for moods on the scale, by mood (-5..=5): a tearful parent is
+    /// "distressed", not "angry". A mood without a word here uses the default scale's.
+    #[serde(default)]
+    pub mood_words: BTreeMap<i64, String>,
+}
+
+impl Customer {
+    /// The scenario's own word for `mood`, if it gives one.
+    pub fn mood_word(&self, mood: i32) -> Option<&str> {
+        self.mood_words.get(&i64::from(mood)).map(String::as_str)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,14 +3,14 @@
 //! Every check is one pass with hash maps, so a scenario of tens of thousands of nodes checks
 //! in linear time. Positions come from the file's outline: serde keeps none.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
 use super::codes::Code;
 use super::diagnostic::{Bilingual, Diagnostic, Source};
 use super::library::Loaded;
-use super::outline::{Outline, Seg};
+use super::outline::{Outline, Seg, Value};
 use super::parse::did_you_mean;
 use super::tests_file::ScenarioTests;
 use super::types::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
@@ -159,6 +159,94 @@ impl<'a> Report<'a> {
 
 const MOODS: (i64, i64) = (MOOD_MIN as i64, MOOD_MAX as i64);
 
+/// Longest mood word, in characters, before a warning: the word stands beside the mood meter,
+/// which must fit an 80-column screen and a projector.
+pub const MOOD_WORD_MAX: usize = 30;
+
+/// The customer's own mood words: one short line for each mood, each mood at most once, in
+/// the scale's range. Read from the outline, which keeps what serde forgets: each key as
+/// written, where it stands, and a key given twice (the map would keep only the last).
+fn mood_words(r: &mut Report, words: &BTreeMap<i64, String>) {
+    if words.is_empty() {
+        return;
+    }
+    let path = [Seg::Field("customer"), Seg::Field("mood_words")];
+    let entries: Vec<(String, Range<usize>, Range<usize>)> = match r.outline.value(&path) {
+        Some(Value::Map { entries, .. }) => entries
+            .iter()
+            .map(|e| (e.key.trim().to_owned(), e.key_span.clone(), e.value.span()))
+            .collect(),
+        _ => return,
+    };
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    for (key, key_span, span) in entries {
+        // ron reads the keys as serde's map holds them; one written some other way (`0x2`)
+        // is still checked there, only without a position of its own.
+        let Some((mood, word)) = key.parse().ok().and_then(|m| words.get_key_value(&m)) else {
+            continue;
+        };
+        let mood = *mood;
+        let (lo, hi) = MOODS;
+        if mood < lo || mood > hi {
+            r.at(
+                Code::OutOfRange,
+                key_span,
+                words!(
+                    "mood {key} in `mood_words` is out of range: it must be {lo} to {hi}",
+                    "`mood_words`-kentän mieliala {key} on sallitun alueen ulkopuolella: sen on oltava vähintään {lo} ja enintään {hi}"
+                ),
+            );
+            continue;
+        }
+        if let Some(&first) = seen.get(&mood) {
+            let line = r.source.line_col(first).0;
+            r.at(
+                Code::MoodWordTwice,
+                key_span,
+                words!(
+                    "mood {key} is given two words in `mood_words`",
+                    "mielialalle {key} on annettu kaksi sanaa (`mood_words`)"
+                ),
+            )
+            .add_note(words!(
+                "first given at line {line}",
+                "ensimmäisen kerran rivillä {line}"
+            ));
+            continue;
+        }
+        seen.insert(mood, key_span.start);
+        let chars = word.chars().count();
+        if word.trim().is_empty() {
+            r.at(
+                Code::EmptyText,
+                span,
+                words!(
+                    "the mood word for {key} is empty",
+                    "mielialan {key} sana on tyhjä"
+                ),
+            );
+        } else if word.contains(['\n', '\r']) {
+            r.at(
+                Code::MoodWordLines,
+                span,
+                words!(
+                    "the mood word for {key} runs over more than one line: it stands on one line beside the mood meter",
+                    "mielialan {key} sana jakautuu usealle riville: sen on mahduttava yhdelle riville mielialamittarin viereen"
+                ),
+            );
+        } else if chars > MOOD_WORD_MAX {
+            r.at(
+                Code::LongMoodWord,
+                span,
+                words!(
+                    "the mood word for {key} is {chars} characters long: keep it to {MOOD_WORD_MAX} or fewer, it stands beside the mood meter",
+                    "mielialan {key} sana on {chars} merkkiä pitkä: pidä se enintään {MOOD_WORD_MAX} merkissä, koska se näkyy mielialamittarin vieressä"
+                ),
+            );
+        }
+    }
+}
+
 /// Problems in one scenario, checked against its model (`None`: no model file for it, which
 /// is reported).
 pub fn scenario(scenario: &Loaded<Scenario>, model: Option<&EncounterModel>) -> Vec<Diagnostic> {
@@ -209,6 +297,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             ("about", "asiakkaan kuvaus (`about`)"),
         );
     }
+    mood_words(&mut r, &s.customer.mood_words);
 
     let model = models
         .iter()

@@ -12,7 +12,10 @@
 
 pub use crate::cli::Lang;
 
-use crate::content::{Outcome, Style};
+use std::borrow::Cow;
+
+use crate::content::text::for_screen;
+use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Style};
 use crate::practice::StepResult;
 
 macro_rules! catalogue {
@@ -165,14 +168,19 @@ catalogue! {
     Partial => "Partly resolved", "Ratkesi osittain";
     Unresolved => "Unresolved", "Jäi ratkaisematta";
     Escalated => "Escalated", "Kärjistyi";
-    // Moods, from -5 to 5 in steps
-    MoodFurious => "furious", "raivoissaan";
-    MoodAngry => "angry", "vihainen";
-    MoodAnnoyed => "annoyed", "ärtynyt";
+    // The default mood scale, -5 to 5: how the customer feels about the encounter, not how
+    // angry they are. A scenario may give its customer's own words (`mood_words`).
+    MoodVeryUpset => "very upset", "aivan tolaltaan";
+    MoodUpset => "upset", "pahalla mielellä";
+    MoodTroubled => "troubled", "huolissaan";
+    MoodUneasy => "uneasy", "epävarma";
+    MoodWary => "wary", "varautunut";
     MoodNeutral => "neutral", "neutraali";
-    MoodCalm => "calm", "rauhallinen";
-    MoodPleased => "pleased", "tyytyväinen";
-    MoodDelighted => "delighted", "ilahtunut";
+    MoodOpen => "open", "avoin";
+    MoodReassured => "reassured", "rauhoittunut";
+    MoodAtEase => "at ease", "levollinen";
+    MoodPleased => "pleased", "luottavainen";
+    MoodSatisfied => "satisfied", "tyytyväinen";
     // The learner's style: first start, profile, self-check
     OpenProfile => "your style", "tyylisi";
     ProfileTitle => "Your style", "Tyylisi";
@@ -265,8 +273,8 @@ catalogue! {
     NotSaved => "(not saved: --no-save)", "(ei tallenneta: --no-save)";
     // Plain mode (`kohtaa play --plain`): linear text for screen readers and pipes
     PlainRole => "Your role: {role}", "Roolisi: {role}";
-    PlainCustomer => "Customer: {name}. Mood at the start: {mood}, on a scale from −5 (furious) to +5 (delighted).",
-        "Asiakas: {name}. Mieliala alussa: {mood} asteikolla −5 (raivoissaan) … +5 (ilahtunut).";
+    PlainCustomer => "Customer: {name}. Mood at the start: {mood}, on a scale from −5 ({lowest}) to +5 ({highest}).",
+        "Asiakas: {name}. Mieliala alussa: {mood} asteikolla −5 ({lowest}) … +5 ({highest}).";
     PlainMoodValue => "{word} ({value})", "{word} ({value})";
     PlainDecision => "Decision {n}", "Päätös {n}";
     PlainSays => "{name} says: {line}", "{name} sanoo: {line}";
@@ -632,28 +640,70 @@ pub fn style(lang: Lang, style: Style) -> &'static str {
     )
 }
 
-/// A word for a mood on the -5..=5 scale.
-pub fn mood(lang: Lang, mood: i32) -> &'static str {
+/// The default scale's word for a mood on the -5..=5 scale (beyond an end, the end's word).
+/// Views name a mood through [`mood_word`], which lets a scenario speak for its customer.
+pub fn default_mood_word(lang: Lang, mood: i32) -> &'static str {
     t(
         lang,
         match mood {
-            i32::MIN..=-5 => T::MoodFurious,
-            -4..=-3 => T::MoodAngry,
-            -2..=-1 => T::MoodAnnoyed,
+            i32::MIN..=-5 => T::MoodVeryUpset,
+            -4 => T::MoodUpset,
+            -3 => T::MoodTroubled,
+            -2 => T::MoodUneasy,
+            -1 => T::MoodWary,
             0 => T::MoodNeutral,
-            1..=2 => T::MoodCalm,
-            3..=4 => T::MoodPleased,
-            5..=i32::MAX => T::MoodDelighted,
+            1 => T::MoodOpen,
+            2 => T::MoodReassured,
+            3 => T::MoodAtEase,
+            4 => T::MoodPleased,
+            5..=i32::MAX => T::MoodSatisfied,
         },
     )
 }
 
-/// A mood as a signed number, "+2", "0", "−3" (a true minus sign reads better than "-").
-pub fn signed(n: i32) -> String {
-    match n {
+/// The word for `mood` in `scenario`: its customer's own word where the scenario gives one,
+/// else the default scale's. Every view that names a mood asks here, so a scale reads the
+/// same on every screen. A scenario's word is made fit for one line of any terminal.
+pub fn mood_word<'a>(lang: Lang, scenario: &'a Scenario, mood: i32) -> Cow<'a, str> {
+    let mood = mood.clamp(MOOD_MIN, MOOD_MAX);
+    let customer = &scenario.customer;
+    if let Some(word) = customer.mood_word(mood) {
+        return Cow::Owned(for_screen(word).replace('\n', " "));
+    }
+    // A scale partly in the scenario's words goes on in the scenario's language: "in tears"
+    // next to "huolissaan" would read as a slip.
+    let lang = match scenario.language.as_str() {
+        _ if customer.mood_words.is_empty() => lang,
+        "en" => Lang::En,
+        "fi" => Lang::Fi,
+        _ => lang,
+    };
+    Cow::Borrowed(default_mood_word(lang, mood))
+}
+
+/// A mood or a change of mood as a signed number, "+2", "0", "−3" (a true minus sign reads
+/// better than "-"). Every text view writes moods with it; JSON and CSV keep plain numbers.
+pub fn signed(n: impl Into<i64>) -> String {
+    match n.into() {
         n if n > 0 => format!("+{n}"),
         n if n < 0 => format!("−{}", n.unsigned_abs()),
         _ => "0".to_owned(),
+    }
+}
+
+/// An average mood to one decimal, signed as [`signed`] signs: "+1.5", "0.0", "−2.3"; Finnish
+/// writes a decimal comma.
+pub fn signed_decimal(lang: Lang, v: f64) -> String {
+    let digits = format!("{:.1}", v.abs());
+    let sign = match () {
+        _ if digits == "0.0" => "",
+        _ if v < 0.0 => "−",
+        _ => "+",
+    };
+    let text = format!("{sign}{digits}");
+    match lang {
+        Lang::En => text,
+        Lang::Fi => text.replace('.', ","),
     }
 }
 

@@ -3,9 +3,9 @@
 //! screen reader user always knows where they are.
 
 use crate::cli::Lang;
-use crate::content::EncounterModel;
 use crate::content::styles::Part;
 use crate::content::text::display_safe;
+use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::run::ScaleEnd;
 use crate::practice::{Run, StepResult, Taken};
@@ -25,13 +25,14 @@ fn pitfall_name(model: &EncounterModel, id: &str) -> String {
     safe(model.pitfall(id).map_or(id, |(_, p)| p.name.as_str()))
 }
 
-/// A mood in words and as a number: "angry (−3 on a scale from −5 to +5)".
-pub fn mood_value(lang: Lang, mood: i32) -> String {
+/// A mood in words, the customer's own where the scenario gives them, and as a number:
+/// "troubled (−3)".
+pub fn mood_value(lang: Lang, scenario: &Scenario, mood: i32) -> String {
     tf(
         lang,
         T::PlainMoodValue,
         &[
-            ("word", i18n::mood(lang, mood)),
+            ("word", &i18n::mood_word(lang, scenario, mood)),
             ("value", &i18n::signed(mood)),
         ],
     )
@@ -49,7 +50,9 @@ pub fn intro(run: &Run, lang: Lang) -> Vec<String> {
             T::PlainCustomer,
             &[
                 ("name", &safe(&s.customer.name)),
-                ("mood", &mood_value(lang, run.start_mood())),
+                ("mood", &mood_value(lang, s, run.start_mood())),
+                ("lowest", &i18n::mood_word(lang, s, MOOD_MIN)),
+                ("highest", &i18n::mood_word(lang, s, MOOD_MAX)),
             ],
         ),
     ];
@@ -124,7 +127,13 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> 
     let effect = run.effect_of(taken);
     let mut lines = Vec::new();
     let Some(choice) = run.choice_of(taken) else {
-        return vec![mood_change(lang, taken.mood_before, taken.mood_after, None)];
+        return vec![mood_change(
+            lang,
+            run.scenario(),
+            taken.mood_before,
+            taken.mood_after,
+            None,
+        )];
     };
     lines.push(tf(lang, T::PlainYouSaid, &[("text", &safe(&choice.say))]));
     match voice {
@@ -165,6 +174,7 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> 
     }
     lines.push(mood_change(
         lang,
+        run.scenario(),
         taken.mood_before,
         taken.mood_after,
         effect.held_by_scale(),
@@ -189,17 +199,23 @@ fn part_lines(lang: Lang, part: &FeedbackPart) -> Vec<String> {
     }
 }
 
-/// "Mood: better by 2, from angry (−3 …) to annoyed (−1 …)." When the end of the scale
+/// "Mood: better by 2, from troubled (−3) to wary (−1)." When the end of the scale
 /// (`held`) kept a harmful or helpful answer from moving the mood, it says so: "no change"
 /// would call a harmful answer harmless.
-pub fn mood_change(lang: Lang, before: i32, after: i32, held: Option<ScaleEnd>) -> String {
+pub fn mood_change(
+    lang: Lang,
+    scenario: &Scenario,
+    before: i32,
+    after: i32,
+    held: Option<ScaleEnd>,
+) -> String {
     let delta = after - before;
     if let Some(end) = held.filter(|_| delta == 0) {
         let key = match end {
             ScaleEnd::Lowest => T::PlainMoodAtLowest,
             ScaleEnd::Highest => T::PlainMoodAtHighest,
         };
-        return tf(lang, key, &[("to", &mood_value(lang, after))]);
+        return tf(lang, key, &[("to", &mood_value(lang, scenario, after))]);
     }
     let n = delta.unsigned_abs().to_string();
     let change = match delta {
@@ -212,8 +228,8 @@ pub fn mood_change(lang: Lang, before: i32, after: i32, held: Option<ScaleEnd>) 
         T::PlainMoodChange,
         &[
             ("change", &change),
-            ("from", &mood_value(lang, before)),
-            ("to", &mood_value(lang, after)),
+            ("from", &mood_value(lang, scenario, before)),
+            ("to", &mood_value(lang, scenario, after)),
         ],
     )
 }
@@ -340,8 +356,8 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         lang,
         T::PlainMoodSummary,
         &[
-            ("from", &mood_value(lang, m.moods[0])),
-            ("to", &mood_value(lang, m.final_mood())),
+            ("from", &mood_value(lang, run.scenario(), m.moods[0])),
+            ("to", &mood_value(lang, run.scenario(), m.final_mood())),
         ],
     ));
 

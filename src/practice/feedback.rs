@@ -354,11 +354,7 @@ fn standard(model: &EncounterModel, steps: &[String], pitfalls: &[String]) -> St
     lines.join("\n")
 }
 
-/// A mood with a true minus sign: "−3", "0", "2".
+/// A mood signed as every view signs it: "−3", "0", "+2".
 fn signed(v: i32) -> String {
-    if v < 0 {
-        format!("−{}", v.unsigned_abs())
-    } else {
-        v.to_string()
-    }
+    crate::i18n::signed(v)
 }

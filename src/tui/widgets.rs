@@ -146,7 +146,7 @@ pub fn inset(area: Rect) -> Rect {
 
 /// The mood as a meter that reads without colour: a word, a number and 11 cells from −5 to +5
 /// filled up to the mood.
-pub fn mood_meter(env: &Env, mood: i32) -> Line<'static> {
+pub fn mood_meter(env: &Env, scenario: &crate::content::Scenario, mood: i32) -> Line<'static> {
     let theme = env.theme;
     let styles = MeterStyles {
         label: theme.heading,
@@ -155,7 +155,7 @@ pub fn mood_meter(env: &Env, mood: i32) -> Line<'static> {
         good: theme.good,
         neutral: theme.base,
     };
-    meter(env, mood, &styles, (": ", " +5  "))
+    meter(env, scenario, mood, &styles, (": ", " +5  "))
 }
 
 /// The styles a mood meter is drawn in (the app's theme, or the presenter's stage).
@@ -168,7 +168,13 @@ pub struct MeterStyles {
 }
 
 /// A mood meter; `spacing` is what follows the label and the scale's end.
-pub fn meter(env: &Env, mood: i32, styles: &MeterStyles, spacing: (&str, &str)) -> Line<'static> {
+pub fn meter(
+    env: &Env,
+    scenario: &crate::content::Scenario,
+    mood: i32,
+    styles: &MeterStyles,
+    spacing: (&str, &str),
+) -> Line<'static> {
     let filled = (mood.clamp(-5, 5) + 6) as usize;
     let style = if mood < 0 {
         styles.bad
@@ -184,7 +190,11 @@ pub fn meter(env: &Env, mood: i32, styles: &MeterStyles, spacing: (&str, &str)) 
         Span::styled("·".repeat(11 - filled), styles.dim),
         Span::styled(spacing.1.to_owned(), styles.dim),
         Span::styled(
-            format!("{} ({})", i18n::mood(env.lang, mood), i18n::signed(mood)),
+            format!(
+                "{} ({})",
+                i18n::mood_word(env.lang, scenario, mood),
+                i18n::signed(mood)
+            ),
             style,
         ),
     ])

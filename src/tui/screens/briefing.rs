@@ -185,7 +185,7 @@ impl BriefingScreen {
             &format!(
                 "{}: {} ({})",
                 env.t(T::StartMood),
-                i18n::mood(env.lang, mood),
+                i18n::mood_word(env.lang, s, mood),
                 i18n::signed(mood)
             ),
             theme.dim,

@@ -212,7 +212,7 @@ impl PlayScreen {
             Constraint::Length(1),
             Constraint::Fill(1),
         ]));
-        let mut top = vec![mood_meter(env, self.run.mood())];
+        let mut top = vec![mood_meter(env, self.run.scenario(), self.run.mood())];
         if let Some(focus) = &self.run.focus {
             let name = self
                 .run

@@ -168,7 +168,7 @@ fn para(doc: &mut Doc, text: &str, style: Style) {
     doc.para(text, style);
 }
 
-fn mood_line(env: &Env, stage: &Stage, mood: i32) -> Line<'static> {
+fn mood_line(env: &Env, stage: &Stage, run: &Run) -> Line<'static> {
     let styles = MeterStyles {
         label: stage.label,
         dim: stage.dim,
@@ -176,7 +176,7 @@ fn mood_line(env: &Env, stage: &Stage, mood: i32) -> Line<'static> {
         good: stage.good,
         neutral: stage.text,
     };
-    meter(env, mood, &styles, ("  ", " +5   "))
+    meter(env, run.scenario(), run.mood(), &styles, ("  ", " +5   "))
 }
 
 /// The top line of a running scenario: its title, where the room is, and the mood.
@@ -187,7 +187,7 @@ fn header(run: &Run, env: &Env, stage: &Stage, area: &mut Rect, buf: &mut Buffer
         &[("n", &(run.taken().len() + 1).to_string())],
     );
     let left = format!("{} · {}", clean(&run.scenario().title), where_);
-    let mood = mood_line(env, stage, run.mood());
+    let mood = mood_line(env, stage, run);
     let mood_w = mood.width() as u16;
     Paragraph::new(Span::styled(
         truncate(&left, usize::from(row.width.saturating_sub(mood_w + 2))),
@@ -267,7 +267,7 @@ fn title(run: &Run, env: &Env, stage: &Stage, mut area: Rect, buf: &mut Buffer) 
         stage.text,
     );
     doc.blank();
-    doc.line(mood_line(env, stage, run.mood()));
+    doc.line(mood_line(env, stage, run));
     doc.blank();
     doc.blank();
     para(&mut doc, env.t(T::PresentPressBegin), stage.label);
@@ -561,7 +561,10 @@ fn feedback(
     doc.line(Line::from(vec![
         Span::styled(mood_change(env, taken, run.choice_of(taken)), stage.label),
         Span::styled(
-            format!("  {}", i18n::mood(env.lang, taken.mood_after)),
+            format!(
+                "  {}",
+                i18n::mood_word(env.lang, run.scenario(), taken.mood_after)
+            ),
             stage.say,
         ),
     ]));
