@@ -158,7 +158,6 @@ catalogue! {
     TurnBetter => "A better answer there", "Parempi vastaus siinä kohdassa";
     TurnReach => "After it, {best} % model fit was still within reach; after your answer, at most {left} %.",
         "Sen jälkeen mallin mukaisuus olisi voinut olla vielä {best} %; sinun vastauksesi jälkeen enintään {left} %.";
-    TurnReplay => "Press w to replay from there.", "Pelaa siitä uudelleen painamalla w.";
     SectionSteps => "Steps", "Askeleet";
     SectionPitfalls => "Pitfalls", "Sudenkuopat";
     SectionOrder => "Order", "Järjestys";
@@ -169,6 +168,7 @@ catalogue! {
     MoodMoved => "Choice {n}: {from} → {to}", "Valinta {n}: {from} → {to}";
     MoodStill => "The mood did not move.", "Mieliala ei muuttunut.";
     NextSection => "next section", "seuraava osio";
+    SectionsShort => "sections", "osiot";
     PrevSection => "previous section", "edellinen osio";
     ToggleSection => "open or close the section", "avaa tai sulje osio";
     ToggleShort => "open/close", "avaa/sulje";

@@ -277,7 +277,7 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
     let worded = voice.map(|v| v.debrief(&d, model, None, run.scenario().customer.style));
     match &worded {
         Some(worded) => {
-            for part in worded.brief() {
+            for part in worded.headline() {
                 lines.extend(part_lines(lang, part));
             }
         }
@@ -300,6 +300,9 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         }
     }
     lines.extend(turn_lines(run, &d, lang));
+    for part in worded.iter().flat_map(|w| w.afterword()) {
+        lines.extend(part_lines(lang, part));
+    }
 
     let taken = run.taken();
     let tips: Vec<&FeedbackPart> = worded

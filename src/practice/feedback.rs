@@ -61,14 +61,22 @@ pub struct DebriefText {
 }
 
 impl DebriefText {
-    /// The summary without the parts a debrief screen shows in its own words above it: the
-    /// outcome with the fit, and the ending's text.
-    pub fn brief(&self) -> impl Iterator<Item = &FeedbackPart> {
+    /// The summary's headline, in the framing's order: the step kept and the one to change
+    /// (`Worked`, `Change`, `Steps`). A debrief shows it first, before the turning point.
+    pub fn headline(&self) -> impl Iterator<Item = &FeedbackPart> {
+        self.summary.iter().filter(|p| is_headline(p.kind))
+    }
+
+    /// The rest of the summary, in the framing's order (`Standard`, `Impact`, `Order`,
+    /// `Closing`), shown after the turning point. The outcome with the fit and the ending's
+    /// text are left out: a debrief says those in its own words above everything.
+    pub fn afterword(&self) -> impl Iterator<Item = &FeedbackPart> {
         self.summary.iter().filter(|p| {
-            !matches!(
-                p.kind,
-                PartKind::Framed(Part::Outcome) | PartKind::Framed(Part::Message)
-            )
+            !is_headline(p.kind)
+                && !matches!(
+                    p.kind,
+                    PartKind::Framed(Part::Outcome) | PartKind::Framed(Part::Message)
+                )
         })
     }
 
@@ -79,6 +87,13 @@ impl DebriefText {
             .chain(self.watch_out.as_ref())
             .chain(self.meet_customer.as_ref())
     }
+}
+
+fn is_headline(kind: PartKind) -> bool {
+    matches!(
+        kind,
+        PartKind::Framed(Part::Worked | Part::Change | Part::Steps)
+    )
 }
 
 /// How the app speaks to one learner: the style texts of the interface language and the

@@ -35,21 +35,18 @@ use crate::tui::widgets::{
 macro_rules! debrief_keys {
     ($back:expr $(, $replay:expr)?) => {
         &[
-            bind(UP, "↑/k", Action::Up, T::Scroll, false),
-            bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-            bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::NextSection, T::NextSection, true),
+            // The bar keeps what fits in this order: sections first, then replay and back.
+            bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::NextSection, T::NextSection, true)
+                .short(T::SectionsShort),
             bind(&[Key::Code(KeyCode::BackTab)], "Shift-Tab", Action::PrevSection, T::PrevSection, false),
-            bind(
-                &[Key::Code(KeyCode::Enter), Key::Char(' ')],
-                "Enter/Space",
-                Action::Select,
-                T::ToggleSection,
-                true,
-            )
-            .short(T::ToggleShort),
+            bind(&[Key::Code(KeyCode::Enter)], "Enter", Action::Select, T::ToggleSection, true)
+                .short(T::ToggleShort),
+            bind(&[Key::Char(' ')], "Space", Action::Select, T::ToggleSection, false),
             bind(&[Key::Digit], "1-6", Action::Pick(1), T::JumpSection, false),
             $($replay,)?
             bind(BACK, "q/Esc", Action::Back, $back, true),
+            bind(UP, "↑/k", Action::Up, T::Scroll, false),
+            bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
             bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
             bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
             bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
@@ -111,8 +108,9 @@ impl Section {
 
 pub struct DebriefScreen {
     pub run: Run,
-    /// What the debrief says, decided once by practice.
-    pub debrief: Debrief,
+    /// What the debrief says, decided once by practice (boxed: it is most of the screen's
+    /// size, and every screen shares one enum).
+    pub debrief: Box<Debrief>,
     pub scroll: usize,
     /// The saved record of this run, to add a reflection to.
     pub record: Option<RunRecord>,
@@ -134,7 +132,7 @@ struct Layout {
 impl DebriefScreen {
     pub fn new(run: Run) -> DebriefScreen {
         DebriefScreen {
-            debrief: Debrief::of(&run),
+            debrief: Box::new(Debrief::of(&run)),
             run,
             scroll: 0,
             record: None,
@@ -342,8 +340,8 @@ impl DebriefScreen {
         // Kept and change, worded for the learner; in plain words without a style file.
         match worded {
             Some(worded) => {
-                let brief: Vec<_> = worded.brief().cloned().collect();
-                feedback_parts(env, doc, &brief);
+                let headline: Vec<_> = worded.headline().cloned().collect();
+                feedback_parts(env, doc, &headline);
             }
             None => {
                 if let Some(kept) = &lesson.kept {
@@ -403,7 +401,6 @@ impl DebriefScreen {
                             ),
                             theme.dim,
                         );
-                        doc.para(env.t(T::TurnReplay), theme.base);
                     }
                     _ => doc.para(
                         &env.tf(T::TurningPoint, &[("n", &(turn.at + 1).to_string())]),
@@ -414,6 +411,15 @@ impl DebriefScreen {
             None => doc.para(env.t(T::NoTurningPoint), theme.good),
         }
         doc.blank();
+
+        // How it felt to the customer, the standard and the closing line, after the turn.
+        if let Some(worded) = worded {
+            let afterword: Vec<_> = worded.afterword().cloned().collect();
+            if !afterword.is_empty() {
+                feedback_parts(env, doc, &afterword);
+                doc.blank();
+            }
+        }
     }
 
     /// One section: its heading (▸ closed, ▾ open, ▶ when selected) and, when open, its body.
