@@ -343,7 +343,8 @@ fn pitfalls_are_listed_once_in_the_order_first_hit() {
 }
 
 #[test]
-fn the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
+fn past_the_search_limit_the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
+    use kohtaa::practice::turn::turning_point_within;
     let nodes = format!(
         r#"Node(id: "a", say: "x", choices: [
             Choice(say: "small loss", next: "a", mood: -1),
@@ -352,18 +353,28 @@ fn the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
             Choice(say: "fine", next: "end", mood: 1),
         ]), {END}"#
     );
+    // No choice fits a step, so no answer can close off a better fit: the search finds no
+    // turning point however the run went.
+    let fallback = |r: &Run| turning_point_within(r.scenario(), r.model(), r.taken(), 0);
     let mut r = run(3, &nodes);
     r.choose(3).unwrap();
-    assert_eq!(r.turning_point(), None, "nothing went wrong");
+    assert_eq!(fallback(&r), None, "nothing went wrong");
+    assert_eq!(r.turning_point(), None);
 
     let mut r = run(3, &nodes);
     for i in [0, 1, 1, 0] {
         r.choose(i).unwrap();
     }
+    let turn = fallback(&r).expect("a mood loss");
+    assert_eq!(turn.at, 1, "the first of the biggest losses");
+    assert_eq!(
+        turn.better, None,
+        "no better answer claimed without the search"
+    );
     assert_eq!(
         r.turning_point(),
-        Some(1),
-        "the first of the biggest losses"
+        None,
+        "the search: no better fit was reachable"
     );
 
     let mut r = run(3, &nodes);
@@ -371,7 +382,7 @@ fn the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
         r.choose(i).unwrap();
     }
     assert_eq!(
-        r.turning_point(),
+        fallback(&r).map(|t| t.at),
         Some(2),
         "a break outweighs any mood loss"
     );
@@ -379,7 +390,7 @@ fn the_turning_point_is_the_first_break_else_the_biggest_mood_loss() {
     // At the bottom of the scale a -3 choice loses nothing; it is not a turning point.
     let mut r = run(-5, &nodes);
     r.choose(1).unwrap();
-    assert_eq!(r.turning_point(), None);
+    assert_eq!(fallback(&r), None);
 }
 
 #[test]

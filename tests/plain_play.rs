@@ -116,9 +116,9 @@ fn a_route_on_mood_ends_early_and_unfitted_steps_are_not_in_play() {
     );
     let run = json(&out);
     let m = &run["measurement"];
-    // greet, listen and acknowledge fitted; explain was offered on the way but not taken
-    // (missed); agree fits only at a node this path never reached; clarify, close and the
-    // threads are fitted by no choice at all.
+    // greet, listen and acknowledge fitted; explain was offered on this run and missed; agree
+    // is fitted only elsewhere in the file, so not reached and left out of the fit; clarify,
+    // close and the threads are fitted by no choice at all.
     assert_eq!(
         results(m),
         pairs(&[
@@ -158,14 +158,23 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         "Feedback: Sarcasm undoes the rest.",
         // Worded as the app words it without a profile: the neutral framing.
         "Shown: Acknowledge the feeling",
-        "To work on: Respect throughout",
         "To work on: Own it, agree next step (Promises too much)",
         "Customer: more upset (−1).",
         "Mood: worse by 1, from neutral (0) to wary (−1).",
-        "In brief",
-        "Outcome: partly resolved. 33 % of the steps this path offered shown.",
         "Outcome: Partly resolved. She got the swims, and a promise that was not yours to make.",
         "Model fit: 33 % (2 shown of the 6 steps this path offered).",
+        "Order: “Explain clearly” came before “Acknowledge the feeling”.",
+        "Where it turned: at choice 1 of 3 you said: “Passes are valid for twelve months from purchase; it is in the terms.”",
+        "A better answer there: “Good evening! Let's have a look together - what does it say?”",
+        "Feedback: Greeted and asked: she gets to tell it.",
+        "After it, 83 % model fit was still within reach; after your answer, at most 80 %.",
+        "## Steps (9)",
+        "## Pitfalls (1)",
+        "## Order (1)",
+        "## Mood (2)",
+        "Choice 2: 0 → −1: “Well, everyone else manages to use theirs in time.”",
+        "## Your path (3)",
+        "## Tips (1)",
         "Step 1 of 7: Notice and greet: missed",
         "Step 3 of 7: Acknowledge the feeling: shown",
         "Step 5 of 7: Explain clearly: shown",
@@ -173,7 +182,7 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         "Throughout, 1 of 2: Respect throughout: broken",
         "“Explain clearly” came before “Acknowledge the feeling”.",
         "Mood, choice by choice: 0, 0, −1, +1.",
-        "Choice 3 of 3, at offer: I'll make sure you get all three back, and a free sauna too.",
+        "Choice 3 of 3: I'll make sure you get all three back, and a free sauna too.",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -254,6 +263,9 @@ fn a_route_on_low_mood_escalates_and_the_debrief_is_in_finnish() {
     for line in [
         "Lopputulos: Kärjistyi. Asia siirtyi esimiehelle.",
         "Mallin mukaisuus: 0 % (näkyi 0/2 vastaan tulleesta askeleesta).",
+        "Käännekohta: valinnassa 1/1 sanoit: ”Joo joo, paikat jaetaan joka kevät uudestaan.”",
+        "Parempi vastaus siinä kohdassa: ”Kertokaa, mitä sopimuksessa lukee, niin katsotaan yhdessä.”",
+        "## Askeleet (4)",
         "Askel 1/3: Kuuntele asiakasta: rikkoutui",
         "Askel 2/3: Tarkista tiedot: ei tullut vastaan",
         "Läpi kohtaamisen, 1/1: Kohteliaisuus: jäi puuttumaan",
@@ -347,7 +359,6 @@ fn feedback_is_worded_for_the_style_in_the_profile() {
         "Fix: Respect throughout",
         "Kept: Acknowledge the feeling",
         "Customer: more upset (−1).",
-        "Result: partly resolved. 33 % of the steps this path offered shown.",
         "Watch out with this customer: Give the story half a minute before you steer; cutting in early costs the goodwill you need later.",
     ] {
         assert!(has(&direct, line), "missing {line:?} in:\n{direct}");

@@ -154,7 +154,7 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     pty.choose("It's at the depot");
     pty.wait_for("Press Enter to see the debrief.");
     pty.send("\r");
-    pty.wait_for("100 % of the steps this path offered shown");
+    pty.wait_for("Model fit: 100 %");
     assert!(pty.screen().contains("Outcome: Resolved"));
     pty.send("?");
     pty.wait_for("play again");

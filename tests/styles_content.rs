@@ -197,3 +197,33 @@ fn a_broken_user_style_file_leaves_the_bundled_one_in_place() {
     );
     assert!(lib.styles_for("en").unwrap().words.fit.starts_with("{fit}"));
 }
+
+#[test]
+fn closings_by_result_are_checked_like_the_other_texts() {
+    // The S framing without its `closing`: its closings by result must cover every result.
+    let closing = "                closing: \"One answer does not decide a whole conversation; there is room to put it right.\",\n";
+    let poor = "                    Poor: \"This run is a good one to learn from. Start with the one change named here, and play it again at your own pace.\",\n";
+    let text = edited(closing, "").replace(poor, "");
+    assert_eq!(
+        text.len() + closing.len() + poor.len(),
+        EN.len(),
+        "both removed"
+    );
+    let (_dir, path) = fixture(&text);
+    let lib = load_paths(vec![path]);
+    let d = only(&lib, Code::EmptyText);
+    assert!(d.message.contains("Poor"), "{}", d.message);
+    assert!(!d.message.contains("Good"), "{}", d.message);
+
+    // With every result covered, no `closing` is needed.
+    let (_dir, path) = fixture(&edited(closing, ""));
+    assert!(load_paths(vec![path]).diagnostics.is_empty());
+
+    // A closing takes no placeholder.
+    let (_dir, path) = fixture(&edited(
+        "Good: \"Same again next time.\"",
+        "Good: \"Same again, {name}.\"",
+    ));
+    let lib = load_paths(vec![path]);
+    only(&lib, Code::UnknownPlaceholder);
+}

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
 use kohtaa::content::{EncounterModel, Library, LoadOptions, Scenario, Style};
+use kohtaa::practice::debrief::Debrief;
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
-use kohtaa::practice::{Measurement, Run, StepResult};
+use kohtaa::practice::{Run, StepResult};
 
 /// A path through "doctor-today" (a frozen copy of the bundled one) that shows some steps and
 /// breaks others.
@@ -76,33 +77,36 @@ fn all_text(parts: &[FeedbackPart]) -> String {
 fn same_run_four_styles_same_measurement_different_wording() {
     let lib = library();
     let model = model(&lib, "en");
-    let mut seen: Vec<(Measurement, String)> = Vec::new();
+    let mut seen: Vec<(Debrief, String)> = Vec::new();
     for learner in styles() {
         // A fresh run per learner: the learner's style is nowhere in the engine's input.
         let run = played(&lib);
-        let measurement = run.measure();
+        let d = Debrief::of(&run);
         let voice = Voice::new(texts(&lib, "en"), learner);
-        let debrief = voice.debrief(&measurement, &model, None, Style::D);
+        let debrief = voice.debrief(&d, &model, None, Style::D);
         let words: Vec<FeedbackPart> = debrief.parts().cloned().collect();
-        seen.push((measurement, all_text(&words)));
+        seen.push((d, all_text(&words)));
     }
     let (first, _) = &seen[0];
-    assert!(first.count(StepResult::Shown) > 0 && first.count(StepResult::Broken) > 0);
-    for (m, _) in &seen {
-        assert_eq!(m, first, "the measurement is the same for every style");
+    let m = &first.measurement;
+    assert!(m.count(StepResult::Shown) > 0 && m.count(StepResult::Broken) > 0);
+    for (d, _) in &seen {
+        assert_eq!(
+            d, first,
+            "the measurement and its lesson are the same for every style"
+        );
     }
     for i in 0..seen.len() {
         for j in i + 1..seen.len() {
             assert_ne!(seen[i].1, seen[j].1, "styles {i} and {j} are worded alike");
         }
     }
-    // The same message: every style's debrief names every shown and broken step.
-    for (m, text) in &seen {
-        for step in &m.steps {
-            if matches!(step.result, StepResult::Shown | StepResult::Broken) {
-                let name = &model.step(&step.step).unwrap().name;
-                assert!(text.contains(name.as_str()), "{name} missing from:\n{text}");
-            }
+    // The same message: every style's debrief names the one step kept and the one to change.
+    for (d, text) in &seen {
+        let lesson = &d.lesson;
+        for step in [&lesson.kept, &lesson.change] {
+            let name = &model.step(step.as_deref().unwrap()).unwrap().name;
+            assert!(text.contains(name.as_str()), "{name} missing from:\n{text}");
         }
     }
 }
@@ -113,7 +117,7 @@ fn the_order_follows_the_framing() {
     let run = played(&lib);
     let model = model(&lib, "en");
     let texts = texts(&lib, "en");
-    let m = run.measure();
+    let m = Debrief::of(&run);
     for learner in styles() {
         let framing = texts.framing(learner);
         let debrief = Voice::new(texts, learner).debrief(&m, &model, Some("The end."), Style::D);
@@ -245,7 +249,7 @@ fn no_composed_text_names_the_learners_style_as_a_reason() {
                 }
                 for customer in Style::ALL {
                     let run = played(&lib);
-                    let d = voice.debrief(&run.measure(), &model, None, customer);
+                    let d = voice.debrief(&Debrief::of(&run), &model, None, customer);
                     for p in d.parts() {
                         if let Some(why) = names_style_as_reason(&p.plain(), texts, learner) {
                             panic!("{lang} {learner} debrief: {why} in {:?}", p.plain());
@@ -289,7 +293,7 @@ fn the_watch_out_tip_is_the_learner_customer_pair() {
     let lib = library();
     let texts = texts(&lib, "en");
     let model = model(&lib, "en");
-    let m = played(&lib).measure();
+    let m = Debrief::of(&played(&lib));
     let mut tips = std::collections::HashSet::new();
     for learner in Style::ALL {
         for customer in Style::ALL {

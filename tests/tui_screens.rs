@@ -10,7 +10,7 @@ use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use ratatui::style::{Color, Modifier};
-use tui_common::{choose_by_text, fixtures, key, screen, typed};
+use tui_common::{choose_by_text, fixtures, key, rows, screen, typed};
 
 fn app(lang: Lang, theme: Theme, w: u16, h: u16) -> App {
     let mut app = App::new(Env::new(lang, theme, fixtures(), Some(3)));
@@ -166,6 +166,8 @@ fn monochrome_theme_carries_state_without_colour() {
     to_play(&mut app, Lang::En);
     choose_by_text(&mut app, BAD_EN);
     key(&mut app, KeyCode::Enter);
+    // The steps section, opened by its number.
+    key(&mut app, KeyCode::Char('1'));
     for step in [screen(&app)] {
         let buf = step.backend().buffer();
         for cell in buf.content() {
@@ -227,5 +229,111 @@ fn the_debrief_scrolls_to_its_last_line_on_a_wide_terminal() {
             shown.contains(last.trim()),
             "{w}x{h}: the last line {last:?} is on screen after End:\n{shown}"
         );
+    }
+}
+
+/// The first screen of the debrief at 80x24 holds what the learner needs first: outcome, fit,
+/// the focus step, one thing kept, one to change, and the better answer at the turning point,
+/// in both languages and without colour (NO_COLOR).
+#[test]
+fn the_debrief_first_screen_teaches_at_80x24() {
+    for (lang, code) in langs() {
+        let (good, bad) = if lang == Lang::En {
+            (GOOD_EN, BAD_EN)
+        } else {
+            (GOOD_FI, BAD_FI)
+        };
+        // Greet and listen, then make it small, then explain well: one thing to change.
+        let mixed: Vec<&str> = vec![good[0], bad[1], good[2]];
+        let mut app = app(lang, Theme::mono(), 80, 24);
+        to_play(&mut app, lang);
+        choose_by_text(&mut app, &mixed);
+        key(&mut app, KeyCode::Enter);
+        let shown = rows(&app).join("\n");
+        assert_snapshot!(format!("debrief_first_{code}_mono"), shown);
+        let expected: &[&str] = if lang == Lang::En {
+            &[
+                "Outcome: Resolved",
+                "Model fit: 75 %",
+                "Your focus step: ✗ Acknowledge (broken)",
+                "Shown: Greet",
+                "To work on: Acknowledge (Minimises)",
+                "at choice 2 you said",
+                "“It's only a day or two more.”",
+                "A better answer there",
+                "“Oh no, with the birthday tomorrow that's stressful.”",
+                "You named the worry.",
+            ]
+        } else {
+            &[
+                "Lopputulos: Ratkesi",
+                "Mallin mukaisuus: 75 %",
+                "Painopisteesi: ✗ Ymmärrä (rikkoutui)",
+                "valinnassa 2 sanoit",
+                "Parempi vastaus siinä kohdassa",
+            ]
+        };
+        for text in expected {
+            assert!(
+                shown.contains(text),
+                "{code}: {text:?} on the first screen:\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn debrief_sections_open_close_and_jump_by_key() {
+    let mut app = app(Lang::En, Theme::default_colors(), 80, 24);
+    to_play(&mut app, Lang::En);
+    choose_by_text(&mut app, BAD_EN);
+    key(&mut app, KeyCode::Enter);
+    let text = |app: &App| rows(app).join("\n");
+    assert!(text(&app).contains("▸ 2 Pitfalls (3)"), "closed at first");
+    assert!(!text(&app).contains("Office words."));
+
+    // A number opens its section and brings it into view.
+    key(&mut app, KeyCode::Char('2'));
+    let shown = text(&app);
+    assert!(shown.contains("▾ 2 Pitfalls (3)"), "{shown}");
+    assert!(
+        shown.contains("! Jargon (Explain): Office words."),
+        "{shown}"
+    );
+    assert_snapshot!("debrief_pitfalls_open_en", screen(&app).backend());
+
+    // Enter closes the selected one again.
+    key(&mut app, KeyCode::Enter);
+    assert!(!text(&app).contains("Office words."));
+    assert!(text(&app).contains("▶ ▸ 2 Pitfalls (3)"));
+
+    // Tab moves to the next heading; Enter (or Space) opens it.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert!(text(&app).contains("▶ ▸ 4 Mood (2)"));
+    key(&mut app, KeyCode::Char(' '));
+    let shown = text(&app);
+    assert!(shown.contains("▾ 4 Mood (2)"), "{shown}");
+    assert!(
+        shown.contains("Choice 1: −2 → −2") || shown.contains("Choice 2: −2 → −3"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::BackTab);
+    assert!(text(&app).contains("▶ ▸ 3 Order (0)"));
+
+    // With the path open too, the debrief overflows: it scrolls, and says there is more.
+    key(&mut app, KeyCode::Char('5'));
+    key(&mut app, KeyCode::Home);
+    assert!(text(&app).contains("↓ more below"));
+    key(&mut app, KeyCode::End);
+    assert!(text(&app).contains("seed 3"));
+    key(&mut app, KeyCode::Char('g'));
+    assert!(text(&app).contains("Outcome: Escalated"));
+
+    // The help lists the section keys.
+    key(&mut app, KeyCode::Char('?'));
+    let help = text(&app);
+    for k in ["Tab", "Shift-Tab", "Enter", "Space", "1-6", "PgDn", "End/G"] {
+        assert!(help.contains(k), "{k} in the help:\n{help}");
     }
 }

@@ -163,7 +163,9 @@ fn the_debrief_is_worded_for_the_learner() {
             debrief(&mut app, id, content, path);
             let shown = screen(&app);
             insta::assert_snapshot!(format!("debrief_{style}_{}", lang_name(lang)), shown);
-            // Further down: the watch-out tip and the meeting hint.
+            // Further down, in the tips section once it is opened: the watch-out tip and the
+            // meeting hint.
+            app.update(Action::Pick(6));
             let Screen::Debrief(d) = &app.screen else {
                 unreachable!()
             };

@@ -161,9 +161,40 @@ pub struct Framing {
     pub mood_ceiling: Option<String>,
     /// In a debrief; `{start}` and `{end}` are the first and last mood (-5..5).
     pub mood_run: String,
-    /// The sentence of the `Closing` part.
+    /// The sentence of the `Closing` part, whatever happened; the fallback for a result that
+    /// `choice_closings` or `debrief_closings` leaves out.
     #[serde(default)]
     pub closing: Option<String>,
+    /// The `Closing` part after a choice, by how the answer went.
+    #[serde(default)]
+    pub choice_closings: BTreeMap<Went, String>,
+    /// The `Closing` part of the debrief, by how the run went.
+    #[serde(default)]
+    pub debrief_closings: BTreeMap<Went, String>,
+}
+
+/// How an answer or a run went, so a closing line never consoles after a good one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Went {
+    /// An answer that showed a step and broke none; a run with every scored step shown and
+    /// no order note.
+    Good,
+    /// An answer that showed and broke nothing; a run in between.
+    Mixed,
+    /// An answer that broke a step; a run with less than half of its scored steps shown.
+    Poor,
+}
+
+impl Went {
+    pub const ALL: [Went; 3] = [Went::Good, Went::Mixed, Went::Poor];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Went::Good => "Good",
+            Went::Mixed => "Mixed",
+            Went::Poor => "Poor",
+        }
+    }
 }
 
 impl Framing {
@@ -175,6 +206,22 @@ impl Framing {
     /// The words for a helpful answer at the highest mood: `mood_ceiling`, else `mood_same`.
     pub fn mood_ceiling(&self) -> &str {
         self.mood_ceiling.as_deref().unwrap_or(&self.mood_same)
+    }
+
+    /// The closing line after an answer that went `went`: its own, else `closing`.
+    pub fn choice_closing(&self, went: Went) -> Option<&str> {
+        self.choice_closings
+            .get(&went)
+            .or(self.closing.as_ref())
+            .map(String::as_str)
+    }
+
+    /// The debrief's closing line after a run that went `went`: its own, else `closing`.
+    pub fn debrief_closing(&self, went: Went) -> Option<&str> {
+        self.debrief_closings
+            .get(&went)
+            .or(self.closing.as_ref())
+            .map(String::as_str)
     }
 }
 
@@ -716,17 +763,43 @@ impl Validator<'_> {
             }
         }
         self.template(&with("mood_run"), &f.mood_run, MOOD_RUN_VARS);
-        let uses_closing =
-            f.after_choice.contains(&Part::Closing) || f.debrief.contains(&Part::Closing);
-        if uses_closing && f.closing.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            self.at(
-                Code::EmptyText,
-                &with("closing"),
-                words!(
-                    "the part `Closing` is used but `closing` has no text",
-                    "osaa `Closing` käytetään, mutta kentässä `closing` ei ole tekstiä"
-                ),
-            );
+        if let Some(text) = &f.closing {
+            self.template(&with("closing"), text, &[]);
+        }
+        for (field, map) in [
+            ("choice_closings", &f.choice_closings),
+            ("debrief_closings", &f.debrief_closings),
+        ] {
+            for (went, text) in map {
+                let mut path = with(field);
+                path.push(Seg::Key(went.name()));
+                self.template(&path, text, &[]);
+            }
+        }
+        // Each result a framing can close on needs its words: its own, or `closing` (whose
+        // own emptiness is reported above).
+        let fallback = f.closing.is_some();
+        for (parts, map) in [
+            (&f.after_choice, &f.choice_closings),
+            (&f.debrief, &f.debrief_closings),
+        ] {
+            let lacking: Vec<&str> = Went::ALL
+                .iter()
+                .filter(|w| !map.contains_key(w))
+                .map(|w| w.name())
+                .collect();
+            if parts.contains(&Part::Closing) && !fallback && !lacking.is_empty() {
+                let lacking = lacking.join(", ");
+                self.at(
+                    Code::EmptyText,
+                    &with("closing"),
+                    words!(
+                        "the part `Closing` is used but `closing` has no text, and no closing is given for {lacking}",
+                        "osaa `Closing` käytetään, mutta kentässä `closing` ei ole tekstiä eikä tuloksille {lacking} ole omaa lopetusta"
+                    ),
+                );
+                break;
+            }
         }
     }
 

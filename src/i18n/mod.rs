@@ -150,8 +150,32 @@ catalogue! {
     NoFocus => "No focus step was chosen.", "Painopistettä ei valittu.";
     TurningPoint => "Where it turned: choice {n}. Press w to replay from there.",
         "Käännekohta: valinta {n}. Pelaa siitä uudelleen painamalla w.";
-    NoTurningPoint => "Nothing went wrong on this path.", "Tällä polulla mikään ei mennyt vikaan.";
+    NoTurningPoint => "No answer on this path closed off a better result.", "Mikään tämän polun vastaus ei sulkenut pois parempaa tulosta.";
     ReplayTurn => "replay from where it turned", "pelaa käännekohdasta";
+    ReplayShort => "replay the turn", "pelaa käänteestä";
+    DebriefKept => "What worked: {step}", "Onnistui: {step}";
+    DebriefChange => "To change: {step}", "Muutettavaa: {step}";
+    DebriefNothingToChange => "Nothing to change on this path.", "Tällä polulla ei ole muutettavaa.";
+    Quoted => "“{text}”", "”{text}”";
+    TurnYouSaid => "Where it turned: at choice {n} you said", "Käännekohta: valinnassa {n} sanoit";
+    TurnBetter => "A better answer there", "Parempi vastaus siinä kohdassa";
+    TurnReach => "After it, {best} % model fit was still within reach; after your answer, at most {left} %.",
+        "Sen jälkeen mallin mukaisuus olisi voinut olla vielä {best} %; sinun vastauksesi jälkeen enintään {left} %.";
+    SectionSteps => "Steps", "Askeleet";
+    SectionPitfalls => "Pitfalls", "Sudenkuopat";
+    SectionOrder => "Order", "Järjestys";
+    SectionMood => "Mood", "Mieliala";
+    SectionPath => "Your path", "Polkusi";
+    SectionTips => "Tips", "Vinkit";
+    SectionEmpty => "Nothing on this run.", "Ei tällä kertaa.";
+    MoodMoved => "Choice {n}: {from} → {to}", "Valinta {n}: {from} → {to}";
+    MoodStill => "The mood did not move.", "Mieliala ei muuttunut.";
+    NextSection => "next section", "seuraava osio";
+    SectionsShort => "sections", "osiot";
+    PrevSection => "previous section", "edellinen osio";
+    ToggleSection => "open or close the section", "avaa tai sulje osio";
+    ToggleShort => "open/close", "avaa/sulje";
+    JumpSection => "open a section by its number", "avaa osio numerolla";
     PlayAgain => "play again", "pelaa uudelleen";
     ToLibrary => "to the library", "harjoituksiin";
     ToProgress => "to your progress", "edistymiseen";
@@ -318,6 +342,11 @@ catalogue! {
     PlainPathTitle => "Your path (choices: {count}):", "Polkusi (valintoja: {count}):";
     PlainPathLine => "Choice {n} of {count}, at {node}: {text}", "Valinta {n}/{count}, kohdassa {node}: {text}";
     PlainTurningPoint => "Where it turned: choice {n}.", "Käännekohta: valinta {n}.";
+    PlainFocus => "Your focus step: {step}: {result}.", "Painopisteesi: {step}: {result}.";
+    PlainTurnYouSaid => "Where it turned: at choice {n} of {count} you said: {text}", "Käännekohta: valinnassa {n}/{count} sanoit: {text}";
+    PlainTurnBetter => "A better answer there: {text}", "Parempi vastaus siinä kohdassa: {text}";
+    PlainSection => "## {title} ({count})", "## {title} ({count})";
+    PlainPathChoice => "Choice {n} of {count}: {text}", "Valinta {n}/{count}: {text}";
     PlainPickScenario => "Scenarios ({count}):", "Harjoitukset ({count}):";
     PlainScenarioLine => "Scenario {n} of {count}: {title} ({id})", "Harjoitus {n}/{count}: {title} ({id})";
     PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";

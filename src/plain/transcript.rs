@@ -6,6 +6,7 @@ use crate::cli::Lang;
 use crate::content::styles::Part;
 use crate::content::text::display_safe;
 use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
+use crate::practice::debrief::Debrief;
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::run::ScaleEnd;
 use crate::practice::{Run, StepResult, Taken};
@@ -239,12 +240,15 @@ pub fn ending(run: &Run, lang: Lang) -> Vec<String> {
     scene(run, lang)
 }
 
-/// The debrief: outcome and ending text, the summary worded by `voice` (as the app's "In
-/// brief", with the watch-out tip and how to meet such a customer), model fit, each step's
-/// result, order notes, pitfalls, the mood trajectory and the path, in that order.
+/// The debrief, in the app's order: first what its first screen says (outcome and ending,
+/// model fit, the focus step, the summary worded by `voice` with the one step kept and the
+/// one to change, the turning point with the better answer), then every section under a
+/// "## Title (count)" line a screen reader can skip by: steps, pitfalls, order, mood, path,
+/// tips. Without a voice the summary is said as plain lines of fact.
 pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
     let model = run.model();
-    let m = run.measure();
+    let d = Debrief::of(run);
+    let m = &d.measurement;
     let mut lines = vec![t(lang, T::PlainDebrief).to_owned()];
 
     if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
@@ -257,15 +261,6 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             ],
         ));
     }
-
-    if let Some(voice) = voice {
-        let worded = voice.debrief(&m, model, None, run.scenario().customer.style);
-        lines.push(t(lang, T::ForYou).to_owned());
-        for part in worded.parts() {
-            lines.extend(part_lines(lang, part));
-        }
-    }
-
     let shown = m.count(StepResult::Shown);
     let scored = m.steps.iter().filter(|s| s.result.is_scored()).count();
     lines.push(match m.fit {
@@ -280,14 +275,67 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         ),
         None => t(lang, T::PlainFitNone).to_owned(),
     });
+    lines.push(match &run.focus {
+        Some(focus) => tf(
+            lang,
+            T::PlainFocus,
+            &[
+                ("step", &step_name(model, focus)),
+                (
+                    "result",
+                    i18n::step_result(lang, m.result_of(focus).unwrap_or(StepResult::NotInPlay)),
+                ),
+            ],
+        ),
+        None => t(lang, T::NoFocus).to_owned(),
+    });
 
+    let worded = voice.map(|v| v.debrief(&d, model, None, run.scenario().customer.style));
+    match &worded {
+        Some(worded) => {
+            for part in worded.headline() {
+                lines.extend(part_lines(lang, part));
+            }
+        }
+        None => {
+            if let Some(kept) = &d.lesson.kept {
+                lines.push(tf(
+                    lang,
+                    T::DebriefKept,
+                    &[("step", &step_name(model, kept))],
+                ));
+            }
+            lines.push(match &d.lesson.change {
+                Some(change) => tf(
+                    lang,
+                    T::DebriefChange,
+                    &[("step", &step_name(model, change))],
+                ),
+                None => t(lang, T::DebriefNothingToChange).to_owned(),
+            });
+        }
+    }
+    lines.extend(turn_lines(run, &d, lang));
+    for part in worded.iter().flat_map(|w| w.afterword()) {
+        lines.extend(part_lines(lang, part));
+    }
+
+    let taken = run.taken();
+    let tips: Vec<&FeedbackPart> = worded
+        .iter()
+        .flat_map(|w| w.watch_out.iter().chain(&w.meet_customer))
+        .collect();
+    let heading = |key: T, count: usize| {
+        tf(
+            lang,
+            T::PlainSection,
+            &[("title", t(lang, key)), ("count", &count.to_string())],
+        )
+    };
+
+    lines.push(heading(T::SectionSteps, m.steps.len()));
     let ordered: Vec<_> = m.steps.iter().filter(|s| !s.thread).collect();
     let threads: Vec<_> = m.steps.iter().filter(|s| s.thread).collect();
-    lines.push(tf(
-        lang,
-        T::PlainStepsTitle,
-        &[("count", &m.steps.len().to_string())],
-    ));
     for (group, key) in [(&ordered, T::PlainStepLine), (&threads, T::PlainThreadLine)] {
         let count = group.len().to_string();
         for (i, outcome) in group.iter().enumerate() {
@@ -304,48 +352,48 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         }
     }
 
-    if m.order_notes.is_empty() {
-        lines.push(t(lang, T::PlainOrderNone).to_owned());
-    } else {
-        lines.push(t(lang, T::PlainOrderTitle).to_owned());
-        for note in &m.order_notes {
-            lines.push(tf(
-                lang,
-                T::PlainOrderNote,
-                &[
-                    ("early", &step_name(model, &note.early)),
-                    ("late", &step_name(model, &note.late)),
-                ],
-            ));
-        }
-    }
-
+    lines.push(heading(T::SectionPitfalls, m.pitfalls.len()));
     if m.pitfalls.is_empty() {
-        lines.push(t(lang, T::PlainPitfallsNone).to_owned());
-    } else {
+        lines.push(t(lang, T::SectionEmpty).to_owned());
+    }
+    for id in &m.pitfalls {
+        let (step, description) = model
+            .pitfall(id)
+            .map_or((id.clone(), String::new()), |(s, p)| {
+                (safe(&s.name), safe(&p.description))
+            });
         lines.push(tf(
             lang,
-            T::PlainPitfallsTitle,
-            &[("count", &m.pitfalls.len().to_string())],
+            T::PlainPitfallLine,
+            &[
+                ("name", &pitfall_name(model, id)),
+                ("step", &step),
+                ("description", &description),
+            ],
         ));
-        for id in &m.pitfalls {
-            let (step, description) = model
-                .pitfall(id)
-                .map_or((id.clone(), String::new()), |(s, p)| {
-                    (safe(&s.name), safe(&p.description))
-                });
-            lines.push(tf(
-                lang,
-                T::PlainPitfallLine,
-                &[
-                    ("name", &pitfall_name(model, id)),
-                    ("step", &step),
-                    ("description", &description),
-                ],
-            ));
-        }
     }
 
+    lines.push(heading(T::SectionOrder, m.order_notes.len()));
+    if m.order_notes.is_empty() {
+        lines.push(t(lang, T::OrderNone).to_owned());
+    }
+    for note in &m.order_notes {
+        lines.push(tf(
+            lang,
+            T::PlainOrderNote,
+            &[
+                ("early", &step_name(model, &note.early)),
+                ("late", &step_name(model, &note.late)),
+            ],
+        ));
+    }
+
+    let moves: Vec<(usize, &Taken)> = taken
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.mood_after != t.mood_before)
+        .collect();
+    lines.push(heading(T::SectionMood, moves.len()));
     let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
     lines.push(tf(
         lang,
@@ -360,29 +408,100 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             ("to", &mood_value(lang, run.scenario(), m.final_mood())),
         ],
     ));
+    for (n, taken) in moves {
+        let moved = tf(
+            lang,
+            T::MoodMoved,
+            &[
+                ("n", &(n + 1).to_string()),
+                ("from", &i18n::signed(taken.mood_before)),
+                ("to", &i18n::signed(taken.mood_after)),
+            ],
+        );
+        let said = run
+            .choice_of(taken)
+            .map(|c| safe(&c.say))
+            .unwrap_or_default();
+        lines.push(format!("{moved}: {}", quoted(lang, &said)));
+    }
 
-    let taken = run.taken();
     let count = taken.len().to_string();
-    lines.push(tf(lang, T::PlainPathTitle, &[("count", &count)]));
-    for (i, t) in taken.iter().enumerate() {
-        let text = run.choice_of(t).map(|c| safe(&c.say)).unwrap_or_default();
+    lines.push(heading(T::SectionPath, taken.len()));
+    for (i, taken) in taken.iter().enumerate() {
+        let Some(choice) = run.choice_of(taken) else {
+            continue;
+        };
         lines.push(tf(
             lang,
-            T::PlainPathLine,
+            T::PlainPathChoice,
             &[
                 ("n", &(i + 1).to_string()),
                 ("count", &count),
-                ("node", &safe(&t.node)),
-                ("text", &text),
+                ("text", &safe(&choice.say)),
             ],
         ));
+        if let Some(feedback) = &choice.feedback {
+            lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(feedback))]));
+        }
     }
-    if let Some(turn) = run.turning_point() {
-        lines.push(tf(
+
+    lines.push(heading(T::SectionTips, tips.len()));
+    for part in tips {
+        lines.extend(part_lines(lang, part));
+    }
+    lines
+}
+
+fn quoted(lang: Lang, text: &str) -> String {
+    tf(lang, T::Quoted, &[("text", text.trim())])
+}
+
+/// The turning point: what was said there and the better answer with its feedback; the older
+/// rule's bare choice number when the search could not name a better answer.
+fn turn_lines(run: &Run, d: &Debrief, lang: Lang) -> Vec<String> {
+    let Some(turn) = d.turn else {
+        return vec![t(lang, T::NoTurningPoint).to_owned()];
+    };
+    let taken = run.taken().get(turn.at);
+    let said = taken.and_then(|t| run.choice_of(t));
+    let better = turn.better.and_then(|b| {
+        let node = run.node_by_id(&taken?.node)?;
+        Some((b, node.choice_list().get(b.choice)?))
+    });
+    let (Some(said), Some((better, choice))) = (said, better) else {
+        return vec![tf(
             lang,
             T::PlainTurningPoint,
-            &[("n", &(turn + 1).to_string())],
-        ));
+            &[("n", &(turn.at + 1).to_string())],
+        )];
+    };
+    let percent = |fit: Option<u32>| fit.unwrap_or(0).to_string();
+    let mut lines = vec![
+        tf(
+            lang,
+            T::PlainTurnYouSaid,
+            &[
+                ("n", &(turn.at + 1).to_string()),
+                ("count", &run.taken().len().to_string()),
+                ("text", &quoted(lang, &safe(&said.say))),
+            ],
+        ),
+        tf(
+            lang,
+            T::PlainTurnBetter,
+            &[("text", &quoted(lang, &safe(&choice.say)))],
+        ),
+    ];
+    if let Some(feedback) = &choice.feedback {
+        lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(feedback))]));
     }
+    lines.push(tf(
+        lang,
+        T::TurnReach,
+        &[
+            ("best", &percent(better.reach.fit)),
+            ("left", &percent(turn.after_taken.and_then(|r| r.fit))),
+        ],
+    ));
     lines
 }

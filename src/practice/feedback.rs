@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use crate::content::styles::{Framing, LearnerStyle, Part, StyleTexts, fill};
 use crate::content::{EncounterModel, Style};
 
-use super::measure::{Measurement, StepResult};
+use super::debrief::{Debrief, answer_went};
+use super::measure::StepResult;
 use super::run::{ChoiceEffect, ScaleEnd};
 
 /// What a part of composed feedback holds, so a screen can lay it out.
@@ -60,6 +61,25 @@ pub struct DebriefText {
 }
 
 impl DebriefText {
+    /// The summary's headline, in the framing's order: the step kept and the one to change
+    /// (`Worked`, `Change`, `Steps`). A debrief shows it first, before the turning point.
+    pub fn headline(&self) -> impl Iterator<Item = &FeedbackPart> {
+        self.summary.iter().filter(|p| is_headline(p.kind))
+    }
+
+    /// The rest of the summary, in the framing's order (`Standard`, `Impact`, `Order`,
+    /// `Closing`), shown after the turning point. The outcome with the fit and the ending's
+    /// text are left out: a debrief says those in its own words above everything.
+    pub fn afterword(&self) -> impl Iterator<Item = &FeedbackPart> {
+        self.summary.iter().filter(|p| {
+            !is_headline(p.kind)
+                && !matches!(
+                    p.kind,
+                    PartKind::Framed(Part::Outcome) | PartKind::Framed(Part::Message)
+                )
+        })
+    }
+
     /// Every part, in reading order.
     pub fn parts(&self) -> impl Iterator<Item = &FeedbackPart> {
         self.summary
@@ -67,6 +87,13 @@ impl DebriefText {
             .chain(self.watch_out.as_ref())
             .chain(self.meet_customer.as_ref())
     }
+}
+
+fn is_headline(kind: PartKind) -> bool {
+    matches!(
+        kind,
+        PartKind::Framed(Part::Worked | Part::Change | Part::Steps)
+    )
 }
 
 /// How the app speaks to one learner: the style texts of the interface language and the
@@ -152,7 +179,10 @@ impl<'a> Voice<'a> {
                     };
                     fill(template, &[("n", &n)])
                 }
-                Part::Closing => framing.closing.clone().unwrap_or_default(),
+                Part::Closing => framing
+                    .choice_closing(answer_went(effect))
+                    .unwrap_or_default()
+                    .to_owned(),
                 Part::Outcome | Part::Order => String::new(),
             };
             if !text.trim().is_empty() {
@@ -173,31 +203,25 @@ impl<'a> Voice<'a> {
         parts
     }
 
-    /// The debrief's words: a summary of `measurement` framed for the learner, the watch-out
-    /// tip for this learner and a `customer` of that style, and how to meet such a customer.
-    /// `ending_summary` is the ending's own text, shown as the `Message` part.
+    /// The debrief's words: the headline of the run (`debrief`) framed for the learner, the
+    /// watch-out tip for this learner and a `customer` of that style, and how to meet such a
+    /// customer. `ending_summary` is the ending's own text, shown as the `Message` part.
+    ///
+    /// The summary says one thing per part: the kept step (`Worked`), the one change
+    /// (`Change`, `Standard`), both (`Steps`), the first order note (`Order`); the full lists
+    /// are the debrief's sections. The closing line is chosen by how the run went.
     pub fn debrief(
         &self,
-        measurement: &Measurement,
+        debrief: &Debrief,
         model: &EncounterModel,
         ending_summary: Option<&str>,
         customer: Style,
     ) -> DebriefText {
         let framing = self.framing();
         let words = &self.texts.words;
-        let with = |result: StepResult| -> Vec<String> {
-            measurement
-                .steps
-                .iter()
-                .filter(|s| s.result == result)
-                .map(|s| s.step.clone())
-                .collect()
-        };
-        let (shown, broken, missed) = (
-            with(StepResult::Shown),
-            with(StepResult::Broken),
-            with(StepResult::Missed),
-        );
+        let measurement = &debrief.measurement;
+        let lesson = &debrief.lesson;
+        let result = |id: &String| measurement.result_of(id).unwrap_or(StepResult::NotInPlay);
         let mut summary = Vec::new();
         for &part in &framing.debrief {
             let text = match part {
@@ -216,27 +240,31 @@ impl<'a> Voice<'a> {
                         .collect::<Vec<_>>()
                         .join(" ")
                 }
-                Part::Worked => join(shown.iter().map(|s| step_name(model, s))),
-                Part::Change => join(
-                    broken
-                        .iter()
-                        .map(|s| with_pitfalls(model, s, &measurement.pitfalls))
-                        .chain(
-                            missed
-                                .iter()
-                                .map(|s| format!("{} ({})", step_name(model, s), words.missed)),
-                        ),
-                ),
+                Part::Worked => lesson
+                    .kept
+                    .as_deref()
+                    .map(|s| step_name(model, s))
+                    .unwrap_or_default(),
+                Part::Change => match &lesson.change {
+                    Some(s) if result(s) == StepResult::Missed => {
+                        format!("{} ({})", step_name(model, s), words.missed)
+                    }
+                    Some(s) => with_pitfalls(model, s, &measurement.pitfalls),
+                    None => String::new(),
+                },
                 Part::Standard => {
-                    let steps: Vec<String> = broken.iter().chain(&missed).cloned().collect();
+                    let steps: Vec<String> = lesson.change.iter().cloned().collect();
                     standard(model, &steps, &measurement.pitfalls)
                 }
                 Part::Steps => {
-                    let results: Vec<(&str, StepResult)> = measurement
+                    let results: Vec<(&str, StepResult)> = model
                         .steps
                         .iter()
-                        .filter(|s| s.result.is_scored())
-                        .map(|s| (s.step.as_str(), s.result))
+                        .filter(|s| {
+                            lesson.kept.as_ref() == Some(&s.id)
+                                || lesson.change.as_ref() == Some(&s.id)
+                        })
+                        .map(|s| (s.id.as_str(), result(&s.id)))
                         .collect();
                     self.steps(model, &results)
                 }
@@ -249,7 +277,7 @@ impl<'a> Voice<'a> {
                 },
                 Part::Order => measurement
                     .order_notes
-                    .iter()
+                    .first()
                     .map(|n| {
                         fill(
                             &words.order,
@@ -259,9 +287,11 @@ impl<'a> Voice<'a> {
                             ],
                         )
                     })
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                Part::Closing => framing.closing.clone().unwrap_or_default(),
+                    .unwrap_or_default(),
+                Part::Closing => framing
+                    .debrief_closing(lesson.went)
+                    .unwrap_or_default()
+                    .to_owned(),
             };
             if !text.trim().is_empty() {
                 summary.push(self.part(part, text));

@@ -126,6 +126,11 @@ pub fn fit_of(steps: &[StepOutcome]) -> Option<u32> {
         .filter(|s| s.result == StepResult::Shown)
         .count() as u32;
     let scored = steps.iter().filter(|s| s.result.is_scored()).count() as u32;
+    fit_percent(shown, scored)
+}
+
+/// `shown` of `scored` steps as a whole percent, rounded half up; `None` when none is scored.
+pub fn fit_percent(shown: u32, scored: u32) -> Option<u32> {
     (scored > 0).then(|| (shown * 100 + scored / 2) / scored)
 }
 

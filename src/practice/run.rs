@@ -330,22 +330,16 @@ impl Run {
         measure::measure(&self.scenario, &self.model, &self.taken)
     }
 
-    /// The choice where it went wrong: the first that broke a step, else the one that lost the
-    /// most mood. An index into `taken()`; `None` when nothing went wrong.
+    /// Where the run turned, and the better answer there ([`turn`](super::turn)): the first
+    /// choice after which the best model fit still reachable fell.
+    pub fn turn(&self) -> Option<super::turn::Turn> {
+        super::turn::turning_point(&self.scenario, &self.model, &self.taken)
+    }
+
+    /// The turning point as an index into `taken()`; `None` when no answer closed off a
+    /// better result. `w` in the debrief replays from here.
     pub fn turning_point(&self) -> Option<usize> {
-        if let Some(i) = self
-            .taken
-            .iter()
-            .position(|t| !self.effect_of(t).broken.is_empty())
-        {
-            return Some(i);
-        }
-        self.taken
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.mood_after < t.mood_before)
-            .min_by_key(|(i, t)| (t.mood_after - t.mood_before, *i))
-            .map(|(i, _)| i)
+        self.turn().map(|t| t.at)
     }
 }
 

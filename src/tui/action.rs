@@ -27,6 +27,9 @@ pub enum Action {
     Restart,
     /// Replay from the choice where the run went wrong.
     ReplayTurn,
+    /// Tab and Shift-Tab: to the next or previous section heading (the debrief).
+    NextSection,
+    PrevSection,
     /// Open the learner's profile (their style).
     Profile,
     /// An answer to a yes/no question.

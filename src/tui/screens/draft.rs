@@ -126,7 +126,7 @@ impl DraftScreen {
         match &self.inner {
             Inner::Play(p) if p.phase == play::Phase::Feedback => &FEEDBACK,
             Inner::Play(p) => keymap::for_count(&CHOOSING, p.run.choice_order().len()),
-            Inner::Debrief(d) if d.run.turning_point().is_some() => &DEBRIEF,
+            Inner::Debrief(d) if d.debrief.turn.is_some() => &DEBRIEF,
             Inner::Debrief(_) => &DEBRIEF_NO_TURN,
             Inner::Broken { .. } => BROKEN_KEYS,
         }

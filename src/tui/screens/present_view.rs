@@ -14,6 +14,7 @@ use super::present_theme::Stage;
 use crate::content::Style as Disc;
 use crate::content::styles::{LearnerStyle, Part};
 use crate::i18n::{self, T};
+use crate::practice::debrief::Debrief;
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::{Run, StepResult};
 use crate::tui::app::Env;
@@ -737,6 +738,8 @@ fn four_styles(
         }
     }
     top.blank();
+    // Only the whole run's page needs the debrief (and its turning-point search).
+    let debrief = choice.is_none().then(|| Debrief::of(run));
     let rows = (top.len() as u16).min(area.height / 3);
     render_doc(&top, 0, take_top(&mut area, rows), buf);
 
@@ -761,14 +764,15 @@ fn four_styles(
         match texts {
             Some(texts) => {
                 let voice = Voice::new(texts, Some(LearnerStyle::Pure(style)));
-                let parts = match choice {
-                    None => voice
-                        .debrief(&run.measure(), model, None, customer)
+                let parts = match (choice, &debrief) {
+                    (None, Some(debrief)) => voice
+                        .debrief(debrief, model, None, customer)
                         .parts()
                         .filter(|p| p.kind != PartKind::MeetCustomer)
                         .cloned()
                         .collect(),
-                    Some((t, c)) => voice.after_choice(
+                    (None, None) => Vec::new(),
+                    (Some((t, c)), _) => voice.after_choice(
                         c.feedback.as_deref(),
                         &run.effect_of(t),
                         model,
