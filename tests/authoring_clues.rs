@@ -12,9 +12,7 @@ use kohtaa::practice::{Run, StepResult};
 
 /// A choice: its text, where it leads, its tags (`fits: ["greet"]`) and mood change.
 fn choice(say: &str, next: &str, tags: &str, mood: i32) -> String {
-    format!(
-        "Choice(say: \"{say}\", next: \"{next}\", {tags}, mood: {mood}, feedback: \"Noted.\"),"
-    )
+    format!("Choice(say: \"{say}\", next: \"{next}\", {tags}, mood: {mood}, feedback: \"Noted.\"),")
 }
 
 fn node(id: &str, choices: &[String]) -> String {
@@ -25,7 +23,9 @@ fn node(id: &str, choices: &[String]) -> String {
 }
 
 fn ending(id: &str, outcome: &str) -> String {
-    format!("Node(id: \"{id}\", say: \"Bye.\", ending: Ending(outcome: {outcome}, summary: \"Done.\")),")
+    format!(
+        "Node(id: \"{id}\", say: \"Bye.\", ending: Ending(outcome: {outcome}, summary: \"Done.\")),"
+    )
 }
 
 fn scenario(focus: &str, start: &str, nodes: &[String]) -> String {
@@ -92,7 +92,10 @@ fn length_scenario(long: usize) -> String {
             let (good, bad) = if i < long {
                 (LONG, "No.")
             } else {
-                ("Yes.", "Well, that is how it is, and there is nothing more.")
+                (
+                    "Yes.",
+                    "Well, that is how it is, and there is nothing more.",
+                )
             };
             node(
                 &format!("n{i}"),
@@ -164,7 +167,12 @@ fn mood_scenario(traps: usize) -> String {
                 &format!("n{i}"),
                 &[
                     choice("Yes.", &next, &format!("fits: [\"{step}\"]"), 1),
-                    choice("No.", &next, &format!("pitfalls: [\"{pitfall}\"]"), bad_mood),
+                    choice(
+                        "No.",
+                        &next,
+                        &format!("pitfalls: [\"{pitfall}\"]"),
+                        bad_mood,
+                    ),
                 ],
             )
         })
@@ -277,7 +285,10 @@ fn a_step_fitted_only_off_the_path_is_not_reached_and_left_out_of_the_fit() {
                 ],
             ),
             node("a", &[choice("Because.", "good", "fits: [\"explain\"]", 0)]),
-            node("b", &[choice("Oh dear.", "bad", "fits: [\"acknowledge\"]", 0)]),
+            node(
+                "b",
+                &[choice("Oh dear.", "bad", "fits: [\"acknowledge\"]", 0)],
+            ),
             ending("good", "Resolved"),
             ending("bad", "Partial"),
         ],
@@ -308,7 +319,10 @@ fn a_best_path_that_misses_a_step_is_not_perfect() {
                     choice("Go on.", "mid", "fits: [\"listen\"]", 0),
                 ],
             ),
-            node("mid", &[choice("Because.", "end", "fits: [\"explain\"]", 0)]),
+            node(
+                "mid",
+                &[choice("Because.", "end", "fits: [\"explain\"]", 0)],
+            ),
             ending("end", "Resolved"),
         ],
     );
@@ -327,15 +341,26 @@ fn a_best_path_that_misses_a_step_is_not_perfect() {
 fn order_scenario(both: bool) -> String {
     let mut open = vec![choice("Because.", "then-ack", "fits: [\"explain\"]", 0)];
     if both {
-        open.push(choice("Oh dear.", "then-explain", "fits: [\"acknowledge\"]", 0));
+        open.push(choice(
+            "Oh dear.",
+            "then-explain",
+            "fits: [\"acknowledge\"]",
+            0,
+        ));
     }
     scenario(
         "",
         "open",
         &[
             node("open", &open),
-            node("then-ack", &[choice("Oh dear.", "end", "fits: [\"acknowledge\"]", 0)]),
-            node("then-explain", &[choice("Because.", "end", "fits: [\"explain\"]", 0)]),
+            node(
+                "then-ack",
+                &[choice("Oh dear.", "end", "fits: [\"acknowledge\"]", 0)],
+            ),
+            node(
+                "then-explain",
+                &[choice("Because.", "end", "fits: [\"explain\"]", 0)],
+            ),
             ending("end", "Resolved"),
         ],
     )
@@ -349,7 +374,10 @@ fn a_best_path_with_order_notes_is_not_perfect() {
     assert_eq!(b.fit, Some(100));
     assert_eq!(b.order_notes.len(), 1);
     assert_eq!(
-        (b.order_notes[0].early.as_str(), b.order_notes[0].late.as_str()),
+        (
+            b.order_notes[0].early.as_str(),
+            b.order_notes[0].late.as_str()
+        ),
         ("explain", "acknowledge")
     );
     assert!(b.fires && !b.perfect);
@@ -384,7 +412,10 @@ fn recovery_scenario(recovers: bool) -> String {
                     choice("One moment.", "fix", "pitfalls: [\"ignore-first\"]", -1),
                 ],
             ),
-            node("cold", &[choice("Sorry.", cold_to, "fits: [\"acknowledge\"]", 0)]),
+            node(
+                "cold",
+                &[choice("Sorry.", cold_to, "fits: [\"acknowledge\"]", 0)],
+            ),
             node(
                 "fix",
                 &[
@@ -493,7 +524,11 @@ fn stdout(cmd: &mut Command) -> String {
 #[test]
 fn json_reports_each_lint_with_its_code_and_figures() {
     let (dir, path, _) = load(&length_scenario(4));
-    let out = stdout(kohtaa(dir.path()).args(["analyze", "--format", "json"]).arg(&path));
+    let out = stdout(
+        kohtaa(dir.path())
+            .args(["analyze", "--format", "json"])
+            .arg(&path),
+    );
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     let l = &v["lints"];
     assert_eq!(l["warnings"], serde_json::json!(["K0902", "K0903"]));
@@ -516,7 +551,11 @@ fn json_reports_each_lint_with_its_code_and_figures() {
     assert_eq!(l["best_path"]["fires"], false);
 
     let (dir, path, _) = load(&recovery_scenario(false));
-    let out = stdout(kohtaa(dir.path()).args(["analyze", "--format", "json"]).arg(&path));
+    let out = stdout(
+        kohtaa(dir.path())
+            .args(["analyze", "--format", "json"])
+            .arg(&path),
+    );
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     let r = &v["lints"]["no_recovery"][0];
     assert_eq!(r["code"], "K0906");
@@ -539,7 +578,11 @@ fn text_names_the_lints_in_both_languages_and_notes_wait_for_notes() {
         "{en}"
     );
     assert!(en.contains("  the best path scores 100 % with no order notes: n0 1 → "));
-    let fi = stdout(kohtaa(dir.path()).args(["--lang", "fi", "analyze"]).arg(&path));
+    let fi = stdout(
+        kohtaa(dir.path())
+            .args(["--lang", "fi", "analyze"])
+            .arg(&path),
+    );
     assert!(
         fi.contains(
             "  varoitus[K0902]: solmuja, joissa on sekä hyviä että huonoja valintoja: 4; niistä \
@@ -552,7 +595,10 @@ fn text_names_the_lints_in_both_languages_and_notes_wait_for_notes() {
     // A mistake that raises the mood: counted, and listed only with --notes.
     let (dir, path, _) = load(&mood_scenario(1));
     let out = stdout(kohtaa(dir.path()).arg("analyze").arg(&path));
-    assert!(out.contains("  notes: 1; `kohtaa analyze --notes` shows them\n"), "{out}");
+    assert!(
+        out.contains("  notes: 1; `kohtaa analyze --notes` shows them\n"),
+        "{out}"
+    );
     assert!(!out.contains("K0907"), "{out}");
     let out = stdout(kohtaa(dir.path()).args(["analyze", "--notes"]).arg(&path));
     assert!(

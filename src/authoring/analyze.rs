@@ -1023,9 +1023,7 @@ fn lints(
         .collect();
 
     let focus_break_proven = focus.as_ref().is_none_or(|ex| ex.complete);
-    let focus_broken = focus
-        .map(|ex| focus_breaks(core, &ex))
-        .unwrap_or_default();
+    let focus_broken = focus.map(|ex| focus_breaks(core, &ex)).unwrap_or_default();
 
     let longest_choice = longest_choice_walk(core).map(|(path, ends)| {
         let fit_here = if ends { measurer.fit(&path) } else { None };
@@ -1080,7 +1078,8 @@ fn choice_ref(core: &Core, ni: usize, ci: usize, steps: &[String]) -> ChoiceRef 
 fn focus_breaks(core: &Core, ex: &Explored<u64>) -> Vec<FocusBreak> {
     let scenario = core.scenario;
     let mut seen = HashSet::new();
-    let mut found = Vec::new();
+    // (node, focus step) with the first state found for it: the shortest path.
+    let mut found: Vec<(usize, usize, Code, usize)> = Vec::new();
     for (s, &(node, _, broken)) in ex.states.iter().enumerate() {
         let node = node as usize;
         let code = match scenario.nodes[node].ending.as_ref().map(|e| e.outcome) {
@@ -1088,40 +1087,52 @@ fn focus_breaks(core: &Core, ex: &Explored<u64>) -> Vec<FocusBreak> {
             Some(Outcome::Partial) => Code::FocusBrokenPartial,
             _ => continue,
         };
-        for (i, step) in scenario.focus.iter().enumerate().take(64) {
+        for i in 0..scenario.focus.len().min(64) {
             if broken & (1 << i) != 0 && seen.insert((node, i)) {
-                found.push(FocusBreak {
-                    code,
-                    ending: scenario.nodes[node].id.clone(),
-                    outcome: scenario.nodes[node].ending.as_ref().expect("ending").outcome,
-                    step: step.clone(),
-                    path: ex.witness(core, s),
-                });
+                found.push((node, i, code, s));
             }
         }
     }
     // By ending in file order, then by step in the focus list's order.
-    found.sort_by_key(|f| {
-        let node = scenario.nodes.iter().position(|n| n.id == f.ending);
-        let step = scenario.focus.iter().position(|s| *s == f.step);
-        (node, step)
-    });
+    found.sort_unstable_by_key(|&(node, i, _, _)| (node, i));
     found
+        .into_iter()
+        .map(|(node, i, code, s)| FocusBreak {
+            code,
+            ending: scenario.nodes[node].id.clone(),
+            outcome: scenario.nodes[node]
+                .ending
+                .as_ref()
+                .expect("ending")
+                .outcome,
+            step: scenario.focus[i].clone(),
+            path: ex.witness(core, s),
+        })
+        .collect()
 }
 
 /// The codes of the warnings and of the notes that `lints` raises.
 fn raised(l: &Lints) -> (Vec<Code>, Vec<Code>) {
     let mut codes: Vec<Code> = l.focus_broken.iter().map(|f| f.code).collect();
     let fires = [
-        (l.answer_by_length.as_ref().is_some_and(|c| c.fires), Code::AnswerByLength),
+        (
+            l.answer_by_length.as_ref().is_some_and(|c| c.fires),
+            Code::AnswerByLength,
+        ),
         (
             l.longest_choice
                 .as_ref()
                 .is_some_and(|g| g.gameable == Some(true)),
             Code::LongestWins,
         ),
-        (l.mood_key.as_ref().is_some_and(|m| m.fires), Code::MoodAnswerKey),
-        (l.best_path.as_ref().is_some_and(|b| b.fires), Code::BestPathImperfect),
+        (
+            l.mood_key.as_ref().is_some_and(|m| m.fires),
+            Code::MoodAnswerKey,
+        ),
+        (
+            l.best_path.as_ref().is_some_and(|b| b.fires),
+            Code::BestPathImperfect,
+        ),
         (!l.no_recovery.is_empty(), Code::NoRecovery),
         (!l.focus_not_fitted.is_empty(), Code::FocusNotFitted),
         (!l.broken_without_feedback.is_empty(), Code::NoFeedback),

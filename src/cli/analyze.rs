@@ -366,16 +366,19 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
     // A generated or very large scenario can raise thousands: show the first few of each kind.
     let report = |o: &mut String, key: T, code: Code, lines: Vec<String>| {
         for text in lines.iter().take(MAX_LISTED) {
-            let _ = writeln!(o, "{}", tf(lang, key, &[("code", code.as_str()), ("text", text)]));
+            let _ = writeln!(
+                o,
+                "{}",
+                tf(lang, key, &[("code", code.as_str()), ("text", text)])
+            );
         }
         if lines.len() > MAX_LISTED {
             let more = (lines.len() - MAX_LISTED).to_string();
             let _ = writeln!(o, "{}", tf(lang, T::AnalyzeMoreLikeThese, &[("n", &more)]));
         }
     };
-    let warn = |o: &mut String, code: Code, lines: Vec<String>| {
-        report(o, T::AnalyzeWarning, code, lines)
-    };
+    let warn =
+        |o: &mut String, code: Code, lines: Vec<String>| report(o, T::AnalyzeWarning, code, lines);
     // Figures of a lint that does not warn: said plainly, for the author to weigh.
     let figure = |o: &mut String, text: String| {
         let _ = writeln!(o, "  {text}");
@@ -424,7 +427,11 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
             .map(focus_line)
             .collect()
     };
-    warn(o, Code::FocusBrokenResolved, focus_of(Code::FocusBrokenResolved));
+    warn(
+        o,
+        Code::FocusBrokenResolved,
+        focus_of(Code::FocusBrokenResolved),
+    );
     if !l.focus_break_proven {
         let _ = writeln!(o, "{}", t(lang, T::AnalyzeFocusLimit));
     }
@@ -541,7 +548,7 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
                     )
                 })
                 .collect();
-            problems += &tf(lang, T::AnalyzeBestOrder, &[("notes", &pairs.join(", "))]);
+            problems += &tf(lang, T::AnalyzeBestOrder, &[("notes", &list(&pairs))]);
         }
         let key = match (b.perfect, b.proven) {
             (true, _) => T::AnalyzeBestPerfect,
@@ -622,7 +629,11 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
     } else {
         let n: usize = note_lines.iter().map(|(_, lines)| lines.len()).sum();
         if n > 0 {
-            let _ = writeln!(o, "{}", tf(lang, T::AnalyzeNotesHidden, &[("n", &n.to_string())]));
+            let _ = writeln!(
+                o,
+                "{}",
+                tf(lang, T::AnalyzeNotesHidden, &[("n", &n.to_string())])
+            );
         }
     }
 }

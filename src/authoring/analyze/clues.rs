@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use super::{
-    ChoiceRef, Code, Core, EndingInfo, Explored, FitReport, Measurer, Outcome, Witness,
-    choice_ref, code_str, explore,
+    ChoiceRef, Code, Core, EndingInfo, Explored, FitReport, Measurer, Outcome, Witness, choice_ref,
+    code_str, explore,
 };
 use crate::practice::{ChoiceEffect, OrderNote, StepResult};
 
@@ -289,23 +289,25 @@ pub(super) fn best_path(
     limit: usize,
 ) -> Option<BestPath> {
     // Perfect paths only: (node, mood, steps fitted, steps offered), leaving out every choice
-    // that breaks a step (it can never be undone) or raises an order note.
+    // that breaks a step (it can never be undone) or raises an order note, or after which a
+    // step offered but not yet fitted comes before one fitted (fitting it later would raise
+    // a note, and leaving it would miss it).
     let clean: Explored<(u64, u64)> = explore(
         core,
         (0, 0),
         |(fitted, offered), n, ci| {
             let b = &core.choices[n][ci];
-            (b.broken == 0 && !out_of_order(core, fitted, b.shown))
-                .then_some((fitted | b.shown, offered | core.offered[n]))
+            let (fitted_after, offered) = (fitted | b.shown, offered | core.offered[n]);
+            let hopeless = b.broken != 0
+                || out_of_order(core, fitted, b.shown)
+                || out_of_order(core, fitted_after, offered);
+            (!hopeless).then_some((fitted_after, offered))
         },
         limit,
     );
-    let perfect = clean
-        .states
-        .iter()
-        .position(|&(n, _, (fitted, offered))| {
-            core.is_ending(n as usize) && fitted != 0 && offered & !fitted == 0
-        });
+    let perfect = clean.states.iter().position(|&(n, _, (fitted, offered))| {
+        core.is_ending(n as usize) && fitted != 0 && offered & !fitted == 0
+    });
     let path = match perfect {
         Some(s) => clean.witness(core, s),
         None => fit.best.path.clone(),
