@@ -6,6 +6,7 @@ use std::sync::Arc;
 use kohtaa::authoring::analyze::{Analysis, PathCount, Witness, analyze};
 use kohtaa::authoring::draft::{self, Draft};
 use kohtaa::authoring::generate;
+use kohtaa::content::Code;
 use kohtaa::practice::Run;
 
 fn fixture(name: &str) -> Draft {
@@ -37,7 +38,7 @@ fn ids(items: &[kohtaa::authoring::analyze::EndingInfo]) -> Vec<&str> {
 }
 
 #[test]
-fn a_clean_scenario_has_no_findings() {
+fn a_simple_scenario_has_no_findings_but_its_surface_clues() {
     let (d, a) = analysed("linear.ron");
     assert_eq!(ids(&a.endings_reachable), ["good", "bad"]);
     assert!(a.endings_unreachable.is_empty());
@@ -60,9 +61,12 @@ fn a_clean_scenario_has_no_findings() {
     assert_eq!((mood.best.value, mood.worst.value), (2, -1));
     assert_eq!(replay(&d, &mood.worst.path).mood(), -1);
     let l = &a.lints;
-    assert!(l.resolved_despite_focus_break.is_empty() && l.focus_break_proven);
-    assert!(l.mixed_signals.is_empty());
-    assert!(l.harsh_for_good.is_empty());
+    assert!(l.focus_broken.is_empty() && l.focus_break_proven);
+    assert!(l.mistake_raises_mood.is_empty());
+    assert!(l.good_lowers_mood.is_empty());
+    // Small as it is, the mood gives the answer away and a bad start cannot be repaired.
+    assert_eq!(l.warnings, [Code::MoodAnswerKey, Code::NoRecovery]);
+    assert!(l.notes.is_empty());
     assert!(l.focus_not_fitted.is_empty());
     assert!(l.broken_without_feedback.is_empty());
     let longest = l.longest_choice.as_ref().unwrap();
@@ -140,11 +144,11 @@ fn mood_routes_are_followed_exactly() {
 fn every_pedagogy_lint_fires_where_built_in() {
     let (d, a) = analysed("lints.ron");
     let l = &a.lints;
-    assert_eq!(l.resolved_despite_focus_break.len(), 1);
-    let f = &l.resolved_despite_focus_break[0];
+    assert_eq!(l.focus_broken.len(), 1);
+    let f = &l.focus_broken[0];
     assert_eq!(
-        (f.ending.as_str(), f.broken.as_slice()),
-        ("happy", &["acknowledge".to_owned()][..])
+        (f.code, f.ending.as_str(), f.step.as_str()),
+        (Code::FocusBrokenResolved, "happy", "acknowledge")
     );
     let run = replay(&d, &f.path);
     assert_eq!(
@@ -158,11 +162,11 @@ fn every_pedagogy_lint_fires_where_built_in() {
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        at(&l.mixed_signals),
+        at(&l.mistake_raises_mood),
         [("open".to_owned(), 2, vec!["acknowledge".to_owned()])]
     );
     assert_eq!(
-        at(&l.harsh_for_good),
+        at(&l.good_lowers_mood),
         [("middle".to_owned(), 1, vec!["explain".to_owned()])]
     );
     assert_eq!(
@@ -173,6 +177,17 @@ fn every_pedagogy_lint_fires_where_built_in() {
     let longest = l.longest_choice.as_ref().unwrap();
     assert_eq!(longest.gameable, Some(true));
     assert_eq!(longest.fit, Some(100));
+    assert_eq!(
+        l.warnings,
+        [
+            Code::FocusNotFitted,
+            Code::NoFeedback,
+            Code::FocusBrokenResolved,
+            Code::LongestWins
+        ]
+    );
+    // A mistake that raises the mood is a legitimate trap: a note, never a warning.
+    assert_eq!(l.notes, [Code::MistakeRaisesMood, Code::GoodLowersMood]);
 }
 
 #[test]

@@ -93,8 +93,8 @@ fn the_template_teaches_well_itself() {
     let d = draft::load(&path, &[]).unwrap();
     let a = analyze::analyze(&d.scenario, &d.model, 10_000);
     let l = &a.lints;
-    assert!(l.resolved_despite_focus_break.is_empty());
-    assert!(l.mixed_signals.is_empty() && l.harsh_for_good.is_empty());
+    assert!(l.focus_broken.is_empty());
+    assert!(l.mistake_raises_mood.is_empty() && l.good_lowers_mood.is_empty());
     assert!(l.broken_without_feedback.is_empty() && l.focus_not_fitted.is_empty());
     assert_eq!(l.longest_choice.as_ref().unwrap().gameable, Some(false));
     assert!(a.endings_unreachable.is_empty() && a.traps.is_empty());

@@ -5,10 +5,16 @@
 //! always small enough to explore whole. Reachability, endings, stuck nodes, traps, the number
 //! of paths and the best and worst final mood are exact on it.
 //!
-//! The model fit of a run depends also on the steps fitted and broken so far, so the fit is
-//! found by exploring (node, mood, steps shown, steps broken) states with memoisation. That
-//! space can grow large; past `limit` states the exploration stops and the report says which
-//! results are proven and which are only bounds found on real paths.
+//! The model fit of a run depends also on the steps shown, broken and missed so far (a step
+//! is missed only where a choice offered on the path fits it: measurement rules version 2),
+//! so the fit is found by exploring (node, mood, shown, broken, missed) states with
+//! memoisation. That space can grow large; past `limit` states the exploration stops and the
+//! report says which results are proven and which are only bounds found on real paths.
+//!
+//! The lints about surface clues (the longest answer, the mood as an answer key, recovery
+//! from a bad start, a best path that is not perfect) live in `clues`.
+
+mod clues;
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -17,15 +23,20 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Outcome, Scenario};
-use crate::practice::measure::measure;
+use crate::content::{Code, EncounterModel, MOOD_MAX, MOOD_MIN, Outcome, Scenario};
+use crate::practice::measure::{Measurement, measure};
 use crate::practice::{ChoiceEffect, Taken, run::apply_mood, run::destination};
+
+pub use clues::{
+    BestPath, GreedyEnding, LengthClue, MoodKey, NoRecovery, PERFECT_FIT, SURFACE_CLUE_MIN_NODES,
+    SURFACE_CLUE_P, Verdict,
+};
 
 /// States explored before the fit analysis gives up and reports what it could prove.
 pub const DEFAULT_STATE_LIMIT: usize = 1_000_000;
 /// The reading speed the reading-time estimate assumes.
 pub const WORDS_PER_MINUTE: usize = 200;
-/// A choice that fits steps yet lowers the mood this much (or more) is a confusing signal.
+/// A good choice that lowers the mood this much (or more) is worth a note.
 pub const HARSH_MOOD_DROP: i32 = 2;
 
 /// One choice on a path: the node it was made at and its number (from 1, in file order).
@@ -101,14 +112,25 @@ pub struct ChoiceRef {
     pub choice_index: usize,
 }
 
-/// A Resolved ending reached on a path that breaks focus steps.
+/// A Resolved or Partial ending reached on a path that breaks a focus step: one for every
+/// such (ending, step), each with the shortest path that does it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FocusBreak {
+    /// K0901 for a Resolved ending (a warning), K0909 for a Partial one (a note).
+    #[serde(serialize_with = "code_str")]
+    pub code: Code,
     pub ending: String,
-    pub broken: Vec<String>,
+    pub outcome: Outcome,
+    pub step: String,
     pub path: Witness,
 }
 
+/// Codes appear in JSON as they do in text: `"K0902"`.
+fn code_str<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
+/// K0903: where always taking the longest choice leads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Gameable {
     /// Where always taking the longest choice leads, or `None` when it never ends (a loop
@@ -121,16 +143,44 @@ pub struct Gameable {
     pub gameable: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// What an author should hear about: warnings (design advice; `kohtaa explain CODE` says
+/// more) and notes, which are true of the scenario but often intended.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Lints {
-    pub resolved_despite_focus_break: Vec<FocusBreak>,
+    /// The codes of the warnings raised, in code order: what a script checks first.
+    #[serde(serialize_with = "codes_str")]
+    pub warnings: Vec<Code>,
+    /// The codes of the notes raised, in code order.
+    #[serde(serialize_with = "codes_str")]
+    pub notes: Vec<Code>,
+    /// K0901 (Resolved endings) and K0909 (Partial endings, a note): every focus step broken
+    /// on a path to every such ending.
+    pub focus_broken: Vec<FocusBreak>,
     /// False when the state limit stopped the search before it was complete.
     pub focus_break_proven: bool,
-    pub mixed_signals: Vec<ChoiceRef>,
-    pub harsh_for_good: Vec<ChoiceRef>,
+    /// K0902; `None` when no reachable node has both a good and a bad choice.
+    pub answer_by_length: Option<LengthClue>,
+    /// K0903
     pub longest_choice: Option<Gameable>,
+    /// K0904; `None` when no run ends.
+    pub mood_key: Option<MoodKey>,
+    /// K0905; `None` when there is no fit to judge.
+    pub best_path: Option<BestPath>,
+    /// K0906: each bad first answer after which no path reaches a Partial or Resolved ending.
+    pub no_recovery: Vec<NoRecovery>,
+    /// K0607
     pub focus_not_fitted: Vec<String>,
+    /// K0608: a choice that breaks a step and says nothing about it.
     pub broken_without_feedback: Vec<ChoiceRef>,
+    /// K0907 (a note): a bad choice that raises the mood. Often a true trap; the feedback
+    /// should say what it costs later.
+    pub mistake_raises_mood: Vec<ChoiceRef>,
+    /// K0908 (a note): a good choice that lowers the mood by `HARSH_MOOD_DROP` or more.
+    pub good_lowers_mood: Vec<ChoiceRef>,
+}
+
+fn codes_str<S: serde::Serializer>(codes: &[Code], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(codes.iter().map(|c| c.as_str()))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -155,14 +205,14 @@ pub struct Stats {
 pub struct StateCounts {
     /// (node, mood) states reachable: the exact transition system.
     pub node_mood: usize,
-    /// (node, mood, steps shown, steps broken) states explored for the fit.
+    /// (node, mood, steps shown, broken, missed) states explored for the fit.
     pub full: usize,
     pub limit: usize,
     /// True when the fit exploration covered every state.
     pub complete: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
     pub scenario: String,
     pub language: String,
@@ -183,21 +233,28 @@ pub struct Analysis {
     pub lints: Lints,
 }
 
-/// What one choice does, precomputed as bit sets over the model's steps.
+/// What one choice does, precomputed as bit sets over the model's steps (bit i: the i-th
+/// step in the model's order).
 struct ChoiceBits {
     delta: i32,
     shown: u64,
     broken: u64,
     focus_broken: u64,
+    verdict: Verdict,
 }
 
 /// The scenario as a transition system over node indices.
 struct Core<'a> {
     scenario: &'a Scenario,
+    model: &'a EncounterModel,
     choices: Vec<Vec<ChoiceBits>>,
     /// Where each choice leads, by the mood after it (`MOOD_MIN..=MOOD_MAX`): looked up once
     /// here rather than by name in every state of every search.
     targets: Vec<Vec<[Option<u32>; MOODS]>>,
+    /// Steps some choice at each node fits: what a learner answering there is offered.
+    offered: Vec<u64>,
+    /// Steps that are not threads: the ones order notes are about.
+    ordered: u64,
     start: Option<usize>,
     start_mood: i32,
 }
@@ -210,7 +267,7 @@ fn bits_of<'s>(ids: impl IntoIterator<Item = &'s String>, order: &[&str]) -> u64
 }
 
 impl<'a> Core<'a> {
-    fn new(scenario: &'a Scenario, model: &EncounterModel) -> Core<'a> {
+    fn new(scenario: &'a Scenario, model: &'a EncounterModel) -> Core<'a> {
         let mut index = HashMap::new();
         for (i, n) in scenario.nodes.iter().enumerate() {
             index.entry(n.id.as_str()).or_insert(i);
@@ -230,6 +287,7 @@ impl<'a> Core<'a> {
                             shown: bits_of(&e.shown, &steps),
                             broken: bits_of(&e.broken, &steps),
                             focus_broken: bits_of(&e.broken, &focus),
+                            verdict: Verdict::of(&e),
                         }
                     })
                     .collect()
@@ -250,10 +308,19 @@ impl<'a> Core<'a> {
                     .collect()
             })
             .collect();
+        let offered = scenario
+            .nodes
+            .iter()
+            .map(|n| bits_of(n.choice_list().iter().flat_map(|c| &c.fits), &steps))
+            .collect();
+        let threads = model.steps.iter().filter(|s| s.thread).map(|s| &s.id);
         Core {
+            offered,
+            ordered: !bits_of(threads, &steps),
             start: index.get(scenario.start.as_str()).copied(),
             start_mood: scenario.customer.mood.clamp(-5, 5) as i32,
             scenario,
+            model,
             choices,
             targets,
         }
@@ -320,10 +387,12 @@ struct Explored<L> {
     complete: bool,
 }
 
+/// Every state reachable from the start, where `next_label(label, node, choice)` gives the
+/// label after a choice, or `None` to leave that choice out of the search.
 fn explore<L: Copy + Eq + Hash>(
     core: &Core,
     start_label: L,
-    next_label: impl Fn(L, &ChoiceBits) -> L,
+    next_label: impl Fn(L, usize, usize) -> Option<L>,
     limit: usize,
 ) -> Explored<L> {
     let mut ex = Explored {
@@ -344,10 +413,12 @@ fn explore<L: Copy + Eq + Hash>(
         let (node, mood, label) = ex.states[at];
         let node = node as usize;
         if !core.is_ending(node) {
-            for (ci, bits) in core.choices[node].iter().enumerate() {
+            for ci in 0..core.choices[node].len() {
                 let (after, to) = core.step(node, i32::from(mood), ci);
-                let Some(to) = to else { continue };
-                let key = (to as u32, after as i8, next_label(label, bits));
+                let (Some(to), Some(next)) = (to, next_label(label, node, ci)) else {
+                    continue;
+                };
+                let key = (to as u32, after as i8, next);
                 if ex.map.contains_key(&key) {
                     continue;
                 }
@@ -393,7 +464,7 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
     let core = Core::new(scenario, model);
 
     // The exact transition system: (node, mood) states. At most 11 a node, so no limit.
-    let nm = explore(&core, (), |(), _| (), usize::MAX);
+    let nm = explore(&core, (), |(), _, _| Some(()), usize::MAX);
     let n = nm.states.len();
     let adj: Vec<Vec<(u32, u16)>> = (0..n)
         .map(|s| {
@@ -538,29 +609,33 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
 
     let stats = stats(&core, &nm, &adj, &sccs, paths_are_finite(&paths));
 
-    // The fit: (node, mood, steps shown, steps broken). Shown excludes broken, since a broken
-    // step counts as broken whatever else was shown, so states that measure alike merge.
-    // The search for Resolved endings after a broken focus step (a lint) is independent of
-    // the fit's: on two cores, they run side by side.
+    // The fit: (node, mood, steps shown, broken, missed). Shown and missed exclude broken,
+    // and missed excludes shown, since a step counts once, as broken before shown before
+    // missed: states that measure alike merge. The search for good endings after a broken
+    // focus step (a lint) is independent of the fit's: on two cores, they run side by side.
     let (full, focus) = std::thread::scope(|scope| {
         let focus = scope.spawn(|| focus_break_search(&core, limit));
         let full = explore(
             &core,
-            (0u64, 0u64),
-            |(shown, broken), b| {
+            (0u64, 0u64, 0u64),
+            |(shown, broken, missed), node, ci| {
+                let b = &core.choices[node][ci];
                 let broken = broken | b.broken;
-                ((shown | b.shown) & !broken, broken)
+                let shown = (shown | b.shown) & !broken;
+                let missed = (missed | core.offered[node]) & !shown & !broken;
+                Some((shown, broken, missed))
             },
             limit,
         );
         (full, focus.join().expect("the focus search does not panic"))
     });
     let measurer = Measurer { core: &core, model };
-    // Ending states, one per distinct (shown, broken): the first found has the shortest path.
+    // Ending states, one per distinct (shown, broken or missed), which decide the fit: the
+    // first found has the shortest path.
     let mut first_of_sets: HashMap<(u64, u64), usize> = HashMap::new();
-    for (s, &(node, _, sets)) in full.states.iter().enumerate() {
+    for (s, &(node, _, (shown, broken, missed))) in full.states.iter().enumerate() {
         if core.is_ending(node as usize) {
-            first_of_sets.entry(sets).or_insert(s);
+            first_of_sets.entry((shown, broken | missed)).or_insert(s);
         }
     }
     let sets: Vec<(u64, u64)> = first_of_sets.keys().copied().collect();
@@ -588,7 +663,7 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
         },
     });
 
-    let lints = lints(&core, model, focus, &fit, &measurer);
+    let lints = lints(&core, model, focus, &fit, &measurer, &reached, limit);
 
     Analysis {
         scenario: scenario.id.clone(),
@@ -636,13 +711,14 @@ fn extremes_by(items: &[(u32, usize)]) -> Option<((u32, usize), (u32, usize))> {
     Some((best, worst))
 }
 
-/// The sets of (shown, broken) steps not dominated by another: for the best fit (`worst` false)
-/// none other shows a superset while breaking a subset; for the worst, the reverse.
+/// The sets of (shown, broken or missed) steps not dominated by another: for the best fit
+/// (`worst` false) none other shows a superset while breaking or missing a subset; for the
+/// worst, the reverse.
 ///
-/// The measurement rules make this safe: showing one more step never lowers the fit (a
-/// missed step becomes shown), and breaking one more never raises it. So the best and the
-/// worst fit are on these fronts, and only they need measuring, which keeps large
-/// scenarios fast.
+/// The measurement rules make this safe: the fit is shown / (shown + broken + missed), so
+/// showing one more step never lowers it, and breaking or missing one more never raises it.
+/// So the best and the worst fit are on these fronts, and only they need measuring, which
+/// keeps large scenarios fast.
 fn pareto_front(sets: &[(u64, u64)], worst: bool) -> Vec<(u64, u64)> {
     // Orient so that "better" always means more of the first set, less of the second.
     let oriented: Vec<(u64, u64)> = sets
@@ -708,8 +784,16 @@ impl Measurer<'_> {
         Some(taken)
     }
 
+    fn measure(&self, witness: &Witness) -> Option<Measurement> {
+        Some(measure(
+            self.core.scenario,
+            self.model,
+            &self.taken(witness)?,
+        ))
+    }
+
     fn fit(&self, witness: &Witness) -> Option<u32> {
-        measure(self.core.scenario, self.model, &self.taken(witness)?).fit
+        self.measure(witness)?.fit
     }
 }
 
@@ -882,7 +966,14 @@ fn stats(
 /// (node, mood, focus steps broken) states, if any choice breaks a focus step.
 fn focus_break_search(core: &Core, limit: usize) -> Option<Explored<u64>> {
     let any_focus_break = core.choices.iter().flatten().any(|b| b.focus_broken != 0);
-    any_focus_break.then(|| explore(core, 0u64, |l, b| l | b.focus_broken, limit))
+    any_focus_break.then(|| {
+        explore(
+            core,
+            0u64,
+            |l, node, ci| Some(l | core.choices[node][ci].focus_broken),
+            limit,
+        )
+    })
 }
 
 fn lints(
@@ -891,27 +982,23 @@ fn lints(
     focus: Option<Explored<u64>>,
     fit: &Option<FitReport>,
     measurer: &Measurer,
+    reached: &[bool],
+    limit: usize,
 ) -> Lints {
     let scenario = core.scenario;
-    let mut mixed_signals = Vec::new();
-    let mut harsh_for_good = Vec::new();
+    let mut mistake_raises_mood = Vec::new();
+    let mut good_lowers_mood = Vec::new();
     let mut broken_without_feedback = Vec::new();
     for (ni, node) in scenario.nodes.iter().enumerate() {
         for (ci, choice) in node.choice_list().iter().enumerate() {
             let e = ChoiceEffect::of(choice, model);
-            let at = |steps: &[String]| ChoiceRef {
-                node: node.id.clone(),
-                choice: ci + 1,
-                steps: steps.to_vec(),
-                mood: e.mood_delta,
-                node_index: ni,
-                choice_index: ci,
-            };
-            if !e.broken.is_empty() && e.mood_delta > 0 {
-                mixed_signals.push(at(&e.broken));
+            let at = |steps: &[String]| choice_ref(core, ni, ci, steps);
+            let verdict = core.choices[ni][ci].verdict;
+            if verdict == Verdict::Bad && e.mood_delta > 0 {
+                mistake_raises_mood.push(at(&e.broken));
             }
-            if !e.shown.is_empty() && e.broken.is_empty() && e.mood_delta <= -HARSH_MOOD_DROP {
-                harsh_for_good.push(at(&e.shown));
+            if verdict == Verdict::Good && e.mood_delta <= -HARSH_MOOD_DROP {
+                good_lowers_mood.push(at(&e.shown));
             }
             let silent = choice
                 .feedback
@@ -935,32 +1022,8 @@ fn lints(
         .cloned()
         .collect();
 
-    // Resolved endings on paths that break a focus step: (node, mood, focus steps broken).
-    let mut resolved_despite_focus_break = Vec::new();
-    let mut focus_break_proven = true;
-    if let Some(ex) = focus {
-        focus_break_proven = ex.complete;
-        let mut seen = HashSet::new();
-        for (s, &(node, _, broken)) in ex.states.iter().enumerate() {
-            let ending = scenario.nodes[node as usize].ending.as_ref();
-            if broken != 0
-                && ending.is_some_and(|e| e.outcome == Outcome::Resolved)
-                && seen.insert(node)
-            {
-                resolved_despite_focus_break.push(FocusBreak {
-                    ending: scenario.nodes[node as usize].id.clone(),
-                    broken: scenario
-                        .focus
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i < 64 && broken & (1 << i) != 0)
-                        .map(|(_, f)| f.clone())
-                        .collect(),
-                    path: ex.witness(core, s),
-                });
-            }
-        }
-    }
+    let focus_break_proven = focus.as_ref().is_none_or(|ex| ex.complete);
+    let focus_broken = focus.map(|ex| focus_breaks(core, &ex)).unwrap_or_default();
 
     let longest_choice = longest_choice_walk(core).map(|(path, ends)| {
         let fit_here = if ends { measurer.fit(&path) } else { None };
@@ -976,15 +1039,112 @@ fn lints(
         }
     });
 
-    Lints {
-        resolved_despite_focus_break,
+    let mut lints = Lints {
+        warnings: Vec::new(),
+        notes: Vec::new(),
+        focus_broken,
         focus_break_proven,
-        mixed_signals,
-        harsh_for_good,
+        answer_by_length: clues::answer_by_length(core, reached),
         longest_choice,
+        mood_key: clues::mood_key(core, reached),
+        best_path: fit
+            .as_ref()
+            .and_then(|f| clues::best_path(core, f, measurer, limit)),
+        no_recovery: clues::no_recovery(core),
         focus_not_fitted,
         broken_without_feedback,
+        mistake_raises_mood,
+        good_lowers_mood,
+    };
+    let (warnings, notes) = raised(&lints);
+    lints.warnings = warnings;
+    lints.notes = notes;
+    lints
+}
+
+fn choice_ref(core: &Core, ni: usize, ci: usize, steps: &[String]) -> ChoiceRef {
+    ChoiceRef {
+        node: core.scenario.nodes[ni].id.clone(),
+        choice: ci + 1,
+        steps: steps.to_vec(),
+        mood: core.choices[ni][ci].delta,
+        node_index: ni,
+        choice_index: ci,
     }
+}
+
+/// Every focus step broken on a path to every Resolved or Partial ending, each with the
+/// shortest path that does it (states come breadth first).
+fn focus_breaks(core: &Core, ex: &Explored<u64>) -> Vec<FocusBreak> {
+    let scenario = core.scenario;
+    let mut seen = HashSet::new();
+    // (node, focus step) with the first state found for it: the shortest path.
+    let mut found: Vec<(usize, usize, Code, usize)> = Vec::new();
+    for (s, &(node, _, broken)) in ex.states.iter().enumerate() {
+        let node = node as usize;
+        let code = match scenario.nodes[node].ending.as_ref().map(|e| e.outcome) {
+            Some(Outcome::Resolved) => Code::FocusBrokenResolved,
+            Some(Outcome::Partial) => Code::FocusBrokenPartial,
+            _ => continue,
+        };
+        for i in 0..scenario.focus.len().min(64) {
+            if broken & (1 << i) != 0 && seen.insert((node, i)) {
+                found.push((node, i, code, s));
+            }
+        }
+    }
+    // By ending in file order, then by step in the focus list's order.
+    found.sort_unstable_by_key(|&(node, i, _, _)| (node, i));
+    found
+        .into_iter()
+        .map(|(node, i, code, s)| FocusBreak {
+            code,
+            ending: scenario.nodes[node].id.clone(),
+            outcome: scenario.nodes[node]
+                .ending
+                .as_ref()
+                .expect("ending")
+                .outcome,
+            step: scenario.focus[i].clone(),
+            path: ex.witness(core, s),
+        })
+        .collect()
+}
+
+/// The codes of the warnings and of the notes that `lints` raises.
+fn raised(l: &Lints) -> (Vec<Code>, Vec<Code>) {
+    let mut codes: Vec<Code> = l.focus_broken.iter().map(|f| f.code).collect();
+    let fires = [
+        (
+            l.answer_by_length.as_ref().is_some_and(|c| c.fires),
+            Code::AnswerByLength,
+        ),
+        (
+            l.longest_choice
+                .as_ref()
+                .is_some_and(|g| g.gameable == Some(true)),
+            Code::LongestWins,
+        ),
+        (
+            l.mood_key.as_ref().is_some_and(|m| m.fires),
+            Code::MoodAnswerKey,
+        ),
+        (
+            l.best_path.as_ref().is_some_and(|b| b.fires),
+            Code::BestPathImperfect,
+        ),
+        (!l.no_recovery.is_empty(), Code::NoRecovery),
+        (!l.focus_not_fitted.is_empty(), Code::FocusNotFitted),
+        (!l.broken_without_feedback.is_empty(), Code::NoFeedback),
+        (!l.mistake_raises_mood.is_empty(), Code::MistakeRaisesMood),
+        (!l.good_lowers_mood.is_empty(), Code::GoodLowersMood),
+    ];
+    codes.extend(fires.iter().filter(|(f, _)| *f).map(|&(_, c)| c));
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+        .into_iter()
+        .partition(|c| c.level() == crate::content::Level::Warning)
 }
 
 /// Always takes the choice with the longest text (the first of equals): where does it lead?

@@ -10,9 +10,10 @@ use clap::{Args, ValueEnum};
 use super::graph::load_draft;
 use super::{Global, Lang, ui_language};
 use crate::authoring::analyze::{
-    Analysis, ChoiceRef, DEFAULT_STATE_LIMIT, Extreme, PathCount, Witness, analyze,
+    Analysis, ChoiceRef, DEFAULT_STATE_LIMIT, EndingInfo, Extreme, PathCount, Witness, analyze,
 };
 use crate::authoring::draft::Draft;
+use crate::content::Code;
 use crate::content::outline::{Outline, Seg};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed, t, tf};
@@ -28,6 +29,9 @@ pub struct AnalyzeArgs {
     /// States to explore for the model fit before reporting what could be proven.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_STATE_LIMIT)]
     pub limit: usize,
+    /// Also list the notes: things often intended, such as a mistake that raises the mood.
+    #[arg(long)]
+    pub notes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,7 +63,7 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                write!(out, "{}", render_text(&analysis, &draft, lang))
+                write!(out, "{}", render_text(&analysis, &draft, lang, args.notes))
             }
         };
     }
@@ -158,7 +162,8 @@ impl<'a> Locator<'a> {
 
 /// The analysis as text for an author, in `lang`. Ids, outcomes (`Resolved`) and paths are
 /// the file's own words and stay as written.
-pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
+/// Notes (K0907–K0909) are listed only when `notes` is set; otherwise they are counted.
+pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> String {
     let mut o = String::new();
     let locator = Locator::new(draft);
     let s = &a.stats;
@@ -335,18 +340,58 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
         None => line(&mut o, T::AnalyzeNoMood, &[]),
     }
 
-    let l = &a.lints;
     let _ = writeln!(o, "\n{}", t(lang, T::AnalyzePedagogyTitle));
-    let mut clean = true;
+    pedagogy(&mut o, a, &locator, lang, notes);
+    o
+}
+
+/// `2.33` in English, `2,33` in Finnish.
+fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{x:.places$}");
+    match lang {
+        Lang::En => text,
+        Lang::Fi => text.replace('.', ","),
+    }
+}
+
+fn endings_text(items: &[EndingInfo], lang: Lang) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|e| format!("{} ({})", e.id, e.outcome.name()))
+        .collect();
+    list(&items, lang)
+}
+
+/// The pedagogy section: warnings with their codes, the figures of the surface-clue lints
+/// when they do not warn, and the notes when asked for.
+fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: bool) {
+    let l = &a.lints;
+    let list = |items: &[String]| list(items, lang);
     // A generated or very large scenario can raise thousands: show the first few of each kind.
-    let mut warn = |o: &mut String, lines: Vec<String>| {
-        clean &= lines.is_empty();
+    let report = |o: &mut String, key: T, code: Code, lines: Vec<String>| {
         for text in lines.iter().take(MAX_LISTED) {
-            line(o, T::AnalyzeWarning, &[("text", text)]);
+            let _ = writeln!(
+                o,
+                "{}",
+                tf(lang, key, &[("code", code.as_str()), ("text", text)])
+            );
         }
         if lines.len() > MAX_LISTED {
             let more = (lines.len() - MAX_LISTED).to_string();
-            line(o, T::AnalyzeMoreLikeThese, &[("n", &more)]);
+            let _ = writeln!(o, "{}", tf(lang, T::AnalyzeMoreLikeThese, &[("n", &more)]));
+        }
+    };
+    let warn =
+        |o: &mut String, code: Code, lines: Vec<String>| report(o, T::AnalyzeWarning, code, lines);
+    // Figures of a lint that does not warn: said plainly, for the author to weigh.
+    let figure = |o: &mut String, text: String| {
+        let _ = writeln!(o, "  {text}");
+    };
+    let warn_or_figure = |o: &mut String, fires: bool, code: Code, text: String| {
+        if fires {
+            warn(o, code, vec![text]);
+        } else {
+            figure(o, text);
         }
     };
     // A lint about one choice: where it is, which choice at which node, the steps.
@@ -366,100 +411,233 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang) -> String {
         args.extend_from_slice(extra);
         tf(lang, key, &args)
     };
-    warn(
-        &mut o,
-        l.resolved_despite_focus_break
+    let focus_line = |f: &crate::authoring::analyze::FocusBreak| {
+        tf(
+            lang,
+            T::AnalyzeFocusBroken,
+            &[
+                ("outcome", f.outcome.name()),
+                ("ending", &safe(&f.ending)),
+                ("step", &safe(&f.step)),
+                ("path", &path_text(&f.path)),
+            ],
+        )
+    };
+
+    let focus_of = |code: Code| -> Vec<String> {
+        l.focus_broken
             .iter()
-            .map(|f| {
-                let key = if f.broken.len() == 1 {
-                    T::AnalyzeFocusBroken
-                } else {
-                    T::AnalyzeFocusBrokenMany
-                };
-                tf(
-                    lang,
-                    key,
-                    &[
-                        ("ending", &safe(&f.ending)),
-                        ("steps", &list(&f.broken)),
-                        ("path", &path_text(&f.path)),
-                    ],
-                )
-            })
-            .collect(),
+            .filter(|f| f.code == code)
+            .map(focus_line)
+            .collect()
+    };
+    warn(
+        o,
+        Code::FocusBrokenResolved,
+        focus_of(Code::FocusBrokenResolved),
     );
     if !l.focus_break_proven {
-        line(&mut o, T::AnalyzeFocusLimit, &[]);
+        let _ = writeln!(o, "{}", t(lang, T::AnalyzeFocusLimit));
     }
-    warn(
-        &mut o,
-        l.mixed_signals
-            .iter()
-            .map(|c| about(T::AnalyzeMixed, c, &[("mood", &format!("{:+}", c.mood))]))
-            .collect(),
-    );
-    warn(
-        &mut o,
-        l.harsh_for_good
-            .iter()
-            .map(|c| about(T::AnalyzeHarsh, c, &[("drop", &(-c.mood).to_string())]))
-            .collect(),
-    );
-    warn(
-        &mut o,
-        l.focus_not_fitted
-            .iter()
-            .map(|step| tf(lang, T::AnalyzeFocusNotFitted, &[("step", &safe(step))]))
-            .collect(),
-    );
-    warn(
-        &mut o,
-        l.broken_without_feedback
-            .iter()
-            .map(|c| about(T::AnalyzeSilentBreak, c, &[]))
-            .collect(),
-    );
-    let mut gameable = false;
+
+    if let Some(c) = &l.answer_by_length {
+        let text = tf(
+            lang,
+            T::AnalyzeLength,
+            &[
+                ("nodes", &c.nodes.to_string()),
+                ("good", &c.longest_good.to_string()),
+                ("share", &c.share_percent.to_string()),
+                ("chance", &decimal(c.chance, 1, lang)),
+                ("chance_share", &c.chance_percent.to_string()),
+                ("p", &decimal(c.p_value, 3, lang)),
+            ],
+        );
+        warn_or_figure(o, c.fires, c.code, text);
+    }
     if let Some(g) = &l.longest_choice {
-        match g.gameable {
-            Some(true) => {
-                gameable = true;
-                line(
-                    &mut o,
-                    T::AnalyzeGameable,
-                    &[
-                        ("fit", &g.fit.unwrap_or(0).to_string()),
-                        ("path", &path_text(&g.path)),
-                    ],
-                );
-            }
-            _ => {
-                let to = match (g.ends, g.fit) {
-                    (true, Some(fit)) => {
-                        tf(lang, T::AnalyzeLongestFit, &[("fit", &fit.to_string())])
-                    }
-                    (true, None) => t(lang, T::AnalyzeLongestNoFit).to_owned(),
-                    (false, _) => t(lang, T::AnalyzeLongestNoEnding).to_owned(),
-                };
-                let proven = if g.gameable.is_none() && a.fit.is_some() {
-                    t(lang, T::AnalyzeBestNotProven)
-                } else {
-                    ""
-                };
-                line(
-                    &mut o,
+        if g.gameable == Some(true) {
+            let text = tf(
+                lang,
+                T::AnalyzeGameable,
+                &[
+                    ("fit", &g.fit.unwrap_or(0).to_string()),
+                    ("path", &path_text(&g.path)),
+                ],
+            );
+            warn(o, Code::LongestWins, vec![text]);
+        } else {
+            let to = match (g.ends, g.fit) {
+                (true, Some(fit)) => tf(lang, T::AnalyzeLongestFit, &[("fit", &fit.to_string())]),
+                (true, None) => t(lang, T::AnalyzeLongestNoFit).to_owned(),
+                (false, _) => t(lang, T::AnalyzeLongestNoEnding).to_owned(),
+            };
+            let proven = if g.gameable.is_none() && a.fit.is_some() {
+                t(lang, T::AnalyzeBestNotProven)
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                o,
+                "{}",
+                tf(
+                    lang,
                     T::AnalyzeLongest,
                     &[
                         ("to", &to),
                         ("proven", proven),
                         ("path", &path_text(&g.path)),
                     ],
-                );
-            }
+                )
+            );
         }
     }
-    if clean && !gameable {
-        line(&mut o, T::AnalyzeClean, &[]);
+
+    if let Some(m) = &l.mood_key {
+        if m.nodes > 0 {
+            let text = tf(
+                lang,
+                T::AnalyzeMoodSeparates,
+                &[
+                    ("nodes", &m.nodes.to_string()),
+                    ("separated", &m.separated.to_string()),
+                ],
+            );
+            warn_or_figure(o, m.separates, m.code, text);
+        }
+        let shown = m
+            .greedy
+            .iter()
+            .find(|g| Some(g.outcome) == m.best_outcome)
+            .or(m.greedy.first());
+        if let (Some(g), Some(best)) = (shown, m.best_outcome) {
+            let endings: Vec<EndingInfo> = m
+                .greedy
+                .iter()
+                .map(|g| EndingInfo {
+                    id: g.ending.clone(),
+                    outcome: g.outcome,
+                })
+                .collect();
+            let text = tf(
+                lang,
+                T::AnalyzeMoodGreedy,
+                &[
+                    ("endings", &endings_text(&endings, lang)),
+                    ("best", best.name()),
+                    ("path", &path_text(&g.path)),
+                ],
+            );
+            warn_or_figure(o, m.greedy_reaches_best, m.code, text);
+        }
     }
-    o
+
+    if let Some(b) = &l.best_path {
+        let mut problems = String::new();
+        if !b.missed.is_empty() {
+            problems += &tf(lang, T::AnalyzeBestMissed, &[("steps", &list(&b.missed))]);
+        }
+        if !b.broken.is_empty() {
+            problems += &tf(lang, T::AnalyzeBestBroken, &[("steps", &list(&b.broken))]);
+        }
+        if !b.order_notes.is_empty() {
+            let pairs: Vec<String> = b
+                .order_notes
+                .iter()
+                .map(|n| {
+                    tf(
+                        lang,
+                        T::AnalyzeOrderPair,
+                        &[("early", &safe(&n.early)), ("late", &safe(&n.late))],
+                    )
+                })
+                .collect();
+            problems += &tf(lang, T::AnalyzeBestOrder, &[("notes", &list(&pairs))]);
+        }
+        let key = match (b.perfect, b.proven) {
+            (true, _) => T::AnalyzeBestPerfect,
+            (false, true) => T::AnalyzeBestImperfect,
+            (false, false) => T::AnalyzeBestUnproven,
+        };
+        let fit = b.fit.map_or_else(|| "–".to_owned(), |f| f.to_string());
+        let text = tf(
+            lang,
+            key,
+            &[
+                ("fit", &fit),
+                ("problems", &problems),
+                ("path", &path_text(&b.path)),
+            ],
+        );
+        warn_or_figure(o, b.fires, b.code, text);
+    }
+
+    warn(
+        o,
+        Code::NoRecovery,
+        l.no_recovery
+            .iter()
+            .map(|r| {
+                about(
+                    T::AnalyzeNoRecovery,
+                    &r.choice,
+                    &[("endings", &endings_text(&r.endings, lang))],
+                )
+            })
+            .collect(),
+    );
+    warn(
+        o,
+        Code::FocusNotFitted,
+        l.focus_not_fitted
+            .iter()
+            .map(|step| tf(lang, T::AnalyzeFocusNotFitted, &[("step", &safe(step))]))
+            .collect(),
+    );
+    warn(
+        o,
+        Code::NoFeedback,
+        l.broken_without_feedback
+            .iter()
+            .map(|c| about(T::AnalyzeSilentBreak, c, &[]))
+            .collect(),
+    );
+    if l.warnings.is_empty() {
+        let _ = writeln!(o, "{}", t(lang, T::AnalyzeClean));
+    }
+
+    let note_lines = [
+        (
+            Code::MistakeRaisesMood,
+            l.mistake_raises_mood
+                .iter()
+                .map(|c| {
+                    let mood = crate::i18n::signed(c.mood);
+                    about(T::AnalyzeMistakeRaises, c, &[("mood", &mood)])
+                })
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Code::GoodLowersMood,
+            l.good_lowers_mood
+                .iter()
+                .map(|c| about(T::AnalyzeGoodLowers, c, &[("drop", &(-c.mood).to_string())]))
+                .collect(),
+        ),
+        (Code::FocusBrokenPartial, focus_of(Code::FocusBrokenPartial)),
+    ];
+    if notes {
+        for (code, lines) in note_lines {
+            report(o, T::AnalyzeNote, code, lines);
+        }
+    } else {
+        let n: usize = note_lines.iter().map(|(_, lines)| lines.len()).sum();
+        if n > 0 {
+            let _ = writeln!(
+                o,
+                "{}",
+                tf(lang, T::AnalyzeNotesHidden, &[("n", &n.to_string())])
+            );
+        }
+    }
 }

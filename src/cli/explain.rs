@@ -405,6 +405,72 @@ every pole at least two statements.",
 says. After a choice every framing shows `Message`; in a debrief `Outcome`; both show
 `Worked` and `Change`, or `Steps`. Add the part the message names to the list.",
     ),
+    (
+        Code::FocusBrokenResolved,
+        "A path breaks one of the scenario's `focus` steps and still ends at a `Resolved`
+ending: the learner is told they succeeded while doing the very thing the scenario trains
+against. `kohtaa analyze` names every such step for every such ending, each with the
+shortest path that does it. Send the breaking choice towards a `Partial` or worse ending.",
+    ),
+    (
+        Code::AnswerByLength,
+        "At the nodes where some choices are good (they show a step and break none) and some
+bad (they break a step or name a pitfall), the longest choice, counted in words, is a good
+one more often than chance would give. Chance is the sum over those nodes of good choices
+divided by all choices. The warning needs at least 3 such nodes, and that so many long good
+answers would come by chance with a probability of 10 % or less. Learners notice: let a
+wrong answer be the long, fluent one (the info-dump, the rule recital, the warm
+overpromise), and a good one be what a skilled person would say in one or two moves.",
+    ),
+    (
+        Code::LongestWins,
+        "A learner who always picks the longest choice reaches the best model fit of the
+scenario: the longest answer works as a strategy from the start to the end (see also
+K0902). Shorten a good answer or lengthen a wrong one on the path shown.",
+    ),
+    (
+        Code::MoodAnswerKey,
+        "The mood meter gives the answer away: at more than half of the nodes with good and
+bad choices (3 at least), every good choice changes the mood more than every bad one; or a
+learner who always takes the highest mood change (following every tie) can reach an ending
+with the best outcome of the scenario. Real mistakes often feel good at first: let a promise
+that cannot be kept, or siding with the customer against a colleague, raise the mood now
+and lead to a worse ending later.",
+    ),
+    (
+        Code::BestPathImperfect,
+        "No path scores 100 % with no order notes: the best path misses or breaks a step, or
+shows the steps out of the model's order. A learner who does everything right must see a
+perfect result. `kohtaa analyze` names the best path and what is wrong with it. A step is
+missed when a choice on the path fits it but the path never shows it: offer it again
+later on that path, or move the choices so the steps come in the model's order.",
+    ),
+    (
+        Code::NoRecovery,
+        "A bad first answer (a choice at `start` that breaks a step or names a pitfall) after
+which no path reaches a `Partial` or `Resolved` ending. Real work asks for repair: from
+every early mistake some path should still lead to a partial or good ending, so that the
+learner practises turning the conversation round. Add a way back after the mistake.",
+    ),
+    (
+        Code::MistakeRaisesMood,
+        "A bad choice (it breaks a step or names a pitfall) raises the mood. Often true to
+life, and then a fair trap: a promise that cannot be kept pleases now and costs later.
+Make sure the feedback says what it costs, and that the path leads somewhere worse.
+A note, shown by `kohtaa analyze --notes`.",
+    ),
+    (
+        Code::GoodLowersMood,
+        "A good choice (it shows a step and breaks none) lowers the mood by 2 or more. Often
+true to life: a clear refusal is unwelcome. Make sure the feedback says why the answer was
+right anyway. A note, shown by `kohtaa analyze --notes`.",
+    ),
+    (
+        Code::FocusBrokenPartial,
+        "A path breaks one of the `focus` steps and still ends at a `Partial` ending. Usually
+intended: the learner repaired part of the conversation. Check that the ending's summary
+and the feedback say what the broken step cost. A note, shown by `kohtaa analyze --notes`.",
+    ),
 ];
 
 /// The Finnish title and explanation of each code. A match with no catch-all arm, so a new
@@ -735,6 +801,79 @@ vähintään kaksi väitettä.",
 sanamuotoa, mutta ei koskaan sitä, mitä palaute sanoo. Valinnan jälkeen jokainen
 kehystys näyttää osan `Message`, yhteenvedossa osan `Outcome`; molemmissa näytetään
 `Worked` ja `Change` tai `Steps`. Lisää luetteloon osa, jonka viesti mainitsee.",
+        ),
+        Code::FocusBrokenResolved => (
+            "Resolved-lopetukseen pääsee painopisteaskeleen rikkoutuessa",
+            "Polku, jolla jokin skenaarion painopisteaskeleista (`focus`) rikkoutuu, päättyy
+silti `Resolved`-lopetukseen: harjoittelijalle kerrotaan, että hän onnistui, vaikka hän
+teki juuri sitä, mitä skenaario opettaa välttämään. `kohtaa analyze` nimeää jokaisen
+tällaisen lopetuksen kaikki rikkoutuvat painopisteaskeleet ja kullekin lyhimmän polun.
+Ohjaa virheellinen valinta kohti `Partial`-lopetusta tai heikompaa.",
+        ),
+        Code::AnswerByLength => (
+            "pisin vastaus on hyvä useammin kuin sattuma antaisi",
+            "Solmuissa, joissa on sekä hyviä valintoja (jokin askel näkyy eikä mikään
+rikkoudu) että huonoja (jokin askel rikkoutuu tai valinta osuu sudenkuoppaan), pisin
+valinta sanoina laskettuna on hyvä useammin kuin sattumalta. Sattuman odotusarvo on
+näiden solmujen hyvien valintojen osuuksien summa. Varoitus annetaan, kun tällaisia
+solmuja on vähintään 3 ja näin monta pitkää hyvää vastausta tulisi sattumalta enintään
+10 %:n todennäköisyydellä. Harjoittelijat huomaavat tämän: anna väärän vastauksen olla se
+pitkä ja sujuva (tietotulva, sääntöjen luettelu, lämmin ylilupaus) ja hyvän sellainen,
+jonka taitava ihminen sanoisi yhdellä tai kahdella siirrolla.",
+        ),
+        Code::LongestWins => (
+            "pisimmän vastauksen valitsemalla saa parhaan mallin mukaisuuden",
+            "Harjoittelija, joka valitsee aina pisimmän vaihtoehdon, saa skenaarion parhaan
+mallin mukaisuuden: pituus toimii strategiana alusta loppuun (katso myös K0902). Lyhennä
+hyvää vastausta tai pidennä väärää näytetyllä polulla.",
+        ),
+        Code::MoodAnswerKey => (
+            "mielialan muutos paljastaa oikean vastauksen",
+            "Mielialamittari kertoo vastauksen: yli puolessa solmuista, joissa on sekä hyviä
+että huonoja valintoja (vähintään 3), jokainen hyvä valinta muuttaa mielialaa enemmän kuin
+yksikään huono; tai harjoittelija, joka valitsee aina suurimman mielialan nousun (tasatilanteissa
+minkä tahansa), voi päätyä skenaarion parhaaseen lopputulokseen. Oikeat virheet tuntuvat
+usein ensin hyviltä: anna lupauksen, jota ei voi pitää, tai asiakkaan puolelle asettumisen
+kollegaa vastaan nostaa mielialaa nyt ja johtaa myöhemmin huonompaan lopetukseen.",
+        ),
+        Code::BestPathImperfect => (
+            "paras polku ei ole täydellinen",
+            "Yksikään polku ei saa 100 %:a ilman järjestyshuomautuksia: parhaalla polulla
+jokin askel jää puuttumaan tai rikkoutuu, tai askeleet tulevat eri järjestyksessä kuin
+mallissa. Harjoittelijan, joka tekee kaiken oikein, kuuluu nähdä täydellinen tulos.
+`kohtaa analyze` nimeää parhaan polun ja sen, mikä siinä on vialla. Askel jää puuttumaan,
+kun jokin polun varrella tarjottu valinta noudattaa sitä, mutta polulla se ei koskaan
+näy: tarjoa sitä samalla polulla myöhemmin uudelleen tai siirrä valintoja niin, että
+askeleet tulevat mallin järjestyksessä.",
+        ),
+        Code::NoRecovery => (
+            "huonosta ensimmäisestä vastauksesta ei voi toipua",
+            "Huonon ensimmäisen vastauksen (`start`-solmun valinta, jossa jokin askel
+rikkoutuu tai joka osuu sudenkuoppaan) jälkeen mikään polku ei johda `Partial`- tai
+`Resolved`-lopetukseen. Oikeassa työssä keskustelu pitää usein korjata: jokaisesta
+varhaisesta virheestä pitäisi päästä jotakin polkua osittain tai kokonaan hyvään
+lopetukseen, jotta harjoittelija pääsee harjoittelemaan keskustelun kääntämistä. Lisää
+virheen jälkeen tie takaisin.",
+        ),
+        Code::MistakeRaisesMood => (
+            "huono valinta nostaa mielialaa",
+            "Huono valinta (jokin askel rikkoutuu tai valinta osuu sudenkuoppaan) nostaa
+mielialaa. Usein totta, ja silloin reilu ansa: lupaus, jota ei voi pitää, ilahduttaa nyt,
+mutta sen hinta tulee myöhemmin. Varmista, että palaute kertoo hinnan ja että polku johtaa
+huonompaan suuntaan. Huomautus, jonka näyttää `kohtaa analyze --notes`.",
+        ),
+        Code::GoodLowersMood => (
+            "hyvä valinta laskee mielialaa",
+            "Hyvä valinta (jokin askel näkyy eikä mikään rikkoudu) laskee mielialaa vähintään 2
+pistettä. Usein totta: selvä kielteinen vastaus ei ilahduta. Varmista, että palaute kertoo,
+miksi vastaus oli silti oikea. Huomautus, jonka näyttää `kohtaa analyze --notes`.",
+        ),
+        Code::FocusBrokenPartial => (
+            "Partial-lopetukseen pääsee painopisteaskeleen rikkoutuessa",
+            "Polku, jolla jokin painopisteaskeleista (`focus`) rikkoutuu, päättyy
+`Partial`-lopetukseen. Yleensä tarkoituksellista: harjoittelija sai keskustelun osittain
+korjattua. Tarkista, että lopetuksen yhteenveto ja palaute kertovat, mitä rikkoutunut
+askel vei. Huomautus, jonka näyttää `kohtaa analyze --notes`.",
         ),
     }
 }

@@ -98,6 +98,16 @@ codes! {
     ScaleLabels = "K0804", Error, "self-check scale without five labels";
     SelfCheckUnbalanced = "K0805", Warning, "self-check pole with fewer than two statements";
     FramingLeavesOut = "K0806", Error, "feedback framing leaves out a part every style shows";
+    // K09: design advice from `kohtaa analyze`, which looks at every path.
+    FocusBrokenResolved = "K0901", Warning, "Resolved ending reachable with a focus step broken";
+    AnswerByLength = "K0902", Warning, "the longest answer is a good one more often than chance";
+    LongestWins = "K0903", Warning, "always taking the longest answer reaches the best fit";
+    MoodAnswerKey = "K0904", Warning, "the mood change gives the answer away";
+    BestPathImperfect = "K0905", Warning, "the best path is not perfect";
+    NoRecovery = "K0906", Warning, "no recovery from a bad first answer";
+    MistakeRaisesMood = "K0907", Note, "a bad choice raises the mood";
+    GoodLowersMood = "K0908", Note, "a good choice lowers the mood";
+    FocusBrokenPartial = "K0909", Note, "Partial ending reachable with a focus step broken";
 }
 
 impl std::fmt::Display for Code {
