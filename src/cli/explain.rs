@@ -384,7 +384,7 @@ documentation for the allowed number.",
         Code::UnknownPlaceholder,
         "A style text uses a `{name}` placeholder that this text cannot fill, often a typo.
 Each text has its own placeholders: `mood_up` and `mood_down` may use `{n}`, `mood_run`
-`{start}` and `{end}`, `words.fit` `{fit}`, `words.order` `{early}` and `{late}`;
+`{start}` and `{end}`, `mood_run_held` `{start}`, `words.fit` `{fit}`, `words.order` `{early}` and `{late}`;
 `mood_same`, `mood_floor` and `mood_ceiling` have none. Use one of the names the note
 lists, or write the text without it.",
     ),
@@ -778,7 +778,7 @@ määrä kerrotaan tyylitiedoston ohjeissa.",
             "Tyyliteksti käyttää paikkamerkkiä `{name}`, jota tämä teksti ei osaa täyttää;
 usein kyse on kirjoitusvirheestä. Jokaisella tekstillä on omat paikkamerkkinsä:
 `mood_up` ja `mood_down` voivat käyttää merkkiä `{n}`, `mood_run` merkkejä `{start}`
-ja `{end}`, `words.fit` merkkiä `{fit}`, `words.order` merkkejä `{early}` ja `{late}`;
+ja `{end}`, `mood_run_held` merkkiä `{start}`, `words.fit` merkkiä `{fit}`, `words.order` merkkejä `{early}` ja `{late}`;
 `mood_same`, `mood_floor` ja `mood_ceiling` eivät käytä mitään. Käytä jotakin
 huomautuksen luettelemista nimistä tai kirjoita teksti ilman paikkamerkkiä.",
         ),

@@ -161,6 +161,10 @@ pub struct Framing {
     pub mood_ceiling: Option<String>,
     /// In a debrief; `{start}` and `{end}` are the first and last mood (-5..5).
     pub mood_run: String,
+    /// In a debrief whose mood ended where it started; `{start}` is that mood. `mood_run`
+    /// when absent ("from −2 to −2" reads as a slip).
+    #[serde(default)]
+    pub mood_run_held: Option<String>,
     /// The sentence of the `Closing` part, whatever happened; the fallback for a result that
     /// `choice_closings` or `debrief_closings` leaves out.
     #[serde(default)]
@@ -763,6 +767,9 @@ impl Validator<'_> {
             }
         }
         self.template(&with("mood_run"), &f.mood_run, MOOD_RUN_VARS);
+        if let Some(text) = &f.mood_run_held {
+            self.template(&with("mood_run_held"), text, &MOOD_RUN_VARS[..1]);
+        }
         if let Some(text) = &f.closing {
             self.template(&with("closing"), text, &[]);
         }

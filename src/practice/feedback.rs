@@ -142,14 +142,9 @@ impl<'a> Voice<'a> {
                         .iter()
                         .map(|s| with_pitfalls(model, s, &effect.pitfalls)),
                 ),
-                Part::Standard => {
-                    let steps = if effect.broken.is_empty() {
-                        &effect.shown
-                    } else {
-                        &effect.broken
-                    };
-                    standard(model, steps, &effect.pitfalls)
-                }
+                // The standard for what went wrong only: a definition repeated after every
+                // good answer reads as a template, not as feedback.
+                Part::Standard => standard(model, &effect.broken, &effect.pitfalls),
                 Part::Steps => {
                     let results: Vec<(&str, StepResult)> = model
                         .steps
@@ -269,10 +264,16 @@ impl<'a> Voice<'a> {
                     self.steps(model, &results)
                 }
                 Part::Impact => match (measurement.moods.first(), measurement.moods.last()) {
-                    (Some(start), Some(end)) => fill(
-                        &framing.mood_run,
-                        &[("start", &signed(*start)), ("end", &signed(*end))],
-                    ),
+                    (Some(start), Some(end)) => {
+                        let template = match &framing.mood_run_held {
+                            Some(held) if start == end => held,
+                            _ => &framing.mood_run,
+                        };
+                        fill(
+                            template,
+                            &[("start", &signed(*start)), ("end", &signed(*end))],
+                        )
+                    }
                     _ => String::new(),
                 },
                 Part::Order => measurement
