@@ -68,9 +68,10 @@ impl Lesson {
     }
 }
 
-/// How one answer went.
+/// How one answer went: poor when it broke a step or named a pitfall, good when it showed a
+/// step, else mixed. The analyzer's good and bad choices are these same verdicts.
 pub fn answer_went(effect: &ChoiceEffect) -> Went {
-    if !effect.broken.is_empty() {
+    if !effect.broken.is_empty() || !effect.pitfalls.is_empty() {
         Went::Poor
     } else if !effect.shown.is_empty() {
         Went::Good

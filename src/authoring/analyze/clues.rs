@@ -12,6 +12,8 @@ use super::{
     ChoiceRef, Code, Core, EndingInfo, Explored, FitReport, Measurer, Outcome, Witness, choice_ref,
     code_str, explore,
 };
+use crate::content::styles::Went;
+use crate::practice::debrief::answer_went;
 use crate::practice::{ChoiceEffect, OrderNote, StepResult};
 
 /// Fewer contested nodes than this say nothing about a scenario's habits.
@@ -34,12 +36,10 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn of(e: &ChoiceEffect) -> Verdict {
-        if !e.broken.is_empty() || !e.pitfalls.is_empty() {
-            Verdict::Bad
-        } else if !e.shown.is_empty() {
-            Verdict::Good
-        } else {
-            Verdict::Neutral
+        match answer_went(e) {
+            Went::Good => Verdict::Good,
+            Went::Poor => Verdict::Bad,
+            Went::Mixed => Verdict::Neutral,
         }
     }
 }
