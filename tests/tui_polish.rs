@@ -339,8 +339,9 @@ fn choices_below_the_fold_are_announced_in_words() {
                 }
                 if hidden > 0 {
                     overflowing += 1;
-                    // Moving down to the last choice brings it into sight.
-                    for _ in 1..total {
+                    // Moving down to the last choice brings it into sight (the first move
+                    // selects choice 1: nothing is selected before it).
+                    for _ in 0..total {
                         key(&mut app, KeyCode::Down);
                     }
                     let screen = rows(&app);

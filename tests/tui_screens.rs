@@ -191,9 +191,13 @@ fn monochrome_theme_carries_state_without_colour() {
                 .contains("✗ Acknowledge – broken")
         );
     }
-    // The selected choice is shown by reverse video and a pointer.
+    // A new question has nothing selected; once the learner moves, the selected choice is
+    // shown by reverse video and a pointer.
     let mut app = self::app(Lang::En, Theme::mono(), 80, 24);
     to_play(&mut app, Lang::En);
+    let t = screen(&app);
+    assert!((0..24).all(|y| t.backend().buffer()[(1, y)].symbol() != "▶"));
+    key(&mut app, KeyCode::Down);
     let t = screen(&app);
     let buf = t.backend().buffer();
     let row = (0..24)

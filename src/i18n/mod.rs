@@ -63,6 +63,8 @@ catalogue! {
     No => "no", "ei";
     ConfirmLeaveRun => "Leave this run? It is kept in your history as unfinished.",
         "Keskeytetäänkö harjoitus? Se jää historiaasi keskeneräisenä.";
+    ConfirmRestart => "Start this run again from the beginning? Your answers so far are taken back.",
+        "Aloitetaanko harjoitus alusta? Tähänastiset vastauksesi perutaan.";
     // Library
     LibraryTitle => "Scenarios", "Harjoitukset";
     FilterPrompt => "Filter", "Suodata";

@@ -167,22 +167,18 @@ pub const HELP: &[Binding] = &[
 
 /// While a yes/no question is open.
 pub const CONFIRM: &[Binding] = &[
-    bind(
-        // y/n, and k/e for Finnish (kyllä/ei).
-        &[Key::Char('y'), Key::Char('k'), Key::Code(KeyCode::Enter)],
-        "y/k/Enter",
-        Action::Answer(true),
-        T::Yes,
-        true,
-    ),
+    // Only a deliberate `y` says yes: `k` moves up everywhere else, and Enter, the key a
+    // learner presses without reading, keeps things as they are.
+    bind(&[Key::Char('y')], "y", Action::Answer(true), T::Yes, true),
     bind(
         &[
             Key::Char('n'),
             Key::Char('e'),
             Key::Code(KeyCode::Esc),
             Key::Char('q'),
+            Key::Code(KeyCode::Enter),
         ],
-        "n/e/Esc",
+        "n/Esc/Enter",
         Action::Answer(false),
         T::No,
         true,

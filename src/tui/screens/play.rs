@@ -20,8 +20,8 @@ use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
-    feedback_parts, inset, mood_change, mood_meter, render_doc_more, scroll_to_show_more,
-    style_texts,
+    feedback_parts, inset, max_offset, mood_change, mood_meter, render_doc_more,
+    scroll_to_show_more, style_texts,
 };
 
 const UNDO: &[Key] = &[Key::Char('u')];
@@ -42,10 +42,16 @@ pub const KEYS: &[Binding] = &[
 /// [`KEYS`] for each number of choices on screen (the digits offer "1-3" for three).
 pub static KEYS_BY_COUNT: [[Binding; KEYS.len()]; 10] = keymap::by_count(KEYS);
 
-/// Keys while a choice's feedback is shown.
+/// Keys while a choice's feedback is shown: it scrolls as every long view does.
 #[rustfmt::skip]
 pub const FEEDBACK_KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Continue, true),
+    bind(UP, "↑/k", Action::Up, T::Scroll, false),
+    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
+    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
+    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
+    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
+    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
     bind(
         &[Key::Code(KeyCode::Char(' '))],
         "Space",
@@ -78,9 +84,12 @@ pub struct PlayScreen {
     pub run: Run,
     /// When this attempt began (for the saved record); set at the first key press.
     pub started: Option<time::OffsetDateTime>,
-    /// Position in the shown (shuffled) order.
-    pub cursor: usize,
+    /// Position in the shown (shuffled) order; `None` until the learner moves: a new question
+    /// has no answer preselected, so Enter alone never answers it.
+    pub cursor: Option<usize>,
     pub phase: Phase,
+    /// How far the feedback is scrolled.
+    pub scroll: usize,
 }
 
 impl PlayScreen {
@@ -88,8 +97,9 @@ impl PlayScreen {
         PlayScreen {
             run,
             started: None,
-            cursor: 0,
+            cursor: None,
             phase: Phase::Choosing,
+            scroll: 0,
         }
     }
 
@@ -135,25 +145,49 @@ impl PlayScreen {
                 self.back_to_choosing();
             }
             (_, Action::Restart) => {
-                self.run.restart();
-                self.back_to_choosing();
+                if self.run.taken().is_empty() {
+                    return Step::Stay;
+                }
+                let mut run = self.run.clone();
+                run.restart();
+                let mut again = PlayScreen::new(run);
+                again.started = self.started;
+                return Step::Confirm {
+                    question: T::ConfirmRestart,
+                    then: Box::new(Step::go(Screen::Play(again))),
+                };
             }
-            (Phase::Choosing, Action::Up) => self.cursor = self.cursor.saturating_sub(1),
+            (Phase::Choosing, Action::Up) => {
+                self.cursor = Some(self.cursor.map_or(0, |c| c.saturating_sub(1)))
+            }
             (Phase::Choosing, Action::Down) => {
-                self.cursor = (self.cursor + 1).min(shown.len().saturating_sub(1))
+                let last = shown.len().saturating_sub(1);
+                self.cursor = Some(self.cursor.map_or(0, |c| (c + 1).min(last)))
             }
             (Phase::Choosing, Action::Pick(n)) if n >= 1 && n <= shown.len() => {
-                self.cursor = n - 1;
+                self.cursor = Some(n - 1);
                 return self.choose(shown[n - 1]);
             }
             (Phase::Choosing, Action::Select) => {
                 if self.run.is_finished() {
                     return self.finish(env);
                 }
-                if let Some(&index) = shown.get(self.cursor) {
+                if let Some(&index) = self.cursor.and_then(|c| shown.get(c)) {
                     return self.choose(index);
                 }
             }
+            (Phase::Feedback, Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            (Phase::Feedback, Action::Down) => {
+                self.scroll = (self.scroll + 1).min(self.max_scroll(env))
+            }
+            (Phase::Feedback, Action::PageUp) => {
+                self.scroll = self.scroll.saturating_sub(self.page(env))
+            }
+            (Phase::Feedback, Action::PageDown) => {
+                self.scroll = (self.scroll + self.page(env)).min(self.max_scroll(env))
+            }
+            (Phase::Feedback, Action::Home) => self.scroll = 0,
+            (Phase::Feedback, Action::End) => self.scroll = self.max_scroll(env),
             // After the last choice the ending is shown first, then the debrief.
             (Phase::Feedback, Action::Select) => self.back_to_choosing(),
             _ => {}
@@ -195,13 +229,37 @@ impl PlayScreen {
     fn choose(&mut self, index: usize) -> Step {
         if self.run.choose(index).is_ok() {
             self.phase = Phase::Feedback;
+            self.scroll = 0;
         }
         Step::Stay
     }
 
     fn back_to_choosing(&mut self) {
         self.phase = Phase::Choosing;
-        self.cursor = 0;
+        self.cursor = None;
+        self.scroll = 0;
+    }
+
+    /// The body's text width and rows on a terminal of `size`, as `render` lays it out: the
+    /// title and key bars, then the mood line and a gap above the body; the last column is
+    /// the scrollbar's.
+    fn body_view(size: (u16, u16)) -> (u16, usize) {
+        let body = inset(Rect::new(0, 0, size.0, size.1.saturating_sub(2)));
+        (
+            body.width.saturating_sub(1),
+            usize::from(body.height.saturating_sub(2)),
+        )
+    }
+
+    fn max_scroll(&self, env: &Env) -> usize {
+        let (width, view) = Self::body_view(env.size);
+        let mut doc = Doc::new(width);
+        self.feedback(env, &mut doc);
+        max_offset(doc.len(), view)
+    }
+
+    fn page(&self, env: &Env) -> usize {
+        Self::body_view(env.size).1.saturating_sub(2).max(1)
     }
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
@@ -234,9 +292,17 @@ impl PlayScreen {
             }
             Phase::Choosing => self.moment(env, &mut doc),
         };
-        let focus = choice_rows.get(self.cursor).cloned().unwrap_or(0..0);
         let view = usize::from(body.height);
-        let offset = scroll_to_show_more(doc.len(), 0, view, focus.start, focus.end);
+        let offset = match self.phase {
+            Phase::Feedback => self.scroll.min(max_offset(doc.len(), view)),
+            Phase::Choosing => {
+                let focus = self
+                    .cursor
+                    .and_then(|c| choice_rows.get(c).cloned())
+                    .unwrap_or(0..0);
+                scroll_to_show_more(doc.len(), 0, view, focus.start, focus.end)
+            }
+        };
         // A choice under a long line of the customer's would otherwise hide below the fold
         // with only the scrollbar to tell. One cut by the fold shows its number already.
         let more = |first: usize| match choice_rows.iter().filter(|r| r.start >= first).count() {
@@ -277,7 +343,7 @@ impl PlayScreen {
         let mut rows = Vec::new();
         for (shown_at, &index) in self.run.choice_order().iter().enumerate() {
             let start = doc.len();
-            let chosen = shown_at == self.cursor;
+            let chosen = self.cursor == Some(shown_at);
             let pointer = if chosen { POINTER } else { NO_POINTER };
             let style = if chosen { theme.selected } else { theme.base };
             doc.hanging_styled(
