@@ -285,6 +285,7 @@ fn votes_are_added_removed_and_cleared() {
             ALL,
             Action::Pick(2),
             Action::Pick(2),
+            // A digit counts a vote and leaves the selection where it was (on 1).
             Action::Present(Cue::VoteAdd),
             Action::Down,
             Action::Present(Cue::VoteAdd),
@@ -296,9 +297,49 @@ fn votes_are_added_removed_and_cleared() {
         Stage::Decision { votes, .. } => votes.clone(),
         _ => panic!("not at a decision"),
     };
-    assert_eq!(votes(&app), vec![0, 3, 0]);
+    assert_eq!(votes(&app), vec![1, 1, 0]);
     app.update(Action::Present(Cue::VotesClear));
     assert_eq!(votes(&app), vec![0, 0, 0]);
+}
+
+/// The choice a run at a decision followed, by its place in the shown order.
+fn followed(app: &App) -> usize {
+    let run = present(app).run.as_ref().unwrap();
+    let taken = run.taken().last().expect("a choice was followed");
+    let mut before = run.clone();
+    before.undo();
+    before
+        .choice_order()
+        .iter()
+        .position(|&i| i == taken.choice)
+        .unwrap()
+}
+
+#[test]
+fn enter_follows_the_rooms_vote_not_the_last_digit_typed() {
+    let mut app = app(Lang::En, Some("doctor-today"));
+    let votes = [3, 3, 3, 1].map(Action::Pick);
+    keys(&mut app, &[BEGIN, ALL]);
+    keys(&mut app, &votes);
+    assert!(screen(&app).contains("◀"), "the winner is marked");
+    app.update(Action::Select);
+    assert_eq!(followed(&app), 2, "choice 3 had three votes of four");
+}
+
+#[test]
+fn a_tie_asks_and_then_follows_the_facilitators_pick() {
+    let mut app = app(Lang::En, Some("doctor-today"));
+    keys(&mut app, &[BEGIN, ALL, Action::Pick(1), Action::Pick(3)]);
+    assert!(!screen(&app).contains("◀"), "no winner in a tie");
+    app.update(Action::Select);
+    assert!(present(&app).run.as_ref().unwrap().taken().is_empty());
+    assert!(
+        screen(&app).contains("tied between 1, 3"),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, &[Action::Down, Action::Down, Action::Select]);
+    assert_eq!(followed(&app), 2);
 }
 
 #[test]

@@ -371,7 +371,8 @@ catalogue! {
     PresentVoteAdd => "add a vote to the selected", "lisää ääni valitulle";
     PresentVoteRemove => "remove a vote", "poista ääni";
     PresentVotesClear => "clear the votes", "nollaa äänet";
-    PresentFollow => "follow the selected", "jatka valitulla";
+    PresentFollow => "follow the most votes (else the selected)", "jatka eniten ääniä saaneella (muuten valitulla)";
+    PresentFollowShort => "follow", "jatka";
     PresentNotes => "facilitator note on/off", "ohjaajan muistiinpano";
     PresentNotesOn => "note shown", "muistiinpano näkyy";
     PresentNoteTitle => "Facilitator note", "Ohjaajalle";
@@ -390,6 +391,7 @@ catalogue! {
     PresentChoicesWaiting => "{count} possible answers. What would you say?", "{count} vastausvaihtoehtoa. Mitä sinä sanoisit?";
     PresentMoreChoices => "({n} more to come)", "({n} vielä tulossa)";
     PresentVotes => "Votes: {n}", "Ääniä: {n}";
+    PresentTie => "The votes are tied between {choices}. Select the one to follow with ↑/↓ and press Enter.", "Äänet menivät tasan: {choices}. Valitse jatko nuolilla ↑/↓ ja paina Enter.";
     PresentRoomChose => "The room chose {n}:", "Ryhmä valitsi vaihtoehdon {n}:";
     PresentRoomChoseVotes => "The room chose {n} ({votes} of {total} votes):", "Ryhmä valitsi vaihtoehdon {n} ({votes}/{total} ääntä):";
     PresentToDebrief => "Press Enter for the debrief.", "Yhteenveto painamalla Enter.";

@@ -117,7 +117,7 @@ pub const DECISION_KEYS: &[Binding] = &[
         T::PresentVotesClear,
         false,
     ),
-    bind(ENTER, "Enter", Action::Select, T::PresentFollow, true),
+    bind(ENTER, "Enter", Action::Select, T::PresentFollow, true).short(T::PresentFollowShort),
     cue(NOTES, "f", Cue::Notes, T::PresentNotes, false),
     cue(MAP, "m", Cue::Map, T::PresentMap, true),
     bind(BACK_ONE, "u", Action::Undo, T::PresentBackOne, false),
@@ -228,6 +228,8 @@ pub enum Stage {
         votes: Vec<u32>,
         /// The shown choice the facilitator has selected.
         selected: usize,
+        /// The votes are tied at the top and the facilitator has been asked which to follow.
+        tie_asked: bool,
     },
     /// The feedback on the choice just followed (and the ending, if it was the last).
     Feedback {
@@ -401,15 +403,21 @@ impl PresentScreen {
                 revealed,
                 votes,
                 selected,
+                tie_asked,
             } => {
                 let count = votes.len();
+                if matches!(
+                    action,
+                    Action::Pick(_)
+                        | Action::Present(Cue::VoteAdd | Cue::VoteRemove | Cue::VotesClear)
+                ) {
+                    *tie_asked = false;
+                }
                 match action {
                     Action::Present(Cue::RevealNext) => *revealed = (*revealed + 1).min(count),
                     Action::Present(Cue::RevealAll) => *revealed = count,
-                    Action::Pick(n) if n >= 1 && n <= *revealed => {
-                        *selected = n - 1;
-                        votes[n - 1] += 1;
-                    }
+                    // A vote counts; it does not move the selection: Enter follows the room.
+                    Action::Pick(n) if n >= 1 && n <= *revealed => votes[n - 1] += 1,
                     Action::Up if *revealed > 0 => *selected = selected.saturating_sub(1),
                     Action::Down if *revealed > 0 => {
                         *selected = (*selected + 1).min(revealed.saturating_sub(1))
@@ -421,9 +429,19 @@ impl PresentScreen {
                     Action::Present(Cue::VotesClear) => votes.iter_mut().for_each(|v| *v = 0),
                     // Following a choice needs the whole set on screen, so the room saw them all.
                     Action::Select if *revealed == count && count > 0 => {
+                        let shown = match room_choice(votes) {
+                            RoomChoice::Selected => *selected,
+                            RoomChoice::Most(shown) => shown,
+                            // Asked once; then the facilitator's selection decides.
+                            RoomChoice::Tied(_) if *tie_asked => *selected,
+                            RoomChoice::Tied(tied) => {
+                                *tie_asked = true;
+                                *selected = tied[0];
+                                return Step::Stay;
+                            }
+                        };
                         let votes = std::mem::take(votes);
-                        let selected = *selected;
-                        self.follow(selected, votes);
+                        self.follow(shown, votes);
                     }
                     Action::Select => *revealed = count,
                     _ => {}
@@ -578,6 +596,29 @@ impl PresentScreen {
     }
 }
 
+/// What the room's votes decide at a decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoomChoice {
+    /// No votes: the facilitator's selection.
+    Selected,
+    /// The one shown choice with the most votes.
+    Most(usize),
+    /// The shown choices tied for the most votes, in order.
+    Tied(Vec<usize>),
+}
+
+pub fn room_choice(votes: &[u32]) -> RoomChoice {
+    let most = votes.iter().copied().max().unwrap_or(0);
+    if most == 0 {
+        return RoomChoice::Selected;
+    }
+    let top: Vec<usize> = (0..votes.len()).filter(|&i| votes[i] == most).collect();
+    match top.as_slice() {
+        [one] => RoomChoice::Most(*one),
+        _ => RoomChoice::Tied(top),
+    }
+}
+
 /// A fresh decision at the run's current node; `seen` when the room has been here before
 /// (going back), so all its choices are on screen at once.
 fn decision(run: &Run, seen: bool) -> Stage {
@@ -586,5 +627,6 @@ fn decision(run: &Run, seen: bool) -> Stage {
         revealed: if seen { count } else { 0 },
         votes: vec![0; count],
         selected: 0,
+        tie_asked: false,
     }
 }

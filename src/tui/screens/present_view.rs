@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use super::present::{PresentScreen, Stage as At};
+use super::present::{PresentScreen, RoomChoice, Stage as At, room_choice};
 use super::present_map::Here;
 use super::present_theme::Stage;
 use crate::content::Style as Disc;
@@ -58,6 +58,7 @@ pub fn render(screen: &PresentScreen, env: &Env, area: Rect, buf: &mut Buffer) {
                     revealed,
                     votes,
                     selected,
+                    tie_asked,
                 },
                 Some(run),
             ) => decision(
@@ -65,7 +66,7 @@ pub fn render(screen: &PresentScreen, env: &Env, area: Rect, buf: &mut Buffer) {
                 run,
                 env,
                 &stage,
-                (*revealed, votes, *selected),
+                (*revealed, votes, *selected, *tie_asked),
                 body,
                 buf,
             ),
@@ -281,7 +282,7 @@ fn decision(
     run: &Run,
     env: &Env,
     stage: &Stage,
-    (revealed, votes, selected): (usize, &[u32], usize),
+    (revealed, votes, selected, tie_asked): (usize, &[u32], usize, bool),
     mut area: Rect,
     buf: &mut Buffer,
 ) {
@@ -335,6 +336,16 @@ fn decision(
         );
         doc.blank();
     }
+    if tie_asked {
+        if let RoomChoice::Tied(tied) = room_choice(votes) {
+            let numbers: Vec<String> = tied.iter().map(|i| (i + 1).to_string()).collect();
+            para(
+                &mut doc,
+                &env.tf(T::PresentTie, &[("choices", &numbers.join(", "))]),
+                stage.say,
+            );
+        }
+    }
     if revealed > 0 && revealed < order.len() {
         para(
             &mut doc,
@@ -386,10 +397,13 @@ fn decision(
                 continue;
             }
             let cells = (v as usize * bar_max).div_ceil(most as usize);
+            // The room's choice, the one Enter follows, is marked.
+            let winner = room_choice(votes) == RoomChoice::Most(shown);
             let line = Line::from(vec![
                 Span::styled(format!("{} ", shown + 1), stage.label),
                 Span::styled("█".repeat(cells), stage.bar),
                 Span::styled(format!(" {v}"), stage.say),
+                Span::styled(if winner { " ◀" } else { "" }, stage.say),
             ]);
             Paragraph::new(line).render(
                 Rect {
