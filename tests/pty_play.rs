@@ -30,7 +30,13 @@ impl Pty {
 
     /// The app on the bundled library and the scenarios in `folder`.
     fn start_in(folder: &Path, args: &[&str]) -> Pty {
+        Pty::start_with(folder, args, |_| {})
+    }
+
+    /// The same, after `prepare` has written what it wants into the data directory.
+    fn start_with(folder: &Path, args: &[&str], prepare: impl FnOnce(&Path)) -> Pty {
         let data = tempfile::tempdir().unwrap();
+        prepare(data.path());
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
         cmd.arg("--scenarios")
             .arg(folder)
@@ -238,6 +244,48 @@ fn leaving_a_run_asks_first_and_ctrl_c_always_quits() {
     pty.send("\x03");
     assert!(pty.wait_exit());
     assert!(!pty.parser.screen().alternate_screen());
+}
+
+/// `kohtaa play ID` is the app with the learner's own profile and history: feedback worded for
+/// their style, the run saved and listed by `history`. Enter alone answers nothing, and Enter
+/// at the leave question keeps the run.
+#[test]
+fn play_by_id_uses_the_profile_and_keeps_the_run() {
+    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"));
+    let mut pty = Pty::start_with(fixtures, &["--seed", "3", "play", "late-parcel"], |data| {
+        std::fs::write(data.join("profile.json"), r#"{"version":1,"style":"D"}"#).unwrap();
+    });
+    pty.wait_for("Pick one step to focus on");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    pty.send("\r");
+    std::thread::sleep(Duration::from_millis(200));
+    pty.pump();
+    assert!(
+        pty.screen().contains("What do you say?"),
+        "Enter answered nothing"
+    );
+    pty.send("q");
+    pty.wait_for("Leave this run?");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    pty.choose("Hello, I'm Sam");
+    pty.choose("Oh no, with the birthday");
+    pty.choose("It's at the depot");
+    pty.wait_for("Press Enter to see the debrief.");
+    pty.send("\r");
+    // The D framing names what was kept, in its own words.
+    pty.wait_for("Kept: Acknowledge");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+    let out = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+        .args(["--lang", "en", "history"])
+        .env("KOHTAA_DATA_DIR", pty._data.path())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.contains("late-parcel"), "{listed}");
+    assert!(listed.contains("1 run"), "{listed}");
 }
 
 /// CPU time (utime + stime, in clock ticks) the process has used so far.

@@ -17,14 +17,21 @@ pub fn run(global: &Global) -> ExitCode {
         let global = global.clone();
         std::thread::spawn(move || load_library(&global))
     };
-    let mut env = Env::new(
-        ui_language(global),
-        Theme::from_env(),
-        first_look,
-        global.seed,
-    )
-    .with_store(super::history::run_store(global));
-    // The learner's style; on the first start (no profile yet) the app asks for it.
+    let (env, first_start) = env(global, first_look);
+    let mut app = App::new(env);
+    if first_start {
+        app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
+    }
+    finish(tui::run_loading(app, Some(full)))
+}
+
+/// The app's environment, the same for every way in (the library, `play ID`, `play FILE`,
+/// `present`): the interface language and theme, the learner's style from their profile, and
+/// the run history, saved unless `--no-save`. True as the second value when no profile exists
+/// yet (the library then offers to set one).
+pub fn env(global: &Global, library: Library) -> (Env, bool) {
+    let mut env = Env::new(ui_language(global), Theme::from_env(), library, global.seed)
+        .with_store(super::history::run_store(global));
     let dir = data_dir();
     let state = dir.as_deref().map(profile::load);
     if !global.no_save {
@@ -51,11 +58,12 @@ pub fn run(global: &Global) -> ExitCode {
         }
         Some(Ok(ProfileState::Missing)) | None => true,
     };
-    let mut app = App::new(env);
-    if first_start {
-        app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
-    }
-    match tui::run_loading(app, Some(full)) {
+    (env, first_start)
+}
+
+/// The exit code for the app's end; a terminal that failed is said so, with the way round it.
+pub fn finish(result: std::io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kohtaa: the terminal failed: {e}");

@@ -22,8 +22,7 @@ use crate::practice::feedback::Voice;
 use crate::store::history::RunRecord as HistoryRecord;
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
-use crate::tui::theme::Theme;
-use crate::tui::{self, App, Env};
+use crate::tui::{self, App};
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -90,12 +89,7 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
     let Some(playable) = playable else {
         return super::app::run(global);
     };
-    let env = Env::new(
-        ui_language(global),
-        Theme::from_env(),
-        load_library(global),
-        global.seed,
-    );
+    let (env, _) = super::app::env(global, load_library(global));
     let screen = match start {
         None => Screen::Briefing(BriefingScreen::new(
             playable.scenario.clone(),
@@ -119,13 +113,7 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
     };
     let mut app = App::new(env);
     app.screen = screen;
-    match tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    super::app::finish(tui::run(app))
 }
 
 /// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
@@ -148,12 +136,7 @@ fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let env = Env::new(
-        ui_language(global),
-        Theme::from_env(),
-        load_library(global),
-        global.seed,
-    );
+    let (env, _) = super::app::env(global, load_library(global));
     let screen = DraftScreen::open(
         &env,
         path.to_path_buf(),
@@ -162,13 +145,7 @@ fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
     );
     let mut app = App::new(env);
     app.screen = Screen::Draft(screen);
-    match tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    super::app::finish(tui::run(app))
 }
 
 /// An argument names a file when it looks like a path or names one that exists.

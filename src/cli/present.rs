@@ -8,8 +8,7 @@ use super::play::{NotPlayable, by_id};
 use super::{Global, load_library, ui_language};
 use crate::tui::screens::Screen;
 use crate::tui::screens::present::{Origin, PresentScreen};
-use crate::tui::theme::Theme;
-use crate::tui::{self, App, Env};
+use crate::tui::{self, App};
 
 #[derive(Debug, Args)]
 pub struct PresentArgs {
@@ -20,7 +19,9 @@ pub struct PresentArgs {
 
 pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
     let lang = ui_language(global);
-    let env = Env::new(lang, Theme::from_env(), load_library(global), global.seed);
+    // Presenter mode shows and saves nothing personal; the environment is the app's all the
+    // same, so leaving for the library finds the learner's own history as it is.
+    let (env, _) = super::app::env(global, load_library(global));
     let screen = match &args.scenario {
         None => PresentScreen::pick(Origin::Command),
         Some(id) => {
@@ -39,11 +40,5 @@ pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
     };
     let mut app = App::new(env);
     app.screen = Screen::Present(Box::new(screen));
-    match tui::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    super::app::finish(tui::run(app))
 }
