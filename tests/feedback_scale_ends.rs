@@ -356,12 +356,12 @@ fn plain(lang: &str, prefix: &str) -> String {
 fn plain_mode_says_the_mood_was_already_at_its_lowest() {
     for (a, lines) in LANGS.iter().zip([
         [
-            "Customer: mood already at its lowest; this answer would have lowered it.",
+            "Effect: mood already at its lowest; this answer would have lowered it.",
             "Mood: still very upset (−5), already at its lowest; this answer would have lowered it.",
             "Mood: no change, from very upset (−5) to very upset (−5).",
         ],
         [
-            "Asiakas: mieliala jo alimmillaan; tämä vastaus olisi laskenut sitä.",
+            "Vaikutus: mieliala jo alimmillaan; tämä vastaus olisi laskenut sitä.",
             "Mieliala: edelleen aivan tolaltaan (−5), jo alimmillaan; tämä vastaus olisi laskenut sitä.",
             "Mieliala: ei muutosta, aivan tolaltaan (−5) → aivan tolaltaan (−5).",
         ],
