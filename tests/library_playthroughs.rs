@@ -133,7 +133,7 @@ fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
 }
 
 #[test]
-fn every_bundled_scenario_has_a_best_a_worst_and_a_recovery_playthrough_in_each_language() {
+fn every_bundled_scenario_has_a_best_a_worst_and_two_recovery_playthroughs_in_each_language() {
     let library = Library::bundled();
     let mut missing = Vec::new();
     for scenario in &library.scenarios {
@@ -146,13 +146,26 @@ fn every_bundled_scenario_has_a_best_a_worst_and_a_recovery_playthrough_in_each_
             missing.push(format!("{} ({}): no tests file", s.id, s.language));
             continue;
         };
-        for name in ["best", "worst", "recovery"] {
+        for name in ["best", "worst"] {
             if !tests.value.tests.iter().any(|p| p.name == name) {
                 missing.push(format!(
                     "{} ({}): no `{name}` playthrough",
                     s.id, s.language
                 ));
             }
+        }
+        // Repair is what real work asks: two playthroughs recover from a mistake.
+        let recoveries = tests
+            .value
+            .tests
+            .iter()
+            .filter(|p| p.name.starts_with("recovery"))
+            .count();
+        if recoveries < 2 {
+            missing.push(format!(
+                "{} ({}): {recoveries} `recovery…` playthroughs, not two",
+                s.id, s.language
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
