@@ -396,6 +396,7 @@ mod tests {
             summary: String::new(),
             learner_role: String::new(),
             tags: vec![],
+            settings: vec![],
             difficulty: 1,
             model: "default".into(),
             focus: vec![],

@@ -63,6 +63,10 @@ pub struct Scenario {
     pub learner_role: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where the encounter happens, from a fixed vocabulary, so a learner can pick by work
+    /// context whatever language the scenario is in.
+    #[serde(default)]
+    pub settings: Vec<Setting>,
     #[serde(default = "default_difficulty")]
     pub difficulty: i64,
     #[serde(default = "default_model")]
@@ -172,6 +176,39 @@ impl Route {
 pub struct Ending {
     pub outcome: Outcome,
     pub summary: String,
+}
+
+/// The work context of a scenario (a fixed vocabulary; the words shown come from the
+/// interface's catalogue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Setting {
+    /// Face to face at a service point or an office counter.
+    ServicePoint,
+    Phone,
+    HealthCare,
+    /// A supervisor with a member of their team.
+    Supervisor,
+    /// A facilitator with a group.
+    Workshop,
+    /// A colleague or another unit as the customer.
+    Internal,
+    /// Business services, an entrepreneur as the customer.
+    Business,
+    /// Email, letters and messages.
+    Written,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 8] = [
+        Setting::ServicePoint,
+        Setting::Phone,
+        Setting::HealthCare,
+        Setting::Supervisor,
+        Setting::Workshop,
+        Setting::Internal,
+        Setting::Business,
+        Setting::Written,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ pub use crate::cli::Lang;
 use std::borrow::Cow;
 
 use crate::content::text::for_screen;
-use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Style};
+use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Setting, Style};
 use crate::practice::StepResult;
 
 macro_rules! catalogue {
@@ -83,6 +83,7 @@ catalogue! {
     Difficulty => "Difficulty", "Vaikeus";
     Focus => "Focus", "Painopiste";
     Tags => "Tags", "Tunnisteet";
+    SettingLabel => "Setting", "Työympäristö";
     Customer => "Customer", "Asiakas";
     OtherLanguages => "In other languages", "Muilla kielillä";
     BrokenFiles => "Files with errors (fix them and restart; `kohtaa check` shows all problems)",
@@ -190,6 +191,14 @@ catalogue! {
     NotReached => "not reached", "ei tullut vastaan";
     NotInPlay => "not in play", "ei mukana";
     Thread => "All the way through", "Koko kohtaamisen ajan";
+    SettingServicePoint => "service point", "palvelupiste";
+    SettingPhone => "phone", "puhelin";
+    SettingHealthCare => "health care", "terveydenhuolto";
+    SettingSupervisor => "supervisor work", "esihenkilötyö";
+    SettingWorkshop => "workshop", "työpaja";
+    SettingInternal => "internal customer", "sisäinen asiakas";
+    SettingBusiness => "business services", "yrityspalvelut";
+    SettingWritten => "written", "kirjallinen";
     Resolved => "Resolved", "Ratkesi";
     Partial => "Partly resolved", "Ratkesi osittain";
     Unresolved => "Unresolved", "Jäi ratkaisematta";
@@ -656,6 +665,23 @@ pub fn outcome(lang: Lang, outcome: Outcome) -> &'static str {
             Outcome::Partial => T::Partial,
             Outcome::Unresolved => T::Unresolved,
             Outcome::Escalated => T::Escalated,
+        },
+    )
+}
+
+/// The words for a scenario's setting.
+pub fn setting(lang: Lang, setting: Setting) -> &'static str {
+    t(
+        lang,
+        match setting {
+            Setting::ServicePoint => T::SettingServicePoint,
+            Setting::Phone => T::SettingPhone,
+            Setting::HealthCare => T::SettingHealthCare,
+            Setting::Supervisor => T::SettingSupervisor,
+            Setting::Workshop => T::SettingWorkshop,
+            Setting::Internal => T::SettingInternal,
+            Setting::Business => T::SettingBusiness,
+            Setting::Written => T::SettingWritten,
         },
     )
 }

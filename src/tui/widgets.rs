@@ -200,12 +200,30 @@ pub fn meter(
     ])
 }
 
+/// A scenario's settings in words: "phone, health care".
+pub fn settings_text(lang: crate::i18n::Lang, settings: &[crate::content::Setting]) -> String {
+    settings
+        .iter()
+        .map(|s| i18n::setting(lang, *s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The situation, the learner's role and the customer, as the briefing and the library's
 /// detail pane show them.
 pub fn scenario_facts(env: &Env, s: &crate::content::Scenario, doc: &mut Doc) {
     let theme = env.theme;
     doc.para(env.t(T::Situation), theme.heading);
     doc.para(&s.summary, theme.base);
+    if !s.settings.is_empty() {
+        doc.hanging_styled(
+            &format!("{}: ", env.t(T::SettingLabel)),
+            theme.dim,
+            "  ",
+            &settings_text(env.lang, &s.settings),
+            theme.base,
+        );
+    }
     doc.blank();
     doc.para(env.t(T::YourRole), theme.heading);
     doc.para(&s.learner_role, theme.base);

@@ -16,14 +16,16 @@ use super::present::{Cue, Origin, PresentScreen};
 use super::progress::ProgressScreen;
 use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
-use crate::i18n::{self, T};
+use crate::i18n::{self, Lang, T};
 use crate::practice::recommend::{Reason, Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
-use crate::tui::widgets::{inset, render_doc, render_doc_more, rows_shown, scenario_facts};
+use crate::tui::widgets::{
+    inset, render_doc, render_doc_more, rows_shown, scenario_facts, settings_text,
+};
 
 // On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
 // quits only while the filter is empty (see `update`). The bar's keys come in the order of
@@ -533,6 +535,15 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<E
                 theme.base,
             );
         }
+        if !s.settings.is_empty() {
+            doc.hanging_styled(
+                &format!("    {}: ", env.t(T::SettingLabel)),
+                theme.dim,
+                "    ",
+                &settings_text(env.lang, &s.settings),
+                theme.dim,
+            );
+        }
         if !s.tags.is_empty() {
             doc.hanging_styled(
                 &format!("    {}: ", env.t(T::Tags)),
@@ -574,12 +585,16 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
 }
 
 /// The fields a filter searches, lowered, one to a line: a typed filter holds no line break,
-/// so it matches the whole only where it matches a field.
+/// so it matches the whole only where it matches a field. Settings match in either language.
 fn searchable(s: &Scenario) -> String {
+    let settings = s.settings.iter().flat_map(|&setting| {
+        [Lang::En, Lang::Fi].map(|lang| i18n::setting(lang, setting).to_owned())
+    });
     [&s.title, &s.id, &s.summary, &s.customer.name]
         .into_iter()
         .chain(s.tags.iter())
         .map(|field| field.to_lowercase())
+        .chain(settings)
         .collect::<Vec<_>>()
         .join("\n")
 }
