@@ -31,12 +31,18 @@ fn the_filter_finds_a_scenario_by_its_setting_in_either_language() {
     };
     for (lang, code, word) in [(Lang::Fi, "fi", "phone"), (Lang::En, "en", "puhelin")] {
         let expected = on_phone(code);
-        assert!(!expected.is_empty(), "some bundled scenario happens on the phone");
+        assert!(
+            !expected.is_empty(),
+            "some bundled scenario happens on the phone"
+        );
         let mut app = app(lang);
         typed(&mut app, word);
         let screen = rows(&app).join("\n");
         for title in &expected {
-            assert!(screen.contains(title.as_str()), "{word}: {title} in\n{screen}");
+            assert!(
+                screen.contains(title.as_str()),
+                "{word}: {title} in\n{screen}"
+            );
         }
     }
 }

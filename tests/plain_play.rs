@@ -159,7 +159,6 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         // Worded as the app words it without a profile: the neutral framing.
         "Shown: Acknowledge the feeling",
         "To work on: Own it, agree next step (Promises too much)",
-        "Effect: more upset (−1).",
         "Mood: worse by 1, from neutral (0) to wary (−1).",
         "Outcome: Partly resolved. She got the swims, and a promise that was not yours to make.",
         "Model fit: 33 % (2 shown of the 6 steps this path offered).",
@@ -358,7 +357,7 @@ fn feedback_is_worded_for_the_style_in_the_profile() {
     for line in [
         "Fix: Respect throughout",
         "Kept: Acknowledge the feeling",
-        "Effect: more upset (−1).",
+        "Mood: worse by 1, from neutral (0) to wary (−1).",
         "Watch out with this customer: Give the story half a minute before you steer; cutting in early costs the goodwill you need later.",
     ] {
         assert!(has(&direct, line), "missing {line:?} in:\n{direct}");

@@ -325,7 +325,7 @@ catalogue! {
     PlainMoodChange => "Mood: {change}, from {from} to {to}.", "Mieliala: {change}, {from} → {to}.";
     PlainMoodBetter => "better by {n}", "parani {n}";
     PlainMoodWorse => "worse by {n}", "huononi {n}";
-    PlainMoodSame => "no change", "ei muutosta";
+    PlainMoodHeld => "Mood: no change, still {to}.", "Mieliala: ei muutosta, edelleen {to}.";
     PlainMoodAtLowest => "Mood: still {to}, already at its lowest; this answer would have lowered it.",
         "Mieliala: edelleen {to}, jo alimmillaan; tämä vastaus olisi laskenut sitä.";
     PlainMoodAtHighest => "Mood: still {to}, already at its highest; this answer would have raised it.",

@@ -145,7 +145,11 @@ pub fn feedback(run: &Run, taken: &Taken, lang: Lang, voice: Option<&Voice>) -> 
                 model,
                 &choice.style_tips,
             );
-            for part in &parts {
+            // The mood is said once, by the line below, with the customer's own words.
+            for part in parts
+                .iter()
+                .filter(|p| p.kind != PartKind::Framed(Part::Impact))
+            {
                 lines.extend(part_lines(lang, part));
             }
         }
@@ -218,11 +222,18 @@ pub fn mood_change(
         };
         return tf(lang, key, &[("to", &mood_value(lang, scenario, after))]);
     }
+    if delta == 0 {
+        return tf(
+            lang,
+            T::PlainMoodHeld,
+            &[("to", &mood_value(lang, scenario, after))],
+        );
+    }
     let n = delta.unsigned_abs().to_string();
-    let change = match delta {
-        d if d > 0 => tf(lang, T::PlainMoodBetter, &[("n", &n)]),
-        d if d < 0 => tf(lang, T::PlainMoodWorse, &[("n", &n)]),
-        _ => t(lang, T::PlainMoodSame).to_owned(),
+    let change = if delta > 0 {
+        tf(lang, T::PlainMoodBetter, &[("n", &n)])
+    } else {
+        tf(lang, T::PlainMoodWorse, &[("n", &n)])
     };
     tf(
         lang,
