@@ -17,6 +17,7 @@ fn scenario(id: &str, language: &str, style: Style, focus: &[&str], fits: &[&str
         summary: "s".into(),
         learner_role: "r".into(),
         tags: vec![],
+        settings: vec![],
         difficulty: 1,
         model: "default".into(),
         focus: focus.iter().map(|s| (*s).into()).collect(),
