@@ -10,6 +10,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::briefing::BriefingScreen;
 use super::present::{Cue, Origin, PresentScreen};
@@ -410,24 +412,27 @@ fn list_offset(
 /// first, then the others; by title within each.
 fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec<usize> {
     let lang = env.lang.code();
-    let needle = filter.to_lowercase();
+    let needle = folded(filter);
     let scenarios = &env.library.scenarios;
     let mut search = search.borrow_mut();
     if !needle.is_empty() && search.len() != scenarios.len() {
         *search = scenarios.iter().map(|s| searchable(&s.value)).collect();
     }
     let matches = |i: usize| needle.is_empty() || search[i].contains(&needle);
-    // Each title lowered once, not at every comparison.
-    let mut list: Vec<(bool, &str, String, usize)> = scenarios
+    // Each title folded once, not at every comparison. A match in the title ranks before a
+    // match elsewhere (the summary, a tag).
+    let mut list: Vec<(bool, bool, &str, String, usize)> = scenarios
         .iter()
         .enumerate()
         .filter(|&(i, _)| matches(i))
         .map(|(i, s)| {
             let s = &s.value;
+            let title = folded(&s.title);
             (
                 s.language != lang,
+                !title.contains(&needle),
                 s.language.as_str(),
-                s.title.to_lowercase(),
+                title,
                 i,
             )
         })
@@ -584,7 +589,15 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
     render_doc(&doc, 0, inner, buf);
 }
 
-/// The fields a filter searches, lowered, one to a line: a typed filter holds no line break,
+/// Text as the filter compares it: lower case, without diacritics, so "laak" finds "Lääkäri".
+fn folded(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The fields a filter searches, folded, one to a line: a typed filter holds no line break,
 /// so it matches the whole only where it matches a field. Settings match in either language.
 fn searchable(s: &Scenario) -> String {
     let settings = s.settings.iter().flat_map(|&setting| {
@@ -593,8 +606,8 @@ fn searchable(s: &Scenario) -> String {
     [&s.title, &s.id, &s.summary, &s.customer.name]
         .into_iter()
         .chain(s.tags.iter())
-        .map(|field| field.to_lowercase())
-        .chain(settings)
+        .map(|field| folded(field))
+        .chain(settings.map(|s| folded(&s)))
         .collect::<Vec<_>>()
         .join("\n")
 }
