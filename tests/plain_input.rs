@@ -49,7 +49,7 @@ fn input_that_ends_mid_run_stops_with_a_message_and_exit_1() {
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr.trim(),
-        "error: input ended before the scenario did; stopping at node story"
+        "error: input ended before the scenario did; stopping at decision 2"
     );
     assert!(!out.stdout.contains("Debrief"));
 }
@@ -59,7 +59,7 @@ fn empty_input_stops_at_the_start_node() {
     let out = kohtaa(&["play", "--plain", swim().to_str().unwrap()], "");
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("stopping at node desk"),
+        out.stderr.contains("stopping at decision 1"),
         "{}",
         out.stderr
     );
@@ -83,7 +83,7 @@ fn an_invalid_answer_is_explained_and_asked_again() {
     // After two bad answers the same question is asked a third time, then input ends.
     assert_eq!(out.stdout.matches("Your answer (1–3").count(), 3);
     assert!(
-        out.stderr.contains("stopping at node desk"),
+        out.stderr.contains("stopping at decision 1"),
         "{}",
         out.stderr
     );
@@ -97,7 +97,7 @@ fn a_valid_answer_after_an_invalid_one_goes_on() {
         "x\n1\n",
     );
     assert!(out.stdout.contains("Decision 2"), "{}", out.stdout);
-    assert!(out.stderr.contains("stopping at node story"));
+    assert!(out.stderr.contains("stopping at decision 2"));
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn a_pipe_of_garbage_gives_up_instead_of_looping() {
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr.trim(),
-        "error: 3 answers in a row were not choices; stopping at node desk"
+        "error: 3 answers in a row were not choices; stopping at decision 1"
     );
 }
 
@@ -126,7 +126,7 @@ fn take_back_and_quit_work_from_a_pipe() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Took back your last choice."));
     assert!(out.stdout.contains("There is no choice to take back."));
-    assert!(out.stdout.contains("Stopped at node desk"));
+    assert!(out.stdout.contains("Stopped at decision 1"));
 }
 
 #[test]
@@ -229,7 +229,7 @@ fn a_scenario_picked_by_number_when_no_id_is_given() {
         out.stdout
     );
     assert!(
-        out.stdout.contains("Stopped at node desk"),
+        out.stdout.contains("Stopped at decision 1"),
         "{}",
         out.stdout
     );

@@ -332,9 +332,9 @@ catalogue! {
         "Mieliala: edelleen {to}, jo ylimmillään; tämä vastaus olisi nostanut sitä.";
     PlainTakenBack => "Took back your last choice.", "Viimeisin valinta peruttu.";
     PlainNothingToTakeBack => "There is no choice to take back.", "Ei peruttavaa valintaa.";
-    PlainQuit => "Stopped at node {node}; no debrief for an unfinished run.", "Lopetettu kohdassa {node}; keskeneräisestä harjoituksesta ei tehdä yhteenvetoa.";
-    PlainInputEnded => "input ended before the scenario did; stopping at node {node}", "syöte loppui ennen harjoitusta; lopetetaan kohdassa {node}";
-    PlainTooManyInvalid => "{n} answers in a row were not choices; stopping at node {node}", "{n} vastausta peräkkäin ei ollut vaihtoehtoja; lopetetaan kohdassa {node}";
+    PlainQuit => "Stopped at decision {decision}; no debrief for an unfinished run.", "Lopetettu päätöksessä {decision}; keskeneräisestä harjoituksesta ei tehdä yhteenvetoa.";
+    PlainInputEnded => "input ended before the scenario did; stopping at decision {decision}", "syöte loppui ennen kuin harjoitus päättyi; lopetetaan päätöksessä {decision}";
+    PlainTooManyInvalid => "{n} answers in a row were not choices; stopping at decision {decision}", "{n} vastausta peräkkäin ei ollut vaihtoehtoja; lopetetaan päätöksessä {decision}";
     PlainDebrief => "Debrief", "Yhteenveto";
     PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
     PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} vastaan tulleesta askeleesta).";
@@ -351,7 +351,6 @@ catalogue! {
     PlainMoodTrajectory => "Mood, choice by choice: {moods}.", "Mieliala valinta valinnalta: {moods}.";
     PlainMoodSummary => "From {from} to {to}.", "Alussa {from}, lopussa {to}.";
     PlainPathTitle => "Your path (choices: {count}):", "Polkusi (valintoja: {count}):";
-    PlainPathLine => "Choice {n} of {count}, at {node}: {text}", "Valinta {n}/{count}, kohdassa {node}: {text}";
     PlainTurningPoint => "Where it turned: choice {n}.", "Käännekohta: valinta {n}.";
     PlainFocus => "Your focus step: {step}: {result}.", "Painopisteesi: {step}: {result}.";
     PlainTurnYouSaid => "Where it turned: at choice {n} of {count} you said: {text}", "Käännekohta: valinnassa {n}/{count} sanoit: {text}";

@@ -111,23 +111,37 @@ impl<'a> Answers<'a> {
 pub enum Stop {
     /// The run reached an ending; the debrief was printed.
     Finished,
-    /// The learner typed `q`.
-    Quit { node: String },
+    /// The learner typed `q` at decision `decision` (counted from 1).
+    Quit { node: String, decision: usize },
     /// Input ended before the run did.
-    InputEnded { node: String },
+    InputEnded { node: String, decision: usize },
     /// Too many unusable answers from a pipe.
-    GaveUp { node: String, answers: usize },
+    GaveUp {
+        node: String,
+        decision: usize,
+        answers: usize,
+    },
 }
 
 impl Stop {
     /// The message for a run that did not finish because of its input, for stderr.
     pub fn error(&self, lang: Lang) -> Option<String> {
         match self {
-            Stop::InputEnded { node } => Some(tf(lang, T::PlainInputEnded, &[("node", node)])),
-            Stop::GaveUp { node, answers } => Some(tf(
+            // A learner knows where they were by the decision's number, not by the file's ids.
+            Stop::InputEnded { decision, .. } => Some(tf(
+                lang,
+                T::PlainInputEnded,
+                &[("decision", &decision.to_string())],
+            )),
+            Stop::GaveUp {
+                decision, answers, ..
+            } => Some(tf(
                 lang,
                 T::PlainTooManyInvalid,
-                &[("n", &answers.to_string()), ("node", node)],
+                &[
+                    ("n", &answers.to_string()),
+                    ("decision", &decision.to_string()),
+                ],
             )),
             Stop::Finished | Stop::Quit { .. } => None,
         }
@@ -156,6 +170,7 @@ pub fn play(
         lines(out, &transcript::decision(run, lang))?;
         let order = run.choice_order();
         let node = run.node().id.clone();
+        let decision = run.taken().len() + 1;
         match answers.ask(out, lang, &transcript::prompt(run, lang), order.len(), true)? {
             Answer::Number(n) => {
                 let taken = run
@@ -175,11 +190,18 @@ pub fn play(
                 writeln!(out)?;
             }
             Answer::Quit => {
-                writeln!(out, "{}", tf(lang, T::PlainQuit, &[("node", &node)]))?;
-                return Ok(Stop::Quit { node });
+                let at = decision.to_string();
+                writeln!(out, "{}", tf(lang, T::PlainQuit, &[("decision", &at)]))?;
+                return Ok(Stop::Quit { node, decision });
             }
-            Answer::End => return Ok(Stop::InputEnded { node }),
-            Answer::GaveUp(answers) => return Ok(Stop::GaveUp { node, answers }),
+            Answer::End => return Ok(Stop::InputEnded { node, decision }),
+            Answer::GaveUp(answers) => {
+                return Ok(Stop::GaveUp {
+                    node,
+                    decision,
+                    answers,
+                });
+            }
         }
     }
     lines(out, &transcript::ending(run, lang))?;
