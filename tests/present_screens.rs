@@ -426,3 +426,24 @@ fn the_map_keeps_each_moment_on_one_row() {
         );
     }
 }
+
+#[test]
+fn leaving_asks_only_when_the_room_has_explored_a_path() {
+    let mut app = app(Lang::En, Some("doctor-today"));
+    keys(&mut app, &[BEGIN]);
+    app.update(Action::Back);
+    assert!(app.overlay.is_none(), "nothing explored: nothing to lose");
+    let mut app = app_explored();
+    app.update(Action::Back);
+    assert!(
+        app.overlay.is_some(),
+        "explored paths would be lost: it asks"
+    );
+}
+
+fn app_explored() -> App {
+    let mut app = app(Lang::En, Some("doctor-today"));
+    keys(&mut app, &[BEGIN, ALL, Action::Select]);
+    assert_eq!(present(&app).explored.len(), 1);
+    app
+}

@@ -520,6 +520,18 @@ impl PresentScreen {
 
     fn leave(&mut self, env: &Env) -> Step {
         let scenario = self.run.as_ref().map(|r| r.scenario().clone());
+        // Only paths the room has explored would be lost: an untouched scenario leaves at once.
+        let touched = self.explored.len() > 0;
+        let ask = |then: Step| {
+            if touched {
+                Step::Confirm {
+                    question: T::PresentConfirmLeave,
+                    then: Box::new(then),
+                }
+            } else {
+                then
+            }
+        };
         match (self.origin, &self.stage, scenario) {
             (Origin::Command, Stage::Pick { .. }, _) => Step::Quit,
             (Origin::Command, _, Some(scenario)) => {
@@ -531,25 +543,14 @@ impl PresentScreen {
                         .position(|s| s.id == scenario.id && s.language == scenario.language)
                         .unwrap_or(0),
                 };
-                Step::Confirm {
-                    question: T::PresentConfirmLeave,
-                    then: Box::new(Step::go(Screen::Present(Box::new(picker)))),
-                }
+                ask(Step::go(Screen::Present(Box::new(picker))))
             }
             (_, _, scenario) => {
                 let library = match &scenario {
                     Some(s) => LibraryScreen::at(env, s),
                     None => LibraryScreen::new(env),
                 };
-                let go = Step::go(Screen::Library(library));
-                if scenario.is_some() {
-                    Step::Confirm {
-                        question: T::PresentConfirmLeave,
-                        then: Box::new(go),
-                    }
-                } else {
-                    go
-                }
+                ask(Step::go(Screen::Library(library)))
             }
         }
     }
