@@ -521,7 +521,7 @@ impl PresentScreen {
     fn leave(&mut self, env: &Env) -> Step {
         let scenario = self.run.as_ref().map(|r| r.scenario().clone());
         // Only paths the room has explored would be lost: an untouched scenario leaves at once.
-        let touched = self.explored.len() > 0;
+        let touched = !self.explored.is_empty();
         let ask = |then: Step| {
             if touched {
                 Step::Confirm {
