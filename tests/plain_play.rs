@@ -166,7 +166,7 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         "Where it turned: at choice 1 of 3 you said: “Passes are valid for twelve months from purchase; it is in the terms.”",
         "A better answer there: “Good evening! Let's have a look together - what does it say?”",
         "Feedback: Greeted and asked: she gets to tell it.",
-        "After it, 83 % model fit was still within reach; after your answer, at most 80 %.",
+        "After it, 83\u{a0}% model fit was still within reach; after your answer, at most 80\u{a0}%.",
         "## Steps (9)",
         "## Pitfalls (1)",
         "## Order (1)",

@@ -162,8 +162,8 @@ catalogue! {
     Quoted => "“{text}”", "”{text}”";
     TurnYouSaid => "Where it turned: at choice {n} you said", "Käännekohta: valinnassa {n} sanoit";
     TurnBetter => "A better answer there", "Parempi vastaus siinä kohdassa";
-    TurnReach => "After it, {best} % model fit was still within reach; after your answer, at most {left} %.",
-        "Sen jälkeen mallin mukaisuus olisi voinut olla vielä {best} %; sinun vastauksesi jälkeen enintään {left} %.";
+    TurnReach => "After it, {best} % model fit was still within reach; after your answer, at most {left} %.",
+        "Sen jälkeen mallin mukaisuus olisi voinut olla vielä {best} %; sinun vastauksesi jälkeen enintään {left} %.";
     SectionSteps => "Steps", "Askeleet";
     SectionPitfalls => "Pitfalls", "Sudenkuopat";
     SectionOrder => "Order", "Järjestys";
