@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
 use crate::content::Library;
-use crate::store::profile::{self, ProfileState};
+use crate::store::profile::{self, Profile, ProfileState};
 use crate::tui::screens::{ProfileScreen, Screen};
-use crate::tui::{self, App, Env, theme::Theme};
+use crate::tui::theme::{Theme, ThemeChoice};
+use crate::tui::{self, App, Env};
 
 pub fn run(global: &Global) -> ExitCode {
     // The first frame shows the library from the scenarios' headers; the full load (every
@@ -28,15 +29,28 @@ pub fn run(global: &Global) -> ExitCode {
 /// The app's environment, the same for every way in (the library, `play ID`, `play FILE`,
 /// `present`): the interface language and theme, the learner's style from their profile, and
 /// the run history, saved unless `--no-save`. True as the second value when no profile exists
-/// yet (the library then offers to set one).
+/// yet (the library then offers to set one). The theme is `--theme`, else the profile's,
+/// else the default; a `--theme` is remembered in the profile (not with `--no-save`).
 pub fn env(global: &Global, library: Library) -> (Env, bool) {
-    let mut env = Env::new(ui_language(global), Theme::from_env(), library, global.seed)
-        .with_store(super::history::run_store(global));
     let dir = data_dir();
     let state = dir.as_deref().map(profile::load);
+    let saved_theme = match &state {
+        Some(Ok(ProfileState::Found(p))) => saved_theme(p),
+        _ => None,
+    };
+    let choice = global.theme.or(saved_theme).unwrap_or_default();
+    let theme = Theme::for_choice(choice, Theme::no_color());
+    let mut env = Env::new(ui_language(global), theme, library, global.seed)
+        .with_store(super::history::run_store(global));
     if !global.no_save {
         env.profile_dir = dir.clone();
     }
+    // Remembered after the first start is decided from the file as it was: a profile made
+    // here only for the theme still shows this first start's welcome.
+    let remembered = match (&dir, &state) {
+        (Some(dir), Some(Ok(state))) => remember_theme(global, dir, state.clone()).err(),
+        _ => None,
+    };
     let first_start = match state {
         Some(Ok(ProfileState::Found(p))) => {
             env.learner = p.style;
@@ -58,7 +72,44 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
         }
         Some(Ok(ProfileState::Missing)) | None => true,
     };
+    if let (Some(e), None) = (remembered, &env.profile_notice) {
+        env.profile_notice = Some(env.tf(
+            crate::i18n::T::ProfileSaveFailed,
+            &[("error", &e.to_string())],
+        ));
+    }
     (env, first_start)
+}
+
+/// The theme saved in a profile; `None` when none was chosen or its name is unknown here.
+pub fn saved_theme(p: &Profile) -> Option<ThemeChoice> {
+    p.theme.as_deref().and_then(ThemeChoice::parse)
+}
+
+/// Saves `--theme` in the profile in `dir` when it differs from the one saved there (never
+/// with `--no-save`). Returns the profile as it now is: `state` unchanged when nothing was
+/// saved, else the profile found (or a new one, style not set) with the theme.
+pub fn remember_theme(
+    global: &Global,
+    dir: &std::path::Path,
+    state: ProfileState,
+) -> std::io::Result<ProfileState> {
+    let Some(choice) = global.theme else {
+        return Ok(state);
+    };
+    if global.no_save {
+        return Ok(state);
+    }
+    let mut p = match state {
+        ProfileState::Found(p) if p.theme.as_deref() == Some(choice.name()) => {
+            return Ok(ProfileState::Found(p));
+        }
+        ProfileState::Found(p) => p,
+        _ => Profile::new(None),
+    };
+    p.theme = Some(choice.name().to_owned());
+    profile::save(dir, &p)?;
+    Ok(ProfileState::Found(p))
 }
 
 /// The exit code for the app's end; a terminal that failed is said so, with the way round it.

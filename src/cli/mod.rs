@@ -49,6 +49,11 @@ pub struct Global {
     /// Do not save runs, reflections or the profile.
     #[arg(long, global = true)]
     pub no_save: bool,
+    /// The app's look: default colours, high-contrast (bold, reverse and underline; nothing
+    /// shown by dim, italic or blue alone) or mono. Remembered in your profile; NO_COLOR
+    /// always drops the colours.
+    #[arg(long, global = true, value_name = "THEME")]
+    pub theme: Option<crate::tui::theme::ThemeChoice>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

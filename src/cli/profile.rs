@@ -77,6 +77,14 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
             display_safe(reason)
         );
     }
+    // `--theme` given here is remembered as it is by the app.
+    let state = match super::app::remember_theme(global, &dir, state) {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!("{}", file_error(lang, &dir, &e));
+            return ExitCode::FAILURE;
+        }
+    };
     let library = load_library(global);
     let texts = library.styles_for(lang.code());
 
@@ -165,6 +173,11 @@ fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&S
             )
         );
     }
+    let theme = p
+        .and_then(super::app::saved_theme)
+        .unwrap_or_default()
+        .name();
+    let _ = writeln!(out, "{}", tf(lang, T::ProfileTheme, &[("theme", theme)]));
     let path = profile::path(dir).display().to_string();
     let stored = if p.is_some() {
         T::ProfileStoredIn

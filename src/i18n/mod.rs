@@ -606,6 +606,7 @@ catalogue! {
     ProfileNothingToDelete => "There is no profile to delete.", "Poistettavaa profiilia ei ole.";
     ProfileConfirmDelete => "Delete your profile (your style and self-check answers) from {path}? [y/N] ", "Poistetaanko profiilisi (tyylisi ja pikakyselyn vastaukset) tiedostosta {path}? [k/E] ";
     ProfileNothingDeleted => "Nothing was deleted.", "Mitään ei poistettu.";
+    ProfileTheme => "Theme: {theme} (choose with --theme default|high-contrast|mono)", "Teema: {theme} (valitse: --theme default|high-contrast|mono)";
 }
 
 /// The text of `key` in `lang`.

@@ -16,8 +16,9 @@ pub const FILE_NAME: &str = "profile.json";
 /// The profile format this program writes.
 pub const VERSION: u32 = 1;
 
+/// Fields added later are optional, so every older file still reads; fields this version does
+/// not know (written by a newer kohtaa) are kept as they are and written back unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Profile {
     pub version: u32,
     /// The style the learner chose ("D", "i", "Di", "SC" ...); `None`: not set.
@@ -25,6 +26,13 @@ pub struct Profile {
     /// The last self-check, if the learner took it.
     #[serde(default)]
     pub self_check: Option<SelfCheckRecord>,
+    /// The app's theme chosen with `--theme` ("default", "high-contrast", "mono"); `None`:
+    /// never chosen. A name this version does not know is kept and read as the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Fields from a newer kohtaa, kept so saving here does not lose them.
+    #[serde(flatten)]
+    pub other: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +52,8 @@ impl Profile {
             version: VERSION,
             style,
             self_check: None,
+            theme: None,
+            other: Default::default(),
         }
     }
 }
