@@ -51,6 +51,8 @@ fn debrief_after(library: &Library, lang: Lang, filter: &str, answer: &str) -> S
         Some(3),
     ));
     app.update(Action::Resize(100, 60));
+    // The scenario may be in another language than the interface: list those too.
+    key(&mut app, KeyCode::F(3));
     typed(&mut app, filter);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
@@ -146,7 +148,7 @@ fn the_library_bar_keeps_its_keys_at_80_columns_and_the_help_lists_them_all() {
     for lang in [Lang::En, Lang::Fi] {
         let mut app = app(lang, 80, 24);
         let bar = hint_bar(&app);
-        for key in [" Enter ", " Tab ", " F2 ", " Esc/q ", " F5 ", " ?/F1 "] {
+        for key in [" Enter ", " Tab ", " F2 ", " q ", " F5 ", " ?/F1 "] {
             assert!(bar.contains(key), "{lang:?}: {key:?} missing from {bar:?}");
         }
         let help = whole_help(&mut app);
@@ -228,8 +230,13 @@ fn the_library_never_cuts_an_entry_at_the_top_and_says_what_is_below() {
             let Screen::Library(library) = &app.screen else {
                 panic!("on the library");
             };
-            let s = &library.entries(&app.env)[library.selected].value;
-            let lines = 2 + usize::from(!s.focus.is_empty()) + usize::from(!s.tags.is_empty());
+            let s = &library.selected_scenario(&app.env).expect("a row").value;
+            // "Practise next" is one line; a scenario's entry has its details.
+            let lines = if library.on_practise_next(&app.env) {
+                1
+            } else {
+                2 + usize::from(!s.focus.is_empty()) + usize::from(!s.tags.is_empty())
+            };
             let shown = 1 + list[title + 1..]
                 .iter()
                 .take_while(|r| continues_an_entry(r))

@@ -86,6 +86,23 @@ catalogue! {
     SettingLabel => "Setting", "Työympäristö";
     Customer => "Customer", "Asiakas";
     OtherLanguages => "In other languages", "Muilla kielillä";
+    OthersHiddenOne => "1 scenario in another language: {key} shows it",
+        "1 harjoitus muulla kielellä: {key} näyttää sen";
+    OthersHiddenMany => "{n} scenarios in other languages: {key} shows them",
+        "{n} harjoitusta muilla kielillä: {key} näyttää ne";
+    OthersShownOne => "1 scenario in another language, listed last: {key} hides it",
+        "1 harjoitus muulla kielellä, luettelon lopussa: {key} piilottaa sen";
+    OthersShownMany => "{n} scenarios in other languages, listed last: {key} hides them",
+        "{n} harjoitusta muilla kielillä, luettelon lopussa: {key} piilottaa ne";
+    OthersKey => "show or hide the scenarios in other languages",
+        "näytä tai piilota muunkieliset harjoitukset";
+    FocusFilter => "to the filter: every letter types, q too", "suodattimeen: kaikki kirjaimet, myös q";
+    FilterIdle => "type to filter (/ first to type a q)",
+        "kirjoita suodattaaksesi (/ ensin, jos haluat kirjoittaa q:n)";
+    FilterEsc => "clear the filter (never quits)", "tyhjennä suodatin (ei lopeta)";
+    QuitFromLibrary => "quit (while no filter is typed)", "lopeta (kun suodatinta ei ole)";
+    EscAtTop => "Nothing to clear: Esc never quits here. Press q to quit.",
+        "Ei tyhjennettävää: Esc ei lopeta ohjelmaa. Lopeta painamalla q.";
     BrokenFiles => "Files with errors (fix them and restart; `kohtaa check` shows all problems)",
         "Virheelliset tiedostot (korjaa ja käynnistä uudelleen; `kohtaa check` näyttää kaikki ongelmat)";
     BrokenNoticeOne => "✗ 1 file has errors: it is listed at the top (Home).", "✗ 1 tiedostossa on virheitä: se on luettelon alussa (Home).";

@@ -36,6 +36,8 @@ pub enum Action {
     Answer(bool),
     /// Open the progress view.
     Progress,
+    /// Show or hide the library's scenarios in languages other than the interface's.
+    OtherLanguages,
     /// Read a draft's file again and replay the choices made so far (`kohtaa play`).
     Reload,
     /// The terminal has a new size.

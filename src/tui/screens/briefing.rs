@@ -42,6 +42,9 @@ pub struct BriefingScreen {
     pub selected: usize,
     /// The learner has moved the focus selection: keep it in view from then on.
     pub moved: bool,
+    /// The library this briefing was opened from, to go back to as it was (its filter and
+    /// selection); `None` when opened otherwise (`kohtaa play ID`).
+    pub library: Option<Box<LibraryScreen>>,
 }
 
 impl BriefingScreen {
@@ -67,6 +70,23 @@ impl BriefingScreen {
             steps,
             selected,
             moved: false,
+            library: None,
+        }
+    }
+
+    /// The briefing, going back to `library` as it was.
+    pub fn with_library(self, library: LibraryScreen) -> BriefingScreen {
+        BriefingScreen {
+            library: Some(Box::new(library)),
+            ..self
+        }
+    }
+
+    /// The library to go back to: the one this briefing came from, or one at its scenario.
+    fn back(&mut self, env: &Env) -> LibraryScreen {
+        match self.library.take() {
+            Some(library) => *library,
+            None => LibraryScreen::at(env, &self.scenario),
         }
     }
 
@@ -99,7 +119,7 @@ impl BriefingScreen {
                 self.moved = true;
             }
             Action::Back => {
-                return Step::go(Screen::Library(LibraryScreen::at(env, &self.scenario)));
+                return Step::go(Screen::Library(self.back(env)));
             }
             Action::Select => {
                 return match Run::new(self.scenario.clone(), self.model.clone(), env.next_seed()) {
@@ -108,7 +128,7 @@ impl BriefingScreen {
                         Step::go(Screen::Play(PlayScreen::new(run)))
                     }
                     Err(e) => {
-                        let mut lib = LibraryScreen::at(env, &self.scenario);
+                        let mut lib = self.back(env);
                         lib.message = Some(env.tf(T::RunFailed, &[("error", &e.to_string())]));
                         Step::go(Screen::Library(lib))
                     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_normalization::UnicodeNormalization;
@@ -23,29 +24,36 @@ use crate::practice::recommend::{Reason, Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
+use crate::tui::text::width as width_of;
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
     inset, render_doc, render_doc_more, rows_shown, scenario_facts, settings_text,
 };
 
-// On this screen letters go to the filter, so j/k and q are letters; the arrows move, and q
-// quits only while the filter is empty (see `update`). The bar's keys come in the order of
-// their priority: at 80 columns the first five fit in both languages, and the arrows and the
-// filter, which the screen itself shows, are the ones left to the help.
+// On this screen letters go to the filter, so j/k are letters; the arrows move. The rule for
+// `q` and Esc, said by the tables below (and so by the bar and the help):
+// - with no filter typed and the filter not focused, `q` quits and Esc only says so;
+// - `/`, or any other letter, focuses the filter: from then on every letter types, `q`
+//   included, until Esc, which clears the filter and leaves it.
+// Esc never quits from here; Ctrl-C always does. The bar's keys come in the order of their
+// priority: at 80 columns the first five fit in both languages, and the arrows, the filter
+// and the other languages, which the screen itself shows, are the ones left to the help.
 #[rustfmt::skip]
 macro_rules! library_keys {
-    ($esc:expr) => {
+    ($leave:expr; $($focus:expr),*) => {
         &[
             bind(ENTER, "Enter", Action::Select, T::Start, true),
             bind(&[Key::Code(KeyCode::Tab)], "Tab", Action::Progress, T::OpenProgress, true)
                 .short(T::ProgressShort),
             bind(&[Key::Code(KeyCode::F(2))], "F2", Action::Profile, T::OpenProfile, true)
                 .short(T::StyleShort),
-            $esc,
+            $leave,
             // A facilitator's key, after the learner's.
             bind(&[Key::Code(KeyCode::F(5))], "F5", Action::Present(Cue::Map), T::PresentStart, true)
                 .short(T::PresentShort),
+            bind(&[Key::Code(KeyCode::F(3))], OTHERS_KEY, Action::OtherLanguages, T::OthersKey, false),
+            $($focus,)*
             bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
             bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
             bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
@@ -60,32 +68,42 @@ macro_rules! library_keys {
     };
 }
 
-/// Keys while the filter is empty: Esc and q quit.
-pub const KEYS: &[Binding] = library_keys!(bind(
-    &[Key::Code(KeyCode::Esc)],
-    "Esc/q",
-    Action::Back,
-    T::Quit,
-    true
-));
+/// The key that shows or hides the scenarios in other languages (letters type).
+pub const OTHERS_KEY: &str = "F3";
 
-/// Keys while a filter is typed: q is a letter, Esc clears the filter.
-pub const FILTER_KEYS: &[Binding] = library_keys!(
-    bind(
-        &[Key::Code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        T::ClearFilter,
-        true
-    )
-    .short(T::ClearShort)
+/// Keys while no filter is typed and the filter is not focused: q quits, `/` focuses the
+/// filter, Esc does nothing but say how to quit.
+#[rustfmt::skip]
+pub const KEYS: &[Binding] = library_keys!(
+    bind(&[Key::Char('q')], "q", Action::Quit, T::QuitFromLibrary, true).short(T::Quit);
+    bind(&[Key::Char('/')], "/", Action::Type('/'), T::FocusFilter, false),
+    bind(&[Key::Code(KeyCode::Esc)], "Esc", Action::Back, T::FilterEsc, false)
 );
+
+/// Keys while the filter is focused or typed: every letter types, q too; Esc clears and
+/// leaves the filter.
+#[rustfmt::skip]
+pub const FILTER_KEYS: &[Binding] = library_keys!(
+    bind(&[Key::Code(KeyCode::Esc)], "Esc", Action::Back, T::ClearFilter, true)
+        .short(T::ClearShort);
+);
+
+/// The modifiers that mark the part of a title the filter matched: not colour alone, so it
+/// shows under NO_COLOR.
+const MATCH: Modifier = Modifier::BOLD.union(Modifier::UNDERLINED);
 
 pub struct LibraryScreen {
     pub filter: String,
+    /// The filter has the keys: every letter types, `q` included.
+    pub editing: bool,
+    /// Scenarios in languages other than the interface's are listed too.
+    pub others: bool,
+    /// The selected row: "Practise next" (when shown) is the first, then the scenarios.
     pub selected: usize,
     /// Something to tell the learner, e.g. why a scenario could not start.
     pub message: Option<String>,
+    /// Esc was pressed with nothing to clear: say that `q` quits.
+    hint: bool,
     /// The list as last built: with a thousand scenarios, sorting, filtering and wrapping
     /// every entry again for each frame took several milliseconds.
     list: RefCell<Option<List>>,
@@ -96,74 +114,136 @@ pub struct LibraryScreen {
     scroll: Cell<Option<(u16, usize, usize)>>,
 }
 
-/// The rows one entry of the list takes, and where its context starts: the heading of its
-/// group when it is the first of one, the top of the list for the first entry.
+/// A row of the list one can select and open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Row {
+    /// "Practise next", with the scenario it suggests (an index into the library).
+    Next(usize),
+    Scenario(usize),
+}
+
+impl Row {
+    fn scenario(self) -> usize {
+        match self {
+            Row::Next(i) | Row::Scenario(i) => i,
+        }
+    }
+}
+
+/// The lines one row of the list takes, where its context starts (the heading of its group
+/// when it is the first of one, the top of the list for the first row), and the spans of its
+/// first line that show it selected.
 #[derive(Clone)]
 struct EntryRows {
     top: usize,
     lines: Range<usize>,
+    marked: Range<usize>,
 }
 
 /// The filtered, sorted list and its wrapped lines, for one filter, language and width.
 struct List {
     filter: String,
     lang: &'static str,
+    others: bool,
     /// How many scenarios the library held: a guard, should the library ever change.
     scenarios: usize,
-    /// Indices into the library's scenarios, in the order shown.
-    entries: Vec<usize>,
+    /// The rows in the order shown.
+    rows: Vec<Row>,
+    /// Scenarios matching the filter in other languages, listed or not.
+    other_matches: usize,
     /// The lines, wrapped to `width`, with no entry selected; `None` until first drawn.
     doc: Option<(u16, Doc, Vec<EntryRows>)>,
 }
 
 impl LibraryScreen {
-    /// The library with the "practise next" scenario selected.
-    pub fn new(env: &Env) -> LibraryScreen {
-        let mut screen = LibraryScreen {
+    /// The library at its top: "Practise next" selected, the interface language only.
+    pub fn new(_env: &Env) -> LibraryScreen {
+        LibraryScreen {
             filter: String::new(),
+            editing: false,
+            others: false,
             selected: 0,
             message: None,
+            hint: false,
             list: RefCell::new(None),
             search: RefCell::default(),
             scroll: Cell::new(None),
-        };
-        if let Some(next) = practise_next(env) {
-            let lang = env.lang.code();
-            screen.selected = screen
-                .entries(env)
-                .iter()
-                .position(|s| s.value.id == next.scenario && s.value.language == lang)
-                .unwrap_or(0);
         }
-        screen
     }
 
-    /// The library with `scenario` selected (coming back from a run).
+    /// The library with `scenario` selected (coming back from a run); one in another
+    /// language shows the other languages.
     pub fn at(env: &Env, scenario: &Scenario) -> LibraryScreen {
         let mut screen = LibraryScreen::new(env);
+        screen.others = scenario.language != env.lang.code();
+        let scenarios = &env.library.scenarios;
         screen.selected = screen
-            .entries(env)
+            .rows(env)
             .iter()
-            .position(|s| s.value.id == scenario.id && s.value.language == scenario.language)
+            .position(|r| {
+                let s = &scenarios[r.scenario()].value;
+                matches!(r, Row::Scenario(_))
+                    && s.id == scenario.id
+                    && s.language == scenario.language
+            })
             .unwrap_or(0);
         screen
     }
 
+    /// This screen's state moved out, caches and all, to come back to from a briefing.
+    fn keep(&mut self) -> LibraryScreen {
+        LibraryScreen {
+            filter: std::mem::take(&mut self.filter),
+            editing: self.editing,
+            others: self.others,
+            selected: self.selected,
+            message: None,
+            hint: false,
+            list: RefCell::new(self.list.take()),
+            search: RefCell::new(self.search.take()),
+            scroll: Cell::new(self.scroll.get()),
+        }
+    }
+
     pub fn keys(&self) -> &'static [Binding] {
-        if self.filter.is_empty() {
+        if self.filter.is_empty() && !self.editing {
             KEYS
         } else {
             FILTER_KEYS
         }
     }
 
-    /// The scenarios to list, in order: the interface language first, then the others; by
-    /// title within each; only those matching the filter.
+    /// The scenarios listed, in order: the interface language first, then (when shown) the
+    /// others; title matches first, then by title; only those matching the filter.
     pub fn entries<'a>(&self, env: &'a Env) -> Vec<&'a Loaded<Scenario>> {
-        let list = self.list(env);
         let scenarios = &env.library.scenarios;
-        let list = list.as_ref().expect("just built");
-        list.entries.iter().map(|&i| &scenarios[i]).collect()
+        self.rows(env)
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Scenario(i) => Some(&scenarios[i]),
+                Row::Next(_) => None,
+            })
+            .collect()
+    }
+
+    /// Whether the selected row is "Practise next".
+    pub fn on_practise_next(&self, env: &Env) -> bool {
+        matches!(self.rows(env).get(self.selected), Some(Row::Next(_)))
+    }
+
+    /// The scenario the selected row opens.
+    pub fn selected_scenario<'a>(&self, env: &'a Env) -> Option<&'a Loaded<Scenario>> {
+        let row = *self.rows(env).get(self.selected)?;
+        env.library.scenarios.get(row.scenario())
+    }
+
+    /// How many scenarios in other languages match the filter (all of them with none).
+    pub fn other_matches(&self, env: &Env) -> usize {
+        self.list(env).as_ref().expect("just built").other_matches
+    }
+
+    fn rows(&self, env: &Env) -> Vec<Row> {
+        self.list(env).as_ref().expect("just built").rows.clone()
     }
 
     /// The cached list, built again if the filter, the language or the library changed.
@@ -171,15 +251,36 @@ impl LibraryScreen {
         let lang = env.lang.code();
         let scenarios = env.library.scenarios.len();
         let mut list = self.list.borrow_mut();
-        let fresh = list
-            .as_ref()
-            .is_some_and(|l| l.filter == self.filter && l.lang == lang && l.scenarios == scenarios);
+        let fresh = list.as_ref().is_some_and(|l| {
+            l.filter == self.filter
+                && l.lang == lang
+                && l.others == self.others
+                && l.scenarios == scenarios
+        });
         if !fresh {
+            let (entries, other_matches) =
+                sorted_entries(env, &self.filter, self.others, &self.search);
+            // "Practise next" heads the list while no filter is typed.
+            let next = practise_next(env)
+                .filter(|_| self.filter.is_empty())
+                .and_then(|n| {
+                    env.library
+                        .scenarios
+                        .iter()
+                        .position(|s| s.value.id == n.scenario && s.value.language == lang)
+                });
+            let rows = next
+                .map(Row::Next)
+                .into_iter()
+                .chain(entries.into_iter().map(Row::Scenario))
+                .collect();
             *list = Some(List {
                 filter: self.filter.clone(),
                 lang,
+                others: self.others,
                 scenarios,
-                entries: sorted_entries(env, &self.filter, &self.search),
+                rows,
+                other_matches,
                 doc: None,
             });
         }
@@ -187,7 +288,8 @@ impl LibraryScreen {
     }
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
-        let count = self.entries(env).len();
+        let count = self.rows(env).len();
+        self.hint = false;
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
@@ -195,20 +297,34 @@ impl LibraryScreen {
             Action::PageDown => self.selected = (self.selected + 5).min(count.saturating_sub(1)),
             Action::Home => self.selected = 0,
             Action::End => self.selected = count.saturating_sub(1),
-            Action::Type('q') if self.filter.is_empty() => return Step::Quit,
+            // `/` focuses the filter without typing itself.
+            Action::Type('/') if !self.editing && self.filter.is_empty() => self.editing = true,
             Action::Type(c) => {
+                self.editing = true;
                 self.filter.push(c);
                 self.selected = 0;
             }
-            Action::Erase => {
+            Action::Erase if !self.filter.is_empty() => {
                 self.filter.pop();
                 self.selected = 0;
             }
-            Action::Back if !self.filter.is_empty() => {
+            Action::Back if self.editing || !self.filter.is_empty() => {
                 self.filter.clear();
+                self.editing = false;
                 self.selected = 0;
             }
-            Action::Back => return Step::Quit,
+            // The top screen: Esc never quits; it says which key does.
+            Action::Back => self.hint = true,
+            Action::OtherLanguages => {
+                let rows = self.rows(env);
+                let at = rows.get(self.selected).copied();
+                self.others = !self.others;
+                self.selected = self
+                    .rows(env)
+                    .iter()
+                    .position(|r| Some(*r) == at)
+                    .unwrap_or(0);
+            }
             Action::Select => return self.start(env),
             Action::Progress => {
                 env.notices.borrow_mut().clear();
@@ -226,7 +342,7 @@ impl LibraryScreen {
     }
 
     fn start(&mut self, env: &Env) -> Step {
-        let Some(loaded) = self.entries(env).get(self.selected).copied() else {
+        let Some(loaded) = self.selected_scenario(env) else {
             return Step::Stay;
         };
         let scenario = &loaded.value;
@@ -237,15 +353,14 @@ impl LibraryScreen {
             ));
             return Step::Stay;
         };
-        Step::go(Screen::Briefing(BriefingScreen::new(
-            Arc::new(scenario.clone()),
-            Arc::new(model.clone()),
-        )))
+        let briefing = BriefingScreen::new(Arc::new(scenario.clone()), Arc::new(model.clone()));
+        // Esc from the briefing comes back to this list, filter and selection as they were.
+        Step::go(Screen::Briefing(briefing.with_library(self.keep())))
     }
 
     /// The selected scenario in presenter mode, for a room.
     fn present(&mut self, env: &Env) -> Step {
-        let Some(loaded) = self.entries(env).get(self.selected).copied() else {
+        let Some(loaded) = self.selected_scenario(env) else {
             return Step::Stay;
         };
         let scenario = &loaded.value;
@@ -263,6 +378,20 @@ impl LibraryScreen {
                 self.message = Some(env.tf(T::RunFailed, &[("error", &e)]));
                 Step::Stay
             }
+        }
+    }
+
+    /// The line under the filter: how many scenarios in other languages there are and the
+    /// key that shows or hides them.
+    fn others_line(&self, env: &Env) -> Option<String> {
+        let n = self.other_matches(env);
+        let key = [("key", OTHERS_KEY), ("n", &n.to_string())];
+        match (self.others, n) {
+            (_, 0) => None,
+            (false, 1) => Some(env.tf(T::OthersHiddenOne, &key)),
+            (false, _) => Some(env.tf(T::OthersHiddenMany, &key)),
+            (true, 1) => Some(env.tf(T::OthersShownOne, &key)),
+            (true, _) => Some(env.tf(T::OthersShownMany, &key)),
         }
     }
 
@@ -289,7 +418,10 @@ impl LibraryScreen {
                 message.para(notice, theme.warn);
             }
         }
-        // Files with errors head the list, which may open scrolled past them.
+        if self.hint {
+            message.para(env.t(T::EscAtTop), theme.warn);
+        }
+        // Files with errors head the list.
         let broken = env.library.broken.len();
         if broken > 0 {
             let notice = match broken {
@@ -303,30 +435,36 @@ impl LibraryScreen {
             message.blank();
         }
         let message_rows = u16::try_from(message.len()).unwrap_or(1).max(1);
-        let [filter_area, next_area, message_area, list_area] = area.layout(&Layout::vertical([
+        let [filter_area, others_area, message_area, list_area] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(message_rows),
             Constraint::Fill(1),
         ]));
-        if let Some(line) = practise_next_line(env, usize::from(next_area.width)) {
-            Paragraph::new(line).render(next_area, buf);
+        if let Some(line) = self.others_line(env) {
+            Paragraph::new(truncate(&line, usize::from(others_area.width)))
+                .style(theme.base)
+                .render(others_area, buf);
         }
-        Paragraph::new(Line::from(vec![
+        let mut filter = vec![
             Span::styled(format!("{}: ", env.t(T::FilterPrompt)), theme.heading),
             Span::styled(clean(&self.filter), theme.base),
-            Span::styled("▏", theme.dim),
-        ]))
-        .render(filter_area, buf);
+        ];
+        if self.editing || !self.filter.is_empty() {
+            filter.push(Span::styled("▏", theme.key));
+        } else {
+            filter.push(Span::styled("▏ ", theme.dim));
+            filter.push(Span::styled(env.t(T::FilterIdle), theme.dim));
+        }
+        Paragraph::new(Line::from(filter)).render(filter_area, buf);
         render_doc(&message, 0, message_area, buf);
 
-        let entries = self.entries(env);
         let list_area = if wide {
             let [list, detail] = list_area.layout(&Layout::horizontal([
                 Constraint::Fill(1),
                 Constraint::Length(list_area.width / 2),
             ]));
-            if let Some(selected) = entries.get(self.selected) {
+            if let Some(selected) = self.selected_scenario(env) {
                 details(env, &selected.value, detail, buf);
             }
             list
@@ -337,12 +475,7 @@ impl LibraryScreen {
         let mut list = self.list(env);
         let list = list.as_mut().expect("just built");
         if list.doc.as_ref().is_none_or(|(w, _, _)| *w != width) {
-            let entries: Vec<&Loaded<Scenario>> = list
-                .entries
-                .iter()
-                .map(|&i| &env.library.scenarios[i])
-                .collect();
-            let (doc, rows) = list_doc(env, &entries, width);
+            let (doc, rows) = list_doc(env, &list.rows, &self.filter, width);
             list.doc = Some((width, doc, rows));
         }
         let (_, doc, entry_rows) = list.doc.as_mut().expect("just built");
@@ -359,12 +492,18 @@ impl LibraryScreen {
         let offset = list_offset(doc.len(), view, entry_rows, &selected, before);
         self.scroll.set(Some((width, view, offset)));
         let rows = selected.lines;
-        // The selected entry's title line, marked for this frame only.
+        // The selected row's first line, marked for this frame only; a match keeps its mark.
         let title = &mut doc.lines[rows.start];
         let unmarked = title.clone();
-        if let [pointer, name, ..] = &mut title.spans[..] {
+        if let Some(pointer) = title.spans.first_mut() {
             *pointer = Span::styled(POINTER, theme.key);
-            name.style = theme.selected;
+        }
+        if let Some(spans) = title.spans.get_mut(selected.marked) {
+            for span in spans {
+                span.style = theme
+                    .selected
+                    .add_modifier(span.style.add_modifier.intersection(MATCH));
+            }
         }
         // Entries that start below the view; one cut by it shows its title already.
         let more = |first: usize| match entry_rows.iter().filter(|r| r.lines.start >= first).count()
@@ -409,8 +548,14 @@ fn list_offset(
 }
 
 /// The scenarios matching `filter`, as indices into the library: the interface language
-/// first, then the others; by title within each.
-fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec<usize> {
+/// first, then (with `others`) the rest; title matches first, by title within each. And how
+/// many match in other languages, listed or not.
+fn sorted_entries(
+    env: &Env,
+    filter: &str,
+    others: bool,
+    search: &RefCell<Vec<String>>,
+) -> (Vec<usize>, usize) {
     let lang = env.lang.code();
     let needle = folded(filter);
     let scenarios = &env.library.scenarios;
@@ -419,12 +564,17 @@ fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec
         *search = scenarios.iter().map(|s| searchable(&s.value)).collect();
     }
     let matches = |i: usize| needle.is_empty() || search[i].contains(&needle);
+    let other_matches = scenarios
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| s.value.language != lang && matches(i))
+        .count();
     // Each title folded once, not at every comparison. A match in the title ranks before a
     // match elsewhere (the summary, a tag).
     let mut list: Vec<(bool, bool, &str, String, usize)> = scenarios
         .iter()
         .enumerate()
-        .filter(|&(i, _)| matches(i))
+        .filter(|&(i, s)| (others || s.value.language == lang) && matches(i))
         .map(|(i, s)| {
             let s = &s.value;
             let title = folded(&s.title);
@@ -438,14 +588,78 @@ fn sorted_entries(env: &Env, filter: &str, search: &RefCell<Vec<String>>) -> Vec
         })
         .collect();
     list.sort();
-    list.into_iter().map(|(.., i)| i).collect()
+    (list.into_iter().map(|(.., i)| i).collect(), other_matches)
 }
 
-/// The list's lines with no entry selected, and the rows each entry takes.
-fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<EntryRows>) {
+/// `text` in `style`, with the parts the filter matched (compared folded, as the filter
+/// compares) marked with [`MATCH`].
+fn marked_spans(text: &str, filter: &str, style: Style) -> Vec<Span<'static>> {
+    let needle: Vec<char> = folded(filter).chars().collect();
+    let chars: Vec<char> = text.chars().collect();
+    // Each folded character, with the character of `text` it came from.
+    let (hay, owner): (Vec<char>, Vec<usize>) = chars
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            folded(&c.to_string())
+                .chars()
+                .map(move |f| (f, i))
+                .collect::<Vec<_>>()
+        })
+        .unzip();
+    let mut mark = vec![false; chars.len()];
+    let mut at = 0;
+    while !needle.is_empty() && at + needle.len() <= hay.len() {
+        if hay[at..at + needle.len()] == needle[..] {
+            for &i in &owner[at..at + needle.len()] {
+                mark[i] = true;
+            }
+            at += needle.len();
+        } else {
+            at += 1;
+        }
+    }
+    // A combining mark, which folds to nothing, goes with the letter before it.
+    for i in 1..chars.len() {
+        if is_combining_mark(chars[i]) {
+            mark[i] = mark[i - 1];
+        }
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && mark[i] != mark[i - 1] {
+            let style = if mark[i - 1] {
+                style.add_modifier(MATCH)
+            } else {
+                style
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run.push(*c);
+    }
+    if !run.is_empty() {
+        let last = mark.last().copied().unwrap_or(false);
+        spans.push(Span::styled(
+            run,
+            if last {
+                style.add_modifier(MATCH)
+            } else {
+                style
+            },
+        ));
+    }
+    if spans.is_empty() {
+        spans.push(Span::styled(String::new(), style));
+    }
+    spans
+}
+
+/// The list's lines with no row selected, and the lines each row takes.
+fn list_doc(env: &Env, rows: &[Row], filter: &str, width: u16) -> (Doc, Vec<EntryRows>) {
     let theme = env.theme;
     let mut doc = Doc::new(width);
-    let mut rows = Vec::with_capacity(entries.len());
+    let mut out = Vec::with_capacity(rows.len());
     let lang = env.lang.code();
     // Broken files come first: a file that silently vanished would be worse.
     if !env.library.broken.is_empty() {
@@ -471,27 +685,46 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<E
         }
         doc.blank();
     }
-    if entries.is_empty() {
-        let empty = if env.library.scenarios.is_empty() {
+    if !rows.iter().any(|r| matches!(r, Row::Scenario(_))) {
+        let empty = if filter.is_empty() {
             T::NoScenarios
         } else {
             T::NoMatch
         };
         doc.para(env.t(empty), theme.dim);
     }
-    for (i, loaded) in entries.iter().enumerate() {
-        let s = &loaded.value;
+    let mut previous: Option<&Scenario> = None;
+    for (r, row) in rows.iter().enumerate() {
+        let s = &env.library.scenarios[row.scenario()].value;
+        if let Row::Next(_) = row {
+            // "Practise next: <title> – <why>", a row Enter opens like any other.
+            let start = doc.len();
+            let max = usize::from(width).saturating_sub(width_of(NO_POINTER));
+            let mut spans = vec![Span::styled(NO_POINTER, theme.key)];
+            spans.extend(
+                practise_next_line(env, max)
+                    .map(|l| l.spans)
+                    .unwrap_or_default(),
+            );
+            doc.line(Line::from(spans));
+            out.push(EntryRows {
+                top: 0,
+                lines: start..doc.len(),
+                marked: 1..3,
+            });
+            continue;
+        }
         let mut top = None;
-        if s.language != lang && (i == 0 || entries[i - 1].value.language == lang) {
-            if i > 0 {
+        if s.language != lang && previous.is_none_or(|p| p.language == lang) {
+            if r > 0 {
                 doc.blank();
             }
             top = Some(doc.len());
             doc.para(env.t(T::OtherLanguages), theme.heading);
-        }
-        if i > 0 && s.language == entries[i - 1].value.language {
+        } else if r > 0 {
             doc.blank();
         }
+        previous = Some(s);
         let start = doc.len();
         let level = s.difficulty.clamp(1, 3) as usize;
         let lang_tag = if s.language == lang {
@@ -499,19 +732,20 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<E
         } else {
             format!(" [{}]", clean(&s.language))
         };
-        doc.line(Line::from(vec![
-            Span::styled(NO_POINTER, theme.key),
-            Span::styled(clean(&s.title), theme.say),
-            Span::styled(lang_tag, theme.dim),
-            Span::styled(
-                format!(
-                    "  {} {}",
-                    env.t(T::Difficulty),
-                    "●".repeat(level) + &"○".repeat(3 - level)
-                ),
-                theme.dim,
+        let title = marked_spans(&clean(&s.title), filter, theme.say);
+        let marked = 1..1 + title.len();
+        let mut spans = vec![Span::styled(NO_POINTER, theme.key)];
+        spans.extend(title);
+        spans.push(Span::styled(lang_tag, theme.dim));
+        spans.push(Span::styled(
+            format!(
+                "  {} {}",
+                env.t(T::Difficulty),
+                "●".repeat(level) + &"○".repeat(3 - level)
             ),
-        ]));
+            theme.dim,
+        ));
+        doc.line(Line::from(spans));
         let model = env.library.model_for(s);
         let step_name = |id: &String| {
             model
@@ -562,13 +796,14 @@ fn list_doc(env: &Env, entries: &[&Loaded<Scenario>], width: u16) -> (Doc, Vec<E
                 theme.dim,
             );
         }
-        rows.push(EntryRows {
-            // The first entry's context is all above it: the files with errors, if any.
-            top: if i == 0 { 0 } else { top.unwrap_or(start) },
+        out.push(EntryRows {
+            // The first row's context is all above it: the files with errors, if any.
+            top: if r == 0 { 0 } else { top.unwrap_or(start) },
             lines: start..doc.len(),
+            marked,
         });
     }
-    (doc, rows)
+    (doc, out)
 }
 
 /// The selected scenario's situation, role and customer, beside the list.
