@@ -18,9 +18,9 @@ use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::style::{self, Decision};
 use crate::plain::{self, Answer, Answers, Stop, summary};
-use crate::practice::recommend::recommend;
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
+use crate::practice::recommend::recommend;
 use crate::store::history::{RunRecord as HistoryRecord, Store};
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
@@ -285,12 +285,8 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     }
     let mut out = io::stdout().lock();
     // Above the list, as the library shows them: what to practise next and how it has gone.
-    let records = super::history::load_reporting(
-        &super::history::run_store(global),
-        lang,
-        &library,
-    )
-    .records;
+    let records =
+        super::history::load_reporting(&super::history::run_store(global), lang, &library).records;
     let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|s| &s.value).collect();
     let seed = global.seed.unwrap_or_else(rand::random);
     let next = recommend(&records, &scenarios, lang.code(), now(), seed)

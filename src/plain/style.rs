@@ -61,7 +61,11 @@ fn numbered(out: &mut dyn Write, lang: Lang, labels: &[String]) -> io::Result<()
             tf(
                 lang,
                 T::PlainStyleOption,
-                &[("n", &(i + 1).to_string()), ("count", &count), ("text", label)]
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("count", &count),
+                    ("text", label)
+                ]
             )
         )?;
     }

@@ -35,7 +35,10 @@ pub fn why(lang: Lang, next: &Recommendation, step_name: &dyn Fn(&str) -> String
         Reason::Due { .. } => tf(
             lang,
             T::NextDue,
-            &[("step", &next.step.as_deref().map(step_name).unwrap_or_default())],
+            &[(
+                "step",
+                &next.step.as_deref().map(step_name).unwrap_or_default(),
+            )],
         ),
         Reason::FirstRun => t(lang, T::NextFirst).to_owned(),
         Reason::NothingDue { .. } => t(lang, T::NextNothingDue).to_owned(),
@@ -129,7 +132,11 @@ pub fn progress_lines(lang: Lang, library: &Library, records: &[RunRecord]) -> V
             Some(fit) => tf(
                 lang,
                 T::PlainProgressLastFit,
-                &[("fit", &fit.to_string()), ("title", &title), ("date", &when)],
+                &[
+                    ("fit", &fit.to_string()),
+                    ("title", &title),
+                    ("date", &when),
+                ],
             ),
             None => tf(
                 lang,
@@ -147,6 +154,9 @@ pub fn last_plan(lang: Lang, records: &[RunRecord]) -> Option<String> {
     Some(tf(
         lang,
         T::PlainLastPlan,
-        &[("plan", &tf(lang, T::Quoted, &[("text", &safe(plan.trim()))]))],
+        &[(
+            "plan",
+            &tf(lang, T::Quoted, &[("text", &safe(plan.trim()))]),
+        )],
     ))
 }
