@@ -219,7 +219,8 @@ fn a_scenario_picked_by_number_when_no_id_is_given() {
         + 1;
     assert!(lines[n - 1].starts_with(&format!("Scenario {n} of {count}: ")));
 
-    let out = kohtaa(&args, format!("{n}\nq\n"));
+    // No profile yet: the first q answers the first start's style question ("not now").
+    let out = kohtaa(&args, format!("{n}\nq\nq\n"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Decision 1"), "{}", out.stdout);
     assert!(

@@ -16,10 +16,12 @@ use crate::content::text::display_safe;
 use crate::content::{Code, EncounterModel, Library, LoadOptions, Origin, Scenario};
 use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
-use crate::plain::{self, Answer, Answers, Stop};
+use crate::plain::style::{self, Decision};
+use crate::plain::{self, Answer, Answers, Stop, summary};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
-use crate::store::history::RunRecord as HistoryRecord;
+use crate::practice::recommend::recommend;
+use crate::store::history::{RunRecord as HistoryRecord, Store};
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
 use crate::tui::{self, App};
@@ -282,6 +284,20 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
         return Err(NotPlayable(ExitCode::from(1)));
     }
     let mut out = io::stdout().lock();
+    // Above the list, as the library shows them: what to practise next and how it has gone.
+    let records =
+        super::history::load_reporting(&super::history::run_store(global), lang, &library).records;
+    let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|s| &s.value).collect();
+    let seed = global.seed.unwrap_or_else(rand::random);
+    let next = recommend(&records, &scenarios, lang.code(), now(), seed)
+        .and_then(|next| summary::practise_next(lang, &library, &next, &list));
+    for line in next
+        .into_iter()
+        .chain(summary::progress_lines(lang, &library, &records))
+    {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
     let count = list.len().to_string();
     let _ = writeln!(
         out,
@@ -348,36 +364,50 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         }
     }
     let start = run.node().id.clone();
-    let started = now();
-    let learner = learner_style(lang);
-    let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
+    let (mut learner, first_start) = learner_style(lang);
+    let store = super::history::run_store(global);
+    // A library run is the practice loop: the style on the first start, the last plan before
+    // the run, the reflection after it. A draft is an author's trial, and `--json` a script's.
+    let practice = playable.source.is_some() && !args.json;
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     let mut input = stdin.lock();
     let mut answers = Answers::new(&mut input, interactive);
     // With --json, stdout carries only the JSON; the person still sees the dialogue.
-    let stop = if args.json {
-        plain::play(
-            &mut run,
-            lang,
-            voice.as_ref(),
-            &mut answers,
-            &mut io::stderr().lock(),
-        )
+    let mut out: Box<dyn Write> = if args.json {
+        Box::new(io::stderr().lock())
     } else {
-        plain::play(
-            &mut run,
-            lang,
-            voice.as_ref(),
-            &mut answers,
-            &mut io::stdout().lock(),
-        )
+        Box::new(io::stdout().lock())
     };
-    save(global, playable, &run, started);
+    if practice && first_start && store.is_enabled() {
+        if let (Some(texts), Some(dir)) = (playable.styles.as_deref(), data_dir()) {
+            match offer_style(lang, texts, &dir, &mut answers, &mut out) {
+                Ok(Some(style)) => learner = style,
+                Ok(None) => {}
+                Err(e) => return io_error(&e),
+            }
+        }
+    }
+    let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
+    if practice {
+        if let Some(plan) = summary::last_plan(lang, &store.load().records) {
+            if let Err(e) = writeln!(out, "{plan}\n") {
+                return io_error(&e);
+            }
+        }
+    }
+    let started = now();
+    let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
+    let record = save(&store, playable, &run, started);
     match stop {
         Ok(Stop::Finished) => {
             if args.json {
+                drop(out);
                 println!("{}", RunRecord::of(&run, &start).to_json());
+            } else if practice {
+                if let Err(e) = reflect(lang, &store, record, &mut answers, &mut out) {
+                    return io_error(&e);
+                }
             }
             ExitCode::SUCCESS
         }
@@ -388,13 +418,92 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             }
             ExitCode::from(1)
         }
-        // A closed stdout (`| head`) ends the run quietly.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => io_error(&e),
     }
+}
+
+/// How a failed read or write ends plain mode: a closed stdout (`| head`) quietly.
+fn io_error(e: &io::Error) -> ExitCode {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        eprintln!("error: {e}");
+    }
+    ExitCode::from(1)
+}
+
+/// The first start's style question; the choice is saved as the app saves it. The style to
+/// word feedback with when one was saved (`Some(None)`: "not set" was chosen).
+fn offer_style(
+    lang: Lang,
+    texts: &crate::content::styles::StyleTexts,
+    dir: &Path,
+    answers: &mut Answers<'_>,
+    out: &mut dyn Write,
+) -> io::Result<Option<Option<LearnerStyle>>> {
+    let decision = style::offer(texts, lang, answers, out)?;
+    let chosen = match decision {
+        Decision::Set { style, self_check } => {
+            match profile::set_learner(dir, style, self_check) {
+                Ok(_) => {
+                    let said = match style {
+                        Some(s) => tf(
+                            lang,
+                            T::PlainStyleSaved,
+                            &[("style", &style::list_name(texts, s))],
+                        ),
+                        None => t(lang, T::PlainStyleUnset).to_owned(),
+                    };
+                    writeln!(out, "{said}")?;
+                    writeln!(out, "{}", t(lang, T::PlainStyleChange))?;
+                }
+                Err(e) => eprintln!(
+                    "warning: {}",
+                    tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
+                ),
+            }
+            Some(style)
+        }
+        Decision::NotNow => {
+            writeln!(out, "{}", t(lang, T::PlainStyleNotNow))?;
+            None
+        }
+        // The run that follows meets the end of input too, and says so.
+        Decision::Ended => return Ok(None),
+    };
+    writeln!(out)?;
+    Ok(chosen)
+}
+
+/// After a finished run: the reflection and usefulness, saved into the run's record.
+fn reflect(
+    lang: Lang,
+    store: &Store,
+    record: Option<HistoryRecord>,
+    answers: &mut Answers<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let answered = plain::reflect::ask(lang, store.is_enabled(), answers, out)?;
+    let Some(mut record) = record else {
+        return Ok(());
+    };
+    if answered.is_empty() {
+        return Ok(());
+    }
+    record.reflection = answered.reflection;
+    if let Some(n) = answered.usefulness {
+        record.set_usefulness(n);
+    }
+    if !store.is_enabled() {
+        writeln!(out, "{}", t(lang, T::PlainReflectNotSaved))?;
+        return Ok(());
+    }
+    match store.update(&mut record) {
+        Ok(()) => writeln!(out, "{}", t(lang, T::PlainReflectSaved))?,
+        Err(e) => eprintln!(
+            "warning: {}",
+            tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
+        ),
+    }
+    Ok(())
 }
 
 fn now() -> time::OffsetDateTime {
@@ -402,26 +511,37 @@ fn now() -> time::OffsetDateTime {
 }
 
 /// Keeps a run from the library in the learner's history, as the app does: finished, or
-/// abandoned once a choice was made. Drafts are an author's trials and are not kept.
-fn save(global: &Global, playable: &Playable, run: &Run, started: time::OffsetDateTime) {
-    let Some(source) = &playable.source else {
-        return;
-    };
+/// abandoned once a choice was made. Drafts are an author's trials and are not kept. The record
+/// as saved (with its id), for the reflection to be added to; `None` for a draft or an empty
+/// run. With `--no-save` the record is made but nothing is written.
+fn save(
+    store: &Store,
+    playable: &Playable,
+    run: &Run,
+    started: time::OffsetDateTime,
+) -> Option<HistoryRecord> {
+    let source = playable.source.as_ref()?;
     if run.taken().is_empty() {
-        return;
+        return None;
     }
     let mut record = HistoryRecord::of_run(run, source, started, now());
-    if let Err(e) = super::history::run_store(global).save(&mut record) {
+    if let Err(e) = store.save(&mut record) {
         eprintln!("warning: the run could not be saved: {e}");
+        return None;
     }
+    Some(record)
 }
 
 /// The learner's style from their profile, to word feedback as the app does; `None` (neutral
 /// wording) without a profile. A profile that no longer reads is set aside, as the app does,
-/// and said so on stderr.
-fn learner_style(lang: Lang) -> Option<LearnerStyle> {
-    match profile::load(&data_dir()?) {
-        Ok(ProfileState::Found(p)) => p.style,
+/// and said so on stderr. True as the second value on the first start (no profile, or one set
+/// aside), when plain mode offers to set the style, as the app's welcome does.
+fn learner_style(lang: Lang) -> (Option<LearnerStyle>, bool) {
+    let Some(dir) = data_dir() else {
+        return (None, false);
+    };
+    match profile::load(&dir) {
+        Ok(ProfileState::Found(p)) => (p.style, false),
         Ok(ProfileState::SetAside { aside, .. }) => {
             eprintln!(
                 "note: {}",
@@ -431,8 +551,9 @@ fn learner_style(lang: Lang) -> Option<LearnerStyle> {
                     &[("path", &display_safe(&aside.display().to_string()))]
                 )
             );
-            None
+            (None, true)
         }
-        Ok(ProfileState::Missing) | Err(_) => None,
+        Ok(ProfileState::Missing) => (None, true),
+        Err(_) => (None, false),
     }
 }

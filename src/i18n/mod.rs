@@ -379,6 +379,46 @@ catalogue! {
     PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";
     PlainPickEnded => "input ended before a scenario was chosen", "syöte loppui ennen kuin harjoitus valittiin";
     PlainPickGaveUp => "{n} answers in a row were not scenario numbers; stopping", "{n} vastausta peräkkäin ei ollut harjoitusten numeroita; lopetetaan";
+    // Plain mode: style, self-check, reflection, progress and practise next
+    PlainStyleTitle => "## Your style", "## Tyylisi";
+    PlainStyleIntro => "Before your first run: kohtaa can word its feedback for the way you tend to work with people. Pick a style yourself, take a quick informal self-check, or skip this.",
+        "Ennen ensimmäistä harjoitusta: kohtaa voi sanoittaa palautteen sen mukaan, miten yleensä toimit ihmisten kanssa. Valitse tyyli itse, tee lyhyt epävirallinen pikakysely tai ohita tämä.";
+    PlainStyleStored => "Your style is stored only on this computer. It changes the wording of feedback, never the scoring.",
+        "Tyylisi tallennetaan vain tälle koneelle. Se muuttaa palautteen sanamuotoa, ei koskaan arviointia.";
+    PlainStyleOption => "{n} of {count}: {text}", "{n}/{count}: {text}";
+    PlainStylePrompt => "Your answer (1–{count}; q: not now):", "Vastauksesi (1–{count}; q: ei nyt):";
+    PlainStyleSaved => "Your style: {style}. Saved on this computer.", "Tyylisi: {style}. Tallennettu tälle koneelle.";
+    PlainStyleUnset => "No style set: feedback uses neutral wording.", "Tyyliä ei valittu: palaute on neutraalia.";
+    PlainStyleNotNow => "Nothing saved; you will be asked again before your next run.", "Mitään ei tallennettu; tätä kysytään uudelleen ennen seuraavaa harjoitusta.";
+    PlainStyleChange => "Change it later with `kohtaa profile --set STYLE` (D, i, S, C, a blend such as Di, or none).",
+        "Voit vaihtaa sen myöhemmin komennolla `kohtaa profile --set TYYLI` (D, i, S, C, yhdistelmä kuten Di, tai none).";
+    PlainStyleFailed => "your style could not be saved: {error}", "tyyliäsi ei voitu tallentaa: {error}";
+    PlainScaleLine => "{n}: {label}", "{n}: {label}";
+    PlainStatementPrompt => "Your answer (1–5; an empty line skips, q stops):", "Vastauksesi (1–5; tyhjä rivi ohittaa, q lopettaa):";
+    PlainSelfCheckResult => "Your result: {style}", "Tuloksesi: {style}";
+    PlainNoClearPreference => "Your result: no clear preference", "Tuloksesi: ei selvää painotusta";
+    PlainReflectTitle => "## Reflect", "## Pohdi";
+    PlainReflectPrompt => "{n} of 3: {question}", "{n}/3: {question}";
+    PlainUsefulness => "How useful was this for your work? 1 (not at all) to 5 (very); an empty line skips:",
+        "Kuinka hyödyllinen tämä oli työsi kannalta? 1 (ei lainkaan) – 5 (erittäin); tyhjä rivi ohittaa:";
+    PlainReflectSaved => "Saved with this run.", "Tallennettu harjoituksen tietoihin.";
+    PlainReflectNothing => "Nothing to save.", "Ei tallennettavaa.";
+    PlainReflectNotSaved => "Not saved (--no-save).", "Ei tallennettu (--no-save).";
+    PlainReflectFailed => "the reflection could not be saved: {error}", "pohdintaa ei voitu tallentaa: {error}";
+    PlainLastPlan => "Last time you planned: {plan}", "Viime kerralla päätit: {plan}";
+    PlainPractiseNext => "Practise next: {title} – {why} (number {n} in the list below).",
+        "Harjoittele seuraavaksi: {title} – {why} (numero {n} alla olevassa luettelossa).";
+    PlainProgressNone => "Your progress: no runs yet; it shows here after your first run.",
+        "Edistymisesi: ei vielä harjoituksia; se näkyy tässä ensimmäisen harjoituksen jälkeen.";
+    PlainProgressRuns => "Your progress: {n} runs so far ({finished} finished, {left} left unfinished).",
+        "Edistymisesi: tähän mennessä {n} harjoitusta ({finished} loppuun asti, {left} kesken).";
+    PlainProgressOneRun => "Your progress: 1 run so far ({finished} finished, {left} left unfinished).",
+        "Edistymisesi: tähän mennessä 1 harjoitus ({finished} loppuun asti, {left} kesken).";
+    PlainProgressWeakest => "Most often missed or broken: {step}, in {n} of the {in_play} runs that gave it a chance.",
+        "Useimmin jäänyt tekemättä tai mennyt pieleen: {step}, {n} kertaa {in_play} harjoituksessa, joissa se tuli vastaan.";
+    PlainProgressNoWeakest => "No step has been missed or broken so far.", "Yksikään askel ei ole toistaiseksi jäänyt tekemättä eikä mennyt pieleen.";
+    PlainProgressLastFit => "Last run: {fit} % model fit ({title}, {date}).", "Viimeisin harjoitus: mallin mukaisuus {fit} % ({title}, {date}).";
+    PlainProgressLastNoFit => "Last run: no step of the model was in play ({title}, {date}).", "Viimeisin harjoitus: mikään mallin askel ei ollut mukana ({title}, {date}).";
     // Presenter mode (`kohtaa present`, F5 in the library): for a room and a projector
     PresentTitle => "Presenter", "Esitystila";
     PresentStart => "present to a room", "esitä ryhmälle";

@@ -3,6 +3,9 @@
 //! runs can be scripted and tested. The same engine as the app; only the presentation differs.
 
 pub mod json;
+pub mod reflect;
+pub mod style;
+pub mod summary;
 pub mod transcript;
 
 use std::io::{self, BufRead, Write};
@@ -53,6 +56,94 @@ impl<'a> Answers<'a> {
         Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))
     }
 
+    /// Writes `prompt` and reads one answer, echoed when nobody's terminal shows it; `None`
+    /// at end of input (the line is ended, so what follows starts on its own line).
+    fn prompted(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+        write!(out, "{prompt} ")?;
+        out.flush()?;
+        let Some(line) = self.line()? else {
+            writeln!(out)?;
+            return Ok(None);
+        };
+        if !self.interactive {
+            // Nobody's terminal echoed it: show it, so the transcript reads as a dialogue.
+            writeln!(out, "{}", crate::content::text::display_safe(&line))?;
+        }
+        Ok(Some(line))
+    }
+
+    /// Asks for free text after `prompt`: `None` at end of input, an empty string for an empty
+    /// line (a skipped answer).
+    pub fn text(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+        self.prompted(out, prompt)
+    }
+
+    /// Asks for a number from 1 to `count` where an empty line skips the question: `Ok(None)`
+    /// for a skip; `q` quits. Asks again after an unusable answer, as [`Answers::ask`] does.
+    pub fn ask_or_skip(
+        &mut self,
+        out: &mut dyn Write,
+        lang: Lang,
+        prompt: &str,
+        count: usize,
+    ) -> io::Result<Option<Answer>> {
+        let mut invalid = 0;
+        loop {
+            let Some(line) = self.prompted(out, prompt)? else {
+                return Ok(Some(Answer::End));
+            };
+            if line.is_empty() {
+                return Ok(None);
+            }
+            if let Some(answer) = Self::parse(&line, count, true) {
+                if answer != Answer::Undo {
+                    return Ok(Some(answer));
+                }
+            }
+            if let Some(gave_up) = self.not_a_choice(out, lang, &line, count, &mut invalid)? {
+                return Ok(Some(gave_up));
+            }
+        }
+    }
+
+    /// A typed line as an answer: a number in range, or (with `commands`) `u` or `q`.
+    fn parse(line: &str, count: usize, commands: bool) -> Option<Answer> {
+        match line.to_lowercase().as_str() {
+            "u" if commands => Some(Answer::Undo),
+            "q" if commands => Some(Answer::Quit),
+            answer => answer
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=count).contains(n))
+                .map(Answer::Number),
+        }
+    }
+
+    /// Says that `line` is not a choice; `GaveUp` once a pipe has sent too many of them.
+    fn not_a_choice(
+        &mut self,
+        out: &mut dyn Write,
+        lang: Lang,
+        line: &str,
+        count: usize,
+        invalid: &mut usize,
+    ) -> io::Result<Option<Answer>> {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                lang,
+                T::PlainNotAChoice,
+                &[
+                    ("answer", &crate::content::text::display_safe(line)),
+                    ("count", &count.to_string())
+                ]
+            )
+        )?;
+        *invalid += 1;
+        Ok((!self.interactive && *invalid >= INVALID_LIMIT).then_some(Answer::GaveUp(*invalid)))
+    }
+
     /// Asks for a number from 1 to `count` after `prompt`, asking again after an unusable
     /// answer. `commands` allows `u` (take back) and `q` (quit).
     pub fn ask(
@@ -65,42 +156,14 @@ impl<'a> Answers<'a> {
     ) -> io::Result<Answer> {
         let mut invalid = 0;
         loop {
-            write!(out, "{prompt} ")?;
-            out.flush()?;
-            let Some(line) = self.line()? else {
-                writeln!(out)?;
+            let Some(line) = self.prompted(out, prompt)? else {
                 return Ok(Answer::End);
             };
-            if !self.interactive {
-                // Nobody's terminal echoed it: show it, so the transcript reads as a dialogue.
-                writeln!(out, "{}", crate::content::text::display_safe(&line))?;
+            if let Some(answer) = Self::parse(&line, count, commands) {
+                return Ok(answer);
             }
-            match line.to_lowercase().as_str() {
-                "u" if commands => return Ok(Answer::Undo),
-                "q" if commands => return Ok(Answer::Quit),
-                answer => {
-                    if let Ok(n) = answer.parse::<usize>() {
-                        if (1..=count).contains(&n) {
-                            return Ok(Answer::Number(n));
-                        }
-                    }
-                }
-            }
-            writeln!(
-                out,
-                "{}",
-                tf(
-                    lang,
-                    T::PlainNotAChoice,
-                    &[
-                        ("answer", &crate::content::text::display_safe(&line)),
-                        ("count", &count.to_string())
-                    ]
-                )
-            )?;
-            invalid += 1;
-            if !self.interactive && invalid >= INVALID_LIMIT {
-                return Ok(Answer::GaveUp(invalid));
+            if let Some(gave_up) = self.not_a_choice(out, lang, &line, count, &mut invalid)? {
+                return Ok(gave_up);
             }
         }
     }

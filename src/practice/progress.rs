@@ -36,6 +36,23 @@ impl StepProgress {
     pub fn in_play(&self) -> usize {
         self.shown + self.broken + self.missed
     }
+
+    /// Runs in which the step was missed or broken (as held against the learner).
+    pub fn failed(&self) -> usize {
+        self.broken + self.missed
+    }
+}
+
+impl Progress {
+    /// The step missed or broken in the most runs (an abandoned run's missed steps do not
+    /// count); equal counts keep the model's order. `None` when no step was ever missed or
+    /// broken.
+    pub fn most_failed(&self) -> Option<&StepProgress> {
+        let most = self.steps.iter().map(StepProgress::failed).max()?;
+        (most > 0)
+            .then(|| self.steps.iter().find(|s| s.failed() == most))
+            .flatten()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -94,7 +94,25 @@ pub struct Reflection {
     pub next_time: Option<String>,
 }
 
+/// Longest reflection answer kept, in characters.
+pub const REFLECTION_MAX_CHARS: usize = 600;
+
 impl Reflection {
+    /// The answers to the three prompts (what happened, what worked, what next time) as the
+    /// app keeps them: trimmed, an empty answer as skipped, cut to [`REFLECTION_MAX_CHARS`].
+    pub fn from_answers(happened: &str, worked: &str, next_time: &str) -> Reflection {
+        let answer = |a: &str| {
+            let a: String = a.trim().chars().take(REFLECTION_MAX_CHARS).collect();
+            let a = a.trim_end();
+            (!a.is_empty()).then(|| a.to_owned())
+        };
+        Reflection {
+            what_happened: answer(happened),
+            what_worked: answer(worked),
+            next_time: answer(next_time),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         [&self.what_happened, &self.what_worked, &self.next_time]
             .iter()

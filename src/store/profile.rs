@@ -107,6 +107,26 @@ pub fn save(data_dir: &Path, profile: &Profile) -> io::Result<()> {
     atomic::write(&path(data_dir), &json)
 }
 
+/// Sets the learner's style, and their self-check answers when given (`None` keeps the last
+/// self-check), keeping the rest of the profile; saved atomically. The app and plain mode
+/// both save a choice this way.
+pub fn set_learner(
+    data_dir: &Path,
+    style: Option<LearnerStyle>,
+    self_check: Option<SelfCheckRecord>,
+) -> io::Result<Profile> {
+    let mut saved = match load(data_dir) {
+        Ok(ProfileState::Found(p)) => p,
+        _ => Profile::new(None),
+    };
+    saved.style = style;
+    if self_check.is_some() {
+        saved.self_check = self_check;
+    }
+    save(data_dir, &saved)?;
+    Ok(saved)
+}
+
 /// Deletes the profile and any damaged copies set aside earlier (they may hold the style
 /// too). Returns how many files were removed.
 pub fn forget(data_dir: &Path) -> io::Result<usize> {

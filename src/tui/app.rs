@@ -10,7 +10,7 @@ use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
 use crate::store::history::{LoadProblem, LoadWarning, RunRecord, Store, remeasure};
-use crate::store::profile::{self, Profile, ProfileState};
+use crate::store::profile;
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.
 pub struct Env {
@@ -261,16 +261,8 @@ impl App {
             self.env.profile_notice = Some(self.env.t(T::ProfileNotSaved).to_owned());
             return;
         };
-        let mut saved = match profile::load(dir) {
-            Ok(ProfileState::Found(p)) => p,
-            _ => Profile::new(None),
-        };
-        saved.style = style;
-        if self_check.is_some() {
-            saved.self_check = self_check;
-        }
-        self.env.profile_notice = Some(match profile::save(dir, &saved) {
-            Ok(()) => self.env.t(T::ProfileSaved).to_owned(),
+        self.env.profile_notice = Some(match profile::set_learner(dir, style, self_check) {
+            Ok(_) => self.env.t(T::ProfileSaved).to_owned(),
             Err(e) => self
                 .env
                 .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),

@@ -12,7 +12,9 @@ use super::library::LibraryScreen;
 use super::{Screen, Step};
 use crate::content::Scenario;
 use crate::i18n::T;
-use crate::store::history::{RunRecord, USEFULNESS_MAX, USEFULNESS_MIN};
+use crate::store::history::{
+    REFLECTION_MAX_CHARS, Reflection, RunRecord, USEFULNESS_MAX, USEFULNESS_MIN,
+};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
@@ -20,7 +22,7 @@ use crate::tui::text::{Doc, clean};
 use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
 
 /// Longest answer kept, in characters.
-const MAX_ANSWER: usize = 600;
+const MAX_ANSWER: usize = REFLECTION_MAX_CHARS;
 
 /// While typing an answer, every printable key is text: Esc is the only way out.
 pub const TEXT_KEYS: &[Binding] = &[
@@ -121,14 +123,8 @@ impl ReflectScreen {
 
     /// Saves what was given (if anything) and goes back to the library.
     fn done(&mut self, env: &Env) -> Step {
-        let answer = |a: &String| {
-            let a = a.trim();
-            (!a.is_empty()).then(|| a.to_owned())
-        };
-        let reflection = &mut self.record.reflection;
-        reflection.what_happened = answer(&self.answers[0]);
-        reflection.what_worked = answer(&self.answers[1]);
-        reflection.next_time = answer(&self.answers[2]);
+        let [happened, worked, next_time] = &self.answers;
+        self.record.reflection = Reflection::from_answers(happened, worked, next_time);
         if let Some(n) = self.usefulness {
             self.record.set_usefulness(n);
         }
