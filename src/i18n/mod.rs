@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use crate::content::text::for_screen;
 use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Setting, Style};
 use crate::practice::StepResult;
+use crate::practice::recommend::{Reason, Recommendation};
 
 macro_rules! catalogue {
     ($($key:ident => $en:expr, $fi:expr;)*) => {
@@ -724,6 +725,27 @@ pub fn outcome(lang: Lang, outcome: Outcome) -> &'static str {
             Outcome::Escalated => T::Escalated,
         },
     )
+}
+
+/// Why a scenario is recommended, in words: the step that is due, a first scenario, or
+/// something not played lately.
+pub fn recommendation_reason(
+    lang: Lang,
+    next: &Recommendation,
+    step_name: &dyn Fn(&str) -> String,
+) -> String {
+    match &next.reason {
+        Reason::Due { .. } => tf(
+            lang,
+            T::NextDue,
+            &[(
+                "step",
+                &next.step.as_deref().map(step_name).unwrap_or_default(),
+            )],
+        ),
+        Reason::FirstRun => t(lang, T::NextFirst).to_owned(),
+        Reason::NothingDue { .. } => t(lang, T::NextNothingDue).to_owned(),
+    }
 }
 
 /// The words for a scenario's setting.

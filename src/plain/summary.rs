@@ -6,9 +6,9 @@
 use crate::cli::Lang;
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
-use crate::i18n::{T, t, tf};
+use crate::i18n::{self, T, t, tf};
 use crate::practice::progress::progress;
-use crate::practice::recommend::{Reason, Recommendation};
+use crate::practice::recommend::Recommendation;
 use crate::store::history::{RunRecord, RunStatus, last_next_time};
 
 fn safe(text: &str) -> String {
@@ -26,23 +26,6 @@ fn step_name(library: &Library, lang: Lang, id: &str) -> String {
         .chain(any)
         .find_map(|m| m.value.step(id))
         .map_or_else(|| safe(id), |s| safe(&s.name))
-}
-
-/// Why a scenario is recommended, in words: the step that is due, a first scenario, or
-/// something not played lately.
-pub fn why(lang: Lang, next: &Recommendation, step_name: &dyn Fn(&str) -> String) -> String {
-    match &next.reason {
-        Reason::Due { .. } => tf(
-            lang,
-            T::NextDue,
-            &[(
-                "step",
-                &next.step.as_deref().map(step_name).unwrap_or_default(),
-            )],
-        ),
-        Reason::FirstRun => t(lang, T::NextFirst).to_owned(),
-        Reason::NothingDue { .. } => t(lang, T::NextNothingDue).to_owned(),
-    }
 }
 
 /// "Practise next: <title> – <why> (number N in the list below)." `list` is the scenario list
@@ -64,7 +47,10 @@ pub fn practise_next(
         T::PlainPractiseNext,
         &[
             ("title", &safe(&scenario.title)),
-            ("why", &why(lang, next, &name)),
+            (
+                "why",
+                &crate::i18n::recommendation_reason(lang, next, &name),
+            ),
             ("n", &n.to_string()),
         ],
     ))

@@ -20,7 +20,7 @@ use super::progress::ProgressScreen;
 use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
 use crate::i18n::{self, Lang, T};
-use crate::practice::recommend::{Reason, Recommendation, recommend};
+use crate::practice::recommend::{Recommendation, recommend};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
@@ -871,17 +871,7 @@ fn practise_next_line(env: &Env, max: usize) -> Option<Line<'static>> {
             .and_then(|m| m.step(id))
             .map_or_else(|| clean(id), |s| clean(&s.name))
     };
-    let why = match &next.reason {
-        Reason::Due { .. } => env.tf(
-            T::NextDue,
-            &[(
-                "step",
-                &next.step.as_deref().map(step_name).unwrap_or_default(),
-            )],
-        ),
-        Reason::FirstRun => env.t(T::NextFirst).to_owned(),
-        Reason::NothingDue { .. } => env.t(T::NextNothingDue).to_owned(),
-    };
+    let why = i18n::recommendation_reason(env.lang, &next, &step_name);
     let lead = format!("{}: ", env.t(T::PractiseNext));
     let title = truncate(&clean(&scenario.title), max.saturating_sub(width(&lead)));
     let rest = max.saturating_sub(width(&lead) + width(&title));
