@@ -47,10 +47,7 @@ pub fn practise_next(
         T::PlainPractiseNext,
         &[
             ("title", &safe(&scenario.title)),
-            (
-                "why",
-                &crate::i18n::recommendation_reason(lang, next, &name),
-            ),
+            ("why", &i18n::recommendation_reason(lang, next, &name)),
             ("n", &n.to_string()),
         ],
     ))
