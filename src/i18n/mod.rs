@@ -85,6 +85,7 @@ catalogue! {
     Focus => "Focus", "Painopiste";
     Tags => "Tags", "Tunnisteet";
     SettingLabel => "Setting", "Työympäristö";
+    LastRun => "Last run: {date} · {result} · {fit}", "Viimeksi: {date} · {result} · {fit}";
     Customer => "Customer", "Asiakas";
     OtherLanguages => "In other languages", "Muilla kielillä";
     OthersHiddenOne => "1 scenario in another language: {key} shows it",

@@ -21,6 +21,7 @@ use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
 use crate::i18n::{self, Lang, T};
 use crate::practice::recommend::{Recommendation, recommend};
+use crate::store::history::RunStatus;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
@@ -655,6 +656,38 @@ fn marked_spans(text: &str, filter: &str, style: Style) -> Vec<Span<'static>> {
     spans
 }
 
+/// "Last run: 5.12.2026 · Partly resolved · 83 %": the learner's latest run of `s`, if any.
+fn last_run(env: &Env, s: &Scenario) -> Option<String> {
+    let runs = env.runs.borrow();
+    let run = runs
+        .iter()
+        .filter(|r| r.scenario == s.id && r.language == s.language)
+        .max_by_key(|r| r.ended)?;
+    let abandoned = run.status == RunStatus::Abandoned;
+    let result = match (abandoned, run.measurement.outcome) {
+        (false, Some(outcome)) => i18n::outcome(env.lang, outcome).to_owned(),
+        _ => env.t(T::Abandoned).to_owned(),
+    };
+    let fit = run
+        .measurement
+        .counted_fit(abandoned)
+        .map_or_else(|| "–".to_owned(), |f| format!("{f}\u{a0}%"));
+    let day = run.ended;
+    let date = match env.lang {
+        Lang::Fi => format!("{}.{}.{}", day.day(), u8::from(day.month()), day.year()),
+        Lang::En => format!(
+            "{:04}-{:02}-{:02}",
+            day.year(),
+            u8::from(day.month()),
+            day.day()
+        ),
+    };
+    Some(env.tf(
+        T::LastRun,
+        &[("date", &date), ("result", &result), ("fit", &fit)],
+    ))
+}
+
 /// The list's lines with no row selected, and the lines each row takes.
 fn list_doc(env: &Env, rows: &[Row], filter: &str, width: u16) -> (Doc, Vec<EntryRows>) {
     let theme = env.theme;
@@ -764,6 +797,9 @@ fn list_doc(env: &Env, rows: &[Row], filter: &str, width: u16) -> (Doc, Vec<Entr
             &customer,
             theme.base,
         );
+        if let Some(last) = last_run(env, s) {
+            doc.hanging_styled("    ", theme.dim, "    ", &last, theme.dim);
+        }
         if !s.focus.is_empty() {
             let focus: Vec<String> = s.focus.iter().map(step_name).collect();
             doc.hanging_styled(
