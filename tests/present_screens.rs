@@ -447,3 +447,15 @@ fn app_explored() -> App {
     assert_eq!(present(&app).explored.len(), 1);
     app
 }
+
+#[test]
+fn a_single_vote_is_not_called_one_of_one() {
+    let mut app = app(Lang::En, Some("doctor-today"));
+    keys(&mut app, &[BEGIN, ALL, Action::Pick(2), Action::Select]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("The room chose 2 (the only vote)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("1 of 1"), "{shown}");
+}

@@ -460,6 +460,7 @@ catalogue! {
     PresentVotes => "Votes: {n}", "Ääniä: {n}";
     PresentTie => "The votes are tied between {choices}. Select the one to follow with ↑/↓ and press Enter.", "Äänet menivät tasan: {choices}. Valitse jatko nuolilla ↑/↓ ja paina Enter.";
     PresentRoomChose => "The room chose {n}:", "Ryhmä valitsi vaihtoehdon {n}:";
+    PresentRoomChoseOneVote => "The room chose {n} (the only vote):", "Ryhmä valitsi vaihtoehdon {n} (ainoa ääni):";
     PresentRoomChoseVotes => "The room chose {n} ({votes} of {total} votes):", "Ryhmä valitsi vaihtoehdon {n} ({votes}/{total} ääntä):";
     PresentToDebrief => "Press Enter for the debrief.", "Yhteenveto painamalla Enter.";
     PresentStylesTitle => "How the feedback reads for each style", "Miltä palaute kuulostaa kullekin tyylille";

@@ -514,7 +514,12 @@ fn feedback(
         .iter()
         .position(|&i| i == taken.choice)
         .unwrap_or(0);
-    let chosen = if total > 0 {
+    let chosen = if total == 1 {
+        env.tf(
+            T::PresentRoomChoseOneVote,
+            &[("n", &(shown + 1).to_string())],
+        )
+    } else if total > 0 {
         env.tf(
             T::PresentRoomChoseVotes,
             &[

@@ -49,15 +49,20 @@ impl ProfileScreen {
     }
 
     pub fn items(&self) -> Vec<Item> {
-        let mut items = vec![Item::SelfCheck, Item::Style(None)];
-        items.extend(
-            LearnerStyle::all()
+        let styles = LearnerStyle::all()
+            .into_iter()
+            .map(|s| Item::Style(Some(s)));
+        if self.first_start {
+            // "Skip for now" saves "not set": it stands second, in sight on a small terminal,
+            // and stands in for "not set".
+            return [Item::SelfCheck, Item::Leave]
                 .into_iter()
-                .map(|s| Item::Style(Some(s))),
-        );
-        if !self.first_start {
-            items.push(Item::Delete);
+                .chain(styles)
+                .collect();
         }
+        let mut items = vec![Item::SelfCheck, Item::Style(None)];
+        items.extend(styles);
+        items.push(Item::Delete);
         items.push(Item::Leave);
         items
     }
