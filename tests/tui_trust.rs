@@ -132,3 +132,31 @@ fn feedback_taller_than_the_screen_scrolls_to_its_end() {
         "the key bar says so"
     );
 }
+
+#[test]
+fn the_reflection_field_edits_where_the_cursor_is() {
+    let mut app = playing(80, 24);
+    for prefix in ["Hello", "Oh no", "It's at"] {
+        pick(&mut app, prefix);
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(
+        matches!(app.screen, Screen::Reflect(_)),
+        "the reflection follows the debrief"
+    );
+    typed(&mut app, "abc");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    typed(&mut app, "X");
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Delete);
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Backspace);
+    let Screen::Reflect(r) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(r.answers[0], "Xb");
+    assert!(rows(&app).join("\n").contains("Xb▏"));
+}

@@ -78,6 +78,11 @@ catalogue! {
     MoreScenario => "↓ 1 more scenario below", "↓ 1 harjoitus lisää alempana";
     MoreScenarios => "↓ {n} more scenarios below", "↓ {n} harjoitusta lisää alempana";
     EraseChar => "erase", "pyyhi";
+    EraseCharForward => "delete the character under the cursor", "poista merkki kohdistimen kohdalta";
+    CursorLeft => "cursor left", "kohdistin vasemmalle";
+    CursorRight => "cursor right", "kohdistin oikealle";
+    CursorStart => "to the start of the answer", "vastauksen alkuun";
+    CursorEnd => "to the end of the answer", "vastauksen loppuun";
     Start => "start", "aloita";
     NoScenarios => "No scenarios found.", "Harjoituksia ei löytynyt.";
     NoMatch => "No scenario matches the filter.", "Mikään harjoitus ei vastaa suodatinta.";

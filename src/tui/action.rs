@@ -23,6 +23,11 @@ pub enum Action {
     Type(char),
     /// Backspace in a text field.
     Erase,
+    /// Deletes the character under the cursor in a text field.
+    EraseForward,
+    /// Moves the cursor of a text field one character left or right.
+    Left,
+    Right,
     Undo,
     Restart,
     /// Replay from the choice where the run went wrong.

@@ -21,6 +21,13 @@ use crate::tui::keymap::{Binding, ENTER, Key, bind};
 use crate::tui::text::{Doc, clean};
 use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
 
+/// The byte offset of character `chars` in `text` (its end when past it).
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
 /// Longest answer kept, in characters.
 const MAX_ANSWER: usize = REFLECTION_MAX_CHARS;
 
@@ -32,6 +39,41 @@ pub const TEXT_KEYS: &[Binding] = &[
         "Backspace",
         Action::Erase,
         T::EraseChar,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Delete)],
+        "Delete",
+        Action::EraseForward,
+        T::EraseCharForward,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Left)],
+        "←",
+        Action::Left,
+        T::CursorLeft,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Right)],
+        "→",
+        Action::Right,
+        T::CursorRight,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::Home)],
+        "Home",
+        Action::Home,
+        T::CursorStart,
+        false,
+    ),
+    bind(
+        &[Key::Code(KeyCode::End)],
+        "End",
+        Action::End,
+        T::CursorEnd,
         false,
     ),
     bind(
@@ -64,6 +106,8 @@ pub struct ReflectScreen {
     /// 0..=2: the text prompts; 3: usefulness.
     pub page: usize,
     pub answers: [String; 3],
+    /// Where the current answer is edited, in characters from its start.
+    pub cursor: usize,
     pub usefulness: Option<u8>,
 }
 
@@ -74,6 +118,7 @@ impl ReflectScreen {
             scenario,
             page: 0,
             answers: Default::default(),
+            cursor: 0,
             usefulness: None,
         }
     }
@@ -100,13 +145,31 @@ impl ReflectScreen {
             Action::Type(c) if typing => {
                 let answer = &mut self.answers[self.page];
                 if answer.chars().count() < MAX_ANSWER {
-                    answer.push(c);
+                    answer.insert(byte_at(answer, self.cursor), c);
+                    self.cursor += 1;
                 }
             }
-            Action::Erase if typing => {
-                self.answers[self.page].pop();
+            Action::Erase if typing && self.cursor > 0 => {
+                self.cursor -= 1;
+                let answer = &mut self.answers[self.page];
+                answer.remove(byte_at(answer, self.cursor));
             }
-            Action::Select if typing => self.page += 1,
+            Action::EraseForward if typing => {
+                let answer = &mut self.answers[self.page];
+                if self.cursor < answer.chars().count() {
+                    answer.remove(byte_at(answer, self.cursor));
+                }
+            }
+            Action::Left if typing => self.cursor = self.cursor.saturating_sub(1),
+            Action::Right if typing => {
+                self.cursor = (self.cursor + 1).min(self.answers[self.page].chars().count())
+            }
+            Action::Home if typing => self.cursor = 0,
+            Action::End if typing => self.cursor = self.answers[self.page].chars().count(),
+            Action::Select if typing => {
+                self.page += 1;
+                self.cursor = 0;
+            }
             Action::Pick(n) if !typing => {
                 if let Ok(n) = u8::try_from(n) {
                     if (USEFULNESS_MIN..=USEFULNESS_MAX).contains(&n) {
@@ -151,8 +214,13 @@ impl ReflectScreen {
                 &format!("{}. {}", i + 1, env.t(*prompt)),
                 if active { theme.heading } else { theme.dim },
             );
-            let cursor = if active { "▏" } else { "" };
-            let text = format!("{}{cursor}", self.answers[i]);
+            let answer = &self.answers[i];
+            let text = if active {
+                let at = byte_at(answer, self.cursor);
+                format!("{}▏{}", &answer[..at], &answer[at..])
+            } else {
+                answer.clone()
+            };
             if i <= self.page {
                 doc.hanging("   ", "   ", &text, theme.say);
             }
