@@ -160,3 +160,10 @@ fn the_reflection_field_edits_where_the_cursor_is() {
     assert_eq!(r.answers[0], "Xb");
     assert!(rows(&app).join("\n").contains("Xb▏"));
 }
+
+#[test]
+fn a_narrow_terminal_cuts_the_focus_with_an_ellipsis() {
+    let app = playing(60, 16);
+    let status = rows(&app)[1].trim_end().to_owned();
+    assert!(status.ends_with('…'), "{status}");
+}

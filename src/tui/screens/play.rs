@@ -17,7 +17,7 @@ use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
-use crate::tui::text::{Doc, clean};
+use crate::tui::text::{Doc, clean, truncate};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
     feedback_parts, inset, max_offset, mood_change, mood_meter, render_doc_more,
@@ -277,10 +277,12 @@ impl PlayScreen {
                 .model()
                 .step(focus)
                 .map_or(focus.as_str(), |s| &s.name);
-            top[0].spans.push(Span::styled(
-                format!("   {}", env.tf(T::FocusOn, &[("step", &clean(name))])),
-                theme.dim,
-            ));
+            // A narrow terminal cuts the focus with "…", never mid-word without a mark.
+            let room = usize::from(status.width).saturating_sub(top[0].width());
+            let focus = format!("   {}", env.tf(T::FocusOn, &[("step", &clean(name))]));
+            top[0]
+                .spans
+                .push(Span::styled(truncate(&focus, room), theme.dim));
         }
         Paragraph::new(top).render(status, buf);
 
