@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{EncounterModel, Outcome, Scenario};
+use crate::content::{Choice, EncounterModel, Outcome, Scenario};
 
 use super::run::{ChoiceEffect, Taken};
 
@@ -148,7 +148,7 @@ pub fn steps_in_play(scenario: &Scenario) -> HashSet<&str> {
 pub fn measure(scenario: &Scenario, model: &EncounterModel, taken: &[Taken]) -> Measurement {
     let in_play = steps_in_play(scenario);
     let node_of = |id: &str| scenario.nodes.iter().find(|n| n.id == id);
-    let chosen: Vec<Option<&crate::content::Choice>> = taken
+    let chosen: Vec<Option<&Choice>> = taken
         .iter()
         .map(|t| node_of(&t.node).and_then(|n| n.choice_list().get(t.choice)))
         .collect();
