@@ -322,3 +322,45 @@ fn the_idle_app_uses_no_cpu() {
     pty.send("\x03");
     assert!(pty.wait_exit());
 }
+
+/// Presenter mode in a real terminal: the room's votes, not the last digit typed, decide.
+#[test]
+fn the_presenter_follows_the_rooms_vote() {
+    let mut pty = Pty::start(&["--seed", "3", "present", "doctor-today"]);
+    pty.wait_for("Enter begin");
+    pty.send("\r");
+    pty.wait_for("next choice");
+    pty.send("a");
+    pty.wait_for("a vote for choice n");
+    for vote in ["3", "3", "3", "1"] {
+        pty.send(vote);
+    }
+    pty.wait_for("Votes: 4");
+    pty.send("\r");
+    pty.wait_for("The room chose 3 (3 of 4 votes)");
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+}
+
+/// The library's filter in a real terminal: letters without their dots match, and a filter
+/// may start with "q" after `/` without quitting.
+#[test]
+fn the_library_filter_takes_any_letter() {
+    let mut pty = Pty::start(&["--seed", "3", "--lang", "fi"]);
+    pty.wait_for("Tervetuloa");
+    pty.send("\x1b");
+    pty.wait_for("Suodata:");
+    pty.send("laak");
+    pty.wait_for("Lääkäri tänään");
+    pty.send("\x1b");
+    pty.wait_for("Harjoittele seuraavaksi");
+    pty.send("/q");
+    pty.wait_for("Suodata: q");
+    assert!(!pty.screen().contains("Harjoittele seuraavaksi"));
+    // Esc clears the filter; the "practise next" row comes back. (Esc and a key sent in one
+    // write would read as Alt and that key.)
+    pty.send("\x1b");
+    pty.wait_for("Harjoittele seuraavaksi");
+    pty.send("q");
+    assert!(pty.wait_exit(), "q with no filter quits");
+}
