@@ -18,6 +18,7 @@ use super::{Global, Lang, load_library, ui_language};
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
 use crate::i18n::{T, count, signed_decimal, t, tf};
+use crate::practice::measure::fit_percent;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -104,9 +105,7 @@ impl ExportedRun {
             .filter_map(|s| self.counted(&s.result))
             .collect();
         let shown = counted.iter().filter(|r| **r == "shown").count();
-        let n = counted.len();
-        // A whole percent, rounded as the measurement rounds it.
-        (n > 0).then(|| ((shown * 100 + n / 2) / n) as f64)
+        fit_percent(shown as u32, counted.len() as u32).map(f64::from)
     }
 
     fn final_mood(&self) -> Option<f64> {

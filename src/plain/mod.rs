@@ -175,15 +175,11 @@ pub enum Stop {
     /// The run reached an ending; the debrief was printed.
     Finished,
     /// The learner typed `q` at decision `decision` (counted from 1).
-    Quit { node: String, decision: usize },
+    Quit { decision: usize },
     /// Input ended before the run did.
-    InputEnded { node: String, decision: usize },
+    InputEnded { decision: usize },
     /// Too many unusable answers from a pipe.
-    GaveUp {
-        node: String,
-        decision: usize,
-        answers: usize,
-    },
+    GaveUp { decision: usize, answers: usize },
 }
 
 impl Stop {
@@ -232,7 +228,6 @@ pub fn play(
     while !run.is_finished() {
         lines(out, &transcript::decision(run, lang))?;
         let order = run.choice_order();
-        let node = run.node().id.clone();
         let decision = run.taken().len() + 1;
         match answers.ask(out, lang, &transcript::prompt(run, lang), order.len(), true)? {
             Answer::Number(n) => {
@@ -255,15 +250,11 @@ pub fn play(
             Answer::Quit => {
                 let at = decision.to_string();
                 writeln!(out, "{}", tf(lang, T::PlainQuit, &[("decision", &at)]))?;
-                return Ok(Stop::Quit { node, decision });
+                return Ok(Stop::Quit { decision });
             }
-            Answer::End => return Ok(Stop::InputEnded { node, decision }),
+            Answer::End => return Ok(Stop::InputEnded { decision }),
             Answer::GaveUp(answers) => {
-                return Ok(Stop::GaveUp {
-                    node,
-                    decision,
-                    answers,
-                });
+                return Ok(Stop::GaveUp { decision, answers });
             }
         }
     }

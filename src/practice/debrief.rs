@@ -92,11 +92,20 @@ pub struct Debrief {
 
 impl Debrief {
     pub fn of(run: &Run) -> Debrief {
+        Debrief {
+            turn: run.turn(),
+            ..Debrief::without_turn(run)
+        }
+    }
+
+    /// The measurement and the lesson without the turning-point search, for a view that shows
+    /// no turning point and is drawn again at every key (the presenter's four styles).
+    pub fn without_turn(run: &Run) -> Debrief {
         let measurement = run.measure();
         let abandoned = !run.is_finished();
         Debrief {
             lesson: Lesson::of(&measurement, run.focus.as_deref(), abandoned),
-            turn: run.turn(),
+            turn: None,
             measurement,
             abandoned,
         }

@@ -134,6 +134,38 @@ pub const BACK: &[Key] = &[Key::Char('q'), Key::Code(KeyCode::Esc)];
 pub const ENTER: &[Key] = &[Key::Code(KeyCode::Enter)];
 pub const PAGES: &[Key] = &[Key::Code(KeyCode::PageUp), Key::Code(KeyCode::PageDown)];
 
+/// The keys of every view that scrolls, so each scrolls the same way and its help says so.
+pub const SCROLL_UP: Binding = bind(UP, "↑/k", Action::Up, T::Scroll, false);
+pub const SCROLL_DOWN: Binding = bind(DOWN, "↓/j", Action::Down, T::Scroll, true);
+pub const PAGE_UP: Binding = bind(
+    &[Key::Code(KeyCode::PageUp)],
+    "PgUp",
+    Action::PageUp,
+    T::PageUp,
+    false,
+);
+pub const PAGE_DOWN: Binding = bind(
+    &[Key::Code(KeyCode::PageDown)],
+    "PgDn",
+    Action::PageDown,
+    T::PageDown,
+    false,
+);
+pub const TO_TOP: Binding = bind(
+    &[Key::Code(KeyCode::Home), Key::Char('g')],
+    "Home/g",
+    Action::Home,
+    T::ToTop,
+    false,
+);
+pub const TO_END: Binding = bind(
+    &[Key::Code(KeyCode::End), Key::Char('G')],
+    "End/G",
+    Action::End,
+    T::ToEnd,
+    false,
+);
+
 /// Everywhere, after the screen's own keys.
 pub const GLOBAL: &[Binding] = &[
     bind(

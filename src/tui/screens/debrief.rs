@@ -22,7 +22,9 @@ use crate::practice::{Run, StepResult};
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END, TO_TOP, bind,
+};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER, result_symbol};
 use crate::tui::widgets::{
@@ -45,12 +47,12 @@ macro_rules! debrief_keys {
             bind(&[Key::Digit], "1-6", Action::Pick(1), T::JumpSection, false),
             $($replay,)?
             bind(BACK, "q/Esc", Action::Back, $back, true),
-            bind(UP, "↑/k", Action::Up, T::Scroll, false),
-            bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-            bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
-            bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
-            bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
-            bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+            SCROLL_UP,
+            SCROLL_DOWN,
+            PAGE_UP,
+            PAGE_DOWN,
+            TO_TOP,
+            TO_END,
             bind(&[Key::Char('r')], "r", Action::Restart, T::PlayAgain, true),
         ]
     };

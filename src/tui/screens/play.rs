@@ -16,7 +16,10 @@ use crate::practice::feedback::Voice;
 use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{self, BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{
+    self, BACK, Binding, DOWN, ENTER, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END,
+    TO_TOP, UP, bind,
+};
 use crate::tui::text::{Doc, clean, truncate};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
@@ -46,12 +49,12 @@ pub static KEYS_BY_COUNT: [[Binding; KEYS.len()]; 10] = keymap::by_count(KEYS);
 #[rustfmt::skip]
 pub const FEEDBACK_KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Continue, true),
-    bind(UP, "↑/k", Action::Up, T::Scroll, false),
-    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
-    bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
-    bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
-    bind(&[Key::Code(KeyCode::Home), Key::Char('g')], "Home/g", Action::Home, T::ToTop, false),
-    bind(&[Key::Code(KeyCode::End), Key::Char('G')], "End/G", Action::End, T::ToEnd, false),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    TO_TOP,
+    TO_END,
     bind(
         &[Key::Code(KeyCode::Char(' '))],
         "Space",

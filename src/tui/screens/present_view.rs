@@ -757,8 +757,8 @@ fn four_styles(
         }
     }
     top.blank();
-    // Only the whole run's page needs the debrief (and its turning-point search).
-    let debrief = choice.is_none().then(|| Debrief::of(run));
+    // Only the whole run's page needs the debrief; the styles' words need no turning point.
+    let debrief = choice.is_none().then(|| Debrief::without_turn(run));
     let rows = (top.len() as u16).min(area.height / 3);
     render_doc(&top, 0, take_top(&mut area, rows), buf);
 

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,7 +18,7 @@ use crate::practice::{Run, StepResult};
 use crate::store::history::{RunRecord, RunStatus};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, TO_END, TO_TOP, UP, bind};
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER, result_symbol};
 use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
@@ -28,20 +27,8 @@ pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::OpenDebrief, true),
     bind(UP, "↑/k", Action::Up, T::Move, false),
     bind(DOWN, "↓/j", Action::Down, T::Move, true),
-    bind(
-        &[Key::Code(KeyCode::Home), Key::Char('g')],
-        "Home/g",
-        Action::Home,
-        T::ToTop,
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::End), Key::Char('G')],
-        "End/G",
-        Action::End,
-        T::ToEnd,
-        false,
-    ),
+    TO_TOP,
+    TO_END,
     bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
 ];
 
