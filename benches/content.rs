@@ -6,14 +6,16 @@
 
 mod common;
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kohtaa::authoring::{analyze, generate};
+use kohtaa::authoring::analyze;
+use kohtaa::content::generate;
 use kohtaa::content::outline::Outline;
 use kohtaa::content::parse::parse;
 use kohtaa::content::text::check_strings;
-use kohtaa::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source, validate};
+use kohtaa::content::{Loaded, Origin, Scenario, Source, validate};
 
 fn options(paths: Vec<std::path::PathBuf>) -> LoadOptions {
     LoadOptions {
@@ -42,7 +44,7 @@ fn scenario_10k(c: &mut Criterion) {
     g.bench_function("check strings", |b| {
         b.iter(|| check_strings(black_box(&source), &outline))
     });
-    let bundled = Library::bundled();
+    let bundled = library::bundled();
     let models: Vec<_> = bundled.models.iter().map(|m| &m.value).collect();
     let loaded = Loaded {
         value: parse::<Scenario>(&source).unwrap(),
@@ -61,7 +63,7 @@ fn scenario_10k(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = common::scenario_file(dir.path(), 10_000);
     g.bench_function("load and check the file", |b| {
-        b.iter(|| Library::load(&options(vec![path.clone()])))
+        b.iter(|| library::load(&options(vec![path.clone()])))
     });
     g.finish();
 }
@@ -69,17 +71,17 @@ fn scenario_10k(c: &mut Criterion) {
 fn libraries(c: &mut Criterion) {
     let mut g = c.benchmark_group("library");
     g.sample_size(10);
-    g.bench_function("bundled", |b| b.iter(Library::bundled));
+    g.bench_function("bundled", |b| b.iter(library::bundled));
     let dir = tempfile::tempdir().unwrap();
     common::library(dir.path(), 1000);
     g.bench_function("1000 files, checked", |b| {
-        b.iter(|| Library::load(&options(vec![dir.path().to_path_buf()])))
+        b.iter(|| library::load(&options(vec![dir.path().to_path_buf()])))
     });
     g.bench_function(
         "1000 files in a user folder, with the bundled library",
         |b| {
             b.iter(|| {
-                Library::load(&LoadOptions {
+                library::load(&LoadOptions {
                     bundled_scenarios: true,
                     folders: vec![dir.path().to_path_buf()],
                     paths: Vec::new(),

@@ -5,10 +5,11 @@
 
 mod common;
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
 use kohtaa::tui::render::render;
 use kohtaa::tui::theme::Theme;
@@ -37,7 +38,7 @@ fn frame(c: &mut Criterion, name: &str, app: &App) {
 }
 
 fn frames(c: &mut Criterion) {
-    let mut a = app(Library::bundled());
+    let mut a = app(library::bundled());
     frame(c, "frame 200x60/library, bundled", &a);
     a.update(Action::Select);
     frame(c, "frame 200x60/before a run", &a);
@@ -48,7 +49,7 @@ fn frames(c: &mut Criterion) {
 
     let dir = tempfile::tempdir().unwrap();
     common::library(dir.path(), 1000);
-    let big = app(Library::load(&LoadOptions {
+    let big = app(library::load(&LoadOptions {
         bundled_scenarios: true,
         folders: vec![dir.path().to_path_buf()],
         paths: Vec::new(),

@@ -11,6 +11,7 @@
 //! condition before the jump); endings end the story. Style tips and the facilitator's notes
 //! are left out: neither tool has a place for them, and the generator writes none.
 
+use kohtaa::diagnostics::Render;
 use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;

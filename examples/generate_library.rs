@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kohtaa::authoring::generate;
+use kohtaa::content::generate;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,13 +1,14 @@
 //! kohtaa: practise difficult customer encounters in the terminal.
 //!
-//! Three layers: `content` reads and checks the files authors write, `practice` runs and
-//! measures an encounter, `tui` draws it. Only `tui` and `cli` touch the terminal.
+//! This crate is the program people run: the command line (`cli`), the terminal app (`tui`)
+//! and the screen-reader friendly plain mode (`plain`). The rules live in `kohtaa-core` and
+//! the files in `kohtaa-store`; they are re-exported here under the names the program uses.
+//! Only `tui` and `cli` touch the terminal. See ARCHITECTURE.md.
 
-pub mod authoring;
+pub use kohtaa_core::{authoring, content, i18n, lang, practice};
+pub use kohtaa_store as store;
+
 pub mod cli;
-pub mod content;
-pub mod i18n;
+pub mod diagnostics;
 pub mod plain;
-pub mod practice;
-pub mod store;
 pub mod tui;

@@ -4,10 +4,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kohtaa::authoring::analyze::{Analysis, PathCount, Witness, analyze};
-use kohtaa::authoring::draft::{self, Draft};
-use kohtaa::authoring::generate;
 use kohtaa::content::Code;
+use kohtaa::content::generate;
 use kohtaa::practice::Run;
+use kohtaa::store::draft::{self, Draft};
 
 fn fixture(name: &str) -> Draft {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

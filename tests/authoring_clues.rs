@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use assert_cmd::Command;
 use kohtaa::authoring::analyze::{Analysis, Lints, Witness, analyze};
-use kohtaa::authoring::draft::{self, Draft};
 use kohtaa::content::{Code, Outcome};
 use kohtaa::practice::{Run, StepResult};
+use kohtaa::store::draft::{self, Draft};
 
 /// A choice: its text, where it leads, its tags (`fits: ["greet"]`) and mood change.
 fn choice(say: &str, next: &str, tags: &str, mood: i32) -> String {

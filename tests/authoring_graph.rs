@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use kohtaa::authoring::draft;
 use kohtaa::authoring::graph::{Format, render};
+use kohtaa::store::draft;
 
 fn graph(name: &str, format: Format) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,8 +1,11 @@
 //! `kohtaa new`: a starting file that shows every field and passes `check`.
 
 use assert_cmd::Command;
-use kohtaa::authoring::{analyze, draft, template};
-use kohtaa::content::{Library, LoadOptions, Style};
+use kohtaa::authoring::{analyze, template};
+use kohtaa::content::Style;
+use kohtaa::diagnostics::Render;
+use kohtaa::store::draft;
+use kohtaa::store::library::{self, LoadOptions};
 
 fn kohtaa(data: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("kohtaa").unwrap();
@@ -20,7 +23,7 @@ fn every_template_passes_check_with_no_errors() {
         for style in Style::ALL {
             let path = dir.path().join(format!("t-{lang}-{style}.ron"));
             std::fs::write(&path, template::new_scenario("my-case", lang, style)).unwrap();
-            let lib = Library::load(&LoadOptions {
+            let lib = library::load(&LoadOptions {
                 bundled_scenarios: false,
                 folders: Vec::new(),
                 paths: vec![path.clone()],

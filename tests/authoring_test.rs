@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
-use kohtaa::authoring::{draft, playtest};
+use kohtaa::authoring::playtest;
 use kohtaa::content::Source;
 use kohtaa::content::parse::parse;
 use kohtaa::content::tests_file::ScenarioTests;
+use kohtaa::store::draft;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/authoring/playtests")

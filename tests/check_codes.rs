@@ -1,9 +1,10 @@
 //! Every diagnostic code has a fixture under tests/fixtures/check/, reported at its exact
 //! line and column with its exact message.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
-use kohtaa::content::{Code, Library, LoadOptions, Source};
+use kohtaa::content::{Code, Library, Source};
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -12,7 +13,7 @@ fn fixture(rel: &str) -> PathBuf {
 }
 
 fn load(paths: &[&str]) -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         paths: paths.iter().map(|p| fixture(p)).collect(),
         ..LoadOptions::default()
     })
@@ -157,7 +158,7 @@ fn k0107_a_file_too_large_is_refused_unread() {
     let path = dir.path().join("huge.ron");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(17 * 1024 * 1024).unwrap(); // sparse: no real bytes written
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         paths: vec![path],
         ..LoadOptions::default()
     });
@@ -181,7 +182,7 @@ fn k0110_an_unreadable_file_is_reported_and_the_others_load() {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone.ron"), dir.path().join("a-link.ron")).unwrap();
     std::fs::copy(fixture("k0605_one_language.ron"), dir.path().join("b.ron")).unwrap();
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         paths: vec![dir.path().to_path_buf()],
         ..LoadOptions::default()
     });

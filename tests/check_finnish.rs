@@ -1,11 +1,14 @@
 //! `kohtaa check` in Finnish: every diagnostic has its Finnish wording, shown under `--lang fi`
 //! or a Finnish locale, while English output stays as it was.
 
+use kohtaa::diagnostics::Render;
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use kohtaa::content::parse::parse;
-use kohtaa::content::{Diagnostic, Language, Library, LoadOptions, Scenario, Source};
+use kohtaa::content::{Diagnostic, Scenario, Source};
+use kohtaa::lang::Lang;
 
 fn fixtures(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -302,7 +305,7 @@ fn every_diagnostic_from_the_fixtures_has_its_own_finnish() {
             paths.push(dir);
         }
     }
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         paths,
         ..LoadOptions::default()
     });
@@ -329,12 +332,9 @@ fn assert_finnish(d: &Diagnostic) {
     for (en, fi) in d.notes.iter().zip(&d.notes_fi) {
         assert!(!fi.trim().is_empty() && en != fi, "{}: {fi}", d.headline());
     }
-    assert_eq!(d.render_in(Language::En, true), d.render(true));
-    let finnish = d.render_in(Language::Fi, false);
-    assert!(
-        finnish.starts_with(&d.headline_in(Language::Fi)),
-        "{finnish}"
-    );
+    assert_eq!(d.render_in(Lang::En, true), d.render(true));
+    let finnish = d.render_in(Lang::Fi, false);
+    assert!(finnish.starts_with(&d.headline_in(Lang::Fi)), "{finnish}");
 }
 
 /// RON's own errors, from the common to the rare: each has Finnish of its own; the rare ones

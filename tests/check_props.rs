@@ -1,8 +1,9 @@
 //! Loading never panics, whatever the bytes, and every reported span lies inside its file.
 
+use kohtaa::diagnostics::Render;
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
-use kohtaa::content::{Library, LoadOptions};
 use proptest::prelude::*;
 
 fn base() -> String {
@@ -13,7 +14,7 @@ fn base() -> String {
 
 /// Checks `text` as a file named `name` and asserts every span is a valid range of it.
 fn check(name: &str, text: &str) {
-    let lib = Library::load_texts(
+    let lib = library::load_texts(
         &LoadOptions::default(),
         &[(PathBuf::from(name), text.to_owned())],
     );
@@ -84,7 +85,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.ron");
         std::fs::write(&path, &bytes).unwrap();
-        let lib = Library::load(&LoadOptions { paths: vec![path], ..LoadOptions::default() });
+        let lib = library::load(&LoadOptions { paths: vec![path], ..LoadOptions::default() });
         for d in &lib.diagnostics {
             prop_assert!(d.span.end <= d.source.text.len());
             prop_assert!(d.span.start <= d.span.end);

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use kohtaa::content::Style;
 use kohtaa::practice::StepResult;
-use kohtaa::store::history::{FocusRecord, RunStatus, Store};
+use kohtaa::practice::record::{FocusRecord, RunStatus};
+use kohtaa::store::history::Store;
 use progress_common::run_on;
 
 fn root(rel: &str) -> PathBuf {

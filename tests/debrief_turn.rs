@@ -1,11 +1,12 @@
 //! What the debrief teaches first (practice::turn, practice::debrief): the turning point and
 //! the better answer, the step kept and the one to change, and closings by how it went.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::sync::{Arc, OnceLock};
 
 use kohtaa::content::parse::parse;
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts, Went};
-use kohtaa::content::{EncounterModel, Library, LoadOptions, Scenario, Source, Style};
+use kohtaa::content::{EncounterModel, Library, Scenario, Source, Style};
 use kohtaa::practice::debrief::{Debrief, Lesson, answer_went};
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::turn::{Reach, turning_point_within};
@@ -190,7 +191,7 @@ fn the_search_agrees_with_the_measurement_on_every_path_of_the_fixture() {
     // Every path of the late-parcel fixture to depth 6: the reach the search gives after the
     // better answer is the best fit any continuation measures, and it beats every
     // continuation of the choice taken.
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
@@ -331,7 +332,7 @@ fn an_answer_went_by_what_it_showed_and_broke() {
 
 fn bundled_voice(lang: &str, style: Style) -> (&'static StyleTexts, Option<LearnerStyle>) {
     static BUNDLED: OnceLock<Library> = OnceLock::new();
-    let lib = BUNDLED.get_or_init(Library::bundled);
+    let lib = BUNDLED.get_or_init(library::bundled);
     (
         lib.styles_for(lang).unwrap(),
         Some(LearnerStyle::Pure(style)),

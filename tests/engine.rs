@@ -2,10 +2,11 @@
 //! restart, cycles, shuffled order) and what it measures (scenario-format.md, "What a run
 //! measures").
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use kohtaa::content::parse::parse;
-use kohtaa::content::{EncounterModel, Library, LoadOptions, Outcome, Scenario, Source};
+use kohtaa::content::{EncounterModel, Outcome, Scenario, Source};
 use kohtaa::practice::{ChoiceEffect, OrderNote, Run, RunError, StepResult};
 
 const MODEL: &str = r#"EncounterModel(
@@ -446,7 +447,7 @@ fn a_missing_node_is_an_error_not_a_panic() {
 /// start to an ending, measured as the page defines.
 #[test]
 fn a_fixture_scenario_plays_from_start_to_debrief() {
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use kohtaa::cli::Lang;
 use kohtaa::cli::explain::{explain, explain_in, text_in, title_in};
 use kohtaa::content::Code;
+use kohtaa::lang::Lang;
 
 /// The binary with an empty data folder and no locale.
 fn kohtaa(data: &Path) -> Command {

@@ -3,13 +3,14 @@
 //! feedback after the choice must not call it one; a neutral answer still gets `mood_same`.
 //! Style files written before `mood_floor` and `mood_ceiling` existed still load.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
 use kohtaa::content::codes::Code;
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
-use kohtaa::content::{Library, LoadOptions, Style};
+use kohtaa::content::{Library, Style};
 use kohtaa::i18n::Lang;
 use kohtaa::plain::transcript;
 use kohtaa::practice::Run;
@@ -27,7 +28,7 @@ fn library(extra: &[PathBuf]) -> Library {
         root().join("tests/fixtures/play/models"),
     ];
     paths.extend_from_slice(extra);
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths,

@@ -4,14 +4,16 @@
 
 mod progress_common;
 
+use kohtaa::store::library;
 use std::sync::Arc;
 
 use assert_cmd::Command;
 use kohtaa::content::Library;
 use kohtaa::practice::measure::MEASUREMENT_VERSION;
 use kohtaa::practice::progress::progress;
+use kohtaa::practice::record::{RunRecord, RunStatus, remeasure};
 use kohtaa::practice::{Run, StepResult};
-use kohtaa::store::history::{RunRecord, RunStatus, Store, remeasure};
+use kohtaa::store::history::Store;
 use progress_common::one;
 use time::macros::datetime;
 
@@ -53,7 +55,7 @@ fn write(dir: &std::path::Path, name: &str, json: &serde_json::Value) -> std::pa
 
 #[test]
 fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let (fresh, json) = saved_by_first_rules(&library);
     let data = tempfile::tempdir().unwrap();
     let path = write(data.path(), "old.json", &json);
@@ -87,7 +89,7 @@ fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
 
 #[test]
 fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let (_, mut json) = saved_by_first_rules(&library);
     json["scenario_hash"] = "sha256:0000".into();
     let data = tempfile::tempdir().unwrap();
@@ -118,7 +120,7 @@ fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
 
 #[test]
 fn history_shows_an_unchanged_old_run_by_the_current_rules() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let (_, json) = saved_by_first_rules(&library);
     let data = tempfile::tempdir().unwrap();
     write(data.path(), "old.json", &json);

@@ -2,9 +2,10 @@
 //! the one a single parse gives, and a problem anywhere must be reported exactly as a single
 //! parse reports it.
 
-use kohtaa::authoring::generate;
+use kohtaa::content::generate;
 use kohtaa::content::parse::parse;
-use kohtaa::content::{Library, LoadOptions, Scenario, Source};
+use kohtaa::content::{Library, Scenario, Source};
+use kohtaa::store::library::{self, LoadOptions};
 
 /// About 1.2 MB: over the size from which files are split.
 fn large() -> String {
@@ -17,7 +18,7 @@ fn load(text: &str) -> Library {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.ron");
     std::fs::write(&path, text).unwrap();
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         paths: vec![path],
         ..LoadOptions::default()
     })

@@ -1,6 +1,8 @@
 //! The bar the bundled library must meet (issue "The bundled library"): what it practises
 //! across scenarios, what each scenario holds, and that both languages measure the same.
 
+use kohtaa::diagnostics::Render;
+use kohtaa::store::library;
 use std::collections::{HashMap, HashSet};
 
 use kohtaa::content::coverage::{Coverage, ScenarioFacts, differences};
@@ -29,7 +31,7 @@ fn model<'a>(library: &'a Library, lang: &str) -> &'a EncounterModel {
 
 #[test]
 fn the_bundled_library_checks_clean() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let shown: Vec<String> = library
         .diagnostics
         .iter()
@@ -41,7 +43,7 @@ fn the_bundled_library_checks_clean() {
 
 #[test]
 fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
-    let library = Library::bundled();
+    let library = library::bundled();
     for lang in ["en", "fi"] {
         let list = scenarios(&library, lang);
         assert_eq!(list.len(), 14, "fourteen scenarios in {lang}");
@@ -71,7 +73,7 @@ fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
 
 #[test]
 fn every_scenario_has_the_shape_the_bar_asks_for() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut problems = Vec::new();
     for s in scenarios(&library, "en")
         .into_iter()
@@ -130,7 +132,7 @@ fn every_scenario_has_the_shape_the_bar_asks_for() {
 
 #[test]
 fn both_language_versions_of_each_scenario_measure_the_same() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let fi: HashMap<&str, &Scenario> = scenarios(&library, "fi")
         .into_iter()
         .map(|s| (s.id.as_str(), s))
@@ -186,7 +188,7 @@ fn reachable_outcomes(s: &Scenario, model: &EncounterModel) -> HashSet<(Outcome,
 
 #[test]
 fn no_path_that_breaks_a_focus_step_reaches_a_resolved_ending() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -231,7 +233,7 @@ fn reachable_moods(s: &Scenario, model: &EncounterModel) -> HashMap<usize, HashS
 #[test]
 fn every_mood_route_is_taken_on_some_path_and_passed_by_on_another() {
     // A route that always matches, or never does, is a fixed edge: it practises nothing.
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -302,7 +304,7 @@ fn can_still_end_well(s: &Scenario, model: &EncounterModel, node: &str, mood: i3
 fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
     // A recovery point: a node reached straight after a choice that broke a step, where a
     // choice that breaks nothing still leads to a Resolved or Partial ending.
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -349,7 +351,7 @@ fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
 
 #[test]
 fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         for s in scenarios(&library, lang) {
@@ -398,7 +400,7 @@ fn kohtaa_coverage_prints_the_tables_as_markdown() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let library = Library::bundled();
+    let library = library::bundled();
     let expected = Coverage::of(&scenarios(&library, "en"), model(&library, "en")).to_markdown();
     assert_eq!(text, expected);
     assert!(

@@ -2,8 +2,9 @@
 //! or changing the language, a frame of the same app is the frame a fresh app in that state
 //! draws.
 
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::render::render;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
@@ -12,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 fn fixtures() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],

@@ -2,15 +2,15 @@
 
 mod tui_common;
 
-use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
+use kohtaa::store::library;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use tui_common::{rows, typed};
 
 fn app(lang: Lang) -> App {
-    let mut app = App::new(Env::new(lang, Theme::mono(), Library::bundled(), Some(1)));
+    let mut app = App::new(Env::new(lang, Theme::mono(), library::bundled(), Some(1)));
     app.update(Action::Resize(100, 40));
     app
 }
@@ -20,7 +20,7 @@ fn listed(app: &App) -> Vec<String> {
     let Screen::Library(_) = &app.screen else {
         panic!("not in the library")
     };
-    let titles: Vec<String> = Library::bundled()
+    let titles: Vec<String> = library::bundled()
         .scenarios
         .iter()
         .map(|s| s.value.title.clone())

@@ -2,6 +2,7 @@
 //! measures against the file's expectations, so the tests files are verified before `kohtaa
 //! test` exists, and stay verified after.
 
+use kohtaa::store::library;
 use std::sync::Arc;
 
 use kohtaa::content::tests_file::{Playthrough, ScenarioTests};
@@ -115,7 +116,7 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
 
 #[test]
 fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
-    let library = Library::bundled();
+    let library = library::bundled();
     assert!(!library.tests.is_empty(), "no bundled tests files");
     let mut failures = Vec::new();
     let mut played = 0;
@@ -134,7 +135,7 @@ fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
 
 #[test]
 fn every_bundled_scenario_has_a_best_a_worst_and_two_recovery_playthroughs_in_each_language() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let mut missing = Vec::new();
     for scenario in &library.scenarios {
         let s = &scenario.value;
@@ -174,7 +175,7 @@ fn every_bundled_scenario_has_a_best_a_worst_and_two_recovery_playthroughs_in_ea
 #[test]
 fn a_playthrough_that_names_the_wrong_node_is_caught() {
     // The harness above must be able to fail: a path through the wrong node is reported.
-    let library = Library::bundled();
+    let library = library::bundled();
     let tests = &library.tests[0];
     let lang = language_of(&tests.source.name);
     let mut p = tests.value.tests[0].clone();

@@ -4,21 +4,22 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use kohtaa::content::{Library, Setting};
+use kohtaa::content::Setting;
 use kohtaa::i18n::Lang;
+use kohtaa::store::library;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use tui_common::{key, rows, typed};
 
 fn app(lang: Lang) -> App {
-    let mut app = App::new(Env::new(lang, Theme::mono(), Library::bundled(), Some(1)));
+    let mut app = App::new(Env::new(lang, Theme::mono(), library::bundled(), Some(1)));
     app.update(Action::Resize(100, 40));
     app
 }
 
 #[test]
 fn the_filter_finds_a_scenario_by_its_setting_in_either_language() {
-    let library = Library::bundled();
+    let library = library::bundled();
     let on_phone = |lang: &str| {
         let mut titles: Vec<String> = library
             .scenarios

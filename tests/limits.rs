@@ -54,7 +54,7 @@ fn a_file_over_16_mib_is_refused_before_it_is_read() {
 fn the_limit_can_be_moved_on_purpose() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("generated.ron");
-    let text = kohtaa::authoring::generate::scenario(2_000, 1); // about 2.2 MB
+    let text = kohtaa::content::generate::scenario(2_000, 1); // about 2.2 MB
     std::fs::write(&path, &text).unwrap();
     let (out, code, _) = check(kohtaa(dir.path()).env("KOHTAA_MAX_FILE_MIB", "1"), &path);
     assert_eq!(code, Some(1), "{out}");

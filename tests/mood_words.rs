@@ -4,13 +4,15 @@
 
 mod tui_common;
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
 use crossterm::event::KeyCode;
-use kohtaa::content::{Language, Library, LoadOptions, Scenario};
-use kohtaa::i18n::{self, Lang};
+use kohtaa::content::{Library, Scenario};
+use kohtaa::i18n;
+use kohtaa::lang::Lang;
 use kohtaa::plain::transcript;
 use kohtaa::practice::Run;
 use kohtaa::tui::theme::Theme;
@@ -25,7 +27,7 @@ fn fixture(rel: &str) -> PathBuf {
 
 /// The birthday-parcel scenario (its customer has words of her own) and the mini model.
 fn library() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![fixture("mood"), fixture("play/models")],
@@ -231,7 +233,7 @@ fn plain_mode_feedback_and_debrief_use_the_customers_words_and_true_signs() {
 
 #[test]
 fn mood_words_are_checked_at_their_line_and_column() {
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![fixture("check/mood_words_bad.ron")],
@@ -258,7 +260,7 @@ fn mood_words_are_checked_at_their_line_and_column() {
 
 #[test]
 fn a_mood_given_twice_is_reported_in_finnish_too_with_where_it_was_first() {
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![fixture("check/k0207_mood_word_twice.ron")],
@@ -269,15 +271,15 @@ fn a_mood_given_twice_is_reported_in_finnish_too_with_where_it_was_first() {
         .find(|d| d.code.as_str() == "K0207")
         .expect("K0207");
     assert_eq!(
-        d.message_in(Language::Fi),
+        d.message_in(Lang::Fi),
         "mielialalle -2 on annettu kaksi sanaa (`mood_words`)"
     );
-    assert_eq!(d.notes_in(Language::En), ["first given at line 13"]);
+    assert_eq!(d.notes_in(Lang::En), ["first given at line 13"]);
 }
 
 #[test]
 fn every_bundled_file_still_loads_and_the_new_codes_are_explained_in_both_languages() {
-    let lib = Library::load(&LoadOptions::default());
+    let lib = library::load(&LoadOptions::default());
     assert!(lib.diagnostics.iter().all(|d| d.code.as_str() != "K0104"));
     for code in ["K0207", "K0208", "K0209"] {
         for lang in ["en", "fi"] {

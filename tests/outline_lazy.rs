@@ -101,7 +101,7 @@ fn same_positions(text: &str) {
 
 #[test]
 fn a_generated_scenario() {
-    same_positions(&kohtaa::authoring::generate::scenario(60, 7));
+    same_positions(&kohtaa::content::generate::scenario(60, 7));
 }
 
 #[test]

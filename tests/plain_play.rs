@@ -1,12 +1,12 @@
 //! `kohtaa play --plain`: scenario files written for these tests alone, played through the real
 //! binary with piped answers, give the measurement scenario-format.md defines.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
 use kohtaa::content::styles::LearnerStyle;
-use kohtaa::content::{Library, LoadOptions};
 use kohtaa::practice::Run;
 use kohtaa::store::profile::{self, Profile};
 use serde_json::Value;
@@ -30,7 +30,7 @@ fn models() -> PathBuf {
 /// The numbers a learner types to take `path` (choices in file order, from 1) with `seed`:
 /// the run shows choices shuffled, so the typed number is where each one is displayed.
 fn typed(file: &Path, folders: &[PathBuf], seed: u64, path: &[usize]) -> String {
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: folders.to_vec(),
         paths: vec![file.to_path_buf()],

@@ -1,11 +1,12 @@
 //! Presenter mode, screen by screen, at a projector's 120x35, in English and Finnish; and what
 //! the facilitator's keys do.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use insta::assert_snapshot;
-use kohtaa::cli::Lang;
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
+use kohtaa::lang::Lang;
 use kohtaa::tui::action::Action;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::screens::present::{Cue, Origin, PresentScreen, Stage};
@@ -18,7 +19,7 @@ const SEED: u64 = 7;
 
 /// Frozen copies of two bundled scenarios (en and fi): the library's content changes.
 fn library() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frozen").into()],

@@ -5,7 +5,7 @@ mod progress_common;
 use kohtaa::content::{Choice, Customer, Ending, Node, Outcome, Scenario, Style};
 use kohtaa::practice::StepResult::{Broken, Missed, Shown};
 use kohtaa::practice::recommend::{Reason, Trains, recommend};
-use kohtaa::store::history::RunRecord;
+use kohtaa::practice::record::RunRecord;
 use progress_common::{day, run_on};
 
 /// A scenario whose `focus` is `focus` and whose one choice fits `fits`.

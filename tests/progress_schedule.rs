@@ -3,8 +3,8 @@
 mod progress_common;
 
 use kohtaa::practice::StepResult::{Broken, Missed, NotInPlay, Shown};
+use kohtaa::practice::record::{RunRecord, RunStatus};
 use kohtaa::practice::schedule::{INTERVALS, StepSchedule, schedule};
-use kohtaa::store::history::{RunRecord, RunStatus};
 use progress_common::{day, one};
 
 fn listen(records: &[RunRecord], now: i64) -> StepSchedule {

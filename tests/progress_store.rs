@@ -2,13 +2,12 @@
 
 mod progress_common;
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::practice::record::{RunRecord, RunStatus, content_hash, last_next_time};
 use kohtaa::practice::{Run, StepResult};
-use kohtaa::store::history::{
-    LoadProblem, RunRecord, RunStatus, Store, content_hash, last_next_time,
-};
+use kohtaa::store::history::{LoadProblem, Store};
 use progress_common::{day, one};
 
 fn files_in(dir: &std::path::Path) -> Vec<String> {
@@ -24,7 +23,7 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
 
 /// A real run of a fixture scenario: the first choice at every node until an ending.
 fn played_record(to_the_end: bool) -> RunRecord {
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],

@@ -2,11 +2,13 @@
 //! kept and its plan shown before the next run, the progress view and "practise next".
 //! Snapshots are whole screens at 80x24 in both languages.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
-use kohtaa::store::history::{RunStatus, Store};
+use kohtaa::practice::record::RunStatus;
+use kohtaa::store::history::Store;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
@@ -15,7 +17,7 @@ use ratatui::layout::Rect;
 use time::macros::datetime;
 
 fn library() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: vec![],
         paths: vec!["tests/fixtures/progress/scenarios".into()],
@@ -109,7 +111,7 @@ fn a_finished_run_and_its_reflection_are_saved_and_the_plan_is_shown_next_time()
 fn leaving_a_run_keeps_it_as_abandoned_only_when_confirmed() {
     let data = tempfile::tempdir().unwrap();
     // The play fixtures: longer than one choice.
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: vec![],
         paths: vec!["tests/fixtures/play".into()],
@@ -147,7 +149,7 @@ fn leaving_a_run_keeps_it_as_abandoned_only_when_confirmed() {
 fn leaving_at_the_ending_keeps_the_run_as_finished() {
     for quit in [false, true] {
         let data = tempfile::tempdir().unwrap();
-        let library = Library::load(&LoadOptions {
+        let library = library::load(&LoadOptions {
             bundled_scenarios: false,
             folders: vec!["tests/fixtures/play".into()],
             paths: vec!["tests/fixtures/play/en/lost-key.ron".into()],

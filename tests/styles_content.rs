@@ -1,14 +1,15 @@
 //! The style files: the bundled ones are complete and clean; each problem in an edited copy is
 //! reported with its code at the spot; a user's file replaces the bundled one.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
-use kohtaa::content::{Code, Library, LoadOptions};
+use kohtaa::content::{Code, Library};
 
 const EN: &str = include_str!("../scenarios/styles/disc.en.ron");
 
 fn load_paths(paths: Vec<PathBuf>) -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths,
@@ -49,7 +50,7 @@ fn bundled_style_files_are_clean_and_complete() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/styles");
     let lib = load_paths(vec![root]);
     assert!(lib.diagnostics.is_empty(), "{:#?}", lib.diagnostics);
-    let bundled = Library::bundled();
+    let bundled = library::bundled();
     for lang in ["en", "fi"] {
         let texts = bundled.styles_for(lang).unwrap();
         assert_eq!(texts.language, lang);
@@ -162,7 +163,7 @@ fn a_user_style_file_replaces_the_bundled_one_of_its_language() {
         "disclaimer: \"Our own words. DiSC is",
     );
     let (dir, _path) = fixture(&text);
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: true,
         folders: vec![dir.path().to_path_buf()],
         paths: Vec::new(),
@@ -186,7 +187,7 @@ fn a_user_style_file_replaces_the_bundled_one_of_its_language() {
 fn a_broken_user_style_file_leaves_the_bundled_one_in_place() {
     let text = edited("fit: \"{fit} %", "fit: \"{fitt} %");
     let (dir, _path) = fixture(&text);
-    let lib = Library::load(&LoadOptions {
+    let lib = library::load(&LoadOptions {
         bundled_scenarios: true,
         folders: vec![dir.path().to_path_buf()],
         paths: Vec::new(),

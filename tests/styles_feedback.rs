@@ -1,10 +1,11 @@
 //! Feedback worded for the learner's style: the same measurement and message for every style,
 //! different order and words, and never the learner's style given as a reason.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
-use kohtaa::content::{EncounterModel, Library, LoadOptions, Scenario, Style};
+use kohtaa::content::{EncounterModel, Library, Scenario, Style};
 use kohtaa::practice::debrief::Debrief;
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::{Run, StepResult};
@@ -14,7 +15,7 @@ use kohtaa::practice::{Run, StepResult};
 const PATH: [usize; 7] = [0, 0, 1, 0, 1, 0, 0];
 
 fn library() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![

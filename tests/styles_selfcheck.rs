@@ -1,12 +1,12 @@
 //! The informal self-check on the bundled statements: answer patterns at each corner, on each
 //! border between neighbours, leaning either way across it, and at the centre.
 
-use kohtaa::content::Library;
 use kohtaa::content::styles::{Axis, LearnerStyle, Pole, Statement};
 use kohtaa::practice::selfcheck::{Tendency, result, scores};
+use kohtaa::store::library;
 
 fn statements(lang: &str) -> Vec<Statement> {
-    Library::bundled()
+    library::bundled()
         .styles_for(lang)
         .unwrap()
         .self_check

@@ -5,8 +5,9 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
@@ -32,7 +33,7 @@ fn to_play(app: &mut App) {
 /// A library of these folders under tests/fixtures (or any path given whole).
 fn load(paths: &[&str]) -> Library {
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: paths

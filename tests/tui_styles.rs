@@ -2,15 +2,16 @@
 //! style-worded debrief, driven through `App::update` and snapshotted at 80x24 in both
 //! languages. The profile goes to a temporary folder, never the real home.
 
+use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use kohtaa::cli::Lang;
+use kohtaa::content::Library;
 use kohtaa::content::styles::{LearnerStyle, Pole};
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::lang::Lang;
 use kohtaa::practice::Run;
 use kohtaa::store::profile::{self, ProfileState};
 use kohtaa::tui::screens::{DebriefScreen, ProfileScreen, Screen};
@@ -18,7 +19,7 @@ use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env, render};
 
 fn library() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![

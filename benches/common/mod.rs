@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use kohtaa::authoring::generate;
+use kohtaa::content::generate;
 
 /// A generated scenario of `nodes` nodes, written to `dir/en/<name>.ron`; returns its path.
 pub fn scenario_file(dir: &Path, nodes: usize) -> std::path::PathBuf {

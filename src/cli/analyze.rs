@@ -12,11 +12,11 @@ use super::{Global, Lang, ui_language};
 use crate::authoring::analyze::{
     Analysis, ChoiceRef, DEFAULT_STATE_LIMIT, EndingInfo, Extreme, PathCount, Witness, analyze,
 };
-use crate::authoring::draft::Draft;
 use crate::content::Code;
 use crate::content::outline::{Outline, Seg};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed, t, tf};
+use crate::store::draft::Draft;
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {

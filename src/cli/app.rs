@@ -1,5 +1,6 @@
 //! Starting the practice app: the library, the language, the theme, then the terminal.
 
+use crate::store::library;
 use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
@@ -13,7 +14,7 @@ pub fn run(global: &Global) -> ExitCode {
     // The first frame shows the library from the scenarios' headers; the full load (every
     // scenario parsed and checked) runs meanwhile and takes over when done: a large user
     // library shows several times sooner.
-    let first_look = Library::load_headers(&super::library_options(global));
+    let first_look = library::load_headers(&super::library_options(global));
     let full = {
         let global = global.clone();
         std::thread::spawn(move || load_library(&global))

@@ -1,13 +1,15 @@
 //! `kohtaa check`: every problem in every file, the way a compiler reports them.
 
+use crate::diagnostics::Render;
+use crate::store::library::{self, LoadOptions};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, Lang, color_stdout, load_library, ui_language};
-use crate::content::{Library, LoadOptions};
+use super::{Global, Lang, load_library, ui_language};
+use crate::content::Library;
 use crate::i18n::{T, count, tf};
 
 #[derive(Debug, Args)]
@@ -43,7 +45,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
     let library = if args.paths.is_empty() {
         load_library(global)
     } else {
-        Library::load(&LoadOptions {
+        library::load(&LoadOptions {
             bundled_scenarios: false,
             folders: super::user_scenarios_dir()
                 .into_iter()
@@ -55,7 +57,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
     let _ = match args.format {
-        Format::Text => write_text(&mut out, &library, color_stdout(), lang),
+        Format::Text => write_text(&mut out, &library, crate::diagnostics::stdout_color(), lang),
         Format::Json => write_json(&mut out, &library),
     };
     let code = if library.error_count() > 0 {
@@ -77,7 +79,7 @@ fn write_text(
 ) -> std::io::Result<()> {
     for d in &library.diagnostics {
         // Each report ends in a newline; one blank line separates reports.
-        writeln!(out, "{}", d.render_in(lang.into(), color))?;
+        writeln!(out, "{}", d.render_in(lang, color))?;
     }
     if let Some(first) = library.diagnostics.first() {
         let code = first.code.to_string();

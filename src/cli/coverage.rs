@@ -111,11 +111,11 @@ pub fn markdown(coverage: &Coverage, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Library;
+    use crate::store::library;
 
     #[test]
     fn english_tables_are_the_content_layers_and_finnish_ones_have_the_same_shape() {
-        let library = Library::bundled();
+        let library = library::bundled();
         for lang in [Lang::En, Lang::Fi] {
             let scenarios: Vec<&Scenario> = library
                 .scenarios

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Global;
-use crate::authoring::generate;
+use crate::content::generate;
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {

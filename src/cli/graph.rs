@@ -1,5 +1,6 @@
 //! `kohtaa graph`: the scenario's graph for Graphviz or Mermaid.
 
+use crate::diagnostics::Render;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,9 +8,9 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Global, ui_language};
-use crate::authoring::draft::{self, Draft, DraftError};
 use crate::authoring::graph::{self, Format};
 use crate::i18n::{T, tf};
+use crate::store::draft::{self, Draft, DraftError};
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
@@ -36,11 +37,11 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
         eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
         return Err(ExitCode::from(2));
     }
-    let color = color_stderr();
+    let color = crate::diagnostics::stderr_color();
     match draft::load(path, &global.scenarios) {
         Ok(draft) => {
             for d in draft.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", d.render_in(lang.into(), color));
+                eprintln!("{}", d.render_in(lang, color));
             }
             if draft.has_errors() {
                 eprintln!("{}", tf(lang, T::DraftHasErrors, &[("path", &shown)]));
@@ -62,7 +63,7 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
         }
         Err(DraftError::Invalid(diagnostics)) => {
             for d in &diagnostics {
-                eprintln!("{}", d.render_in(lang.into(), color));
+                eprintln!("{}", d.render_in(lang, color));
             }
             Err(ExitCode::from(1))
         }
@@ -71,12 +72,6 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
             Err(ExitCode::from(1))
         }
     }
-}
-
-/// Whether to colour diagnostics written to stderr.
-pub fn color_stderr() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 pub fn run(global: &Global, args: &GraphArgs) -> ExitCode {

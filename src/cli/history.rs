@@ -10,9 +10,8 @@ use crate::content::text::display_safe;
 use crate::content::{Library, Outcome};
 use crate::i18n::{self, T, count, t, tf};
 use crate::practice::measure::MEASUREMENT_VERSION;
-use crate::store::history::{
-    FORMAT_VERSION, History, LoadProblem, LoadWarning, RunStatus, Store, remeasure,
-};
+use crate::practice::record::{FORMAT_VERSION, RunStatus, remeasure};
+use crate::store::history::{History, LoadProblem, LoadWarning, Store};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {

@@ -21,7 +21,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::content::{Library, LoadOptions, Style};
+use crate::content::{Library, Style};
+use crate::lang::Lang;
+use crate::store::library::{self, LoadOptions};
 
 /// Practise difficult customer encounters, and write the scenarios to practise them with.
 ///
@@ -38,7 +40,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// Language of the interface: fi or en (default: from LC_ALL / LANG, else en).
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = |s: &str| s.parse::<Lang>())]
     pub lang: Option<Lang>,
     /// A folder of your own scenarios, models and style files (repeatable).
     #[arg(long = "scenarios", global = true, value_name = "DIR")]
@@ -54,31 +56,6 @@ pub struct Global {
     /// always drops the colours.
     #[arg(long, global = true, value_name = "THEME")]
     pub theme: Option<crate::tui::theme::ThemeChoice>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Fi,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// The language diagnostics are written in: the content layer keeps its own small type.
-impl From<Lang> for crate::content::Language {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Fi => crate::content::Language::Fi,
-            Lang::En => crate::content::Language::En,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,23 +116,11 @@ pub enum Command {
     Generate(generate::GenerateArgs),
 }
 
-/// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
-/// platform's (e.g. ~/.local/share/kohtaa).
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("KOHTAA_DATA_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())
-}
-
-/// The default user folder for scenarios, inside the data directory.
-pub fn user_scenarios_dir() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("scenarios"))
-}
+pub use crate::store::{data_dir, user_scenarios_dir};
 
 /// The library the app and most commands use: bundled, the user folder and `--scenarios`.
 pub fn load_library(global: &Global) -> Library {
-    Library::load(&library_options(global))
+    library::load(&library_options(global))
 }
 
 /// What [`load_library`] loads.
@@ -175,25 +140,16 @@ pub fn ui_language(global: &Global) -> Lang {
     if let Some(lang) = global.lang {
         return lang;
     }
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(value) = std::env::var(var) {
-            if value.is_empty() {
-                continue;
-            }
-            return if value.to_lowercase().starts_with("fi") {
-                Lang::Fi
-            } else {
-                Lang::En
-            };
-        }
-    }
-    Lang::En
-}
-
-/// Whether to colour output written to stdout.
-pub fn color_stdout() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    // The POSIX variables first, in their order of precedence; a locale kohtaa does not
+    // speak means English. Windows and macOS often set none: ask the system.
+    let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|value| !value.is_empty());
+    let locale = from_env.or_else(sys_locale::get_locale);
+    locale
+        .and_then(|l| Lang::from_locale(&l))
+        .unwrap_or(Lang::En)
 }
 
 pub fn run(cli: Cli) -> ExitCode {

@@ -1,6 +1,8 @@
 //! `kohtaa play`: one scenario, by id from the library or from a draft file. With `--plain`
 //! (or `--json`) as numbered lines on stdout with answers from stdin; without, in the app.
 
+use crate::diagnostics::Render;
+use crate::store::library::{self, LoadOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,11 +11,10 @@ use std::sync::Arc;
 use clap::Args;
 
 use super::{Global, Lang, data_dir, load_library, ui_language};
-use crate::authoring::draft;
 use crate::content::parse::did_you_mean;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
-use crate::content::{Code, EncounterModel, Library, LoadOptions, Origin, Scenario};
+use crate::content::{Code, EncounterModel, Library, Origin, Scenario};
 use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::style::{self, Decision};
@@ -21,7 +22,9 @@ use crate::plain::{self, Answer, Answers, Stop, summary};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
 use crate::practice::recommend::recommend;
-use crate::store::history::{RunRecord as HistoryRecord, Store};
+use crate::practice::record::RunRecord as HistoryRecord;
+use crate::store::draft;
+use crate::store::history::Store;
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
 use crate::tui::{self, App};
@@ -166,14 +169,13 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         );
         return Err(NotPlayable(ExitCode::from(2)));
     }
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: global.scenarios.clone(),
         paths: vec![path.to_path_buf()],
     });
     let name = path.display().to_string();
-    let color =
-        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = crate::diagnostics::stderr_color();
     // A missing translation says nothing about how this file plays; `check` reports it.
     let own: Vec<_> = library
         .diagnostics
@@ -182,7 +184,7 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         .collect();
     let lang = ui_language(global);
     for d in &own {
-        eprintln!("{}", d.render_in(lang.into(), color));
+        eprintln!("{}", d.render_in(lang, color));
     }
     if own.iter().any(|d| d.is_error()) {
         return Err(NotPlayable(ExitCode::from(1)));

@@ -1,5 +1,7 @@
 //! `kohtaa test`: play the playthroughs of `*.tests.ron` files and report what differs.
 
+use crate::diagnostics::Render;
+use crate::store::library::{self, LoadOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +14,7 @@ use crate::authoring::playtest;
 use crate::content::parse::parse;
 use crate::content::tests_file::ScenarioTests;
 use crate::content::text::display_safe;
-use crate::content::{Library, LoadOptions, Loaded, Origin, Scenario, Source};
+use crate::content::{Library, Loaded, Origin, Scenario, Source};
 use crate::i18n::{T, t, tf};
 
 #[derive(Debug, Args)]
@@ -80,10 +82,7 @@ fn scenario_for<'a>(
             &[
                 ("id", &display_safe(id)),
                 ("code", &b.first_error.code.to_string()),
-                (
-                    "message",
-                    &display_safe(b.first_error.message_in(lang.into())),
-                ),
+                ("message", &display_safe(b.first_error.message_in(lang))),
             ],
         ));
     }
@@ -111,7 +110,7 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
         paths.extend(args.paths.iter().filter_map(|p| companion(p)));
         paths.sort();
         paths.dedup();
-        Library::load(&LoadOptions {
+        library::load(&LoadOptions {
             bundled_scenarios: false,
             folders: global.scenarios.clone(),
             paths,
@@ -129,7 +128,7 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
 
     // Problems in test files are shown; a file that does not parse fails as a whole (one that
     // parses is played, and its playthroughs fail one by one).
-    let color = super::graph::color_stderr();
+    let color = crate::diagnostics::stderr_color();
     let played: std::collections::HashSet<&str> =
         library.tests.iter().map(|t| &*t.source.name).collect();
     let mut unparsed = std::collections::HashSet::new();
@@ -138,7 +137,7 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
         .iter()
         .filter(|d| d.is_error() && d.source.name.ends_with(".tests.ron"))
     {
-        eprintln!("{}", d.render_in(lang.into(), color));
+        eprintln!("{}", d.render_in(lang, color));
         if !played.contains(&*d.source.name) && unparsed.insert(d.source.name.clone()) {
             failed += 1;
         }

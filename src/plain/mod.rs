@@ -10,7 +10,7 @@ pub mod transcript;
 
 use std::io::{self, BufRead, Write};
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
 

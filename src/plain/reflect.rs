@@ -5,9 +5,9 @@
 use std::io::{self, Write};
 
 use super::{Answer, Answers};
-use crate::cli::Lang;
 use crate::i18n::{T, t, tf};
-use crate::store::history::{Reflection, USEFULNESS_MAX};
+use crate::lang::Lang;
+use crate::practice::record::{Reflection, USEFULNESS_MAX};
 
 /// The prompts, in the app's order.
 const PROMPTS: [T; 3] = [T::ReflectHappened, T::ReflectWorked, T::ReflectNextTime];

@@ -6,10 +6,10 @@
 use std::io::{self, Write};
 
 use super::{Answer, Answers};
-use crate::cli::Lang;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::i18n::{T, t, tf};
+use crate::lang::Lang;
 use crate::practice::selfcheck::{self, Tendency};
 use crate::store::profile::SelfCheckRecord;
 

@@ -3,13 +3,13 @@
 //! come from `practice::progress` and `practice::recommend` (abandoned runs never count missed
 //! steps against the learner); this module only puts them into words.
 
-use crate::cli::Lang;
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
 use crate::i18n::{self, T, t, tf};
+use crate::lang::Lang;
 use crate::practice::progress::progress;
 use crate::practice::recommend::Recommendation;
-use crate::store::history::{RunRecord, RunStatus, last_next_time};
+use crate::practice::record::{RunRecord, RunStatus, last_next_time};
 
 fn safe(text: &str) -> String {
     display_safe(text).into_owned()

@@ -2,10 +2,10 @@
 //! only reads answers and writes these. No box drawing, no colour; counts are announced so a
 //! screen reader user always knows where they are.
 
-use crate::cli::Lang;
 use crate::content::styles::Part;
 use crate::content::text::display_safe;
 use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
+use crate::lang::Lang;
 use crate::practice::debrief::Debrief;
 use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
 use crate::practice::run::ScaleEnd;

@@ -9,7 +9,8 @@ use super::theme::Theme;
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
-use crate::store::history::{LoadProblem, LoadWarning, RunRecord, Store, remeasure};
+use crate::practice::record::{RunRecord, remeasure};
+use crate::store::history::{LoadProblem, LoadWarning, Store};
 use crate::store::profile;
 
 /// What every screen may read: language, theme, the library, the terminal size, seeds.

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use kohtaa::content::Style;
+use kohtaa::practice::record::{FORMAT_VERSION, Reflection, RunRecord, RunStatus};
 use kohtaa::practice::{Measurement, StepOutcome, StepResult};
-use kohtaa::store::history::{FORMAT_VERSION, Reflection, RunRecord, RunStatus};
 use time::{Duration, OffsetDateTime, macros::datetime};
 
 /// Day 0 of every test calendar, at noon UTC.

@@ -3,7 +3,8 @@
 #![allow(dead_code)] // each test file uses its own share
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kohtaa::content::{Library, LoadOptions};
+use kohtaa::content::Library;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::App;
 use kohtaa::tui::render::render;
 use ratatui::Terminal;
@@ -11,7 +12,7 @@ use ratatui::backend::TestBackend;
 
 /// The small fixture library (never the bundled one, whose content changes).
 pub fn fixtures() -> Library {
-    Library::load(&LoadOptions {
+    library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: Vec::new(),
         paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],

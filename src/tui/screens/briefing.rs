@@ -15,7 +15,7 @@ use crate::i18n::{self, T};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
 use crate::practice::measure::steps_in_play;
-use crate::store::history::last_next_time;
+use crate::practice::record::last_next_time;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};

@@ -18,8 +18,8 @@ use super::{Screen, Step};
 use crate::i18n::{self, T};
 use crate::practice::debrief::Debrief;
 use crate::practice::feedback::{DebriefText, Voice};
+use crate::practice::record::RunRecord;
 use crate::practice::{Run, StepResult};
-use crate::store::history::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{

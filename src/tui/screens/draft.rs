@@ -3,6 +3,7 @@
 //! they still exist (the way ink's editor does). A file with errors shows its diagnostics
 //! here instead of a run; fixing it and reloading goes back to playing.
 
+use crate::diagnostics::Render;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,9 +14,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{DebriefScreen, PlayScreen, Screen, Step, debrief, play};
-use crate::authoring::draft::{self, Draft, DraftError};
 use crate::i18n::T;
 use crate::practice::Run;
+use crate::store::draft::{self, Draft, DraftError};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{self, BACK, Binding, DOWN, Key, UP, bind};
@@ -308,7 +309,7 @@ fn rendered(env: &Env, diagnostics: &[crate::content::Diagnostic]) -> Vec<String
     diagnostics
         .iter()
         .flat_map(|d| {
-            let text = d.render_in(env.lang.into(), false);
+            let text = d.render_in(env.lang, false);
             let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
             lines.push(String::new());
             lines

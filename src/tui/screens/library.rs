@@ -21,7 +21,7 @@ use super::{Screen, Step};
 use crate::content::{Loaded, Scenario};
 use crate::i18n::{self, Lang, T};
 use crate::practice::recommend::{Recommendation, recommend};
-use crate::store::history::RunStatus;
+use crate::practice::record::RunStatus;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, Key, bind};
@@ -711,7 +711,7 @@ fn list_doc(env: &Env, rows: &[Row], filter: &str, width: u16) -> (Doc, Vec<Entr
                 "  ",
                 &format!(
                     "{name}:{line}:{col}: {}",
-                    broken.first_error.message_in(env.lang.into())
+                    broken.first_error.message_in(env.lang)
                 ),
                 theme.base,
             );

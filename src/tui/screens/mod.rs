@@ -48,7 +48,7 @@ pub enum Step {
     },
     /// Save a run to the history, then do `then`.
     Save {
-        record: Box<crate::store::history::RunRecord>,
+        record: Box<crate::practice::record::RunRecord>,
         then: Box<Step>,
     },
     /// Set the learner's style (and keep self-check answers) in the profile, then `then`.

@@ -13,7 +13,7 @@ use super::{Screen, Step};
 use crate::i18n::{self, T};
 use crate::practice::Run;
 use crate::practice::feedback::Voice;
-use crate::store::history::RunRecord;
+use crate::practice::record::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{

@@ -12,7 +12,7 @@ use super::library::LibraryScreen;
 use super::{Screen, Step};
 use crate::content::Scenario;
 use crate::i18n::T;
-use crate::store::history::{
+use crate::practice::record::{
     REFLECTION_MAX_CHARS, Reflection, RunRecord, USEFULNESS_MAX, USEFULNESS_MIN,
 };
 use crate::tui::action::Action;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic;
-use crate::content::styles::LearnerStyle;
+use kohtaa_core::content::styles::LearnerStyle;
 
 pub const FILE_NAME: &str = "profile.json";
 /// The profile format this program writes.

@@ -12,4 +12,5 @@ pub use measure::{Measurement, OrderNote, StepOutcome, StepResult};
 pub use run::{ChoiceEffect, Run, RunError, Taken};
 pub mod progress;
 pub mod recommend;
+pub mod record;
 pub mod schedule;

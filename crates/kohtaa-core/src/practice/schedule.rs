@@ -10,7 +10,7 @@
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use super::measure::StepResult;
-use crate::store::history::{RunRecord, RunStatus};
+use crate::practice::record::{RunRecord, RunStatus};
 
 /// The intervals, in days, between practice of a step that once went wrong.
 pub const INTERVALS: [i64; 5] = [1, 3, 7, 21, 60];

@@ -385,7 +385,12 @@ fn standard(model: &EncounterModel, steps: &[String], pitfalls: &[String]) -> St
     lines.join("\n")
 }
 
-/// A mood signed as every view signs it: "−3", "0", "+2".
-fn signed(v: i32) -> String {
-    crate::i18n::signed(v)
+/// A mood or a change of mood as a signed number, "+2", "0", "−3" (a true minus sign reads
+/// better than "-"). Every text view writes moods with it; JSON and CSV keep plain numbers.
+pub fn signed(n: impl Into<i64>) -> String {
+    match n.into() {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("−{}", n.unsigned_abs()),
+        _ => "0".to_owned(),
+    }
 }

@@ -6,8 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::content::parse::parse;
-use crate::content::{Diagnostic, EncounterModel, Library, LoadOptions, Scenario, Source};
+use kohtaa_core::content::parse::parse;
+use kohtaa_core::content::{Diagnostic, EncounterModel, Scenario, Source};
+
+use crate::library::{self, LoadOptions};
 
 /// A parsed scenario with the model it is measured against and the file's diagnostics.
 #[derive(Clone, Debug)]
@@ -40,7 +42,7 @@ pub enum DraftError {
 /// Loads one scenario file. Models come from `folders` (e.g. `--scenarios DIR`) and the
 /// bundled library.
 pub fn load(path: &Path, folders: &[PathBuf]) -> Result<Draft, DraftError> {
-    let library = Library::load(&LoadOptions {
+    let library = library::load(&LoadOptions {
         bundled_scenarios: false,
         folders: folders.to_vec(),
         paths: vec![path.to_path_buf()],

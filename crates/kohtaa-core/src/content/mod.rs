@@ -1,9 +1,11 @@
 //! The content layer: scenario, model, style and test files, from text to checked values.
-//! No terminal code lives here.
+//! No file system and no terminal: the store hands this layer text, and the program decides
+//! how diagnostics are shown.
 
 pub mod codes;
 pub mod coverage;
 pub mod diagnostic;
+pub mod generate;
 pub mod library;
 pub mod outline;
 pub mod parse;
@@ -14,6 +16,6 @@ pub mod types;
 pub mod validate;
 
 pub use codes::Code;
-pub use diagnostic::{Bilingual, Diagnostic, Language, Level, Source};
-pub use library::{Library, LoadOptions, Loaded, Origin};
+pub use diagnostic::{Bilingual, Diagnostic, Level, Snippet, Source};
+pub use library::{Library, Loaded, Origin};
 pub use types::*;

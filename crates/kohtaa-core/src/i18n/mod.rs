@@ -10,13 +10,14 @@
 //! To add a string: add one line to the `catalogue!` list below (a variant name, the English,
 //! the Finnish). Keep keys grouped by the screen that uses them.
 
-pub use crate::cli::Lang;
+pub use crate::lang::Lang;
 
 use std::borrow::Cow;
 
 use crate::content::text::for_screen;
 use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Setting, Style};
 use crate::practice::StepResult;
+pub use crate::practice::feedback::signed;
 use crate::practice::recommend::{Reason, Recommendation};
 
 macro_rules! catalogue {
@@ -836,16 +837,6 @@ pub fn mood_word<'a>(lang: Lang, scenario: &'a Scenario, mood: i32) -> Cow<'a, s
         _ => lang,
     };
     Cow::Borrowed(default_mood_word(lang, mood))
-}
-
-/// A mood or a change of mood as a signed number, "+2", "0", "−3" (a true minus sign reads
-/// better than "-"). Every text view writes moods with it; JSON and CSV keep plain numbers.
-pub fn signed(n: impl Into<i64>) -> String {
-    match n.into() {
-        n if n > 0 => format!("+{n}"),
-        n if n < 0 => format!("−{}", n.unsigned_abs()),
-        _ => "0".to_owned(),
-    }
 }
 
 /// An average mood to one decimal, signed as [`signed`] signs: "+1.5", "0.0", "−2.3"; Finnish

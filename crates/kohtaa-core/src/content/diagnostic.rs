@@ -1,4 +1,5 @@
-//! Problems found in content files, and how they are shown: rustc-style text or JSON lines.
+//! Problems found in content files: where, what, in both languages, as plain text or JSON.
+//! Drawing them for a terminal (colour, caret lines) is the program's business.
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -8,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::codes::Code;
 use super::text::display_safe;
+use crate::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,21 +31,26 @@ impl Level {
     /// The level's word in `language`. The position line keeps `error` and `warning` in
     /// every language: `path:line:column: error|warning: message` is the format editors and
     /// CI read (the scenario format's contract); the message and the notes are translated.
-    pub fn name_in(self, language: Language) -> &'static str {
+    pub fn name_in(self, language: Lang) -> &'static str {
         match (language, self) {
-            (Language::Fi, Level::Note) => "huom.",
+            (Lang::Fi, Level::Note) => "huom.",
             _ => self.name(),
         }
     }
 }
 
-/// The languages a diagnostic is written in. The content layer keeps its own small type so
-/// that it does not depend on the command line's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Language {
-    #[default]
-    En,
-    Fi,
+/// A line of source under a diagnostic, ready to draw with a caret (see
+/// [`Diagnostic::snippet`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// 1-based line number.
+    pub line: usize,
+    /// The line as shown: made safe, tabs expanded, cut to a window around the caret.
+    pub shown: String,
+    /// Display columns before the caret.
+    pub before: usize,
+    /// Display columns the caret spans (at least one).
+    pub under: usize,
 }
 
 /// One text in both languages, written side by side where it is made, so that a diagnostic
@@ -251,18 +258,18 @@ impl Diagnostic {
     }
 
     /// The message in `language`.
-    pub fn message_in(&self, language: Language) -> &str {
+    pub fn message_in(&self, language: Lang) -> &str {
         match language {
-            Language::En => &self.message,
-            Language::Fi => &self.message_fi,
+            Lang::En => &self.message,
+            Lang::Fi => &self.message_fi,
         }
     }
 
     /// The notes in `language`.
-    pub fn notes_in(&self, language: Language) -> &[String] {
+    pub fn notes_in(&self, language: Lang) -> &[String] {
         match language {
-            Language::En => &self.notes,
-            Language::Fi => &self.notes_fi,
+            Lang::En => &self.notes,
+            Lang::Fi => &self.notes_fi,
         }
     }
 
@@ -281,11 +288,11 @@ impl Diagnostic {
 
     /// `path:line:column: level: message [code]`, the first line of the full rendering.
     pub fn headline(&self) -> String {
-        self.headline_in(Language::En)
+        self.headline_in(Lang::En)
     }
 
     /// As [`Diagnostic::headline`], in `language`: `path:1:2: virhe: viesti [K0101]`.
-    pub fn headline_in(&self, language: Language) -> String {
+    pub fn headline_in(&self, language: Lang) -> String {
         let (line, col) = self.start();
         format!(
             "{}:{line}:{col}: {}: {} [{}]",
@@ -296,67 +303,22 @@ impl Diagnostic {
         )
     }
 
-    /// The headline, then the source line with a caret under the spot, rustc style.
-    /// Ends with a newline; no blank line is added, so the caller decides the spacing.
-    pub fn render(&self, color: bool) -> String {
-        self.render_in(Language::En, color)
-    }
-
-    /// As [`Diagnostic::render`], in `language`.
-    pub fn render_in(&self, language: Language, color: bool) -> String {
-        let paint = |style: &str, text: &str| {
-            if color {
-                format!("{style}{text}\x1b[0m")
-            } else {
-                text.to_owned()
-            }
-        };
-        let level_style = match self.level {
-            Level::Error => "\x1b[1;31m",
-            Level::Warning => "\x1b[1;33m",
-            Level::Note => "\x1b[1;36m",
-        };
-        let gutter_style = "\x1b[1;34m";
+    /// The source line around the diagnostic's start, laid out for a caret underneath: what
+    /// to show of the line, how many columns come before the caret and how many it spans.
+    /// None for a diagnostic about a whole file (no text to point into).
+    pub fn snippet(&self) -> Option<Snippet> {
+        if self.source.text.is_empty() {
+            return None;
+        }
         let (line, col) = self.start();
-        let mut out = format!(
-            "{} {} {} {}\n",
-            paint(
-                "\x1b[1m",
-                &format!("{}:{line}:{col}:", display_safe(&self.source.name))
-            ),
-            paint(level_style, &format!("{}:", self.level.name_in(language))),
-            paint("\x1b[1m", &display_safe(self.message_in(language))),
-            paint("\x1b[2m", &format!("[{}]", self.code.as_str())),
-        );
-        let number = line.to_string();
-        let pad = " ".repeat(number.len());
-        if !self.source.text.is_empty() {
-            let line_text = self.source.line_text(line - 1);
-            let (shown, before, under) =
-                caret_columns(line_text, col - 1, self.span_chars_on_line());
-            out.push_str(&paint(gutter_style, &format!("{pad} |")));
-            out.push('\n');
-            out.push_str(&paint(gutter_style, &format!("{number} |")));
-            if !shown.is_empty() {
-                out.push(' ');
-                out.push_str(&shown);
-            }
-            out.push('\n');
-            out.push_str(&paint(gutter_style, &format!("{pad} |")));
-            out.push(' ');
-            out.push_str(&" ".repeat(before));
-            out.push_str(&paint(level_style, &"^".repeat(under.max(1))));
-            out.push('\n');
-        }
-        for note in self.notes_in(language) {
-            out.push_str(&format!(
-                "{pad} {} {}: {}\n",
-                paint(gutter_style, "="),
-                Level::Note.name_in(language),
-                display_safe(note)
-            ));
-        }
-        out
+        let line_text = self.source.line_text(line - 1);
+        let (shown, before, under) = caret_columns(line_text, col - 1, self.span_chars_on_line());
+        Some(Snippet {
+            line,
+            shown,
+            before,
+            under: under.max(1),
+        })
     }
 
     /// How many characters of the span lie on its first line (at least one).
@@ -510,12 +472,11 @@ mod tests {
         assert_eq!(source.offset(lines + 5, 1), text.len());
     }
 
-    /// The source line and the caret line of a plain rendering, without their gutters.
+    /// The source line as shown and the caret line under it.
     fn snippet(d: &Diagnostic) -> (String, String) {
-        let text = d.render(false);
-        let lines: Vec<&str> = text.lines().collect();
-        let after_gutter = |l: &str| l.split_once(" | ").map_or("", |(_, r)| r).to_owned();
-        (after_gutter(lines[2]), after_gutter(lines[3]))
+        let s = d.snippet().unwrap();
+        let caret = format!("{}{}", " ".repeat(s.before), "^".repeat(s.under));
+        (s.shown, caret)
     }
 
     fn point_at(line: &str, marker: &str) -> Diagnostic {

@@ -11,7 +11,7 @@ use time::{Date, Duration, OffsetDateTime};
 use super::measure::StepResult;
 use super::schedule::{StepSchedule, day_of, schedule};
 use crate::content::{Scenario, Style};
-use crate::store::history::RunRecord;
+use crate::practice::record::RunRecord;
 
 /// A scenario played this many days ago or less counts as played recently.
 pub const RECENT_DAYS: i64 = 3;

@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::measure::StepResult;
 use crate::content::Outcome;
-use crate::store::history::{RunRecord, RunStatus};
+use crate::practice::record::{RunRecord, RunStatus};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {

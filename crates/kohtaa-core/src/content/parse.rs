@@ -12,20 +12,9 @@ use crate::words;
 /// Our files are shallow; a low limit refuses hostile nesting early and cheaply.
 pub const RECURSION_LIMIT: usize = 64;
 
-/// Larger files are refused before parsing.
+/// Larger files are refused before parsing (the store reads no more; `KOHTAA_MAX_FILE_MIB`
+/// changes it there).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-
-/// The environment variable that raises (or lowers) the file size limit, in MiB: an explicit
-/// choice for a generated stress test (50,000 nodes are about 54 MiB), never a default.
-pub const MAX_FILE_MIB_VAR: &str = "KOHTAA_MAX_FILE_MIB";
-
-/// The file size limit in force: [`MAX_FILE_BYTES`], unless `KOHTAA_MAX_FILE_MIB` says otherwise.
-pub fn max_file_bytes() -> usize {
-    std::env::var(MAX_FILE_MIB_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .map_or(MAX_FILE_BYTES, |mib| mib.saturating_mul(1024 * 1024))
-}
 
 fn options() -> ron::Options {
     ron::Options::default()

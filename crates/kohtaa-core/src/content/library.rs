@@ -6,21 +6,18 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
 use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
-use super::parse::{MAX_FILE_MIB_VAR, max_file_bytes, parse};
+use super::parse::parse;
 use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
 use super::text::{check_strings, display_safe};
 use super::types::{EncounterModel, Node, Scenario};
 use super::validate;
 use crate::words;
-
-static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scenarios");
 
 /// Where a file came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,20 +57,6 @@ pub enum FileKind {
     Tests,
 }
 
-/// What to load.
-#[derive(Clone, Debug, Default)]
-pub struct LoadOptions {
-    /// The whole library: bundled scenarios, and every scenario and test file in `folders`.
-    /// Without it only `paths` are loaded as scenarios; bundled and folder scenarios then only
-    /// count as present (for "in one language only" and for test files), while the models and
-    /// style files of the bundle and of `folders` are still used.
-    pub bundled_scenarios: bool,
-    /// User folders, searched recursively for `.ron` files.
-    pub folders: Vec<PathBuf>,
-    /// Files or folders named on the command line, always loaded and reported.
-    pub paths: Vec<PathBuf>,
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     /// Scenarios that loaded without errors (warnings allowed).
@@ -91,77 +74,46 @@ pub struct Library {
     pub files_checked: usize,
 }
 
-struct RawFile {
-    source: Source,
-    origin: Origin,
-    path: PathBuf,
+/// One file's text, read but not yet parsed.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub source: Source,
+    pub origin: Origin,
+    /// The path it was read from (inside the bundle for bundled files).
+    pub path: PathBuf,
+}
+
+/// Every file a library is made of, as the store found them.
+#[derive(Clone, Debug, Default)]
+pub struct Gathered {
+    /// Named on the command line: always loaded and reported.
+    pub given: Vec<SourceFile>,
+    /// From the user's folders.
+    pub folders: Vec<SourceFile>,
+    /// Compiled into the program.
+    pub bundled: Vec<SourceFile>,
+    /// Problems reading files, reported as they are.
+    pub unread: Vec<Diagnostic>,
 }
 
 impl Library {
-    /// The bundled library alone.
-    pub fn bundled() -> Library {
-        Library::load(&LoadOptions {
-            bundled_scenarios: true,
-            ..LoadOptions::default()
-        })
-    }
-
-    pub fn load(options: &LoadOptions) -> Library {
-        Library::load_given(options, false)
-    }
-
-    /// The library for a first look, much quicker to load than [`Library::load`]: each
-    /// scenario is read from its header alone (every field but `nodes`, which is left
-    /// empty) and not checked; models and style files are read in full. A scenario whose
-    /// header does not read is read in full instead, so it is set apart with its first
-    /// error as [`Library::load`] would. The practice app shows this until the full load,
-    /// begun right after, is done.
-    pub fn load_headers(options: &LoadOptions) -> Library {
-        Library::load_given(options, true)
-    }
-
-    /// The files named on the command line, then everything else `options` asks for.
-    fn load_given(options: &LoadOptions, headers: bool) -> Library {
-        let mut raw = Vec::new();
-        let mut unread = Vec::new();
-        for path in &options.paths {
-            collect_path(path, Origin::Given, &mut raw, &mut unread);
-        }
-        Library::load_with(options, raw, unread, headers)
-    }
-
-    /// Checks texts that are not files (an editor's buffer, a draft on standard input), each
-    /// with the path it would have, as if they had been named in `options.paths`.
-    pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library {
-        let raw = texts
-            .iter()
-            .map(|(path, text)| RawFile {
-                source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
-                origin: Origin::Given,
-                path: path.clone(),
-            })
-            .collect();
-        Library::load_with(options, raw, Vec::new(), false)
-    }
-
-    fn load_with(
-        options: &LoadOptions,
-        mut raw: Vec<RawFile>,
-        mut unread: Vec<Diagnostic>,
-        headers: bool,
-    ) -> Library {
-        let mut lib = Library::default();
-        let mut folder_files = Vec::new();
-        for folder in &options.folders {
-            if folder.is_dir() {
-                let origin = Origin::Folder(folder.clone());
-                collect_path(folder, origin, &mut folder_files, &mut unread);
-            }
-        }
-        lib.files_checked = raw.len() + unread.len();
-        lib.diagnostics = unread;
+    /// Parses and checks what was gathered. With `whole`, every scenario is loaded and
+    /// reported; otherwise only the files named on the command line are, and the rest only
+    /// count as present (see `LoadOptions` in the store). With `headers`, scenarios are read
+    /// from their headers alone, for a quick first look.
+    pub fn assemble(gathered: Gathered, whole: bool, headers: bool) -> Library {
+        let Gathered {
+            given: mut raw,
+            folders: folder_files,
+            bundled,
+            unread,
+        } = gathered;
+        let mut lib = Library {
+            files_checked: raw.len() + unread.len(),
+            diagnostics: unread,
+            ..Library::default()
+        };
         // Scenarios not asked for still count as present; they are read only when needed.
-        let whole = options.bundled_scenarios;
         let mut present = Vec::new();
         for file in folder_files {
             if whole || !is_content(&file) {
@@ -171,8 +123,6 @@ impl Library {
                 present.push(file);
             }
         }
-        let mut bundled = Vec::new();
-        collect_bundled(&BUNDLED, &mut bundled);
         for file in bundled {
             if whole {
                 lib.files_checked += 1;
@@ -195,12 +145,12 @@ impl Library {
     /// `headers`, scenarios are read as [`Library::load_headers`] says.
     fn add_files(
         &mut self,
-        raw: Vec<RawFile>,
+        raw: Vec<SourceFile>,
         report_bundled: bool,
-        present: Vec<RawFile>,
+        present: Vec<SourceFile>,
         headers: bool,
     ) {
-        let mut by_kind: HashMap<FileKind, Vec<RawFile>> = HashMap::new();
+        let mut by_kind: HashMap<FileKind, Vec<SourceFile>> = HashMap::new();
         for file in raw {
             by_kind
                 .entry(file_kind(&file.path, &file.source.text))
@@ -290,7 +240,7 @@ impl Library {
         self.broken.extend(duplicates);
         self.scenarios = kept;
 
-        let present: Vec<(RawFile, Option<(String, String)>)> = present
+        let present: Vec<(SourceFile, Option<(String, String)>)> = present
             .into_iter()
             .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
             .map(|f| {
@@ -405,19 +355,9 @@ impl Library {
     }
 }
 
-impl Clone for RawFile {
-    fn clone(&self) -> Self {
-        RawFile {
-            source: self.source.clone(),
-            origin: self.origin.clone(),
-            path: self.path.clone(),
-        }
-    }
-}
-
 /// `f` of each item, in order, the items shared out among the machine's cores (a library of
 /// a thousand files loads in about half the time on two).
-fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Below a few files a thread costs more than it saves.
     if cores < 2 || items.len() < 4 {
@@ -441,13 +381,13 @@ fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
 /// Parses one file and checks its text; the value is `None` when it does not parse.
-fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+fn read<T: DeserializeOwned + Send>(file: &SourceFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
     read_with(file, parse::<T>)
 }
 
 /// [`read`], parsing with `parse`.
 fn read_with<T: Send>(
-    file: &RawFile,
+    file: &SourceFile,
     parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>> + Send,
 ) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
     // The outline reads the file only if a problem needs a position or a string needs a
@@ -488,7 +428,7 @@ const SPLIT_FROM_BYTES: usize = 1024 * 1024;
 /// parses on one thread at about 150 MB/s; so on two cores or more, a large scenario's nodes
 /// are parsed in parts at once (see [`in_parts`]). Any problem, and the file is parsed again
 /// the ordinary way, for diagnostics at their places.
-fn read_scenario(file: &RawFile) -> (Option<Loaded<Scenario>>, Vec<Diagnostic>) {
+fn read_scenario(file: &SourceFile) -> (Option<Loaded<Scenario>>, Vec<Diagnostic>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if file.source.text.len() < SPLIT_FROM_BYTES || cores < 2 {
         return read::<Scenario>(file);
@@ -613,7 +553,7 @@ fn nodes_from(text: &str, start: usize, until: Option<usize>) -> Option<Run> {
 
 /// A scenario read from its header: the file with its node list taken out and left empty,
 /// parsed; `None` if there is no such list or the rest does not parse.
-fn read_header(file: &RawFile) -> Option<Loaded<Scenario>> {
+fn read_header(file: &SourceFile) -> Option<Loaded<Scenario>> {
     let text = &*file.source.text;
     let nodes = list_field_span(text, "nodes")?;
     let header = [&text[..nodes.start], "[]", &text[nodes.end..]].concat();
@@ -664,7 +604,7 @@ pub fn file_kind(path: &Path, text: &str) -> FileKind {
 
 /// A file that names a struct of no known kind, and lies where its kind cannot be told from
 /// its place: better said plainly than as a scenario with the wrong name.
-fn unknown_kind(file: &RawFile) -> Option<Diagnostic> {
+fn unknown_kind(file: &SourceFile) -> Option<Diagnostic> {
     const KNOWN: [&str; 4] = ["Scenario", "EncounterModel", "ScenarioTests", "StyleTexts"];
     let text = &*file.source.text;
     let start = text.len() - skip_comments(text).len();
@@ -708,133 +648,13 @@ fn skip_comments(mut text: &str) -> &str {
     }
 }
 
-fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
-    for file in dir.files() {
-        if file.path().extension().is_some_and(|e| e == "ron") {
-            let text = file.contents_utf8().unwrap_or_default();
-            out.push(RawFile {
-                source: Source::new(format!("bundled:{}", file.path().display()), text),
-                origin: Origin::Bundled,
-                path: file.path().to_path_buf(),
-            });
-        }
-    }
-    for sub in dir.dirs() {
-        collect_bundled(sub, out);
-    }
-}
-
-/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable). The files
-/// are read on every core: a library of a thousand files took 30 ms to read on one.
-fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    list_files(path, &mut files, diags);
-    for read in on_all_cores(&files, |file| read_file(file, &origin)) {
-        match read {
-            Ok(file) => out.push(file),
-            Err(d) => diags.push(*d),
-        }
-    }
-}
-
-/// `path` if it is a file, else every `.ron` file below it, sorted.
-fn list_files(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                diags.push(unreadable(path, &e.to_string()));
-                return;
-            }
-        };
-        entries.sort();
-        for entry in entries {
-            if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
-                list_files(&entry, out, diags);
-            }
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
-}
-
-/// One file's text, or why it cannot be had.
-fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
-    let limit = max_file_bytes();
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > limit as u64 => {
-            let source = Source::new(path.display().to_string(), "");
-            // Whole MiB without a decimal: "17 MiB", "16.5 MiB".
-            let mib = |bytes: u64| {
-                let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-                text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
-            };
-            return Err(Box::new(
-                Diagnostic::new(
-                    Code::FileTooLarge,
-                    &source,
-                    0..0,
-                    {
-                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
-                        words!(
-                            "file is {size} MiB; the limit is {limit} MiB",
-                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
-                        )
-                    },
-                )
-                .note(words!(
-                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
-                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
-                )),
-            ));
-        }
-        Err(e) => return Err(Box::new(unreadable(path, &e.to_string()))),
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(RawFile {
-                source: Source::new(path.display().to_string(), normalise_newlines(text)),
-                origin: origin.clone(),
-                path: path.to_path_buf(),
-            }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                let source = Source::new(path.display().to_string(), text);
-                Err(Box::new(Diagnostic::new(
-                    Code::NotUtf8,
-                    &source,
-                    lossy_offset..lossy_offset,
-                    words!(
-                        "file is not valid UTF-8 here; save it as UTF-8",
-                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
-                    ),
-                )))
-            }
-        },
-        Err(e) => Err(Box::new(unreadable(path, &e.to_string()))),
-    }
-}
-
 /// Windows line endings read the same as Unix ones; columns do not change.
-fn normalise_newlines(text: String) -> String {
+pub fn normalise_newlines(text: String) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
         text
     }
-}
-
-fn unreadable(path: &Path, why: &str) -> Diagnostic {
-    let source = Source::new(path.display().to_string(), "");
-    Diagnostic::new(
-        Code::Unreadable,
-        &source,
-        0..0,
-        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
-    )
 }
 
 /// A string field of a file's top-level struct, found by a skim and read on its own, so
@@ -846,7 +666,7 @@ fn string_field(text: &str, field: &str) -> Option<String> {
 }
 
 /// Scenario and test files, as opposed to the models and style files they rely on.
-fn is_content(file: &RawFile) -> bool {
+fn is_content(file: &SourceFile) -> bool {
     matches!(
         file_kind(&file.path, &file.source.text),
         FileKind::Scenario | FileKind::Tests
@@ -941,7 +761,7 @@ mod tests {
     /// on any trouble, so it would pass with a split that never worked).
     #[test]
     fn a_scenario_parsed_in_parts_is_the_scenario() {
-        let text = crate::authoring::generate::scenario(101, 3);
+        let text = crate::content::generate::scenario(101, 3);
         let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
         for parts in 1..=7 {
             let (scenario, starts) = in_parts(&text, parts).unwrap();
@@ -971,7 +791,7 @@ mod tests {
     /// Wherever a guessed place falls, the parts give the whole or nothing.
     #[test]
     fn a_wrong_guess_is_never_taken_for_a_node() {
-        let text = crate::authoring::generate::scenario(40, 5);
+        let text = crate::content::generate::scenario(40, 5);
         let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
         // Text that looks like a node's start in every string and comment.
         let decoy = text
@@ -1015,7 +835,7 @@ mod tests {
             at in 0.0f64..1.0,
             byte in proptest::sample::select(b" ,()[]{}:\"'/*\\#Nrx0-\n".to_vec()),
         ) {
-            let text = crate::authoring::generate::scenario(nodes, seed);
+            let text = crate::content::generate::scenario(nodes, seed);
             let mut bytes = text.into_bytes();
             let i = ((bytes.len() as f64 * at) as usize).min(bytes.len() - 1);
             bytes[i] = byte;
@@ -1024,72 +844,5 @@ mod tests {
             let split = in_parts(&text, parts).map(|(s, _)| s);
             proptest::prop_assert!(split.is_none() || split == whole, "{:?} at {}", byte as char, i);
         }
-    }
-
-    /// The first look has every scenario of the full load, the same but for its nodes.
-    #[test]
-    fn headers_are_the_scenarios_without_their_nodes() {
-        let options = LoadOptions {
-            bundled_scenarios: true,
-            ..LoadOptions::default()
-        };
-        let full = Library::load(&options);
-        let headers = Library::load_headers(&options);
-        assert!(!full.scenarios.is_empty());
-        let without_nodes: Vec<Scenario> = full
-            .scenarios
-            .iter()
-            .map(|s| Scenario {
-                nodes: Vec::new(),
-                ..s.value.clone()
-            })
-            .collect();
-        let firsts: Vec<Scenario> = headers.scenarios.iter().map(|s| s.value.clone()).collect();
-        assert_eq!(firsts, without_nodes);
-    }
-
-    /// A file whose header does not read is set apart at once, with the full load's first
-    /// error; one that fails only its check is set apart by the full load.
-    #[test]
-    fn broken_files_in_the_first_look_and_the_full_load() {
-        let dir = tempfile::tempdir().unwrap();
-        let good = crate::authoring::generate::scenario(5, 1);
-        let unchecked = good.replacen("id: \"", "id: \"unchecked-", 1).replacen(
-            "start: \"",
-            "start: \"nowhere-",
-            1,
-        );
-        let unread = good
-            .replacen("id: \"", "id: \"unread-", 1)
-            .replacen("title:", "titel:", 1);
-        std::fs::write(dir.path().join("a.ron"), &unchecked).unwrap();
-        std::fs::write(dir.path().join("b.ron"), &unread).unwrap();
-        let options = LoadOptions {
-            folders: vec![dir.path().to_path_buf()],
-            bundled_scenarios: true,
-            ..LoadOptions::default()
-        };
-        let full = Library::load(&options);
-        let headers = Library::load_headers(&options);
-        let broken = |l: &Library| -> Vec<(Option<String>, String)> {
-            l.broken
-                .iter()
-                .map(|b| (b.id.clone(), b.first_error.message.clone()))
-                .collect()
-        };
-        assert_eq!(full.broken.len(), 2, "{:?}", broken(&full));
-        assert_eq!(broken(&headers), broken(&full)[1..]);
-        assert!(
-            headers
-                .scenarios
-                .iter()
-                .any(|s| s.value.id.starts_with("unchecked-"))
-        );
-        assert!(
-            !full
-                .scenarios
-                .iter()
-                .any(|s| s.value.id.starts_with("unchecked-"))
-        );
     }
 }

@@ -1,0 +1,28 @@
+//! What kohtaa keeps on the learner's machine and reads from it: the data folder, saved runs
+//! and the profile (written atomically, never silently lost), and libraries of scenario files
+//! from disk and from the bundle. The rules for what the files mean live in `kohtaa-core`.
+
+pub mod atomic;
+pub mod draft;
+pub mod history;
+pub mod library;
+pub mod profile;
+
+use std::path::PathBuf;
+
+/// The environment variable that moves the data folder (tests and portable use).
+pub const DATA_DIR_VAR: &str = "KOHTAA_DATA_DIR";
+
+/// The user's data directory: `KOHTAA_DATA_DIR` if set, else the platform's
+/// (e.g. ~/.local/share/kohtaa). None when the platform has none.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The default user folder for scenarios, inside the data directory.
+pub fn user_scenarios_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("scenarios"))
+}

@@ -1,0 +1,309 @@
+//! Libraries from disk and from the bundle: finding the files, reading them safely, and
+//! handing them to the content layer to parse and check.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use kohtaa_core::content::library::{
+    Gathered, Origin, SourceFile, normalise_newlines, on_all_cores,
+};
+use kohtaa_core::content::parse::MAX_FILE_BYTES;
+use kohtaa_core::content::{Code, Diagnostic, Library, Source};
+use kohtaa_core::words;
+
+/// The scenarios, models and style files that ship with the program.
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../scenarios");
+
+/// The environment variable that raises (or lowers) the file size limit, in MiB: an explicit
+/// choice for a generated stress test (50,000 nodes are about 54 MiB), never a default.
+pub const MAX_FILE_MIB_VAR: &str = "KOHTAA_MAX_FILE_MIB";
+
+/// The file size limit in force: [`MAX_FILE_BYTES`], unless `KOHTAA_MAX_FILE_MIB` says otherwise.
+pub fn max_file_bytes() -> usize {
+    std::env::var(MAX_FILE_MIB_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(MAX_FILE_BYTES, |mib| mib.saturating_mul(1024 * 1024))
+}
+
+/// What to load.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The whole library: bundled scenarios, and every scenario and test file in `folders`.
+    /// Without it only `paths` are loaded as scenarios; bundled and folder scenarios then only
+    /// count as present (for "in one language only" and for test files), while the models and
+    /// style files of the bundle and of `folders` are still used.
+    pub bundled_scenarios: bool,
+    /// User folders, searched recursively for `.ron` files.
+    pub folders: Vec<PathBuf>,
+    /// Files or folders named on the command line, always loaded and reported.
+    pub paths: Vec<PathBuf>,
+}
+
+/// The bundled library alone.
+pub fn bundled() -> Library {
+    load(&LoadOptions {
+        bundled_scenarios: true,
+        ..LoadOptions::default()
+    })
+}
+
+/// Everything `options` asks for, parsed and checked.
+pub fn load(options: &LoadOptions) -> Library {
+    load_given(options, false)
+}
+
+/// The library for a first look, much quicker to load than [`load`]: each scenario is read
+/// from its header alone (every field but `nodes`, which is left empty) and not checked;
+/// models and style files are read in full. A scenario whose header does not read is read in
+/// full instead, so it is set apart with its first error as [`load`] would. The practice app
+/// shows this until the full load, begun right after, is done.
+pub fn load_headers(options: &LoadOptions) -> Library {
+    load_given(options, true)
+}
+
+/// Checks texts that are not files (an editor's buffer, a draft on standard input), each
+/// with the path it would have, as if they had been named in `options.paths`.
+pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library {
+    let given = texts
+        .iter()
+        .map(|(path, text)| SourceFile {
+            source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
+            origin: Origin::Given,
+            path: path.clone(),
+        })
+        .collect();
+    assemble(options, given, Vec::new(), false)
+}
+
+/// The files named on the command line, then everything else `options` asks for.
+fn load_given(options: &LoadOptions, headers: bool) -> Library {
+    let mut given = Vec::new();
+    let mut unread = Vec::new();
+    for path in &options.paths {
+        collect_path(path, Origin::Given, &mut given, &mut unread);
+    }
+    assemble(options, given, unread, headers)
+}
+
+fn assemble(
+    options: &LoadOptions,
+    given: Vec<SourceFile>,
+    mut unread: Vec<Diagnostic>,
+    headers: bool,
+) -> Library {
+    let mut folders = Vec::new();
+    for folder in &options.folders {
+        if folder.is_dir() {
+            let origin = Origin::Folder(folder.clone());
+            collect_path(folder, origin, &mut folders, &mut unread);
+        }
+    }
+    let mut bundled = Vec::new();
+    collect_bundled(&BUNDLED, &mut bundled);
+    let gathered = Gathered {
+        given,
+        folders,
+        bundled,
+        unread,
+    };
+    Library::assemble(gathered, options.bundled_scenarios, headers)
+}
+
+fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "ron") {
+            let text = file.contents_utf8().unwrap_or_default();
+            out.push(SourceFile {
+                source: Source::new(format!("bundled:{}", file.path().display()), text),
+                origin: Origin::Bundled,
+                path: file.path().to_path_buf(),
+            });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_bundled(sub, out);
+    }
+}
+
+/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable). The files
+/// are read on every core: a library of a thousand files took 30 ms to read on one.
+fn collect_path(
+    path: &Path,
+    origin: Origin,
+    out: &mut Vec<SourceFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut files = Vec::new();
+    list_files(path, &mut files, diags);
+    for read in on_all_cores(&files, |file| read_file(file, &origin)) {
+        match read {
+            Ok(file) => out.push(file),
+            Err(d) => diags.push(*d),
+        }
+    }
+}
+
+/// `path` if it is a file, else every `.ron` file below it, sorted.
+fn list_files(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                diags.push(unreadable(path, &e.to_string()));
+                return;
+            }
+        };
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
+                list_files(&entry, out, diags);
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+}
+
+/// One file's text, or why it cannot be had.
+fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>> {
+    let limit = max_file_bytes();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > limit as u64 => {
+            let source = Source::new(path.display().to_string(), "");
+            // Whole MiB without a decimal: "17 MiB", "16.5 MiB".
+            let mib = |bytes: u64| {
+                let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+                text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+            };
+            return Err(Box::new(
+                Diagnostic::new(
+                    Code::FileTooLarge,
+                    &source,
+                    0..0,
+                    {
+                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
+                        words!(
+                            "file is {size} MiB; the limit is {limit} MiB",
+                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
+                        )
+                    },
+                )
+                .note(words!(
+                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
+                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
+                )),
+            ));
+        }
+        Err(e) => return Err(Box::new(unreadable(path, &e.to_string()))),
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile {
+                source: Source::new(path.display().to_string(), normalise_newlines(text)),
+                origin: origin.clone(),
+                path: path.to_path_buf(),
+            }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+                let source = Source::new(path.display().to_string(), text);
+                Err(Box::new(Diagnostic::new(
+                    Code::NotUtf8,
+                    &source,
+                    lossy_offset..lossy_offset,
+                    words!(
+                        "file is not valid UTF-8 here; save it as UTF-8",
+                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
+                    ),
+                )))
+            }
+        },
+        Err(e) => Err(Box::new(unreadable(path, &e.to_string()))),
+    }
+}
+
+fn unreadable(path: &Path, why: &str) -> Diagnostic {
+    let source = Source::new(path.display().to_string(), "");
+    Diagnostic::new(
+        Code::Unreadable,
+        &source,
+        0..0,
+        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kohtaa_core::content::Scenario;
+
+    /// The first look has every scenario of the full load, the same but for its nodes.
+    #[test]
+    fn headers_are_the_scenarios_without_their_nodes() {
+        let options = LoadOptions {
+            bundled_scenarios: true,
+            ..LoadOptions::default()
+        };
+        let full = load(&options);
+        let headers = load_headers(&options);
+        assert!(!full.scenarios.is_empty());
+        let without_nodes: Vec<Scenario> = full
+            .scenarios
+            .iter()
+            .map(|s| Scenario {
+                nodes: Vec::new(),
+                ..s.value.clone()
+            })
+            .collect();
+        let firsts: Vec<Scenario> = headers.scenarios.iter().map(|s| s.value.clone()).collect();
+        assert_eq!(firsts, without_nodes);
+    }
+
+    /// A file whose header does not read is set apart at once, with the full load's first
+    /// error; one that fails only its check is set apart by the full load.
+    #[test]
+    fn broken_files_in_the_first_look_and_the_full_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = kohtaa_core::content::generate::scenario(5, 1);
+        let unchecked = good.replacen("id: \"", "id: \"unchecked-", 1).replacen(
+            "start: \"",
+            "start: \"nowhere-",
+            1,
+        );
+        let unread = good
+            .replacen("id: \"", "id: \"unread-", 1)
+            .replacen("title:", "titel:", 1);
+        std::fs::write(dir.path().join("a.ron"), &unchecked).unwrap();
+        std::fs::write(dir.path().join("b.ron"), &unread).unwrap();
+        let options = LoadOptions {
+            folders: vec![dir.path().to_path_buf()],
+            bundled_scenarios: true,
+            ..LoadOptions::default()
+        };
+        let full = load(&options);
+        let headers = load_headers(&options);
+        let broken = |l: &Library| -> Vec<(Option<String>, String)> {
+            l.broken
+                .iter()
+                .map(|b| (b.id.clone(), b.first_error.message.clone()))
+                .collect()
+        };
+        assert_eq!(full.broken.len(), 2, "{:?}", broken(&full));
+        assert_eq!(broken(&headers), broken(&full)[1..]);
+        assert!(
+            headers
+                .scenarios
+                .iter()
+                .any(|s| s.value.id.starts_with("unchecked-"))
+        );
+        assert!(
+            !full
+                .scenarios
+                .iter()
+                .any(|s| s.value.id.starts_with("unchecked-"))
+        );
+    }
+}
