@@ -25,9 +25,9 @@ pub struct Env {
     /// Where runs are saved; disabled by `--no-save` (it then writes nothing).
     pub store: Store,
     /// Every run of the history and of this session, oldest first.
-    pub runs: std::cell::RefCell<Vec<RunRecord>>,
+    pub runs: Vec<RunRecord>,
     /// Problems with saved runs (damaged records, a failed save), for the library to show.
-    pub notices: std::cell::RefCell<Vec<String>>,
+    pub notices: Vec<String>,
     /// A fixed "now" (tests); otherwise the clock.
     pub clock: Option<time::OffsetDateTime>,
     /// Ties in "practise next" are broken with this, so the advice does not flicker.
@@ -67,10 +67,10 @@ impl Env {
             .iter()
             .map(|w| self.load_warning(w))
             .collect();
-        self.notices.get_mut().extend(warnings);
+        self.notices.extend(warnings);
         let mut records = history.records;
         remeasure(&mut records, &self.library);
-        *self.runs.get_mut() = records;
+        self.runs = records;
         self.store = store;
         self
     }
@@ -113,29 +113,27 @@ impl Env {
     }
 
     /// Saves a new run (unless saving is off) and keeps it for this session.
-    pub fn save_run(&self, record: &mut RunRecord) {
+    fn save_run(&mut self, record: &mut RunRecord) {
         match self.store.save(record) {
             Ok(Some(_)) => {}
-            Ok(None) => record.id = format!("unsaved-{}", self.runs.borrow().len() + 1),
-            Err(e) => self
-                .notices
-                .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
+            Ok(None) => record.id = format!("unsaved-{}", self.runs.len() + 1),
+            Err(e) => {
+                let notice = self.tf(T::SaveFailed, &[("error", &e.to_string())]);
+                self.notices.push(notice);
+            }
         }
-        self.runs.borrow_mut().push(record.clone());
+        self.runs.push(record.clone());
     }
 
     /// Rewrites a run already saved (a reflection added).
-    pub fn update_run(&self, record: &mut RunRecord) {
+    fn update_run(&mut self, record: &mut RunRecord) {
         if let Err(e) = self.store.update(record) {
-            self.notices
-                .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
+            let notice = self.tf(T::SaveFailed, &[("error", &e.to_string())]);
+            self.notices.push(notice);
         }
-        let mut runs = self.runs.borrow_mut();
-        match runs.iter_mut().find(|r| r.id == record.id) {
+        match self.runs.iter_mut().find(|r| r.id == record.id) {
             Some(r) => *r = record.clone(),
-            None => runs.push(record.clone()),
+            None => self.runs.push(record.clone()),
         }
     }
 
@@ -189,7 +187,7 @@ impl App {
     /// made anew from it; any other screen (the first start's profile) reads it when needed.
     pub fn library_loaded(&mut self, library: Library) {
         self.env.library = library;
-        remeasure(self.env.runs.get_mut(), &self.env.library);
+        remeasure(&mut self.env.runs, &self.env.library);
         if let Screen::Library(_) = self.screen {
             self.screen = Screen::library(&self.env);
         }
@@ -301,6 +299,21 @@ impl App {
             } => {
                 self.env.learner = style;
                 self.save_profile(style, self_check);
+                self.apply(*then);
+            }
+            Step::SaveAndDebrief(mut debrief) => {
+                if let Some(record) = &mut debrief.record {
+                    self.env.save_run(record);
+                }
+                self.apply(Step::go(Screen::Debrief(*debrief)));
+            }
+            Step::UpdateRun { record, then } => {
+                let mut record = *record;
+                self.env.update_run(&mut record);
+                self.apply(*then);
+            }
+            Step::DismissNotices { then } => {
+                self.env.notices.clear();
                 self.apply(*then);
             }
             Step::ForgetProfile { then } => {

@@ -187,9 +187,7 @@ impl BriefingScreen {
         doc.para(&s.title, theme.title);
         doc.blank();
         // The learner's own plan from last time, read before the next attempt.
-        if let Some(plan) =
-            last_next_time(&env.runs.borrow()).and_then(|r| r.reflection.next_time.clone())
-        {
+        if let Some(plan) = last_next_time(&env.runs).and_then(|r| r.reflection.next_time.clone()) {
             doc.para(env.t(T::LastNextTime), theme.heading);
             doc.para(&format!("“{plan}”"), theme.say);
             doc.blank();

@@ -328,8 +328,9 @@ impl LibraryScreen {
             }
             Action::Select => return self.start(env),
             Action::Progress => {
-                env.notices.borrow_mut().clear();
-                return Step::go(Screen::Progress(ProgressScreen::new(env)));
+                return Step::DismissNotices {
+                    then: Box::new(Step::go(Screen::Progress(ProgressScreen::new(env)))),
+                };
             }
             Action::Profile => {
                 return Step::go(Screen::Profile(super::ProfileScreen::new(env, false)));
@@ -338,8 +339,9 @@ impl LibraryScreen {
             _ => {}
         }
         self.message = None;
-        env.notices.borrow_mut().clear();
-        Step::Stay
+        Step::DismissNotices {
+            then: Box::new(Step::Stay),
+        }
     }
 
     fn start(&mut self, env: &Env) -> Step {
@@ -415,7 +417,7 @@ impl LibraryScreen {
         if let Some(text) = &self.message {
             message.para(text, theme.bad);
         } else {
-            for notice in env.notices.borrow().iter() {
+            for notice in env.notices.iter() {
                 message.para(notice, theme.warn);
             }
         }
@@ -658,7 +660,7 @@ fn marked_spans(text: &str, filter: &str, style: Style) -> Vec<Span<'static>> {
 
 /// "Last run: 5.12.2026 · Partly resolved · 83 %": the learner's latest run of `s`, if any.
 fn last_run(env: &Env, s: &Scenario) -> Option<String> {
-    let runs = env.runs.borrow();
+    let runs = &env.runs;
     let run = runs
         .iter()
         .filter(|r| r.scenario == s.id && r.language == s.language)
@@ -887,7 +889,7 @@ fn searchable(s: &Scenario) -> String {
 pub fn practise_next(env: &Env) -> Option<Recommendation> {
     let scenarios: Vec<&Scenario> = env.library.scenarios.iter().map(|s| &s.value).collect();
     recommend(
-        &env.runs.borrow(),
+        &env.runs,
         &scenarios,
         env.lang.code(),
         env.now(),

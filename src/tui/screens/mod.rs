@@ -61,6 +61,18 @@ pub enum Step {
     ForgetProfile {
         then: Box<Step>,
     },
+    /// Save a finished run, then show its debrief with the run as saved (its id is the
+    /// saved file's, so a reflection added later rewrites that file).
+    SaveAndDebrief(Box<DebriefScreen>),
+    /// Rewrite a run already saved (a reflection added), then do `then`.
+    UpdateRun {
+        record: Box<crate::practice::record::RunRecord>,
+        then: Box<Step>,
+    },
+    /// The notices on the library have been read: drop them, then do `then`.
+    DismissNotices {
+        then: Box<Step>,
+    },
 }
 
 impl Step {

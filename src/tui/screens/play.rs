@@ -222,11 +222,9 @@ impl PlayScreen {
 
     /// The run has ended: save it and show the debrief.
     fn finish(&self, env: &Env) -> Step {
-        let mut record = self.record(env);
-        env.save_run(&mut record);
         let mut debrief = DebriefScreen::new(self.run.clone());
-        debrief.record = Some(record);
-        Step::go(Screen::Debrief(debrief))
+        debrief.record = Some(self.record(env));
+        Step::SaveAndDebrief(Box::new(debrief))
     }
 
     fn choose(&mut self, index: usize) -> Step {

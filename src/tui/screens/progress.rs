@@ -42,7 +42,7 @@ impl ProgressScreen {
     /// The view with the newest run selected.
     pub fn new(env: &Env) -> ProgressScreen {
         ProgressScreen {
-            selected: env.runs.borrow().len().saturating_sub(1),
+            selected: env.runs.len().saturating_sub(1),
             message: None,
         }
     }
@@ -50,7 +50,7 @@ impl ProgressScreen {
     /// The view with run `id` selected (coming back from its debrief).
     pub fn at(env: &Env, id: Option<&str>) -> ProgressScreen {
         let mut screen = ProgressScreen::new(env);
-        let p = progress(&env.runs.borrow());
+        let p = progress(&env.runs);
         if let Some(i) = id.and_then(|id| p.runs.iter().position(|r| r.id == id)) {
             screen.selected = i;
         }
@@ -66,7 +66,7 @@ impl ProgressScreen {
     }
 
     pub fn update(&mut self, env: &Env, action: Action) -> Step {
-        let count = env.runs.borrow().len();
+        let count = env.runs.len();
         self.message = None;
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -83,13 +83,13 @@ impl ProgressScreen {
     /// Replays the selected run's choices to show its debrief again.
     fn open(&mut self, env: &Env) -> Step {
         let id = {
-            let p = progress(&env.runs.borrow());
+            let p = progress(&env.runs);
             match p.runs.get(self.selected) {
                 Some(r) => r.id.clone(),
                 None => return Step::Stay,
             }
         };
-        let record = env.runs.borrow().iter().find(|r| r.id == id).cloned();
+        let record = env.runs.iter().find(|r| r.id == id).cloned();
         match record.and_then(|r| replay(env, &r).map(|run| (r, run))) {
             Some((record, run)) => {
                 let mut debrief = DebriefScreen::new(run);
@@ -106,8 +106,8 @@ impl ProgressScreen {
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
         let area = inset(area);
-        let runs = env.runs.borrow();
-        let p = progress(&runs);
+        let runs = &env.runs;
+        let p = progress(runs);
         let (doc, selected_rows) = self.document(env, &p, area.width.saturating_sub(1));
         let offset = scroll_to_show_more(
             doc.len(),

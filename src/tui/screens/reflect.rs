@@ -191,10 +191,14 @@ impl ReflectScreen {
         if let Some(n) = self.usefulness {
             self.record.set_usefulness(n);
         }
-        if !self.record.reflection.is_empty() || self.record.usefulness.is_some() {
-            env.update_run(&mut self.record);
+        let library = Step::go(Screen::Library(LibraryScreen::at(env, &self.scenario)));
+        if self.record.reflection.is_empty() && self.record.usefulness.is_none() {
+            return library;
         }
-        Step::go(Screen::Library(LibraryScreen::at(env, &self.scenario)))
+        Step::UpdateRun {
+            record: Box::new(self.record.clone()),
+            then: Box::new(library),
+        }
     }
 
     pub fn render(&self, env: &Env, area: Rect, buf: &mut Buffer) {
