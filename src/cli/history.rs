@@ -104,14 +104,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
         .map(|r| {
             let when = r.ended;
             [
-                format!(
-                    "{:04}-{:02}-{:02} {:02}:{:02}",
-                    when.year(),
-                    u8::from(when.month()),
-                    when.day(),
-                    when.hour(),
-                    when.minute()
-                ),
+                crate::i18n::date_time(when),
                 display_safe(&r.scenario).into_owned(),
                 display_safe(&r.language).into_owned(),
                 match r.status {

@@ -18,47 +18,24 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// Wraps `text` into lines of at most `max` cells, at spaces where possible. Newlines in the
-/// text start new lines; a word longer than a line is broken.
+/// Wraps `text` into lines of at most `max` cells where Unicode allows a break (spaces,
+/// after hyphens and dashes), filling each line before the next. Newlines in the text start
+/// new lines; a word longer than a line is broken. Runs of spaces read as one, and a line
+/// never starts with one.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut line_w = 0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let word_w = width(word);
-            let gap = usize::from(line_w > 0);
-            if line_w + gap + word_w <= max {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                line_w += gap + word_w;
-                continue;
-            }
-            if line_w > 0 {
-                out.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            if word_w <= max {
-                line.push_str(word);
-                line_w = word_w;
-                continue;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if line_w + cw > max && line_w > 0 {
-                    out.push(std::mem::take(&mut line));
-                    line_w = 0;
-                }
-                line.push(c);
-                line_w += cw;
-            }
-        }
-        out.push(line);
-    }
-    out
+    let text: Vec<String> = text
+        .split('\n')
+        .map(|p| p.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .collect();
+    let text = text.join("\n");
+    let options = textwrap::Options::new(max.max(1))
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
 }
 
 /// Cuts `text` to `max` cells, ending with "…" when something was cut.

@@ -224,12 +224,7 @@ impl ProgressScreen {
             let start = doc.len();
             let chosen = i == self.selected;
             let when = r.ended;
-            let date = format!(
-                "{:04}-{:02}-{:02}",
-                when.year(),
-                u8::from(when.month()),
-                when.day()
-            );
+            let date = crate::i18n::iso_date(when);
             let title = env
                 .library
                 .scenario(&r.scenario, &r.language)

@@ -855,6 +855,29 @@ pub fn signed_decimal(lang: Lang, v: f64) -> String {
     }
 }
 
+/// A day as the language writes it: "5.12.2026" in Finnish, "2026-12-05" in English.
+pub fn date(lang: Lang, when: time::OffsetDateTime) -> String {
+    use time::macros::format_description;
+    let format = match lang {
+        Lang::Fi => format_description!("[day padding:none].[month padding:none].[year]"),
+        Lang::En => format_description!("[year]-[month]-[day]"),
+    };
+    // Formatting a date with these descriptions cannot fail; an empty string would be seen.
+    when.format(format).unwrap_or_default()
+}
+
+/// A day for columns that line up, the same in every language: "2026-12-05".
+pub fn iso_date(when: time::OffsetDateTime) -> String {
+    when.format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+/// A moment for tables and logs, the same in every language: "2026-12-05 14:03".
+pub fn date_time(when: time::OffsetDateTime) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    when.format(format).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
