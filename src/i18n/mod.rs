@@ -363,7 +363,8 @@ catalogue! {
     PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
     PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} vastaan tulleesta askeleesta).";
     PlainFitNone => "Model fit: no step of the model was in play.", "Mallin mukaisuus: mikään mallin askel ei ollut mukana.";
-    PlainStepsTitle => "Steps of the encounter model ({count}):", "Kohtaamismallin askeleet ({count}):";
+    PlainStepsInOrder => "In the model's order ({count}):", "Mallin järjestyksessä ({count}):";
+    PlainStepsThroughout => "Throughout the encounter ({count}):", "Läpi kohtaamisen ({count}):";
     PlainStepLine => "Step {n} of {count}: {step}: {result}", "Askel {n}/{count}: {step}: {result}";
     PlainThreadLine => "Throughout, {n} of {count}: {step}: {result}", "Läpi kohtaamisen, {n}/{count}: {step}: {result}";
     PlainOrderTitle => "Order:", "Järjestys:";
@@ -382,7 +383,7 @@ catalogue! {
     PlainSection => "## {title} ({count})", "## {title} ({count})";
     PlainPathChoice => "Choice {n} of {count}: {text}", "Valinta {n}/{count}: {text}";
     PlainPickScenario => "Scenarios ({count}):", "Harjoitukset ({count}):";
-    PlainScenarioLine => "Scenario {n} of {count}: {title} ({id})", "Harjoitus {n}/{count}: {title} ({id})";
+    PlainScenarioLine => "Scenario {n} of {count}: {title}", "Harjoitus {n}/{count}: {title}";
     PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";
     PlainPickEnded => "input ended before a scenario was chosen", "syöte loppui ennen kuin harjoitus valittiin";
     PlainPickGaveUp => "{n} answers in a row were not scenario numbers; stopping", "{n} vastausta peräkkäin ei ollut harjoitusten numeroita; lopetetaan";
