@@ -278,6 +278,35 @@ fn matches_are_marked_without_colour() {
     assert_eq!(marked, "The lAte pArcel");
 }
 
+/// Files with errors head the list, and the library opens at its top: the notice says where
+/// they are, not which key goes there.
+#[test]
+fn the_notice_for_broken_files_says_where_they_are() {
+    for (lang, notice, heading) in [
+        (
+            Lang::En,
+            "✗ 1 file has errors: it is listed first, above the scenarios.",
+            "Files with errors",
+        ),
+        (
+            Lang::Fi,
+            "✗ Yhdessä tiedostossa on virheitä: se on luettelon alussa.",
+            "Virheelliset tiedostot",
+        ),
+    ] {
+        let app = app(lang);
+        let screen = text(&app);
+        assert!(screen.contains(notice), "{lang:?}:\n{screen}");
+        assert!(!screen.contains("(Home)"), "{screen}");
+        let at = |what: &str| {
+            screen
+                .find(what)
+                .unwrap_or_else(|| panic!("{what}: {screen}"))
+        };
+        assert!(at(heading) < at("broken.ron"), "{screen}");
+    }
+}
+
 #[test]
 fn snapshots_of_the_changed_library() {
     for (lang, code, filter) in [(Lang::En, "en", "a"), (Lang::Fi, "fi", "a")] {

@@ -112,8 +112,8 @@ catalogue! {
         "Ei tyhjennettävää: Esc ei lopeta ohjelmaa. Lopeta painamalla q.";
     BrokenFiles => "Files with errors (fix them and restart; `kohtaa check` shows all problems)",
         "Virheelliset tiedostot (korjaa ja käynnistä uudelleen; `kohtaa check` näyttää kaikki ongelmat)";
-    BrokenNoticeOne => "✗ 1 file has errors: it is listed at the top (Home).", "✗ 1 tiedostossa on virheitä: se on luettelon alussa (Home).";
-    BrokenNoticeMany => "✗ {n} files have errors: they are listed at the top (Home).", "✗ {n} tiedostossa on virheitä: ne ovat luettelon alussa (Home).";
+    BrokenNoticeOne => "✗ 1 file has errors: it is listed first, above the scenarios.", "✗ Yhdessä tiedostossa on virheitä: se on luettelon alussa.";
+    BrokenNoticeMany => "✗ {n} files have errors: they are listed first, above the scenarios.", "✗ {n} tiedostossa on virheitä: ne ovat luettelon alussa.";
     NoModel => "This scenario's encounter model `{model}` ({lang}) was not found.",
         "Harjoituksen kohtaamismallia `{model}` ({lang}) ei löytynyt.";
     RunFailed => "This scenario cannot be played: {error}", "Harjoitusta ei voi pelata: {error}";
