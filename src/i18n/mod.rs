@@ -241,12 +241,19 @@ catalogue! {
     MoodPleased => "pleased", "luottavainen";
     MoodSatisfied => "satisfied", "tyytyväinen";
     // The learner's style: first start, profile, self-check
-    OpenProfile => "your style", "tyylisi";
-    ProfileTitle => "Your style", "Tyylisi";
+    OpenProfile => "your style and theme", "tyylisi ja teema";
+    ProfileTitle => "Your style and theme", "Tyylisi ja teema";
     WelcomeTitle => "Welcome", "Tervetuloa";
     WelcomeText => "kohtaa can word its feedback for the way you tend to work with people. Pick a style yourself, take a quick informal self-check, or skip this. You can change it at any time with F2 in the scenario list.",
         "kohtaa voi sanoittaa palautteen sen mukaan, miten yleensä toimit ihmisten kanssa. Valitse tyyli itse, tee lyhyt epävirallinen pikakysely tai ohita tämä. Voit muuttaa valintaa milloin vain F2-näppäimellä harjoitusluettelossa.";
     CurrentStyle => "Your style", "Tyylisi";
+    CurrentTheme => "Theme", "Teema";
+    ChooseTheme => "Theme (how the app looks):", "Teema (miltä sovellus näyttää):";
+    ThemeDefault => "Default colours", "Oletusvärit";
+    ThemeHighContrast => "High contrast (bold, reverse and underline; nothing dim or blue)",
+        "Suuri kontrasti (lihavointi, käänteisvärit ja alleviivaus; ei himmeää eikä sinistä)";
+    ThemeMono => "No colour", "Ei värejä";
+    ThemeNoColor => "NO_COLOR is set, so no theme shows colour.", "NO_COLOR on käytössä, joten mikään teema ei näytä värejä.";
     StyleNotSet => "not set; feedback uses neutral wording.", "ei valittu; palaute on neutraalia.";
     LikesFeedback => "Feedback", "Palaute";
     StyleStrength => "Strength", "Vahvuus";
