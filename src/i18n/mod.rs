@@ -53,6 +53,8 @@ catalogue! {
     PageDown => "page down", "sivu alas";
     ToTop => "to the top", "alkuun";
     ToEnd => "to the end", "loppuun";
+    ToFirst => "to the first item", "ensimmäiseen kohtaan";
+    ToLast => "to the last item", "viimeiseen kohtaan";
     Continue => "continue", "jatka";
     TooSmall => "Terminal too small: {w}×{h} (need {min_w}×{min_h}). Make the window larger, or press Ctrl-C to quit.",
         "Pääte on liian pieni: {w}×{h} (tarvitaan {min_w}×{min_h}). Suurenna ikkunaa tai lopeta painamalla Ctrl-C.";

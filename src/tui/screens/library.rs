@@ -24,7 +24,7 @@ use crate::practice::recommend::{Recommendation, recommend};
 use crate::store::history::RunStatus;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{Binding, ENTER, Key, bind};
+use crate::tui::keymap::{Binding, ENTER, FIRST_ITEM_KEY, Key, LAST_ITEM_KEY, bind};
 use crate::tui::text::width as width_of;
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
@@ -59,8 +59,8 @@ macro_rules! library_keys {
             bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
             bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
             bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
-            bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
-            bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+            FIRST_ITEM_KEY,
+            LAST_ITEM_KEY,
             bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
             // `?` opens the help, as the bar says, rather than going to the filter.
             bind(&[Key::Char('?')], "?", Action::Help, T::Help, false),

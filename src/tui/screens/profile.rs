@@ -12,15 +12,32 @@ use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::i18n::T;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, ENTER, FIRST_ITEM, LAST_ITEM, LIST_DOWN, LIST_UP, bind, left_back,
+};
 use crate::tui::text::Doc;
 use crate::tui::theme::{NO_POINTER, POINTER, ThemeChoice};
 use crate::tui::widgets::{inset, render_doc, render_doc_more, scroll_to_show_more};
 
+/// Keys of the style screen (F2): a list, so ← goes back too.
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Select, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
+    bind(BACK, "q/Esc", Action::Back, T::Back, true),
+    left_back(T::Back),
+];
+
+/// Keys of the first start's welcome: Esc skips, as it says; ← is no way to skip a question
+/// the learner has not read.
+pub const WELCOME_KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::Select, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(BACK, "q/Esc", Action::Back, T::Back, true),
 ];
 
@@ -71,7 +88,7 @@ impl ProfileScreen {
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        KEYS
+        if self.first_start { WELCOME_KEYS } else { KEYS }
     }
 
     pub fn title(&self, env: &Env) -> String {
@@ -92,6 +109,8 @@ impl ProfileScreen {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(items.len() - 1),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = items.len() - 1,
             Action::Back => return self.skip_or_leave(env),
             Action::Select => match items[self.selected] {
                 Item::SelfCheck => {
