@@ -168,10 +168,15 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     assert!(!pty.screen().contains("replay from where it turned"));
     pty.send("?");
     pty.send("q");
-    // Leaving the debrief offers the reflection; Esc skips it.
+    // Leaving the debrief offers the reflection; Esc skips it, back to the library with its
+    // filter as it was.
     pty.wait_for("What happened?");
     pty.send("\x1b");
-    pty.wait_for("Filter:");
+    pty.wait_for("Filter: parcel");
+    // Esc clears the filter (a separate write: Esc and a key in one read as Alt+key) ...
+    pty.send("\x1b");
+    pty.wait_for("Practise next");
+    // ... and q, with no filter, quits.
     pty.send("q");
     assert!(pty.wait_exit(), "exit status 0");
     assert!(

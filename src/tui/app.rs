@@ -4,6 +4,7 @@ use crossterm::event::KeyEvent;
 
 use super::action::Action;
 use super::keymap::{self, Binding};
+use super::screens::library::LibraryView;
 use super::screens::{Screen, Step};
 use super::theme::{Theme, ThemeChoice};
 use crate::content::styles::LearnerStyle;
@@ -41,6 +42,8 @@ pub struct Env {
     pub profile_dir: Option<std::path::PathBuf>,
     /// The last thing to tell about the profile (saved, deleted, an error).
     pub profile_notice: Option<String>,
+    /// The library's filter and selection, kept while the learner is on another screen.
+    pub library_view: LibraryView,
 }
 
 impl Env {
@@ -72,6 +75,7 @@ impl Env {
             learner: None,
             profile_dir: None,
             profile_notice: None,
+            library_view: LibraryView::default(),
         }
     }
 
@@ -338,6 +342,10 @@ impl App {
                 let stays = matches!(*screen, Screen::Profile(_) | Screen::SelfCheck(_));
                 if matches!(self.screen, Screen::Profile(_)) && !stays {
                     self.env.profile_notice = None;
+                }
+                // The library's filter and selection wait for the learner to come back.
+                if let Screen::Library(library) = &self.screen {
+                    self.env.library_view = library.view();
                 }
                 self.screen = *screen
             }

@@ -156,27 +156,55 @@ struct List {
     doc: Option<(u16, Doc, Vec<EntryRows>)>,
 }
 
+/// What the library keeps while the learner is elsewhere (a run, the presenter, the
+/// progress view, the style screen): the filter typed, whether other languages are shown,
+/// and the row selected. The app takes it from the library each time it leaves it
+/// ([`LibraryScreen::view`]); every way back opens the library with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LibraryView {
+    pub filter: String,
+    pub others: bool,
+    pub selected: usize,
+}
+
 impl LibraryScreen {
-    /// The library at its top: "Practise next" selected, the interface language only.
-    pub fn new(_env: &Env) -> LibraryScreen {
-        LibraryScreen {
-            filter: String::new(),
-            editing: false,
-            others: false,
+    /// The library as the learner left it ([`Env::library_view`]): at first, at its top,
+    /// "Practise next" selected, the interface language only.
+    pub fn new(env: &Env) -> LibraryScreen {
+        let view = &env.library_view;
+        let screen = LibraryScreen {
+            filter: view.filter.clone(),
+            // A filter typed keeps the keys, as it does after a briefing.
+            editing: !view.filter.is_empty(),
+            others: view.others,
             selected: 0,
             message: None,
             hint: false,
             list: RefCell::new(None),
             search: RefCell::default(),
             scroll: Cell::new(None),
+        };
+        let rows = screen.rows(env).len();
+        LibraryScreen {
+            selected: view.selected.min(rows.saturating_sub(1)),
+            ..screen
         }
     }
 
-    /// The library with `scenario` selected (coming back from a run); one in another
-    /// language shows the other languages.
+    /// What to keep of this library while the learner is elsewhere.
+    pub fn view(&self) -> LibraryView {
+        LibraryView {
+            filter: self.filter.clone(),
+            others: self.others,
+            selected: self.selected,
+        }
+    }
+
+    /// The library with `scenario` selected (coming back from a run), its filter kept; one
+    /// in another language shows the other languages.
     pub fn at(env: &Env, scenario: &Scenario) -> LibraryScreen {
         let mut screen = LibraryScreen::new(env);
-        screen.others = scenario.language != env.lang.code();
+        screen.others |= scenario.language != env.lang.code();
         let scenarios = &env.library.scenarios;
         screen.selected = screen
             .rows(env)
@@ -187,14 +215,14 @@ impl LibraryScreen {
                     && s.id == scenario.id
                     && s.language == scenario.language
             })
-            .unwrap_or(0);
+            .unwrap_or(screen.selected);
         screen
     }
 
     /// This screen's state moved out, caches and all, to come back to from a briefing.
     fn keep(&mut self) -> LibraryScreen {
         LibraryScreen {
-            filter: std::mem::take(&mut self.filter),
+            filter: self.filter.clone(),
             editing: self.editing,
             others: self.others,
             selected: self.selected,
