@@ -368,3 +368,50 @@ fn the_library_filter_takes_any_letter() {
     pty.send("q");
     assert!(pty.wait_exit(), "q with no filter quits");
 }
+
+/// Feedback longer than the screen scrolls in a real terminal: at 80x24, after a long answer
+/// for an S learner, the mood line is below the fold until ↓, j, PgDn or End brings it up.
+#[test]
+fn long_feedback_scrolls_to_the_hidden_mood_line() {
+    let mood = "For them: their mood dropped by 1.";
+    let hint = "Press Enter to continue";
+    let mut pty = Pty::start_with(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play")),
+        &["--seed", "3", "--lang", "en", "play", "doctor-today"],
+        |data| {
+            std::fs::write(data.join("profile.json"), r#"{"version":1,"style":"S"}"#).unwrap();
+        },
+    );
+    pty.wait_for("Enter start the run");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    // The answer that quotes the rule first: the S framing explains both steps it broke.
+    pty.wait_for("I can see the nurse's note");
+    let n = pty.number_of("I can see the nurse's note");
+    pty.send(&n.to_string());
+    pty.wait_for("You said");
+    pty.wait_for("more below");
+    let screen = pty.screen();
+    assert!(
+        !screen.contains(mood) && !screen.contains(hint),
+        "the feedback fits at 80x24; the test needs a longer one:\n{screen}"
+    );
+    // Each way down, from the top each time (Home, sent on its own).
+    for (keys, times) in [("\x1b[B", 30), ("j", 30), ("\x1b[6~", 3), ("\x1b[F", 1)] {
+        for _ in 0..times {
+            pty.send(keys);
+        }
+        // The end of the feedback, the mood line in sight above it.
+        pty.wait_for(hint);
+        assert!(pty.screen().contains(mood), "{keys:?}:\n{}", pty.screen());
+        pty.send("\x1b[H");
+        pty.wait_for("You said");
+        std::thread::sleep(Duration::from_millis(100));
+        pty.pump();
+        assert!(!pty.screen().contains(mood), "Home goes back to the top");
+    }
+    // The key bar says how.
+    assert!(pty.screen().contains("↓/j scroll"), "{}", pty.screen());
+    pty.send("\x03");
+    assert!(pty.wait_exit());
+}
