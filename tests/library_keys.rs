@@ -12,7 +12,7 @@ use kohtaa::tui::screens::{LibraryScreen, Screen};
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use ratatui::style::Modifier;
-use tui_common::{fixtures, key, rows, screen, typed};
+use tui_common::{choose_by_text, fixtures, key, rows, screen, typed};
 
 fn app(lang: Lang) -> App {
     let mut app = App::new(Env::new(lang, Theme::mono(), fixtures(), Some(3)));
@@ -212,6 +212,76 @@ fn the_filter_and_selection_are_kept_after_a_briefing() {
     assert_eq!((l.filter.as_str(), l.others), ("avain", true));
 }
 
+/// The filter, whether other languages show, and the selected title: what must survive.
+fn kept(app: &App) -> (String, bool, bool, String) {
+    let l = library(app);
+    let title = l
+        .selected_scenario(&app.env)
+        .map_or_else(String::new, |s| s.value.title.clone());
+    (l.filter.clone(), l.editing, l.others, title)
+}
+
+#[test]
+fn the_filter_is_kept_after_a_run_the_presenter_progress_and_the_style_screen() {
+    let mut app = app(Lang::En);
+    typed(&mut app, "parcel");
+    let before = kept(&app);
+    assert_eq!(
+        before,
+        ("parcel".into(), true, false, "The late parcel".into())
+    );
+
+    // A whole run, its debrief and the reflection skipped.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    choose_by_text(&mut app, &["Hello", "Oh no", "It's at"]);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Debrief(_)));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(matches!(app.screen, Screen::Reflect(_)));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(kept(&app), before, "after a run\n{}", text(&app));
+    assert!(text(&app).contains("Filter: parcel▏"), "{}", text(&app));
+
+    // A run left half-way.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(kept(&app), before, "after a run left");
+
+    // The presenter, the progress view and the style screen.
+    for (open, leave) in [
+        (KeyCode::F(5), KeyCode::Esc),
+        (KeyCode::Tab, KeyCode::Esc),
+        (KeyCode::F(2), KeyCode::Esc),
+    ] {
+        key(&mut app, open);
+        assert!(
+            !matches!(app.screen, Screen::Library(_)),
+            "{open:?} opens its screen"
+        );
+        key(&mut app, leave);
+        if app.overlay.is_some() {
+            key(&mut app, KeyCode::Char('y'));
+        }
+        assert_eq!(kept(&app), before, "after {open:?}");
+    }
+
+    // Other languages shown and a selection below the first row are kept as well.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::F(3));
+    typed(&mut app, "a");
+    key(&mut app, KeyCode::End);
+    let before = kept(&app);
+    assert!(before.2);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(kept(&app), before);
+    assert_eq!(library(&app).filter, "a");
+}
+
 /// The modifiers of the cells of row `y` that spell `word`, from its first occurrence.
 fn word_cells(app: &App, word: &str) -> Vec<(String, Modifier)> {
     let terminal = screen(app);
@@ -276,6 +346,35 @@ fn matches_are_marked_without_colour() {
         })
         .collect();
     assert_eq!(marked, "The lAte pArcel");
+}
+
+/// Files with errors head the list, and the library opens at its top: the notice says where
+/// they are, not which key goes there.
+#[test]
+fn the_notice_for_broken_files_says_where_they_are() {
+    for (lang, notice, heading) in [
+        (
+            Lang::En,
+            "✗ 1 file has errors: it is listed first, above the scenarios.",
+            "Files with errors",
+        ),
+        (
+            Lang::Fi,
+            "✗ Yhdessä tiedostossa on virheitä: se on luettelon alussa.",
+            "Virheelliset tiedostot",
+        ),
+    ] {
+        let app = app(lang);
+        let screen = text(&app);
+        assert!(screen.contains(notice), "{lang:?}:\n{screen}");
+        assert!(!screen.contains("(Home)"), "{screen}");
+        let at = |what: &str| {
+            screen
+                .find(what)
+                .unwrap_or_else(|| panic!("{what}: {screen}"))
+        };
+        assert!(at(heading) < at("broken.ron"), "{screen}");
+    }
 }
 
 #[test]

@@ -208,13 +208,15 @@ fn a_scenario_picked_by_number_when_no_id_is_given() {
         .filter(|l| l.starts_with("Scenario ") && l.contains(&format!(" of {count}: ")))
         .collect();
     assert_eq!(lines.len(), count, "{}", out.stdout);
+    // Titles only: ids are for typing `kohtaa play ID` (`kohtaa list` shows them), not for
+    // the learner's list.
     assert!(
-        lines.iter().all(|l| !l.contains("(venepaikka)")),
-        "only scenarios in the interface language: {lines:#?}"
+        lines.iter().all(|l| !l.contains("(swim-pass)")),
+        "no ids in the learner's list: {lines:#?}"
     );
     let n = lines
         .iter()
-        .position(|l| l.ends_with(": The swim pass that ran out (swim-pass)"))
+        .position(|l| l.ends_with(": The swim pass that ran out"))
         .unwrap_or_else(|| panic!("the fixture is not listed: {lines:#?}"))
         + 1;
     assert!(lines[n - 1].starts_with(&format!("Scenario {n} of {count}: ")));
@@ -251,5 +253,76 @@ fn a_draft_with_warnings_shows_them_and_plays() {
     assert!(out.stderr.contains("[K0608]"), "{}", out.stderr);
     // A draft in one language is normal while writing it: only `check` says so.
     assert!(!out.stderr.contains("K0605"), "{}", out.stderr);
+    assert!(out.stdout.contains("Decision 1"), "{}", out.stdout);
+}
+
+/// Ids are for those who type them (`kohtaa play ID`, `kohtaa present ID`): `kohtaa list`
+/// shows each with its language and title, the interface language first. The learner's
+/// numbered list in plain mode shows titles only, in both languages.
+#[test]
+fn ids_are_listed_for_those_who_type_them_and_not_in_the_learners_list() {
+    let folder = fixtures();
+    let folder = folder.to_str().unwrap();
+    let out = kohtaa(&["list", "--lang", "fi", "--scenarios", folder], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .map(|l| {
+            let (id, rest) = l.split_once(' ').unwrap_or_else(|| panic!("{l}"));
+            let (lang, title) = rest.trim_start().split_once("  ").unwrap();
+            vec![id, lang, title]
+        })
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r[..] == ["venepaikka", "fi", "Venepaikka meni toiselle"]),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[..] == ["swim-pass", "en", "The swim pass that ran out"]),
+        "{}",
+        out.stdout
+    );
+    let first_other = rows.iter().position(|r| r[1] != "fi").unwrap();
+    assert!(
+        rows[first_other..].iter().all(|r| r[1] != "fi"),
+        "the interface language first:\n{}",
+        out.stdout
+    );
+    let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+
+    for (lang, line) in [("en", "Scenario "), ("fi", "Harjoitus ")] {
+        let out = kohtaa(
+            &["play", "--plain", "--lang", lang, "--scenarios", folder],
+            "",
+        );
+        let listed: Vec<&str> = out.stdout.lines().filter(|l| l.starts_with(line)).collect();
+        assert!(!listed.is_empty(), "{}", out.stdout);
+        for id in &ids {
+            assert!(
+                !out.stdout.contains(&format!("({id})")),
+                "{lang}: the id {id} is shown:\n{}",
+                out.stdout
+            );
+        }
+    }
+
+    // An id from the list starts that scenario.
+    let out = kohtaa(
+        &[
+            "play",
+            "--plain",
+            "--lang",
+            "en",
+            "--scenarios",
+            folder,
+            "swim-pass",
+        ],
+        "q\nq\n",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Decision 1"), "{}", out.stdout);
 }

@@ -106,6 +106,47 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The steps section adds up: its heading counts every step line under it; with steps in
+/// order and steps all the way through, each group's line says how many it holds, and each
+/// step's "n of k" counts within its group ("Step 1 of 7" under "Steps (9)" never stands
+/// alone).
+fn steps_add_up(text: &str, heading: &str) {
+    let count = |l: &str| -> usize {
+        let open = l.rfind('(').unwrap_or_else(|| panic!("a count in {l:?}"));
+        l[open + 1..l.rfind(')').unwrap()].parse().unwrap()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with(heading))
+        .unwrap_or_else(|| panic!("{heading} in:\n{text}"));
+    let total = count(lines[start]);
+    let section: Vec<&str> = lines[start + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with("## "))
+        .copied()
+        .collect();
+    let groups: Vec<(usize, usize)> = section
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.ends_with("):"))
+        .map(|(i, l)| (i, count(l)))
+        .collect();
+    assert_eq!(groups.len(), 2, "both kinds of step: {section:#?}");
+    assert_eq!(groups.iter().map(|g| g.1).sum::<usize>(), total);
+    assert_eq!(section.len() - groups.len(), total, "{section:#?}");
+    for (g, &(at, k)) in groups.iter().enumerate() {
+        let end = groups.get(g + 1).map_or(section.len(), |next| next.0);
+        assert_eq!(end - at - 1, k, "{section:#?}");
+        for l in &section[at + 1..end] {
+            assert!(
+                l.contains(&format!(" of {k}: ")) || l.contains(&format!("/{k}: ")),
+                "{l:?} counts within its group of {k}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_route_on_mood_ends_early_and_unfitted_steps_are_not_in_play() {
     let file = swim();
@@ -174,10 +215,12 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
         "Choice 2: 0 → −1: “Well, everyone else manages to use theirs in time.”",
         "## Your path (3)",
         "## Tips (1)",
+        "In the model's order (7):",
         "Step 1 of 7: Notice and greet: missed",
         "Step 3 of 7: Acknowledge the feeling: shown",
         "Step 5 of 7: Explain clearly: shown",
         "Step 6 of 7: Own it, agree next step: broken",
+        "Throughout the encounter (2):",
         "Throughout, 1 of 2: Respect throughout: broken",
         "“Explain clearly” came before “Acknowledge the feeling”.",
         "Mood, choice by choice: 0, 0, −1, +1.",
@@ -188,6 +231,7 @@ fn breaks_pitfalls_and_order_notes_are_measured_and_read_out() {
             "missing line {line:?} in:\n{text}"
         );
     }
+    steps_add_up(text, "## Steps (");
     // The same path under another seed is shown in another order but measures the same.
     let again = kohtaa(
         &["play", "--json", "--seed", "12345", file.to_str().unwrap()],
@@ -265,8 +309,10 @@ fn a_route_on_low_mood_escalates_and_the_debrief_is_in_finnish() {
         "Käännekohta: valinnassa 1/1 sanoit: ”Joo joo, paikat jaetaan joka kevät uudestaan.”",
         "Parempi vastaus siinä kohdassa: ”Kertokaa, mitä sopimuksessa lukee, niin katsotaan yhdessä.”",
         "## Askeleet (4)",
+        "Mallin järjestyksessä (3):",
         "Askel 1/3: Kuuntele asiakasta: rikkoutui",
         "Askel 2/3: Tarkista tiedot: ei tullut vastaan",
+        "Läpi kohtaamisen (1):",
         "Läpi kohtaamisen, 1/1: Kohteliaisuus: jäi puuttumaan",
         "Keskeyttää (askel: Kuuntele asiakasta). Puhuu asiakkaan päälle.",
         "Mieliala valinta valinnalta: −2, −4.",
@@ -277,6 +323,7 @@ fn a_route_on_low_mood_escalates_and_the_debrief_is_in_finnish() {
             out.stdout
         );
     }
+    steps_add_up(&out.stdout, "## Askeleet (");
 }
 
 #[test]

@@ -168,10 +168,15 @@ fn plays_a_scenario_to_its_debrief_and_quits_cleanly() {
     assert!(!pty.screen().contains("replay from where it turned"));
     pty.send("?");
     pty.send("q");
-    // Leaving the debrief offers the reflection; Esc skips it.
+    // Leaving the debrief offers the reflection; Esc skips it, back to the library with its
+    // filter as it was.
     pty.wait_for("What happened?");
     pty.send("\x1b");
-    pty.wait_for("Filter:");
+    pty.wait_for("Filter: parcel");
+    // Esc clears the filter (a separate write: Esc and a key in one read as Alt+key) ...
+    pty.send("\x1b");
+    pty.wait_for("Practise next");
+    // ... and q, with no filter, quits.
     pty.send("q");
     assert!(pty.wait_exit(), "exit status 0");
     assert!(
@@ -203,9 +208,8 @@ fn a_file_that_fails_only_the_full_check_is_set_apart() {
     let mut pty = Pty::start_in(folder.path(), &["--seed", "3"]);
     pty.wait_for("Welcome");
     pty.send("\x1b");
-    // The list may open at the scenario to practise next; the notice says where to look.
-    pty.wait_for("1 file has errors");
-    pty.send("\x1b[H");
+    // The list opens at its top, where the file with errors is, and the notice says so.
+    pty.wait_for("1 file has errors: it is listed first, above the scenarios.");
     pty.wait_for("lost-parcel.ron");
     let screen = pty.screen();
     assert!(screen.contains("Files with errors"), "{screen}");
@@ -363,4 +367,51 @@ fn the_library_filter_takes_any_letter() {
     pty.wait_for("Harjoittele seuraavaksi");
     pty.send("q");
     assert!(pty.wait_exit(), "q with no filter quits");
+}
+
+/// Feedback longer than the screen scrolls in a real terminal: at 80x24, after a long answer
+/// for an S learner, the mood line is below the fold until ↓, j, PgDn or End brings it up.
+#[test]
+fn long_feedback_scrolls_to_the_hidden_mood_line() {
+    let mood = "For them: their mood dropped by 1.";
+    let hint = "Press Enter to continue";
+    let mut pty = Pty::start_with(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play")),
+        &["--seed", "3", "--lang", "en", "play", "doctor-today"],
+        |data| {
+            std::fs::write(data.join("profile.json"), r#"{"version":1,"style":"S"}"#).unwrap();
+        },
+    );
+    pty.wait_for("Enter start the run");
+    pty.send("\r");
+    pty.wait_for("What do you say?");
+    // The answer that quotes the rule first: the S framing explains both steps it broke.
+    pty.wait_for("I can see the nurse's note");
+    let n = pty.number_of("I can see the nurse's note");
+    pty.send(&n.to_string());
+    pty.wait_for("You said");
+    pty.wait_for("more below");
+    let screen = pty.screen();
+    assert!(
+        !screen.contains(mood) && !screen.contains(hint),
+        "the feedback fits at 80x24; the test needs a longer one:\n{screen}"
+    );
+    // Each way down, from the top each time (Home, sent on its own).
+    for (keys, times) in [("\x1b[B", 30), ("j", 30), ("\x1b[6~", 3), ("\x1b[F", 1)] {
+        for _ in 0..times {
+            pty.send(keys);
+        }
+        // The end of the feedback, the mood line in sight above it.
+        pty.wait_for(hint);
+        assert!(pty.screen().contains(mood), "{keys:?}:\n{}", pty.screen());
+        pty.send("\x1b[H");
+        pty.wait_for("You said");
+        std::thread::sleep(Duration::from_millis(100));
+        pty.pump();
+        assert!(!pty.screen().contains(mood), "Home goes back to the top");
+    }
+    // The key bar says how.
+    assert!(pty.screen().contains("↓/j scroll"), "{}", pty.screen());
+    pty.send("\x03");
+    assert!(pty.wait_exit());
 }

@@ -94,3 +94,86 @@ fn the_theme_is_remembered_between_starts_and_the_flag_wins() {
     assert!(cell.bold() && cell.underline());
     assert_eq!(cell.fgcolor(), vt100::Color::Default);
 }
+
+/// The theme chosen on the style screen (F2) is used at once and remembered in the profile,
+/// just as `--theme` is: the next start draws in it.
+#[test]
+fn the_theme_chosen_on_the_style_screen_is_remembered() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    std::fs::write(dir.join("profile.json"), r#"{"version":1,"style":"D"}"#).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
+    cmd.arg("--scenarios")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"))
+        .env("KOHTAA_DATA_DIR", dir)
+        .env("TERM", "xterm-256color")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("NO_COLOR");
+    let mut session = Session::spawn(cmd).expect("spawn kohtaa in a pty");
+    session.get_process_mut().set_window_size(80, 24).unwrap();
+    let mut parser = vt100::Parser::new(
+        NonZeroU16::new(24).unwrap(),
+        NonZeroU16::new(80).unwrap(),
+        0,
+    );
+    let mut buf = [0u8; 8192];
+    let mut wait_for = |session: &mut Session<_, _>, text: &str| {
+        let start = Instant::now();
+        loop {
+            while let Ok(n @ 1..) = session.try_read(&mut buf) {
+                parser.process(&buf[..n]);
+            }
+            if parser.screen().contents().contains(text) {
+                return parser.screen().cell(0, 0).expect("a cell").clone();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waiting for {text:?}:\n{}",
+                parser.screen().contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let send = |session: &mut Session<_, _>, keys: &str| {
+        std::io::Write::write_all(session, keys.as_bytes()).unwrap();
+    };
+    wait_for(&mut session, "Filter:");
+    send(&mut session, "\x1bOQ");
+    let cell = wait_for(&mut session, "Theme: Default colours");
+    assert!(!cell.underline());
+    // The last items: the three themes, then "Delete my profile" and "Done".
+    for _ in 0..40 {
+        send(&mut session, "\x1b[B");
+    }
+    wait_for(&mut session, "▶     Done");
+    for _ in 0..3 {
+        send(&mut session, "\x1b[A");
+    }
+    wait_for(&mut session, "▶ ( ) High contrast");
+    send(&mut session, "\r");
+    // Drawn in it at once: the title bold and underlined, in the terminal's own colour.
+    let cell = wait_for(&mut session, "Saved.");
+    assert!(cell.bold() && cell.underline(), "{cell:?}");
+    assert_eq!(cell.fgcolor(), vt100::Color::Default);
+    send(&mut session, "\x03");
+    let start = Instant::now();
+    while matches!(
+        session.get_process().status().unwrap(),
+        WaitStatus::StillAlive
+    ) {
+        let _ = session.try_read(&mut buf);
+        assert!(start.elapsed() < TIMEOUT, "the app did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    let json = std::fs::read_to_string(dir.join("profile.json")).unwrap();
+    assert!(json.contains("\"theme\": \"high-contrast\""), "{json}");
+    assert!(
+        json.contains("\"style\": \"D\""),
+        "the style is kept: {json}"
+    );
+    let cell = title_cell(dir, &[], false);
+    assert!(cell.bold() && cell.underline(), "not remembered: {cell:?}");
+}

@@ -268,3 +268,125 @@ fn on_a_tall_terminal_the_first_press_moves_the_focus() {
     app.update(Action::Down);
     assert_eq!(selected(&app), before + 1, "the list was in view already");
 }
+
+/// "Saved." is news only when the learner picked something new: choosing the style already
+/// chosen, or leaving the self-check to pick one by hand, says nothing.
+#[test]
+fn saved_is_said_only_when_a_new_style_was_picked() {
+    for (lang, saved) in [(Lang::En, "Saved."), (Lang::Fi, "Tallennettu.")] {
+        // The first start: the self-check, then "I'll pick one myself".
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(lang, dir.path(), None);
+        app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
+        app.update(Action::Select);
+        answer_all(&mut app, false, true);
+        app.update(Action::Pick(2));
+        assert!(matches!(app.screen, Screen::Profile(_)));
+        assert!(!screen(&app).contains(saved), "{}", screen(&app));
+        // The answers are kept all the same, and the style is still not set.
+        let ProfileState::Found(p) = profile::load(dir.path()).unwrap() else {
+            panic!("profile saved");
+        };
+        assert_eq!(p.style, None);
+        assert!(p.self_check.is_some());
+
+        // The style already chosen ("Not set", item 2), chosen again: nothing new.
+        app.update(Action::Down);
+        app.update(Action::Select);
+        assert!(!screen(&app).contains(saved), "{}", screen(&app));
+
+        // A new one is saved and said, in view below the list wherever it was chosen.
+        app.update(Action::Down);
+        app.update(Action::Select);
+        assert_eq!(app.env.learner, LearnerStyle::parse("D"));
+        assert!(screen(&app).contains(saved), "{}", screen(&app));
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        assert!(screen(&app).contains(saved), "{}", screen(&app));
+        // Chosen again, it is old news.
+        for _ in 0..30 {
+            app.update(Action::Up);
+        }
+        app.update(Action::Down);
+        app.update(Action::Down);
+        app.update(Action::Select);
+        assert!(!screen(&app).contains(saved), "{}", screen(&app));
+    }
+}
+
+/// The style screen shows the app's theme and changes it, remembered in the profile just as
+/// `--theme` remembers it; the rest of the profile is kept.
+#[test]
+fn the_theme_is_shown_and_changed_on_the_style_screen() {
+    use kohtaa::tui::screens::profile::Item;
+    use kohtaa::tui::theme::ThemeChoice;
+    for (lang, now, high, saved) in [
+        (
+            Lang::En,
+            "Theme: Default colours",
+            "Theme: High contrast",
+            "Saved.",
+        ),
+        (
+            Lang::Fi,
+            "Teema: Oletusvärit",
+            "Teema: Suuri kontrasti",
+            "Tallennettu.",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        profile::set_learner(dir.path(), LearnerStyle::parse("D"), None).unwrap();
+        let mut app = app(lang, dir.path(), Some("D"));
+        app.env.set_theme(ThemeChoice::Default, false);
+        app.update(Action::Profile);
+        assert!(screen(&app).contains(now), "{}", screen(&app));
+
+        let items = ProfileScreen::new(&app.env, false).items();
+        let at = items
+            .iter()
+            .position(|i| *i == Item::Theme(ThemeChoice::HighContrast))
+            .unwrap();
+        for _ in 0..at {
+            app.update(Action::Down);
+        }
+        app.update(Action::Select);
+        assert_eq!(app.env.theme_choice, ThemeChoice::HighContrast);
+        assert_eq!(app.env.theme, Theme::high_contrast(), "drawn in it at once");
+        let ProfileState::Found(p) = profile::load(dir.path()).unwrap() else {
+            panic!("profile kept");
+        };
+        assert_eq!(p.theme.as_deref(), Some("high-contrast"));
+        assert_eq!(p.style, LearnerStyle::parse("D"), "the style is kept");
+        assert!(screen(&app).contains(saved), "{}", screen(&app));
+        insta::assert_snapshot!(format!("profile_theme_{}", lang_name(lang)), screen(&app));
+        let to_top = |app: &mut App| {
+            for _ in 0..30 {
+                app.update(Action::Up);
+            }
+        };
+        to_top(&mut app);
+        assert!(screen(&app).contains(high), "{}", screen(&app));
+
+        // Under NO_COLOR the choice is kept and said to show no colour.
+        app.env.set_theme(ThemeChoice::HighContrast, true);
+        for _ in 0..=at {
+            app.update(Action::Down);
+        }
+        app.update(Action::Select);
+        assert_eq!(app.env.theme_choice, ThemeChoice::Mono);
+        app.update(Action::Up);
+        app.update(Action::Select);
+        assert_eq!(app.env.theme, Theme::high_contrast_mono());
+        to_top(&mut app);
+        assert!(
+            screen(&app).contains(if lang == Lang::En {
+                "NO_COLOR is set"
+            } else {
+                "NO_COLOR on käytössä"
+            }),
+            "{}",
+            screen(&app)
+        );
+    }
+}

@@ -40,9 +40,15 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
         _ => None,
     };
     let choice = global.theme.or(saved_theme).unwrap_or_default();
-    let theme = Theme::for_choice(choice, Theme::no_color());
-    let mut env = Env::new(ui_language(global), theme, library, global.seed)
-        .with_store(super::history::run_store(global));
+    let no_color = Theme::no_color();
+    let mut env = Env::new(
+        ui_language(global),
+        Theme::for_choice(choice, no_color),
+        library,
+        global.seed,
+    )
+    .with_store(super::history::run_store(global));
+    env.set_theme(choice, no_color);
     if !global.no_save {
         env.profile_dir = dir.clone();
     }

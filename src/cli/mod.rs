@@ -9,6 +9,7 @@ pub mod export;
 pub mod generate;
 pub mod graph;
 pub mod history;
+pub mod list;
 pub mod new;
 pub mod play;
 pub mod present;
@@ -83,6 +84,8 @@ pub enum Command {
     Play(play::PlayArgs),
     /// Present a scenario to a room: reveal, vote, explore branches, four-style debrief.
     Present(present::PresentArgs),
+    /// List the scenarios by the id that `play ID` and `present ID` take, with language and title.
+    List(list::ListArgs),
     /// Show your profile (your style), change it, or delete it.
     ///
     /// The profile is stored only on this computer.
@@ -167,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Profile(args)) => profile::run(&cli.global, &args),
         Some(Command::Explain(args)) => explain::run(&cli.global, &args),
         Some(Command::Play(args)) => play::run(&cli.global, &args),
+        Some(Command::List(args)) => list::run(&cli.global, &args),
         Some(Command::Present(args)) => present::run(&cli.global, &args),
         Some(Command::Coverage(args)) => coverage::run(&cli.global, &args),
     }

@@ -228,6 +228,7 @@ pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlaya
                 eprintln!("  note: the library holds no scenarios");
             } else {
                 eprintln!("  available: {}", ids.join(", "));
+                eprintln!("  note: `kohtaa list` shows each with its title");
             }
             Err(NotPlayable(ExitCode::from(2)))
         }
@@ -317,7 +318,6 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
                     ("n", &(i + 1).to_string()),
                     ("count", &count),
                     ("title", &display_safe(&s.title)),
-                    ("id", &display_safe(&s.id)),
                 ]
             )
         );

@@ -344,11 +344,20 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         )
     };
 
+    // Every step of the model, those in order and those all the way through: with both
+    // kinds, each group says how many it holds, so "Step 1 of 7" under "Steps (9)" adds up.
     lines.push(heading(T::SectionSteps, m.steps.len()));
     let ordered: Vec<_> = m.steps.iter().filter(|s| !s.thread).collect();
     let threads: Vec<_> = m.steps.iter().filter(|s| s.thread).collect();
-    for (group, key) in [(&ordered, T::PlainStepLine), (&threads, T::PlainThreadLine)] {
+    let both = !ordered.is_empty() && !threads.is_empty();
+    for (group, key, title) in [
+        (&ordered, T::PlainStepLine, T::PlainStepsInOrder),
+        (&threads, T::PlainThreadLine, T::PlainStepsThroughout),
+    ] {
         let count = group.len().to_string();
+        if both {
+            lines.push(tf(lang, title, &[("count", &count)]));
+        }
         for (i, outcome) in group.iter().enumerate() {
             lines.push(tf(
                 lang,

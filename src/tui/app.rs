@@ -4,8 +4,9 @@ use crossterm::event::KeyEvent;
 
 use super::action::Action;
 use super::keymap::{self, Binding};
+use super::screens::library::LibraryView;
 use super::screens::{Screen, Step};
-use super::theme::Theme;
+use super::theme::{Theme, ThemeChoice};
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
 use crate::i18n::{Lang, T};
@@ -17,6 +18,10 @@ use crate::store::profile;
 pub struct Env {
     pub lang: Lang,
     pub theme: Theme,
+    /// The theme the learner chose (`--theme`, the profile, or F2), which `theme` draws.
+    pub theme_choice: ThemeChoice,
+    /// NO_COLOR is set: whichever theme is chosen, no colour (see [`Theme::for_choice`]).
+    pub no_color: bool,
     pub library: Library,
     /// The terminal's size, kept current by `Action::Resize`.
     pub size: (u16, u16),
@@ -38,13 +43,28 @@ pub struct Env {
     pub profile_dir: Option<std::path::PathBuf>,
     /// The last thing to tell about the profile (saved, deleted, an error).
     pub profile_notice: Option<String>,
+    /// The library's filter and selection, kept while the learner is on another screen.
+    pub library_view: LibraryView,
 }
 
 impl Env {
     pub fn new(lang: Lang, theme: Theme, library: Library, fixed_seed: Option<u64>) -> Env {
+        // The choice this theme stands for; `set_theme` says it exactly (the app's start
+        // does), NO_COLOR included.
+        let (theme_choice, no_color) = if theme == Theme::high_contrast_mono() {
+            (ThemeChoice::HighContrast, true)
+        } else if theme == Theme::high_contrast() {
+            (ThemeChoice::HighContrast, false)
+        } else if theme == Theme::mono() {
+            (ThemeChoice::Mono, false)
+        } else {
+            (ThemeChoice::Default, false)
+        };
         Env {
             lang,
             theme,
+            theme_choice,
+            no_color,
             library,
             size: (80, 24),
             fixed_seed,
@@ -56,7 +76,15 @@ impl Env {
             learner: None,
             profile_dir: None,
             profile_notice: None,
+            library_view: LibraryView::default(),
         }
+    }
+
+    /// Draws with the theme `choice`, without colour when `no_color` (NO_COLOR).
+    pub fn set_theme(&mut self, choice: ThemeChoice, no_color: bool) {
+        self.theme_choice = choice;
+        self.no_color = no_color;
+        self.theme = Theme::for_choice(choice, no_color);
     }
 
     /// Saves runs to `store` and loads its history; damaged records become notices.
@@ -250,18 +278,54 @@ impl App {
         self.apply(step);
     }
 
-    /// Saves the learner's style (and self-check answers, when given) to their profile.
+    /// Saves the learner's style (and self-check answers, when given) to their profile, and
+    /// says "Saved." only when the style is not the one they had (`before`): choosing the
+    /// style already chosen, or leaving the self-check to pick one by hand, picked nothing,
+    /// and an old "Saved." must not read as news. The file is written only when it would
+    /// change (or does not exist yet: skipping the first start's question saves "not set",
+    /// so it is not asked again).
     fn save_profile(
         &mut self,
+        before: Option<LearnerStyle>,
         style: Option<LearnerStyle>,
         self_check: Option<profile::SelfCheckRecord>,
     ) {
+        let changed = before != style;
+        let Some(dir) = &self.env.profile_dir else {
+            self.env.profile_notice = changed.then(|| self.env.t(T::ProfileNotSaved).to_owned());
+            return;
+        };
+        let same_on_disk = matches!(
+            profile::load(dir),
+            Ok(profile::ProfileState::Found(p)) if p.style == style
+        );
+        if same_on_disk && self_check.is_none() {
+            self.env.profile_notice = None;
+            return;
+        }
+        self.env.profile_notice = match profile::set_learner(dir, style, self_check) {
+            Ok(_) => changed.then(|| self.env.t(T::ProfileSaved).to_owned()),
+            Err(e) => Some(
+                self.env
+                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+            ),
+        };
+    }
+
+    /// Draws with the theme `choice` from now on and remembers it in the profile, as
+    /// `--theme` does; says "Saved." only when it changed.
+    fn set_theme(&mut self, choice: ThemeChoice) {
+        if choice == self.env.theme_choice {
+            self.env.profile_notice = None;
+            return;
+        }
+        self.env.set_theme(choice, self.env.no_color);
         let Some(dir) = &self.env.profile_dir else {
             self.env.profile_notice = Some(self.env.t(T::ProfileNotSaved).to_owned());
             return;
         };
-        self.env.profile_notice = Some(match profile::set_learner(dir, style, self_check) {
-            Ok(_) => self.env.t(T::ProfileSaved).to_owned(),
+        self.env.profile_notice = Some(match remember_theme(dir, choice, self.env.learner) {
+            Ok(()) => self.env.t(T::ProfileSaved).to_owned(),
             Err(e) => self
                 .env
                 .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
@@ -277,6 +341,10 @@ impl App {
                 let stays = matches!(*screen, Screen::Profile(_) | Screen::SelfCheck(_));
                 if matches!(self.screen, Screen::Profile(_)) && !stays {
                     self.env.profile_notice = None;
+                }
+                // The library's filter and selection wait for the learner to come back.
+                if let Screen::Library(library) = &self.screen {
+                    self.env.library_view = library.view();
                 }
                 self.screen = *screen
             }
@@ -297,8 +365,8 @@ impl App {
                 self_check,
                 then,
             } => {
-                self.env.learner = style;
-                self.save_profile(style, self_check);
+                let before = std::mem::replace(&mut self.env.learner, style);
+                self.save_profile(before, style, self_check);
                 self.apply(*then);
             }
             Step::SaveAndDebrief(mut debrief) => {
@@ -316,6 +384,7 @@ impl App {
                 self.env.notices.clear();
                 self.apply(*then);
             }
+            Step::SetTheme { choice } => self.set_theme(choice),
             Step::ForgetProfile { then } => {
                 self.env.learner = None;
                 self.env.profile_notice = match &self.env.profile_dir {
@@ -340,4 +409,23 @@ impl App {
             }
         }
     }
+}
+
+/// Saves `choice` as the theme in the profile in `dir`, keeping the rest of it; the file is
+/// written only when its theme differs. A profile that is missing or did not read is made
+/// anew with the style in use, `learner`.
+fn remember_theme(
+    dir: &std::path::Path,
+    choice: ThemeChoice,
+    learner: Option<LearnerStyle>,
+) -> std::io::Result<()> {
+    let mut saved = match profile::load(dir)? {
+        profile::ProfileState::Found(p) => p,
+        _ => profile::Profile::new(learner),
+    };
+    if saved.theme.as_deref() == Some(choice.name()) {
+        return Ok(());
+    }
+    saved.theme = Some(choice.name().to_owned());
+    profile::save(dir, &saved)
 }

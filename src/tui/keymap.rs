@@ -166,6 +166,48 @@ pub const TO_END: Binding = bind(
     false,
 );
 
+/// The keys of every list (the style list, the self-check, the progress runs, the briefing's
+/// focus steps ...), so each moves the same way and its help says so: ↑↓ j k move, Home/g and
+/// End/G go to the first and the last item. The library, where letters type into its filter,
+/// takes the same without the letters ([`FIRST_ITEM_KEY`], [`LAST_ITEM_KEY`]).
+pub const LIST_UP: Binding = bind(UP, "↑/k", Action::Up, T::Move, false);
+pub const LIST_DOWN: Binding = bind(DOWN, "↓/j", Action::Down, T::Move, true);
+pub const FIRST_ITEM: Binding = bind(
+    &[Key::Code(KeyCode::Home), Key::Char('g')],
+    "Home/g",
+    Action::Home,
+    T::ToFirst,
+    false,
+);
+pub const LAST_ITEM: Binding = bind(
+    &[Key::Code(KeyCode::End), Key::Char('G')],
+    "End/G",
+    Action::End,
+    T::ToLast,
+    false,
+);
+pub const FIRST_ITEM_KEY: Binding = bind(
+    &[Key::Code(KeyCode::Home)],
+    "Home",
+    Action::Home,
+    T::ToFirst,
+    false,
+);
+pub const LAST_ITEM_KEY: Binding = bind(
+    &[Key::Code(KeyCode::End)],
+    "End",
+    Action::End,
+    T::ToLast,
+    false,
+);
+
+/// ← goes back, with the words of the screen's own back key (`what`). Only where nothing
+/// moves sideways and going back loses nothing: lists, never a text field (there ← moves
+/// the cursor), a run in progress or a first-start question.
+pub const fn left_back(what: T) -> Binding {
+    bind(&[Key::Code(KeyCode::Left)], "←", Action::Back, what, false)
+}
+
 /// Everywhere, after the screen's own keys.
 pub const GLOBAL: &[Binding] = &[
     bind(

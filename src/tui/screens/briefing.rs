@@ -18,7 +18,9 @@ use crate::practice::measure::steps_in_play;
 use crate::practice::record::last_next_time;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, ENTER, FIRST_ITEM, LAST_ITEM, LIST_DOWN, LIST_UP, bind, left_back,
+};
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
@@ -29,9 +31,12 @@ use crate::tui::widgets::{
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::StartRun, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(BACK, "q/Esc", Action::Back, T::Back, true),
+    left_back(T::Back),
 ];
 
 pub struct BriefingScreen {
@@ -116,6 +121,14 @@ impl BriefingScreen {
             }
             Action::Down => {
                 self.selected = (self.selected + 1).min(self.steps.len().saturating_sub(1));
+                self.moved = true;
+            }
+            Action::Home => {
+                self.selected = 0;
+                self.moved = true;
+            }
+            Action::End => {
+                self.selected = self.steps.len().saturating_sub(1);
                 self.moved = true;
             }
             Action::Back => {

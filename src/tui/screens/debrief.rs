@@ -23,7 +23,7 @@ use crate::practice::{Run, StepResult};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{
-    BACK, Binding, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END, TO_TOP, bind,
+    BACK, Binding, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END, TO_TOP, bind, left_back,
 };
 use crate::tui::text::{Doc, clean};
 use crate::tui::theme::{NO_POINTER, POINTER, result_symbol};
@@ -47,6 +47,7 @@ macro_rules! debrief_keys {
             bind(&[Key::Digit], "1-6", Action::Pick(1), T::JumpSection, false),
             $($replay,)?
             bind(BACK, "q/Esc", Action::Back, $back, true),
+            left_back($back),
             SCROLL_UP,
             SCROLL_DOWN,
             PAGE_UP,

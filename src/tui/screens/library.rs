@@ -24,7 +24,7 @@ use crate::practice::recommend::{Recommendation, recommend};
 use crate::practice::record::RunStatus;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{Binding, ENTER, Key, bind};
+use crate::tui::keymap::{Binding, ENTER, FIRST_ITEM_KEY, Key, LAST_ITEM_KEY, bind};
 use crate::tui::text::width as width_of;
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
@@ -59,8 +59,8 @@ macro_rules! library_keys {
             bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
             bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
             bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
-            bind(&[Key::Code(KeyCode::Home)], "Home", Action::Home, T::ToTop, false),
-            bind(&[Key::Code(KeyCode::End)], "End", Action::End, T::ToEnd, false),
+            FIRST_ITEM_KEY,
+            LAST_ITEM_KEY,
             bind(&[Key::Code(KeyCode::Backspace)], "Backspace", Action::Erase, T::EraseChar, false),
             // `?` opens the help, as the bar says, rather than going to the filter.
             bind(&[Key::Char('?')], "?", Action::Help, T::Help, false),
@@ -156,27 +156,55 @@ struct List {
     doc: Option<(u16, Doc, Vec<EntryRows>)>,
 }
 
+/// What the library keeps while the learner is elsewhere (a run, the presenter, the
+/// progress view, the style screen): the filter typed, whether other languages are shown,
+/// and the row selected. The app takes it from the library each time it leaves it
+/// ([`LibraryScreen::view`]); every way back opens the library with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LibraryView {
+    pub filter: String,
+    pub others: bool,
+    pub selected: usize,
+}
+
 impl LibraryScreen {
-    /// The library at its top: "Practise next" selected, the interface language only.
-    pub fn new(_env: &Env) -> LibraryScreen {
-        LibraryScreen {
-            filter: String::new(),
-            editing: false,
-            others: false,
+    /// The library as the learner left it ([`Env::library_view`]): at first, at its top,
+    /// "Practise next" selected, the interface language only.
+    pub fn new(env: &Env) -> LibraryScreen {
+        let view = &env.library_view;
+        let screen = LibraryScreen {
+            filter: view.filter.clone(),
+            // A filter typed keeps the keys, as it does after a briefing.
+            editing: !view.filter.is_empty(),
+            others: view.others,
             selected: 0,
             message: None,
             hint: false,
             list: RefCell::new(None),
             search: RefCell::default(),
             scroll: Cell::new(None),
+        };
+        let rows = screen.rows(env).len();
+        LibraryScreen {
+            selected: view.selected.min(rows.saturating_sub(1)),
+            ..screen
         }
     }
 
-    /// The library with `scenario` selected (coming back from a run); one in another
-    /// language shows the other languages.
+    /// What to keep of this library while the learner is elsewhere.
+    pub fn view(&self) -> LibraryView {
+        LibraryView {
+            filter: self.filter.clone(),
+            others: self.others,
+            selected: self.selected,
+        }
+    }
+
+    /// The library with `scenario` selected (coming back from a run), its filter kept; one
+    /// in another language shows the other languages.
     pub fn at(env: &Env, scenario: &Scenario) -> LibraryScreen {
         let mut screen = LibraryScreen::new(env);
-        screen.others = scenario.language != env.lang.code();
+        screen.others |= scenario.language != env.lang.code();
         let scenarios = &env.library.scenarios;
         screen.selected = screen
             .rows(env)
@@ -187,14 +215,14 @@ impl LibraryScreen {
                     && s.id == scenario.id
                     && s.language == scenario.language
             })
-            .unwrap_or(0);
+            .unwrap_or(screen.selected);
         screen
     }
 
     /// This screen's state moved out, caches and all, to come back to from a briefing.
     fn keep(&mut self) -> LibraryScreen {
         LibraryScreen {
-            filter: std::mem::take(&mut self.filter),
+            filter: self.filter.clone(),
             editing: self.editing,
             others: self.others,
             selected: self.selected,

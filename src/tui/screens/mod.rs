@@ -57,6 +57,10 @@ pub enum Step {
         self_check: Option<SelfCheckRecord>,
         then: Box<Step>,
     },
+    /// Draw with this theme from now on and remember it in the profile (F2).
+    SetTheme {
+        choice: crate::tui::theme::ThemeChoice,
+    },
     /// Delete the profile, then `then`.
     ForgetProfile {
         then: Box<Step>,

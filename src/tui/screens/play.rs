@@ -17,8 +17,8 @@ use crate::practice::record::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{
-    self, BACK, Binding, DOWN, ENTER, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END,
-    TO_TOP, UP, bind,
+    self, BACK, Binding, ENTER, FIRST_ITEM, Key, LAST_ITEM, LIST_DOWN, LIST_UP, PAGE_DOWN, PAGE_UP,
+    SCROLL_DOWN, SCROLL_UP, TO_END, TO_TOP, bind,
 };
 use crate::tui::text::{Doc, clean, truncate};
 use crate::tui::theme::{NO_POINTER, POINTER};
@@ -34,8 +34,10 @@ const RESTART: &[Key] = &[Key::Char('r')];
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     bind(&[Key::Digit], "1-9", Action::Select, T::Choose, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(ENTER, "Enter", Action::Select, T::Choose, false),
     bind(UNDO, "u", Action::Undo, T::Undo, true),
     bind(RESTART, "r", Action::Restart, T::Restart, true),
@@ -166,6 +168,10 @@ impl PlayScreen {
             (Phase::Choosing, Action::Down) => {
                 let last = shown.len().saturating_sub(1);
                 self.cursor = Some(self.cursor.map_or(0, |c| (c + 1).min(last)))
+            }
+            (Phase::Choosing, Action::Home) if !shown.is_empty() => self.cursor = Some(0),
+            (Phase::Choosing, Action::End) if !shown.is_empty() => {
+                self.cursor = Some(shown.len() - 1)
             }
             (Phase::Choosing, Action::Pick(n)) if n >= 1 && n <= shown.len() => {
                 self.cursor = Some(n - 1);

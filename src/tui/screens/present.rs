@@ -21,7 +21,7 @@ use crate::i18n::T;
 use crate::practice::Run;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{self, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{self, Binding, DOWN, ENTER, FIRST_ITEM, Key, LAST_ITEM, UP, bind};
 use crate::tui::text::clean;
 
 /// The presenter's own actions (`Action::Present`).
@@ -59,6 +59,8 @@ pub const PICK_KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::PresentBegin, true),
     bind(UP, "↑/k", Action::Up, T::Move, true),
     bind(DOWN, "↓/j", Action::Down, T::Move, false),
+    FIRST_ITEM,
+    LAST_ITEM,
     cue(FLIP, "t", Cue::Flip, T::PresentFlip, true),
     bind(LEAVE, "q/Esc", Action::Back, T::PresentLeave, true),
 ];
@@ -187,6 +189,8 @@ pub const DEBRIEF_KEYS: &[Binding] = &[
 pub const MAP_KEYS: &[Binding] = &[
     bind(UP, "↑/k", Action::Up, T::Move, true),
     bind(DOWN, "↓/j", Action::Down, T::Move, false),
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(ENTER, "Enter", Action::Select, T::PresentGoThere, true),
     cue(
         &[Key::Char('m'), Key::Code(KeyCode::Esc), Key::Char('q')],
@@ -388,6 +392,8 @@ impl PresentScreen {
                 match action {
                     Action::Up => *selected = selected.saturating_sub(1),
                     Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+                    Action::Home => *selected = 0,
+                    Action::End => *selected = count.saturating_sub(1),
                     Action::Select => return self.open(env),
                     _ => {}
                 }
@@ -563,6 +569,8 @@ impl PresentScreen {
         match action {
             Action::Up => *selected = selected.saturating_sub(1),
             Action::Down => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
+            Action::Home => *selected = 0,
+            Action::End => *selected = rows.len().saturating_sub(1),
             Action::Present(Cue::Map) | Action::Back => self.map = None,
             Action::Select => {
                 if let (Some(row), Some(run)) = (rows.get(*selected), &mut self.run) {

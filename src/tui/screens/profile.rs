@@ -12,15 +12,32 @@ use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::i18n::T;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, ENTER, FIRST_ITEM, LAST_ITEM, LIST_DOWN, LIST_UP, bind, left_back,
+};
 use crate::tui::text::Doc;
-use crate::tui::theme::{NO_POINTER, POINTER};
+use crate::tui::theme::{NO_POINTER, POINTER, ThemeChoice};
 use crate::tui::widgets::{inset, render_doc, render_doc_more, scroll_to_show_more};
 
+/// Keys of the style screen (F2): a list, so ← goes back too.
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::Select, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
+    bind(BACK, "q/Esc", Action::Back, T::Back, true),
+    left_back(T::Back),
+];
+
+/// Keys of the first start's welcome: Esc skips, as it says; ← is no way to skip a question
+/// the learner has not read.
+pub const WELCOME_KEYS: &[Binding] = &[
+    bind(ENTER, "Enter", Action::Select, T::Select, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(BACK, "q/Esc", Action::Back, T::Back, true),
 ];
 
@@ -30,6 +47,8 @@ pub enum Item {
     SelfCheck,
     Style(Option<LearnerStyle>),
     Delete,
+    /// The app's theme (not on the first start: `--theme` is there for that).
+    Theme(ThemeChoice),
     /// "Skip for now" on the first start, "Done" later.
     Leave,
 }
@@ -62,13 +81,14 @@ impl ProfileScreen {
         }
         let mut items = vec![Item::SelfCheck, Item::Style(None)];
         items.extend(styles);
+        items.extend(THEMES.into_iter().map(Item::Theme));
         items.push(Item::Delete);
         items.push(Item::Leave);
         items
     }
 
     pub fn keys(&self) -> &'static [Binding] {
-        KEYS
+        if self.first_start { WELCOME_KEYS } else { KEYS }
     }
 
     pub fn title(&self, env: &Env) -> String {
@@ -89,6 +109,8 @@ impl ProfileScreen {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(items.len() - 1),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = items.len() - 1,
             Action::Back => return self.skip_or_leave(env),
             Action::Select => match items[self.selected] {
                 Item::SelfCheck => {
@@ -109,6 +131,7 @@ impl ProfileScreen {
                         then: Box::new(then),
                     };
                 }
+                Item::Theme(choice) => return Step::SetTheme { choice },
                 Item::Delete => {
                     return Step::Confirm {
                         question: T::ConfirmForget,
@@ -147,28 +170,40 @@ impl ProfileScreen {
             doc.blank();
         }
         current_style(env, texts, &mut doc);
-        if let Some(notice) = &env.profile_notice {
-            doc.para(notice, theme.warn);
+        if !self.first_start {
+            current_theme(env, &mut doc);
         }
         doc.blank();
         doc.para(env.t(T::ChooseStyle), theme.heading);
         let mut rows = 0..0;
         let mut starts = Vec::new();
-        for (i, item) in self.items().into_iter().enumerate() {
+        let items = self.items();
+        for (i, &item) in items.iter().enumerate() {
+            // The themes are a group of their own, under their heading, apart from the rest.
+            let is_theme = |i: usize| matches!(items.get(i), Some(Item::Theme(_)));
+            let top = doc.len();
+            if is_theme(i) != (i > 0 && is_theme(i - 1)) {
+                doc.blank();
+            }
+            if is_theme(i) && !(i > 0 && is_theme(i - 1)) {
+                doc.para(env.t(T::ChooseTheme), theme.heading);
+            }
             let start = doc.len();
-            starts.push(start);
             let chosen = i == self.selected;
             let label = match item {
                 Item::SelfCheck => env.t(T::TakeSelfCheck).to_owned(),
                 Item::Style(None) => env.t(T::NotSetItem).to_owned(),
                 Item::Style(Some(s)) => texts.map_or_else(|| s.code(), |t| list_name(t, s)),
+                Item::Theme(choice) => env.t(theme_name(choice)).to_owned(),
                 Item::Delete => env.t(T::DeleteProfile).to_owned(),
                 Item::Leave if self.first_start => env.t(T::SkipForNow).to_owned(),
                 Item::Leave => env.t(T::DoneItem).to_owned(),
             };
+            starts.push(start);
             let mark = match item {
                 Item::Style(s) if s == env.learner => "(•) ",
-                Item::Style(_) => "( ) ",
+                Item::Theme(c) if c == env.theme_choice => "(•) ",
+                Item::Style(_) | Item::Theme(_) => "( ) ",
                 _ => "    ",
             };
             doc.hanging_styled(
@@ -179,13 +214,18 @@ impl ProfileScreen {
                 if chosen { theme.selected } else { theme.base },
             );
             if chosen {
-                rows = start..doc.len();
+                // The group's heading shows with its first item.
+                rows = top..doc.len();
             }
         }
         // Where the style is kept and the trademark line stay in view below the list: the
         // list is longer than a small terminal, and these must be read (pedagogy rule 2).
+        // What became of the last choice stays in view too, wherever in the list it was made.
         let mut footer = Doc::new(area.width.saturating_sub(1));
         footer.blank();
+        if let Some(notice) = &env.profile_notice {
+            footer.para(notice, theme.warn);
+        }
         footer.para(env.t(T::StoredLocally), theme.dim);
         if let Some(texts) = texts {
             footer.para(&texts.disclaimer, theme.dim);
@@ -267,5 +307,36 @@ fn current_style(env: &Env, texts: Option<&StyleTexts>, doc: &mut Doc) {
                 theme.base,
             );
         }
+    }
+}
+
+/// The themes in the order listed.
+const THEMES: [ThemeChoice; 3] = [
+    ThemeChoice::Default,
+    ThemeChoice::HighContrast,
+    ThemeChoice::Mono,
+];
+
+/// A theme's name for the learner.
+fn theme_name(choice: ThemeChoice) -> T {
+    match choice {
+        ThemeChoice::Default => T::ThemeDefault,
+        ThemeChoice::HighContrast => T::ThemeHighContrast,
+        ThemeChoice::Mono => T::ThemeMono,
+    }
+}
+
+/// The theme in use, and whether NO_COLOR keeps colour off whatever is chosen.
+fn current_theme(env: &Env, doc: &mut Doc) {
+    let theme = env.theme;
+    doc.hanging_styled(
+        &format!("{}: ", env.t(T::CurrentTheme)),
+        theme.heading,
+        "  ",
+        env.t(theme_name(env.theme_choice)),
+        theme.base,
+    );
+    if env.no_color && env.theme_choice != ThemeChoice::Mono {
+        doc.para(env.t(T::ThemeNoColor), theme.base);
     }
 }

@@ -18,18 +18,21 @@ use crate::practice::record::{RunRecord, RunStatus};
 use crate::practice::{Run, StepResult};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, TO_END, TO_TOP, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, ENTER, FIRST_ITEM, LAST_ITEM, LIST_DOWN, LIST_UP, bind, left_back,
+};
 use crate::tui::text::{Doc, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER, result_symbol};
 use crate::tui::widgets::{inset, render_doc_more, scroll_to_show_more};
 
 pub const KEYS: &[Binding] = &[
     bind(ENTER, "Enter", Action::Select, T::OpenDebrief, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
-    TO_TOP,
-    TO_END,
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(BACK, "q/Esc", Action::Back, T::ToLibrary, true),
+    left_back(T::ToLibrary),
 ];
 
 pub struct ProgressScreen {

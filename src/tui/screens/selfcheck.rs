@@ -14,27 +14,35 @@ use crate::practice::selfcheck::{self, Tendency};
 use crate::store::profile::SelfCheckRecord;
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{BACK, Binding, DOWN, ENTER, Key, UP, bind};
+use crate::tui::keymap::{
+    BACK, Binding, ENTER, FIRST_ITEM, Key, LAST_ITEM, LIST_DOWN, LIST_UP, bind, left_back,
+};
 use crate::tui::text::Doc;
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{inset, render_doc};
 
 pub const KEYS: &[Binding] = &[
     bind(&[Key::Digit], "1-5", Action::Select, T::Answer, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(ENTER, "Enter", Action::Select, T::Select, true),
     bind(BACK, "q/Esc", Action::Back, T::PreviousStatement, true),
+    left_back(T::PreviousStatement),
 ];
 
 /// Keys on the result: three things to do with it.
 #[rustfmt::skip]
 pub const RESULT_KEYS: &[Binding] = &[
     bind(&[Key::Digit], "1-3", Action::Select, T::Choose, true),
-    bind(UP, "↑/k", Action::Up, T::Move, false),
-    bind(DOWN, "↓/j", Action::Down, T::Move, true),
+    LIST_UP,
+    LIST_DOWN,
+    FIRST_ITEM,
+    LAST_ITEM,
     bind(ENTER, "Enter", Action::Select, T::Select, true),
     bind(BACK, "q/Esc", Action::Back, T::PreviousStatement, true),
+    left_back(T::PreviousStatement),
 ];
 
 /// What the learner can do with the result.
@@ -116,6 +124,8 @@ impl SelfCheckScreen {
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(4),
+            Action::Home => self.cursor = 0,
+            Action::End => self.cursor = 4,
             Action::Pick(n) if (1..=5).contains(&n) => self.answer(n),
             Action::Select => self.answer(self.cursor + 1),
             Action::Back if self.at == 0 => {
@@ -144,6 +154,8 @@ impl SelfCheckScreen {
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(RESULT_ITEMS.len() - 1),
+            Action::Home => self.cursor = 0,
+            Action::End => self.cursor = RESULT_ITEMS.len() - 1,
             Action::Pick(n) if (1..=RESULT_ITEMS.len()).contains(&n) => {
                 self.cursor = n - 1;
                 return self.update_result(env, Action::Select);

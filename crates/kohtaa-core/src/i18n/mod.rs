@@ -54,6 +54,8 @@ catalogue! {
     PageDown => "page down", "sivu alas";
     ToTop => "to the top", "alkuun";
     ToEnd => "to the end", "loppuun";
+    ToFirst => "to the first item", "ensimmäiseen kohtaan";
+    ToLast => "to the last item", "viimeiseen kohtaan";
     Continue => "continue", "jatka";
     TooSmall => "Terminal too small: {w}×{h} (need {min_w}×{min_h}). Make the window larger, or press Ctrl-C to quit.",
         "Pääte on liian pieni: {w}×{h} (tarvitaan {min_w}×{min_h}). Suurenna ikkunaa tai lopeta painamalla Ctrl-C.";
@@ -113,8 +115,8 @@ catalogue! {
         "Ei tyhjennettävää: Esc ei lopeta ohjelmaa. Lopeta painamalla q.";
     BrokenFiles => "Files with errors (fix them and restart; `kohtaa check` shows all problems)",
         "Virheelliset tiedostot (korjaa ja käynnistä uudelleen; `kohtaa check` näyttää kaikki ongelmat)";
-    BrokenNoticeOne => "✗ 1 file has errors: it is listed at the top (Home).", "✗ 1 tiedostossa on virheitä: se on luettelon alussa (Home).";
-    BrokenNoticeMany => "✗ {n} files have errors: they are listed at the top (Home).", "✗ {n} tiedostossa on virheitä: ne ovat luettelon alussa (Home).";
+    BrokenNoticeOne => "✗ 1 file has errors: it is listed first, above the scenarios.", "✗ Yhdessä tiedostossa on virheitä: se on luettelon alussa.";
+    BrokenNoticeMany => "✗ {n} files have errors: they are listed first, above the scenarios.", "✗ {n} tiedostossa on virheitä: ne ovat luettelon alussa.";
     NoModel => "This scenario's encounter model `{model}` ({lang}) was not found.",
         "Harjoituksen kohtaamismallia `{model}` ({lang}) ei löytynyt.";
     RunFailed => "This scenario cannot be played: {error}", "Harjoitusta ei voi pelata: {error}";
@@ -242,12 +244,19 @@ catalogue! {
     MoodPleased => "pleased", "luottavainen";
     MoodSatisfied => "satisfied", "tyytyväinen";
     // The learner's style: first start, profile, self-check
-    OpenProfile => "your style", "tyylisi";
-    ProfileTitle => "Your style", "Tyylisi";
+    OpenProfile => "your style and theme", "tyylisi ja teema";
+    ProfileTitle => "Your style and theme", "Tyylisi ja teema";
     WelcomeTitle => "Welcome", "Tervetuloa";
     WelcomeText => "kohtaa can word its feedback for the way you tend to work with people. Pick a style yourself, take a quick informal self-check, or skip this. You can change it at any time with F2 in the scenario list.",
         "kohtaa voi sanoittaa palautteen sen mukaan, miten yleensä toimit ihmisten kanssa. Valitse tyyli itse, tee lyhyt epävirallinen pikakysely tai ohita tämä. Voit muuttaa valintaa milloin vain F2-näppäimellä harjoitusluettelossa.";
     CurrentStyle => "Your style", "Tyylisi";
+    CurrentTheme => "Theme", "Teema";
+    ChooseTheme => "Theme (how the app looks):", "Teema (miltä sovellus näyttää):";
+    ThemeDefault => "Default colours", "Oletusvärit";
+    ThemeHighContrast => "High contrast (bold, reverse and underline; nothing dim or blue)",
+        "Suuri kontrasti (lihavointi, käänteisvärit ja alleviivaus; ei himmeää eikä sinistä)";
+    ThemeMono => "No colour", "Ei värejä";
+    ThemeNoColor => "NO_COLOR is set, so no theme shows colour.", "NO_COLOR on käytössä, joten mikään teema ei näytä värejä.";
     StyleNotSet => "not set; feedback uses neutral wording.", "ei valittu; palaute on neutraalia.";
     LikesFeedback => "Feedback", "Palaute";
     StyleStrength => "Strength", "Vahvuus";
@@ -364,7 +373,8 @@ catalogue! {
     PlainOutcome => "Outcome: {outcome}. {summary}", "Lopputulos: {outcome}. {summary}";
     PlainFit => "Model fit: {fit} % ({shown} shown of the {scored} steps this path offered).", "Mallin mukaisuus: {fit} % (näkyi {shown}/{scored} vastaan tulleesta askeleesta).";
     PlainFitNone => "Model fit: no step of the model was in play.", "Mallin mukaisuus: mikään mallin askel ei ollut mukana.";
-    PlainStepsTitle => "Steps of the encounter model ({count}):", "Kohtaamismallin askeleet ({count}):";
+    PlainStepsInOrder => "In the model's order ({count}):", "Mallin järjestyksessä ({count}):";
+    PlainStepsThroughout => "Throughout the encounter ({count}):", "Läpi kohtaamisen ({count}):";
     PlainStepLine => "Step {n} of {count}: {step}: {result}", "Askel {n}/{count}: {step}: {result}";
     PlainThreadLine => "Throughout, {n} of {count}: {step}: {result}", "Läpi kohtaamisen, {n}/{count}: {step}: {result}";
     PlainOrderTitle => "Order:", "Järjestys:";
@@ -383,7 +393,7 @@ catalogue! {
     PlainSection => "## {title} ({count})", "## {title} ({count})";
     PlainPathChoice => "Choice {n} of {count}: {text}", "Valinta {n}/{count}: {text}";
     PlainPickScenario => "Scenarios ({count}):", "Harjoitukset ({count}):";
-    PlainScenarioLine => "Scenario {n} of {count}: {title} ({id})", "Harjoitus {n}/{count}: {title} ({id})";
+    PlainScenarioLine => "Scenario {n} of {count}: {title}", "Harjoitus {n}/{count}: {title}";
     PlainScenarioPrompt => "Your answer (1–{count}):", "Vastauksesi (1–{count}):";
     PlainPickEnded => "input ended before a scenario was chosen", "syöte loppui ennen kuin harjoitus valittiin";
     PlainPickGaveUp => "{n} answers in a row were not scenario numbers; stopping", "{n} vastausta peräkkäin ei ollut harjoitusten numeroita; lopetetaan";
