@@ -6,7 +6,6 @@
 
 mod common;
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -16,6 +15,7 @@ use kohtaa::content::outline::Outline;
 use kohtaa::content::parse::parse;
 use kohtaa::content::text::check_strings;
 use kohtaa::content::{Loaded, Origin, Scenario, Source, validate};
+use kohtaa::store::library::{self, LoadOptions};
 
 fn options(paths: Vec<std::path::PathBuf>) -> LoadOptions {
     LoadOptions {

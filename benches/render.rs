@@ -5,12 +5,12 @@
 
 mod common;
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::render::render;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};

@@ -11,13 +11,13 @@
 //! condition before the jump); endings end the story. Style tips and the facilitator's notes
 //! are left out: neither tool has a place for them, and the generator writes none.
 
-use kohtaa::diagnostics::Render;
 use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use kohtaa::content::parse::parse;
 use kohtaa::content::{Choice, MOOD_MAX, MOOD_MIN, Scenario, Source};
+use kohtaa::diagnostics::Render;
 use sha2::{Digest, Sha256};
 
 fn main() -> ExitCode {

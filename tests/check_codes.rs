@@ -1,10 +1,10 @@
 //! Every diagnostic code has a fixture under tests/fixtures/check/, reported at its exact
 //! line and column with its exact message.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
 use kohtaa::content::{Code, Library, Source};
+use kohtaa::store::library::{self, LoadOptions};
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

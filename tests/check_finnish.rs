@@ -1,14 +1,14 @@
 //! `kohtaa check` in Finnish: every diagnostic has its Finnish wording, shown under `--lang fi`
 //! or a Finnish locale, while English output stays as it was.
 
-use kohtaa::diagnostics::Render;
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use kohtaa::content::parse::parse;
 use kohtaa::content::{Diagnostic, Scenario, Source};
+use kohtaa::diagnostics::Render;
 use kohtaa::lang::Lang;
+use kohtaa::store::library::{self, LoadOptions};
 
 fn fixtures(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

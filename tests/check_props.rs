@@ -1,10 +1,11 @@
 //! Loading never panics, whatever the bytes, and every reported span lies inside its file.
 
-use kohtaa::diagnostics::Render;
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
+
+use kohtaa::diagnostics::Render;
+use kohtaa::store::library::{self, LoadOptions};
 
 fn base() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,7 +1,6 @@
 //! What the debrief teaches first (practice::turn, practice::debrief): the turning point and
 //! the better answer, the step kept and the one to change, and closings by how it went.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::{Arc, OnceLock};
 
 use kohtaa::content::parse::parse;
@@ -11,6 +10,7 @@ use kohtaa::practice::debrief::{Debrief, Lesson, answer_went};
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::turn::{Reach, turning_point_within};
 use kohtaa::practice::{ChoiceEffect, Run, StepResult};
+use kohtaa::store::library::{self, LoadOptions};
 
 const MODEL: &str = r#"EncounterModel(
     id: "m", language: "en", name: "M",

@@ -2,12 +2,12 @@
 //! restart, cycles, shuffled order) and what it measures (scenario-format.md, "What a run
 //! measures").
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use kohtaa::content::parse::parse;
 use kohtaa::content::{EncounterModel, Outcome, Scenario, Source};
 use kohtaa::practice::{ChoiceEffect, OrderNote, Run, RunError, StepResult};
+use kohtaa::store::library::{self, LoadOptions};
 
 const MODEL: &str = r#"EncounterModel(
     id: "m", language: "en", name: "M",

@@ -3,7 +3,6 @@
 //! feedback after the choice must not call it one; a neutral answer still gets `mood_same`.
 //! Style files written before `mood_floor` and `mood_ceiling` existed still load.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,6 +15,7 @@ use kohtaa::plain::transcript;
 use kohtaa::practice::Run;
 use kohtaa::practice::feedback::{PartKind, Voice};
 use kohtaa::practice::run::ScaleEnd;
+use kohtaa::store::library::{self, LoadOptions};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

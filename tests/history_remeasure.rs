@@ -4,7 +4,6 @@
 
 mod progress_common;
 
-use kohtaa::store::library;
 use std::sync::Arc;
 
 use assert_cmd::Command;
@@ -14,6 +13,7 @@ use kohtaa::practice::progress::progress;
 use kohtaa::practice::record::{RunRecord, RunStatus, remeasure};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::history::Store;
+use kohtaa::store::library;
 use progress_common::one;
 use time::macros::datetime;
 

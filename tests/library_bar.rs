@@ -1,13 +1,13 @@
 //! The bar the bundled library must meet (issue "The bundled library"): what it practises
 //! across scenarios, what each scenario holds, and that both languages measure the same.
 
-use kohtaa::diagnostics::Render;
-use kohtaa::store::library;
 use std::collections::{HashMap, HashSet};
 
 use kohtaa::content::coverage::{Coverage, ScenarioFacts, differences};
 use kohtaa::content::{EncounterModel, Library, Outcome, Scenario, Style};
+use kohtaa::diagnostics::Render;
 use kohtaa::practice::run::{ChoiceEffect, apply_mood, destination};
+use kohtaa::store::library;
 
 fn scenarios<'a>(library: &'a Library, lang: &str) -> Vec<&'a Scenario> {
     let mut list: Vec<&Scenario> = library

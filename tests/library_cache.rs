@@ -2,15 +2,16 @@
 //! or changing the language, a frame of the same app is the frame a fresh app in that state
 //! draws.
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
 use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
 use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::render::render;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
 fn fixtures() -> Library {
     library::load(&LoadOptions {

@@ -2,12 +2,13 @@
 
 mod tui_common;
 
+use tui_common::{rows, typed};
+
 use kohtaa::i18n::Lang;
 use kohtaa::store::library;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
-use tui_common::{rows, typed};
 
 fn app(lang: Lang) -> App {
     let mut app = App::new(Env::new(lang, Theme::mono(), library::bundled(), Some(1)));

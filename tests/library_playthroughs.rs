@@ -2,13 +2,13 @@
 //! measures against the file's expectations, so the tests files are verified before `kohtaa
 //! test` exists, and stay verified after.
 
-use kohtaa::store::library;
 use std::sync::Arc;
 
 use kohtaa::content::tests_file::{Playthrough, ScenarioTests};
 use kohtaa::content::{Library, Outcome};
 use kohtaa::practice::measure::StepResult;
 use kohtaa::practice::run::Run;
+use kohtaa::store::library;
 
 /// The language folder a bundled file lies in (`bundled:fi/x.tests.ron` → `fi`).
 fn language_of(name: &str) -> &str {

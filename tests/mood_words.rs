@@ -4,7 +4,6 @@
 
 mod tui_common;
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,6 +14,7 @@ use kohtaa::i18n;
 use kohtaa::lang::Lang;
 use kohtaa::plain::transcript;
 use kohtaa::practice::Run;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use tui_common::{choose_by_text, key, rows, typed};

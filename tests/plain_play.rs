@@ -1,13 +1,13 @@
 //! `kohtaa play --plain`: scenario files written for these tests alone, played through the real
 //! binary with piped answers, give the measurement scenario-format.md defines.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
 use kohtaa::content::styles::LearnerStyle;
 use kohtaa::practice::Run;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::store::profile::{self, Profile};
 use serde_json::Value;
 

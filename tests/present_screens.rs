@@ -1,12 +1,12 @@
 //! Presenter mode, screen by screen, at a projector's 120x35, in English and Finnish; and what
 //! the facilitator's keys do.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use insta::assert_snapshot;
 use kohtaa::content::Library;
 use kohtaa::lang::Lang;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::action::Action;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::screens::present::{Cue, Origin, PresentScreen, Stage};

@@ -2,11 +2,12 @@
 
 mod progress_common;
 
+use progress_common::{day, run_on};
+
 use kohtaa::content::{Choice, Customer, Ending, Node, Outcome, Scenario, Style};
 use kohtaa::practice::StepResult::{Broken, Missed, Shown};
 use kohtaa::practice::recommend::{Reason, Trains, recommend};
 use kohtaa::practice::record::RunRecord;
-use progress_common::{day, run_on};
 
 /// A scenario whose `focus` is `focus` and whose one choice fits `fits`.
 fn scenario(id: &str, language: &str, style: Style, focus: &[&str], fits: &[&str]) -> Scenario {

@@ -2,10 +2,11 @@
 
 mod progress_common;
 
+use progress_common::{day, one};
+
 use kohtaa::practice::StepResult::{Broken, Missed, NotInPlay, Shown};
 use kohtaa::practice::record::{RunRecord, RunStatus};
 use kohtaa::practice::schedule::{INTERVALS, StepSchedule, schedule};
-use progress_common::{day, one};
 
 fn listen(records: &[RunRecord], now: i64) -> StepSchedule {
     schedule(records, day(now))

@@ -2,12 +2,12 @@
 
 mod progress_common;
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use kohtaa::practice::record::{RunRecord, RunStatus, content_hash, last_next_time};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::history::{LoadProblem, Store};
+use kohtaa::store::library::{self, LoadOptions};
 use progress_common::{day, one};
 
 fn files_in(dir: &std::path::Path) -> Vec<String> {

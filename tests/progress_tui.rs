@@ -2,13 +2,13 @@
 //! kept and its plan shown before the next run, the progress view and "practise next".
 //! Snapshots are whole screens at 80x24 in both languages.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 
 use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
 use kohtaa::practice::record::RunStatus;
 use kohtaa::store::history::Store;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};

@@ -2,10 +2,11 @@
 
 mod progress_common;
 
+use progress_common::run_on;
+
 use kohtaa::content::Style;
 use kohtaa::practice::StepResult::{Broken, Missed, NotInPlay, Shown};
 use kohtaa::practice::progress::progress;
-use progress_common::run_on;
 
 #[test]
 fn per_step_results_pitfalls_and_fit_come_in_run_order() {

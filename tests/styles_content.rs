@@ -1,10 +1,10 @@
 //! The style files: the bundled ones are complete and clean; each problem in an edited copy is
 //! reported with its code at the spot; a user's file replaces the bundled one.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 
 use kohtaa::content::{Code, Library};
+use kohtaa::store::library::{self, LoadOptions};
 
 const EN: &str = include_str!("../scenarios/styles/disc.en.ron");
 

@@ -1,7 +1,6 @@
 //! Feedback worded for the learner's style: the same measurement and message for every style,
 //! different order and words, and never the learner's style given as a reason.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
@@ -9,6 +8,7 @@ use kohtaa::content::{EncounterModel, Library, Scenario, Style};
 use kohtaa::practice::debrief::Debrief;
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::{Run, StepResult};
+use kohtaa::store::library::{self, LoadOptions};
 
 /// A path through "doctor-today" (a frozen copy of the bundled one) that shows some steps and
 /// breaks others.

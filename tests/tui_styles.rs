@@ -2,7 +2,6 @@
 //! style-worded debrief, driven through `App::update` and snapshotted at 80x24 in both
 //! languages. The profile goes to a temporary folder, never the real home.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,6 +12,7 @@ use kohtaa::content::Library;
 use kohtaa::content::styles::{LearnerStyle, Pole};
 use kohtaa::lang::Lang;
 use kohtaa::practice::Run;
+use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::store::profile::{self, ProfileState};
 use kohtaa::tui::screens::{DebriefScreen, ProfileScreen, Screen};
 use kohtaa::tui::theme::Theme;

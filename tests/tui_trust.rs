@@ -167,3 +167,28 @@ fn a_narrow_terminal_cuts_the_focus_with_an_ellipsis() {
     let status = rows(&app)[1].trim_end().to_owned();
     assert!(status.ends_with('…'), "{status}");
 }
+
+/// The help scrolls as every long view does, and stops at its last row: ↑ after too many ↓
+/// moves at once.
+#[test]
+fn the_help_scrolls_with_the_shared_keys_and_stops_at_its_end() {
+    let mut app = playing(60, 16);
+    key(&mut app, KeyCode::Char('?'));
+    let top = rows(&app).join("\n");
+    assert!(top.contains("more below"), "{top}");
+    key(&mut app, KeyCode::End);
+    let end = rows(&app).join("\n");
+    assert!(end.contains("Ctrl-C"), "the last key is shown at the end:\n{end}");
+    for _ in 0..50 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(rows(&app).join("\n"), end, "↓ stops at the end");
+    key(&mut app, KeyCode::Up);
+    assert_ne!(rows(&app).join("\n"), end, "one ↑ moves at once");
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(rows(&app).join("\n"), end);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(rows(&app).join("\n"), top);
+    key(&mut app, KeyCode::Esc);
+    assert!(!rows(&app).join("\n").contains("Ctrl-C"), "Esc closes the help");
+}

@@ -1,10 +1,10 @@
 //! Starting the practice app: the library, the language, the theme, then the terminal.
 
-use crate::store::library;
 use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
 use crate::content::Library;
+use crate::store::library;
 use crate::store::profile::{self, Profile, ProfileState};
 use crate::tui::screens::{ProfileScreen, Screen};
 use crate::tui::theme::{Theme, ThemeChoice};

@@ -1,7 +1,5 @@
 //! `kohtaa check`: every problem in every file, the way a compiler reports them.
 
-use crate::diagnostics::Render;
-use crate::store::library::{self, LoadOptions};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +8,9 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, Lang, load_library, ui_language};
 use crate::content::Library;
+use crate::diagnostics::Render;
 use crate::i18n::{T, count, tf};
+use crate::store::library::{self, LoadOptions};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

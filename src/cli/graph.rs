@@ -1,6 +1,5 @@
 //! `kohtaa graph`: the scenario's graph for Graphviz or Mermaid.
 
-use crate::diagnostics::Render;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, ui_language};
 use crate::authoring::graph::{self, Format};
+use crate::diagnostics::Render;
 use crate::i18n::{T, tf};
 use crate::store::draft::{self, Draft, DraftError};
 

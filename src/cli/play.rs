@@ -1,8 +1,6 @@
 //! `kohtaa play`: one scenario, by id from the library or from a draft file. With `--plain`
 //! (or `--json`) as numbered lines on stdout with answers from stdin; without, in the app.
 
-use crate::diagnostics::Render;
-use crate::store::library::{self, LoadOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,6 +13,7 @@ use crate::content::parse::did_you_mean;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::content::{Code, EncounterModel, Library, Origin, Scenario};
+use crate::diagnostics::Render;
 use crate::i18n::{T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::style::{self, Decision};
@@ -25,6 +24,7 @@ use crate::practice::recommend::recommend;
 use crate::practice::record::RunRecord as HistoryRecord;
 use crate::store::draft;
 use crate::store::history::Store;
+use crate::store::library::{self, LoadOptions};
 use crate::store::profile::{self, ProfileState};
 use crate::tui::screens::{BriefingScreen, DraftScreen, PlayScreen, Screen};
 use crate::tui::{self, App};

@@ -1,7 +1,5 @@
 //! `kohtaa test`: play the playthroughs of `*.tests.ron` files and report what differs.
 
-use crate::diagnostics::Render;
-use crate::store::library::{self, LoadOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +13,9 @@ use crate::content::parse::parse;
 use crate::content::tests_file::ScenarioTests;
 use crate::content::text::display_safe;
 use crate::content::{Library, Loaded, Origin, Scenario, Source};
+use crate::diagnostics::Render;
 use crate::i18n::{T, t, tf};
+use crate::store::library::{self, LoadOptions};
 
 #[derive(Debug, Args)]
 pub struct TestArgs {

@@ -249,12 +249,19 @@ impl App {
             _ => {}
         }
         match &mut self.overlay {
-            Some(Overlay::Help { scroll }) => {
-                match action {
-                    Action::Help | Action::Back => self.overlay = None,
-                    Action::Up => *scroll = scroll.saturating_sub(1),
-                    Action::Down => *scroll = scroll.saturating_add(1),
-                    _ => {}
+            Some(Overlay::Help { .. }) => {
+                if matches!(action, Action::Help | Action::Back) {
+                    self.overlay = None;
+                    return;
+                }
+                let (rows, view) = super::render::help_rows(self);
+                let max = super::widgets::max_offset(rows, view);
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    if let Some(to) =
+                        super::widgets::scrolled(action, usize::from(*scroll), max, view)
+                    {
+                        *scroll = u16::try_from(to).unwrap_or(u16::MAX);
+                    }
                 }
                 return;
             }

@@ -234,8 +234,12 @@ pub const HELP: &[Binding] = &[
         T::Back,
         true,
     ),
-    bind(UP, "↑/k", Action::Up, T::Scroll, false),
-    bind(DOWN, "↓/j", Action::Down, T::Scroll, false),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    TO_TOP,
+    TO_END,
     bind(&[Key::Ctrl('c')], "Ctrl-C", Action::Quit, T::QuitNow, false),
 ];
 

@@ -124,25 +124,30 @@ fn hint_bar(env: &Env, sections: &[&[Binding]], area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
-/// The help: every binding of the current screen, then those that work everywhere.
-fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+/// The area the screen's body takes at the terminal's size: the help is drawn over it.
+fn body_area(app: &App) -> Rect {
+    let (w, h) = app.env.size;
+    let area = Rect::new(0, 0, w, h);
+    if app.screen.chrome() {
+        Rect::new(0, 1, w, h.saturating_sub(2))
+    } else {
+        area
+    }
+}
+
+/// How many rows the help takes and how many it shows at the terminal's size, so that its
+/// scrolling stops at the last row.
+pub fn help_rows(app: &App) -> (usize, usize) {
+    let (_, inner, doc) = help_layout(app, body_area(app));
+    (doc.len(), usize::from(inner.height))
+}
+
+/// The help's frame, its inner area and its text.
+fn help_layout(app: &App, area: Rect) -> (Rect, Rect, Doc) {
     let env = &app.env;
     let theme = env.theme;
     let popup = area.centered(Constraint::Percentage(80), Constraint::Percentage(90));
-    Clear.render(popup, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(
-            format!(" {} ", env.t(T::HelpTitle)),
-            theme.title,
-        ))
-        .title_bottom(Span::styled(
-            format!(" {} ", env.t(T::HelpClose)),
-            theme.dim,
-        ))
-        .style(theme.popup);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = Block::default().borders(Borders::ALL).inner(popup);
     let mut doc = Doc::new(inner.width.saturating_sub(1));
     let sections: [(String, &[Binding]); 2] = [
         (app.screen.title(env), app.screen.keys()),
@@ -157,6 +162,27 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         }
         doc.blank();
     }
+    (popup, inner, doc)
+}
+
+/// The help: every binding of the current screen, then those that work everywhere.
+fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let env = &app.env;
+    let theme = env.theme;
+    let (popup, inner, doc) = help_layout(app, area);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(
+            format!(" {} ", env.t(T::HelpTitle)),
+            theme.title,
+        ))
+        .title_bottom(Span::styled(
+            format!(" {} ", env.t(T::HelpClose)),
+            theme.dim,
+        ))
+        .style(theme.popup);
+    block.render(popup, buf);
     // Every key is listed; those below the fold are said to be there, not only scrollbar-shown.
     let scroll = scroll.min(max_offset(doc.len(), usize::from(inner.height)));
     render_doc_more(&doc, scroll, inner, buf, theme.key, |_| {

@@ -25,7 +25,12 @@ pub fn width(text: &str) -> usize {
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let text: Vec<String> = text
         .split('\n')
-        .map(|p| p.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            p.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     let text = text.join("\n");
     let options = textwrap::Options::new(max.max(1))

@@ -1,5 +1,6 @@
 //! Small drawing helpers shared by the screens.
 
+use super::action::Action;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -122,6 +123,22 @@ pub fn render_doc_more(
             .end_symbol(None)
             .render(area, buf, &mut state);
     }
+}
+
+/// The offset after a scrolling key (↑↓ j k, PgUp PgDn, Home/g End/G), or None for any
+/// other action: one rule for every view that scrolls, so each scrolls the same way.
+pub fn scrolled(action: Action, offset: usize, max: usize, page: usize) -> Option<usize> {
+    let page = page.max(1);
+    let to = match action {
+        Action::Up => offset.saturating_sub(1),
+        Action::Down => offset + 1,
+        Action::PageUp => offset.saturating_sub(page),
+        Action::PageDown => offset + page,
+        Action::Home => 0,
+        Action::End => max,
+        _ => return None,
+    };
+    Some(to.min(max))
 }
 
 /// The largest offset at which `doc` still fills a view of `view` rows.

@@ -2,10 +2,11 @@
 //! test needs.
 #![allow(dead_code)]
 
+use time::{Duration, OffsetDateTime, macros::datetime};
+
 use kohtaa::content::Style;
 use kohtaa::practice::record::{FORMAT_VERSION, Reflection, RunRecord, RunStatus};
 use kohtaa::practice::{Measurement, StepOutcome, StepResult};
-use time::{Duration, OffsetDateTime, macros::datetime};
 
 /// Day 0 of every test calendar, at noon UTC.
 pub const DAY0: OffsetDateTime = datetime!(2025-03-03 12:00 UTC);

@@ -3,7 +3,6 @@
 //! they still exist (the way ink's editor does). A file with errors shows its diagnostics
 //! here instead of a run; fixing it and reloading goes back to playing.
 
-use crate::diagnostics::Render;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,14 +13,17 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{DebriefScreen, PlayScreen, Screen, Step, debrief, play};
+use crate::diagnostics::Render;
 use crate::i18n::T;
 use crate::practice::Run;
 use crate::store::draft::{self, Draft, DraftError};
 use crate::tui::action::Action;
 use crate::tui::app::Env;
-use crate::tui::keymap::{self, BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::keymap::{
+    self, BACK, Binding, Key, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, TO_END, TO_TOP, bind,
+};
 use crate::tui::text::{Doc, clean};
-use crate::tui::widgets::{inset, max_offset, render_doc};
+use crate::tui::widgets::{inset, max_offset, render_doc, scrolled};
 
 const RELOAD: Binding = bind(
     &[Key::Code(KeyCode::F(5)), Key::Ctrl('r')],
@@ -61,8 +63,12 @@ const DEBRIEF_NO_TURN: [Binding; debrief::KEYS_NO_TURN.len() + 1] =
 #[rustfmt::skip]
 pub const BROKEN_KEYS: &[Binding] = &[
     RELOAD,
-    bind(UP, "↑/k", Action::Up, T::Scroll, false),
-    bind(DOWN, "↓/j", Action::Down, T::Scroll, true),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    TO_TOP,
+    TO_END,
     bind(BACK, "q/Esc", Action::Back, T::Quit, true),
 ];
 
@@ -205,17 +211,16 @@ impl DraftScreen {
         self.status = None;
         let step = match &mut self.inner {
             Inner::Broken { lines, scroll } => {
-                match action {
-                    Action::Up => *scroll = scroll.saturating_sub(1),
-                    Action::Down => {
-                        let (w, h) = env.size;
-                        let area = inset(Rect::new(0, 0, w, h.saturating_sub(2)));
-                        let rows = broken_doc(env, lines, area.width).len();
-                        let max = max_offset(rows, usize::from(area.height));
-                        *scroll = (*scroll + 1).min(u16::try_from(max).unwrap_or(u16::MAX));
-                    }
-                    Action::Back => return Step::Quit,
-                    _ => {}
+                if action == Action::Back {
+                    return Step::Quit;
+                }
+                let (w, h) = env.size;
+                let area = inset(Rect::new(0, 0, w, h.saturating_sub(2)));
+                let rows = broken_doc(env, lines, area.width).len();
+                let view = usize::from(area.height);
+                let max = max_offset(rows, view);
+                if let Some(to) = scrolled(action, usize::from(*scroll), max, view) {
+                    *scroll = u16::try_from(to).unwrap_or(u16::MAX);
                 }
                 return Step::Stay;
             }
