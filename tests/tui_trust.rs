@@ -178,7 +178,10 @@ fn the_help_scrolls_with_the_shared_keys_and_stops_at_its_end() {
     assert!(top.contains("more below"), "{top}");
     key(&mut app, KeyCode::End);
     let end = rows(&app).join("\n");
-    assert!(end.contains("Ctrl-C"), "the last key is shown at the end:\n{end}");
+    assert!(
+        end.contains("Ctrl-C"),
+        "the last key is shown at the end:\n{end}"
+    );
     for _ in 0..50 {
         key(&mut app, KeyCode::Down);
     }
@@ -190,5 +193,8 @@ fn the_help_scrolls_with_the_shared_keys_and_stops_at_its_end() {
     key(&mut app, KeyCode::Home);
     assert_eq!(rows(&app).join("\n"), top);
     key(&mut app, KeyCode::Esc);
-    assert!(!rows(&app).join("\n").contains("Ctrl-C"), "Esc closes the help");
+    assert!(
+        !rows(&app).join("\n").contains("Ctrl-C"),
+        "Esc closes the help"
+    );
 }

@@ -462,161 +462,253 @@ impl<L: Copy> Explored<L> {
 /// Analyses `scenario` against `model`, exploring at most `limit` states for the fit.
 pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usize) -> Analysis {
     let core = Core::new(scenario, model);
+    let graph = Graph::of(&core);
+    let reach = Reach::of(&core, &graph);
+    let paths = path_count(&core, &graph);
+    let stats = stats(
+        &core,
+        &graph.nm,
+        &graph.adj,
+        &graph.sccs,
+        paths_are_finite(&paths),
+    );
+    let measurer = Measurer { core: &core, model };
+    let (fit, full_states, complete, focus) = fit_search(&core, &measurer, limit);
+    let lints = lints(&core, model, focus, &fit, &measurer, &reach.reached, limit);
+    Analysis {
+        scenario: scenario.id.clone(),
+        language: scenario.language.clone(),
+        title: scenario.title.clone(),
+        stats,
+        states: StateCounts {
+            node_mood: graph.nm.states.len(),
+            full: full_states,
+            limit,
+            complete,
+        },
+        endings_reachable: reach.endings_reachable,
+        endings_unreachable: reach.endings_unreachable,
+        unreached_nodes: reach.unreached_nodes,
+        stuck_nodes: reach.stuck_nodes,
+        traps: traps(&core, &graph),
+        paths,
+        fit,
+        mood: mood_extremes(&core, &graph),
+        lints,
+    }
+}
 
-    // The exact transition system: (node, mood) states. At most 11 a node, so no limit.
-    let nm = explore(&core, (), |(), _, _| Some(()), usize::MAX);
-    let n = nm.states.len();
-    let adj: Vec<Vec<(u32, u16)>> = (0..n)
-        .map(|s| {
-            let (node, mood, ()) = nm.states[s];
-            let node = node as usize;
-            if core.is_ending(node) {
-                return Vec::new();
+/// The exact transition system of (node, mood) states, at most 11 a node, with its
+/// strongly connected components.
+struct Graph {
+    nm: Explored<()>,
+    /// Each state's moves: (state reached, choice index).
+    adj: Vec<Vec<(u32, u16)>>,
+    /// Tarjan's order: a component comes after every component it leads to.
+    sccs: Vec<Vec<usize>>,
+    scc_of: Vec<usize>,
+    /// By component: whether an ending can be reached from it.
+    reaches_end: Vec<bool>,
+}
+
+impl Graph {
+    fn of(core: &Core) -> Graph {
+        let nm = explore(core, (), |(), _, _| Some(()), usize::MAX);
+        let adj: Vec<Vec<(u32, u16)>> = (0..nm.states.len())
+            .map(|s| {
+                let (node, mood, ()) = nm.states[s];
+                let node = node as usize;
+                if core.is_ending(node) {
+                    return Vec::new();
+                }
+                (0..core.choices[node].len())
+                    .filter_map(|ci| {
+                        let (after, to) = core.step(node, i32::from(mood), ci);
+                        to.map(|to| (nm.map[&(to as u32, after as i8, ())], ci as u16))
+                    })
+                    .collect()
+            })
+            .collect();
+        let sccs = tarjan(&adj);
+        let mut scc_of = vec![0usize; nm.states.len()];
+        for (i, scc) in sccs.iter().enumerate() {
+            for &v in scc {
+                scc_of[v] = i;
             }
-            (0..core.choices[node].len())
-                .filter_map(|ci| {
-                    let (after, to) = core.step(node, i32::from(mood), ci);
-                    to.map(|to| (nm.map[&(to as u32, after as i8, ())], ci as u16))
-                })
-                .collect()
-        })
-        .collect();
-    let sccs = tarjan(&adj);
-    let mut scc_of = vec![0usize; n];
-    for (i, scc) in sccs.iter().enumerate() {
-        for &v in scc {
-            scc_of[v] = i;
+        }
+        // Tarjan emits a component after every component it leads to, so one pass suffices.
+        let mut reaches_end = vec![false; sccs.len()];
+        for (i, scc) in sccs.iter().enumerate() {
+            reaches_end[i] = scc.iter().any(|&v| {
+                core.is_ending(nm.states[v].0 as usize)
+                    || adj[v]
+                        .iter()
+                        .any(|&(w, _)| scc_of[w as usize] != i && reaches_end[scc_of[w as usize]])
+            });
+        }
+        Graph {
+            nm,
+            adj,
+            sccs,
+            scc_of,
+            reaches_end,
         }
     }
-    let cyclic = |i: usize| {
-        let scc = &sccs[i];
-        scc.len() > 1 || adj[scc[0]].iter().any(|&(w, _)| w as usize == scc[0])
-    };
-    // Tarjan emits a component after every component it leads to, so one pass suffices.
-    let mut reaches_end = vec![false; sccs.len()];
-    for (i, scc) in sccs.iter().enumerate() {
-        reaches_end[i] = scc.iter().any(|&v| {
-            core.is_ending(nm.states[v].0 as usize)
-                || adj[v]
-                    .iter()
-                    .any(|&(w, _)| scc_of[w as usize] != i && reaches_end[scc_of[w as usize]])
-        });
+
+    /// Whether component `i` holds a cycle (a self-loop counts).
+    fn cyclic(&self, i: usize) -> bool {
+        let scc = &self.sccs[i];
+        scc.len() > 1 || self.adj[scc[0]].iter().any(|&(w, _)| w as usize == scc[0])
     }
 
-    let node_ids = |states: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+    /// The ids of the nodes of `states`, once each, in file order.
+    fn node_ids(&self, core: &Core, states: impl Iterator<Item = usize>) -> Vec<String> {
         let mut seen = HashSet::new();
         let mut ids: Vec<usize> = states
-            .map(|s| nm.states[s].0 as usize)
+            .map(|s| self.nm.states[s].0 as usize)
             .filter(|&v| seen.insert(v))
             .collect();
         ids.sort_unstable();
         ids.into_iter()
-            .map(|v| scenario.nodes[v].id.clone())
+            .map(|v| core.scenario.nodes[v].id.clone())
             .collect()
-    };
-
-    let mut reached = vec![false; scenario.nodes.len()];
-    let mut node_reaches_end = vec![false; scenario.nodes.len()];
-    for s in 0..n {
-        let v = nm.states[s].0 as usize;
-        reached[v] = true;
-        node_reaches_end[v] |= reaches_end[scc_of[s]];
     }
-    let ending_info = |v: usize| EndingInfo {
-        id: scenario.nodes[v].id.clone(),
-        outcome: scenario.nodes[v].ending.as_ref().expect("ending").outcome,
-    };
-    let endings: Vec<usize> = (0..scenario.nodes.len())
-        .filter(|&v| core.is_ending(v))
-        .collect();
-    let endings_reachable = endings
-        .iter()
-        .filter(|&&v| reached[v])
-        .map(|&v| ending_info(v))
-        .collect();
-    let endings_unreachable = endings
-        .iter()
-        .filter(|&&v| !reached[v])
-        .map(|&v| ending_info(v))
-        .collect();
-    let unreached_nodes = (0..scenario.nodes.len())
-        .filter(|&v| !reached[v])
-        .map(|v| scenario.nodes[v].id.clone())
-        .collect();
-    let stuck_nodes = (0..scenario.nodes.len())
-        .filter(|&v| reached[v] && !node_reaches_end[v])
-        .map(|v| scenario.nodes[v].id.clone())
-        .collect();
+}
 
+/// Which nodes and endings a learner can reach, and which nodes lead to no ending.
+struct Reach {
+    /// By node.
+    reached: Vec<bool>,
+    endings_reachable: Vec<EndingInfo>,
+    endings_unreachable: Vec<EndingInfo>,
+    unreached_nodes: Vec<String>,
+    stuck_nodes: Vec<String>,
+}
+
+impl Reach {
+    fn of(core: &Core, graph: &Graph) -> Reach {
+        let scenario = core.scenario;
+        let nodes = scenario.nodes.len();
+        let mut reached = vec![false; nodes];
+        let mut node_reaches_end = vec![false; nodes];
+        for (s, &(v, _, ())) in graph.nm.states.iter().enumerate() {
+            reached[v as usize] = true;
+            node_reaches_end[v as usize] |= graph.reaches_end[graph.scc_of[s]];
+        }
+        let ending_info = |v: usize| EndingInfo {
+            id: scenario.nodes[v].id.clone(),
+            outcome: scenario.nodes[v].ending.as_ref().expect("ending").outcome,
+        };
+        let endings: Vec<usize> = (0..nodes).filter(|&v| core.is_ending(v)).collect();
+        let ids = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+            (0..nodes)
+                .filter(|&v| keep(v))
+                .map(|v| scenario.nodes[v].id.clone())
+                .collect()
+        };
+        Reach {
+            endings_reachable: endings
+                .iter()
+                .filter(|&&v| reached[v])
+                .map(|&v| ending_info(v))
+                .collect(),
+            endings_unreachable: endings
+                .iter()
+                .filter(|&&v| !reached[v])
+                .map(|&v| ending_info(v))
+                .collect(),
+            unreached_nodes: ids(&|v| !reached[v]),
+            stuck_nodes: ids(&|v| reached[v] && !node_reaches_end[v]),
+            reached,
+        }
+    }
+}
+
+/// Loops a learner can enter and never leave for an ending, each with a path into it.
+fn traps(core: &Core, graph: &Graph) -> Vec<Trap> {
     let mut traps: Vec<Trap> = Vec::new();
-    for (i, scc) in sccs.iter().enumerate() {
-        let closed = scc
-            .iter()
-            .all(|&v| adj[v].iter().all(|&(w, _)| scc_of[w as usize] == i));
-        if cyclic(i) && closed && !reaches_end[i] {
-            let nodes = node_ids(&mut scc.iter().copied());
+    for (i, scc) in graph.sccs.iter().enumerate() {
+        let closed = scc.iter().all(|&v| {
+            graph.adj[v]
+                .iter()
+                .all(|&(w, _)| graph.scc_of[w as usize] == i)
+        });
+        if graph.cyclic(i) && closed && !graph.reaches_end[i] {
+            let nodes = graph.node_ids(core, scc.iter().copied());
             if traps.iter().all(|t| t.nodes != nodes) {
                 let entry = *scc.iter().min().expect("non-empty");
                 traps.push(Trap {
                     nodes,
-                    entry: nm.witness(&core, entry),
+                    entry: graph.nm.witness(core, entry),
                 });
             }
         }
     }
+    traps
+}
 
-    let paths = match (0..sccs.len()).find(|&i| cyclic(i)) {
-        Some(i) => PathCount::Unbounded {
-            cycle: node_ids(&mut sccs[i].iter().copied()),
-        },
-        None => {
-            let mut count = vec![0u128; n];
-            let mut saturated = false;
-            for scc in &sccs {
-                let v = scc[0];
-                count[v] = if core.is_ending(nm.states[v].0 as usize) {
-                    1
-                } else {
-                    adj[v].iter().fold(0u128, |acc, &(w, _)| {
-                        acc.checked_add(count[w as usize]).unwrap_or_else(|| {
-                            saturated = true;
-                            u128::MAX
-                        })
-                    })
-                };
-            }
-            PathCount::Finite {
-                count: count.first().copied().unwrap_or(0),
-                saturated,
-            }
-        }
-    };
+/// How many distinct paths lead from the start to an ending; unbounded with a cycle.
+fn path_count(core: &Core, graph: &Graph) -> PathCount {
+    if let Some(i) = (0..graph.sccs.len()).find(|&i| graph.cyclic(i)) {
+        return PathCount::Unbounded {
+            cycle: graph.node_ids(core, graph.sccs[i].iter().copied()),
+        };
+    }
+    let mut count = vec![0u128; graph.nm.states.len()];
+    let mut saturated = false;
+    for scc in &graph.sccs {
+        let v = scc[0];
+        count[v] = if core.is_ending(graph.nm.states[v].0 as usize) {
+            1
+        } else {
+            graph.adj[v].iter().fold(0u128, |acc, &(w, _)| {
+                acc.checked_add(count[w as usize]).unwrap_or_else(|| {
+                    saturated = true;
+                    u128::MAX
+                })
+            })
+        };
+    }
+    PathCount::Finite {
+        count: count.first().copied().unwrap_or(0),
+        saturated,
+    }
+}
 
-    let ending_states: Vec<usize> = (0..n)
+/// The best and worst mood an ending can be reached with, each with its path.
+fn mood_extremes(core: &Core, graph: &Graph) -> Option<MoodReport> {
+    let nm = &graph.nm;
+    let ending_states: Vec<usize> = (0..nm.states.len())
         .filter(|&s| core.is_ending(nm.states[s].0 as usize))
         .collect();
-    let mood =
-        extremes(&ending_states, |s| i64::from(nm.states[s].1)).map(|(best, worst)| MoodReport {
-            best: Extreme {
-                value: i64::from(nm.states[best].1),
-                path: nm.witness(&core, best),
-            },
-            worst: Extreme {
-                value: i64::from(nm.states[worst].1),
-                path: nm.witness(&core, worst),
-            },
-        });
+    extremes(&ending_states, |s| i64::from(nm.states[s].1)).map(|(best, worst)| MoodReport {
+        best: Extreme {
+            value: i64::from(nm.states[best].1),
+            path: nm.witness(core, best),
+        },
+        worst: Extreme {
+            value: i64::from(nm.states[worst].1),
+            path: nm.witness(core, worst),
+        },
+    })
+}
 
-    let stats = stats(&core, &nm, &adj, &sccs, paths_are_finite(&paths));
-
+/// The best and worst fit an ending can be reached with, by exploring at most `limit`
+/// states; also how many states that took, whether the search was complete, and the search
+/// for good endings after a broken focus step (for the lints).
+fn fit_search(
+    core: &Core,
+    measurer: &Measurer,
+    limit: usize,
+) -> (Option<FitReport>, usize, bool, Option<Explored<u64>>) {
     // The fit: (node, mood, steps shown, broken, missed). Shown and missed exclude broken,
     // and missed excludes shown, since a step counts once, as broken before shown before
     // missed: states that measure alike merge. The search for good endings after a broken
     // focus step (a lint) is independent of the fit's: on two cores, they run side by side.
     let (full, focus) = std::thread::scope(|scope| {
-        let focus = scope.spawn(|| focus_break_search(&core, limit));
+        let focus = scope.spawn(|| focus_break_search(core, limit));
         let full = explore(
-            &core,
+            core,
             (0u64, 0u64, 0u64),
             |(shown, broken, missed), node, ci| {
                 let b = &core.choices[node][ci];
@@ -629,7 +721,6 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
         );
         (full, focus.join().expect("the focus search does not panic"))
     });
-    let measurer = Measurer { core: &core, model };
     // Ending states, one per distinct (shown, broken or missed), which decide the fit: the
     // first found has the shortest path.
     let mut first_of_sets: HashMap<(u64, u64), usize> = HashMap::new();
@@ -648,44 +739,21 @@ pub fn analyze(scenario: &Arc<Scenario>, model: &Arc<EncounterModel>, limit: usi
         .iter()
         .filter_map(|sets| {
             let s = first_of_sets[sets];
-            measurer.fit(&full.witness(&core, s)).map(|f| (f, s))
+            measurer.fit(&full.witness(core, s)).map(|f| (f, s))
         })
         .collect();
     let fit = extremes_by(&with_fit).map(|((best, bs), (worst, ws))| FitReport {
         proven: full.complete,
         best: Extreme {
             value: i64::from(best),
-            path: full.witness(&core, bs),
+            path: full.witness(core, bs),
         },
         worst: Extreme {
             value: i64::from(worst),
-            path: full.witness(&core, ws),
+            path: full.witness(core, ws),
         },
     });
-
-    let lints = lints(&core, model, focus, &fit, &measurer, &reached, limit);
-
-    Analysis {
-        scenario: scenario.id.clone(),
-        language: scenario.language.clone(),
-        title: scenario.title.clone(),
-        stats,
-        states: StateCounts {
-            node_mood: n,
-            full: full.states.len(),
-            limit,
-            complete: full.complete,
-        },
-        endings_reachable,
-        endings_unreachable,
-        unreached_nodes,
-        stuck_nodes,
-        traps,
-        paths,
-        fit,
-        mood,
-        lints,
-    }
+    (fit, full.states.len(), full.complete, focus)
 }
 
 fn paths_are_finite(paths: &PathCount) -> bool {
