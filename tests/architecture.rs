@@ -21,8 +21,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `cargo metadata`'s resolved graph: package name → names of its normal dependencies.
-fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
+/// `cargo metadata` for this machine's platform, read offline from the lock file.
+fn metadata() -> serde_json::Value {
     // This machine's platform only: offline, the crates of other platforms may be missing.
     let rustc = Command::new("rustc")
         .arg("-vV")
@@ -51,7 +51,12 @@ fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let meta: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The resolved graph: package name → names of its normal dependencies.
+fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let meta = metadata();
     let name_of: BTreeMap<&str, &str> = meta["packages"]
         .as_array()
         .unwrap()
@@ -77,6 +82,52 @@ fn dependency_graph() -> BTreeMap<String, BTreeSet<String>> {
         graph.insert(name_of[node["id"].as_str().unwrap()].to_owned(), deps);
     }
     graph
+}
+
+/// `rust-version` as numbers, for comparing: "1.88" is (1, 88, 0).
+fn version(text: &str) -> (u32, u32, u32) {
+    let mut parts = text.split('.').map(|p| p.parse::<u32>().unwrap());
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+/// The declared `rust-version` is the oldest Rust that builds what is locked: a newer
+/// dependency fails here, not with an unhelpful error on a user's older toolchain.
+#[test]
+fn the_declared_rust_version_is_what_the_locked_dependencies_need() {
+    let meta = metadata();
+    let in_build: BTreeSet<&str> = meta["resolve"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    let packages = meta["packages"].as_array().unwrap();
+    let declared = packages
+        .iter()
+        .find(|p| p["name"] == "kohtaa")
+        .and_then(|p| p["rust_version"].as_str())
+        .map(version)
+        .expect("kohtaa declares a rust-version");
+    let needed = packages
+        .iter()
+        .filter(|p| in_build.contains(p["id"].as_str().unwrap()))
+        .filter_map(|p| Some((version(p["rust_version"].as_str()?), p["name"].as_str()?)))
+        .max()
+        .expect("some dependency declares a rust-version");
+    assert_eq!(
+        declared, needed.0,
+        "rust-version should be {:?}, which {} needs",
+        needed.0, needed.1
+    );
+    for member in ["kohtaa-core", "kohtaa-store"] {
+        let theirs = packages
+            .iter()
+            .find(|p| p["name"] == member)
+            .and_then(|p| p["rust_version"].as_str())
+            .map(version);
+        assert_eq!(theirs, Some(declared), "{member} inherits the workspace's");
+    }
 }
 
 fn everything_below(graph: &BTreeMap<String, BTreeSet<String>>, from: &str) -> BTreeSet<String> {
