@@ -7,15 +7,17 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
+use super::hygiene;
 use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
 use super::parse::{MAX_FILE_MIB_VAR, max_file_bytes, parse};
 use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
-use super::text::{check_strings, display_safe};
+use super::text::display_safe;
 use super::types::{EncounterModel, Node, Scenario};
 use super::validate;
 use crate::words;
@@ -437,47 +439,34 @@ fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
-/// Files from this size on have their strings checked on a thread of their own.
-const PARALLEL_FROM_BYTES: usize = 256 * 1024;
-
 /// Parses one file and checks its text; the value is `None` when it does not parse.
-fn read<T: DeserializeOwned + Send>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+fn read<T: DeserializeOwned + Serialize>(file: &RawFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
     read_with(file, parse::<T>)
 }
 
-/// [`read`], parsing with `parse`.
-fn read_with<T: Send>(
+/// [`read`], parsing with `parse`. Every string of the parsed value is checked for text
+/// that must not reach a terminal ([`hygiene::check_values`]): what was parsed is what a
+/// learner could see, however the file wrote it.
+fn read_with<T: Serialize>(
     file: &RawFile,
-    parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>> + Send,
+    parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>>,
 ) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
-    // The outline reads the file only if a problem needs a position or a string needs a
-    // closer look.
+    // The outline reads the file only if a problem needs a position.
     let outline = Outline::lazy(file.source.text.clone());
-    let strings = || check_strings(&file.source, &outline);
-    // The two readings of a large file are independent: on two cores, do them side by side.
-    let (mut diags, parsed) = if file.source.text.len() >= PARALLEL_FROM_BYTES {
-        std::thread::scope(|scope| {
-            let strings = scope.spawn(strings);
-            let parsed = parse(&file.source);
-            (strings.join().unwrap_or_default(), parsed)
-        })
-    } else {
-        (strings(), parse(&file.source))
-    };
-    match parsed {
-        Ok(value) => (
-            Some(Loaded {
-                value,
-                source: file.source.clone(),
-                outline,
-                origin: file.origin.clone(),
-            }),
-            diags,
-        ),
-        Err(d) => {
-            diags.insert(0, *d);
-            (None, diags)
+    match parse(&file.source) {
+        Ok(value) => {
+            let diags = hygiene::check_values(&value, &file.source, &outline);
+            (
+                Some(Loaded {
+                    value,
+                    source: file.source.clone(),
+                    outline,
+                    origin: file.origin.clone(),
+                }),
+                diags,
+            )
         }
+        Err(d) => (None, vec![*d]),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod codes;
 pub mod coverage;
 pub mod diagnostic;
+pub mod hygiene;
 pub mod library;
 pub mod outline;
 pub mod parse;
