@@ -57,7 +57,7 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
             AnalyzeFormat::Json => {
                 let mut value = serde_json::to_value(&analysis).expect("serialisable");
                 value["file"] = serde_json::Value::String(file.display().to_string());
-                writeln!(out, "{value}")
+                writeln!(out, "{}", crate::content::json::to_string(&value))
             }
             AnalyzeFormat::Text => {
                 if i > 0 {

@@ -73,7 +73,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         if let (Some(profile), Some(map)) = (&profile, value.as_object_mut()) {
             map.insert("style_profile".to_owned(), profile.clone());
         }
-        if writeln!(out, "{value}").is_err() {
+        if writeln!(out, "{}", crate::content::json::to_string(&value)).is_err() {
             // A closed pipe (`| head`) is not an error worth a message.
             return ExitCode::SUCCESS;
         }

@@ -140,9 +140,10 @@ pub enum Command {
 }
 
 /// The user's data directory: `KOHTAA_DATA_DIR` if set (tests and portable use), else the
-/// platform's (e.g. ~/.local/share/kohtaa).
+/// platform's (e.g. ~/.local/share/kohtaa). Set but empty counts as not set: an empty path
+/// would make the current folder the data folder.
 pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("KOHTAA_DATA_DIR") {
+    if let Some(dir) = std::env::var_os("KOHTAA_DATA_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())

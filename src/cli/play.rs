@@ -379,9 +379,11 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     } else {
         Box::new(io::stdout().lock())
     };
+    // A save that fails is said at once, and makes the exit status a failure.
+    let mut failed = false;
     if practice && first_start && store.is_enabled() {
         if let (Some(texts), Some(dir)) = (playable.styles.as_deref(), data_dir()) {
-            match offer_style(lang, texts, &dir, &mut answers, &mut out) {
+            match offer_style(lang, texts, &dir, &mut answers, &mut out, &mut failed) {
                 Ok(Some(style)) => learner = style,
                 Ok(None) => {}
                 Err(e) => return io_error(&e),
@@ -398,20 +400,29 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     }
     let started = now();
     let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
-    let record = save(&store, playable, &run, started);
+    let record = save(&store, playable, &run, started, &mut failed);
+    let done = if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
     match stop {
         Ok(Stop::Finished) => {
             if args.json {
                 drop(out);
                 println!("{}", RunRecord::of(&run, &start).to_json());
             } else if practice {
-                if let Err(e) = reflect(lang, &store, record, &mut answers, &mut out) {
+                if let Err(e) = reflect(lang, &store, record, &mut answers, &mut out, &mut failed) {
                     return io_error(&e);
                 }
             }
-            ExitCode::SUCCESS
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
-        Ok(Stop::Quit { .. }) => ExitCode::SUCCESS,
+        Ok(Stop::Quit { .. }) => done,
         Ok(stop) => {
             if let Some(message) = stop.error(lang) {
                 eprintln!("error: {message}");
@@ -438,6 +449,7 @@ fn offer_style(
     dir: &Path,
     answers: &mut Answers<'_>,
     out: &mut dyn Write,
+    failed: &mut bool,
 ) -> io::Result<Option<Option<LearnerStyle>>> {
     let decision = style::offer(texts, lang, answers, out)?;
     let chosen = match decision {
@@ -455,10 +467,13 @@ fn offer_style(
                     writeln!(out, "{said}")?;
                     writeln!(out, "{}", t(lang, T::PlainStyleChange))?;
                 }
-                Err(e) => eprintln!(
-                    "warning: {}",
-                    tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
-                ),
+                Err(e) => {
+                    *failed = true;
+                    eprintln!(
+                        "error: {}",
+                        tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
+                    )
+                }
             }
             Some(style)
         }
@@ -480,6 +495,7 @@ fn reflect(
     record: Option<HistoryRecord>,
     answers: &mut Answers<'_>,
     out: &mut dyn Write,
+    failed: &mut bool,
 ) -> io::Result<()> {
     let answered = plain::reflect::ask(lang, store.is_enabled(), answers, out)?;
     let Some(mut record) = record else {
@@ -498,10 +514,13 @@ fn reflect(
     }
     match store.update(&mut record) {
         Ok(()) => writeln!(out, "{}", t(lang, T::PlainReflectSaved))?,
-        Err(e) => eprintln!(
-            "warning: {}",
-            tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
-        ),
+        Err(e) => {
+            *failed = true;
+            eprintln!(
+                "error: {}",
+                tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
+            )
+        }
     }
     Ok(())
 }
@@ -513,12 +532,14 @@ fn now() -> time::OffsetDateTime {
 /// Keeps a run from the library in the learner's history, as the app does: finished, or
 /// abandoned once a choice was made. Drafts are an author's trials and are not kept. The record
 /// as saved (with its id), for the reflection to be added to; `None` for a draft or an empty
-/// run. With `--no-save` the record is made but nothing is written.
+/// run. With `--no-save` the record is made but nothing is written. A save that fails is
+/// said on stderr and sets `failed`.
 fn save(
     store: &Store,
     playable: &Playable,
     run: &Run,
     started: time::OffsetDateTime,
+    failed: &mut bool,
 ) -> Option<HistoryRecord> {
     let source = playable.source.as_ref()?;
     if run.taken().is_empty() {
@@ -526,7 +547,8 @@ fn save(
     }
     let mut record = HistoryRecord::of_run(run, source, started, now());
     if let Err(e) = store.save(&mut record) {
-        eprintln!("warning: the run could not be saved: {e}");
+        *failed = true;
+        eprintln!("error: the run could not be saved: {e}");
         return None;
     }
     Some(record)

@@ -214,7 +214,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
     let text = match args.format {
         Format::Text => render_text(&report, lang),
         Format::Csv => render_csv(&report),
-        Format::Json => serde_json::to_string_pretty(&report).expect("plain data") + "\n",
+        Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     if failed {

@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
-use super::diagnostic::{Diagnostic, Source};
+use super::diagnostic::{Bilingual, Diagnostic, Source};
+use super::file::{self, ReadError};
 use super::hygiene;
 use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
 use super::parse::{MAX_FILE_MIB_VAR, max_file_bytes, parse};
@@ -126,8 +127,9 @@ impl Library {
     fn load_given(options: &LoadOptions, headers: bool) -> Library {
         let mut raw = Vec::new();
         let mut unread = Vec::new();
+        let mut seen = HashSet::new();
         for path in &options.paths {
-            collect_path(path, Origin::Given, &mut raw, &mut unread);
+            collect_path(path, Origin::Given, &mut seen, &mut raw, &mut unread);
         }
         Library::load_with(options, raw, unread, headers)
     }
@@ -138,7 +140,7 @@ impl Library {
         let raw = texts
             .iter()
             .map(|(path, text)| RawFile {
-                source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
+                source: Source::new(path.display().to_string(), prepare(text.clone())),
                 origin: Origin::Given,
                 path: path.clone(),
             })
@@ -154,10 +156,13 @@ impl Library {
     ) -> Library {
         let mut lib = Library::default();
         let mut folder_files = Vec::new();
+        // A folder given twice (the user folder also named with `--scenarios`), or reached
+        // again through a link, is read once.
+        let mut seen = HashSet::new();
         for folder in &options.folders {
             if folder.is_dir() {
                 let origin = Origin::Folder(folder.clone());
-                collect_path(folder, origin, &mut folder_files, &mut unread);
+                collect_path(folder, origin, &mut seen, &mut folder_files, &mut unread);
             }
         }
         lib.files_checked = raw.len() + unread.len();
@@ -714,10 +719,17 @@ fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<RawFile>) {
 }
 
 /// Reads a file, or every `.ron` file below a folder (sorted, so output is stable). The files
-/// are read on every core: a library of a thousand files took 30 ms to read on one.
-fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut Vec<Diagnostic>) {
+/// are read on every core: a library of a thousand files took 30 ms to read on one. `seen`
+/// holds the canonical paths of the folders and files already listed: each is read once.
+fn collect_path(
+    path: &Path,
+    origin: Origin,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<RawFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut files = Vec::new();
-    list_files(path, &mut files, diags);
+    list_files(path, seen, &mut files, diags);
     for read in on_all_cores(&files, |file| read_file(file, &origin)) {
         match read {
             Ok(file) => out.push(file),
@@ -726,89 +738,112 @@ fn collect_path(path: &Path, origin: Origin, out: &mut Vec<RawFile>, diags: &mut
     }
 }
 
-/// `path` if it is a file, else every `.ron` file below it, sorted.
-fn list_files(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                diags.push(unreadable(path, &e.to_string()));
-                return;
-            }
-        };
-        entries.sort();
-        for entry in entries {
-            if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
-                list_files(&entry, out, diags);
-            }
-        }
-    } else {
+/// `path` if it is a file, else every `.ron` file below it, sorted. Links are followed, but
+/// every folder and file is listed once, by its canonical path, and a link to the folder it
+/// is in or to one above (`a -> .`, `up -> ..`) is not followed: a loop of links ends, and
+/// no file is read twice.
+fn list_files(
+    path: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(canonical.clone()) {
+        return;
+    }
+    if !path.is_dir() {
         out.push(path.to_path_buf());
+        return;
     }
-}
-
-/// One file's text, or why it cannot be had.
-fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
-    let limit = max_file_bytes();
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > limit as u64 => {
-            let source = Source::new(path.display().to_string(), "");
-            // Whole MiB without a decimal: "17 MiB", "16.5 MiB".
-            let mib = |bytes: u64| {
-                let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-                text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
-            };
-            return Err(Box::new(
-                Diagnostic::new(
-                    Code::FileTooLarge,
-                    &source,
-                    0..0,
-                    {
-                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
-                        words!(
-                            "file is {size} MiB; the limit is {limit} MiB",
-                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
-                        )
-                    },
-                )
-                .note(words!(
-                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
-                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
-                )),
-            ));
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            diags.push(unreadable(path, &ReadError::Io(e).words()));
+            return;
         }
-        Err(e) => return Err(Box::new(unreadable(path, &e.to_string()))),
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(RawFile {
-                source: Source::new(path.display().to_string(), normalise_newlines(text)),
-                origin: origin.clone(),
-                path: path.to_path_buf(),
-            }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                let source = Source::new(path.display().to_string(), text);
-                Err(Box::new(Diagnostic::new(
-                    Code::NotUtf8,
-                    &source,
-                    lossy_offset..lossy_offset,
-                    words!(
-                        "file is not valid UTF-8 here; save it as UTF-8",
-                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
-                    ),
-                )))
+    };
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            let target = std::fs::canonicalize(&entry).unwrap_or_else(|_| entry.clone());
+            if !canonical.starts_with(&target) {
+                list_files(&entry, seen, out, diags);
             }
-        },
-        Err(e) => Err(Box::new(unreadable(path, &e.to_string()))),
+        } else if entry.extension().is_some_and(|e| e == "ron") {
+            list_files(&entry, seen, out, diags);
+        }
     }
 }
 
-/// Windows line endings read the same as Unix ones; columns do not change.
-fn normalise_newlines(text: String) -> String {
+/// One file's text, or why it cannot be had. Only a regular file is read, and never more of
+/// it than the limit (see [`super::file`]).
+fn read_file(path: &Path, origin: &Origin) -> Result<RawFile, Box<Diagnostic>> {
+    let limit = max_file_bytes() as u64;
+    let bytes = match file::read_limited(path, limit) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { size, exact, limit }) => {
+            return Err(Box::new(too_large(path, size, exact, limit)));
+        }
+        Err(e) => return Err(Box::new(unreadable(path, &e.words()))),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(RawFile {
+            source: Source::new(path.display().to_string(), prepare(text)),
+            origin: origin.clone(),
+            path: path.to_path_buf(),
+        }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            let source = Source::new(path.display().to_string(), text);
+            Err(Box::new(Diagnostic::new(
+                Code::NotUtf8,
+                &source,
+                lossy_offset..lossy_offset,
+                words!(
+                    "file is not valid UTF-8 here; save it as UTF-8",
+                    "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
+                ),
+            )))
+        }
+    }
+}
+
+/// The file is over the limit: its size and the limit, in bytes exactly (so a file a few
+/// bytes over never reads as "16 MiB; the limit is 16 MiB").
+fn too_large(path: &Path, size: u64, exact: bool, limit: u64) -> Diagnostic {
+    let source = Source::new(path.display().to_string(), "");
+    let (shown, bytes, mib) = (
+        file::bytes(size),
+        file::bytes(limit),
+        limit.div_ceil(1024 * 1024),
+    );
+    let message = if exact {
+        words!(
+            "file is {shown} bytes; the limit is {bytes} bytes ({mib} MiB)",
+            "tiedoston koko on {shown} tavua; enimmäiskoko on {bytes} tavua ({mib} MiB)"
+        )
+    } else {
+        words!(
+            "file holds more than the limit of {bytes} bytes ({mib} MiB)",
+            "tiedostossa on enemmän kuin enimmäiskoon {bytes} tavua ({mib} MiB)"
+        )
+    };
+    Diagnostic::new(Code::FileTooLarge, &source, 0..0, message).note(words!(
+        "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
+        "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
+    ))
+}
+
+/// A file's text as it is checked: without a UTF-8 byte-order mark at its start (which some
+/// editors write, and which is no part of the text), and with Windows line endings read as
+/// Unix ones (columns do not change).
+fn prepare(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -816,13 +851,14 @@ fn normalise_newlines(text: String) -> String {
     }
 }
 
-fn unreadable(path: &Path, why: &str) -> Diagnostic {
+fn unreadable(path: &Path, why: &Bilingual) -> Diagnostic {
     let source = Source::new(path.display().to_string(), "");
+    let (en, fi) = (&why.en, &why.fi);
     Diagnostic::new(
         Code::Unreadable,
         &source,
         0..0,
-        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
+        words!("cannot read: {en}", "tiedostoa ei voi lukea: {fi}"),
     )
 }
 

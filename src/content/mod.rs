@@ -4,7 +4,9 @@
 pub mod codes;
 pub mod coverage;
 pub mod diagnostic;
+pub mod file;
 pub mod hygiene;
+pub mod json;
 pub mod library;
 pub mod outline;
 pub mod parse;

@@ -27,6 +27,9 @@ pub struct Env {
     pub runs: std::cell::RefCell<Vec<RunRecord>>,
     /// Problems with saved runs (damaged records, a failed save), for the library to show.
     pub notices: std::cell::RefCell<Vec<String>>,
+    /// Every save that failed (a run, a reflection, the profile), as said to the learner:
+    /// said again when the app ends, which then exits with a failure.
+    pub failed_saves: std::cell::RefCell<Vec<String>>,
     /// A fixed "now" (tests); otherwise the clock.
     pub clock: Option<time::OffsetDateTime>,
     /// Ties in "practise next" are broken with this, so the advice does not flicker.
@@ -50,6 +53,7 @@ impl Env {
             store: Store::nowhere(),
             runs: Default::default(),
             notices: Default::default(),
+            failed_saves: Default::default(),
             clock: None,
             session_seed: fixed_seed.unwrap_or_else(rand::random),
             learner: None,
@@ -116,10 +120,7 @@ impl Env {
         match self.store.save(record) {
             Ok(Some(_)) => {}
             Ok(None) => record.id = format!("unsaved-{}", self.runs.borrow().len() + 1),
-            Err(e) => self
-                .notices
-                .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
+            Err(e) => self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
         }
         self.runs.borrow_mut().push(record.clone());
     }
@@ -127,15 +128,19 @@ impl Env {
     /// Rewrites a run already saved (a reflection added).
     pub fn update_run(&self, record: &mut RunRecord) {
         if let Err(e) = self.store.update(record) {
-            self.notices
-                .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
+            self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
         }
         let mut runs = self.runs.borrow_mut();
         match runs.iter_mut().find(|r| r.id == record.id) {
             Some(r) => *r = record.clone(),
             None => runs.push(record.clone()),
         }
+    }
+
+    /// A save that failed: shown in the library now, and said again when the app ends.
+    pub fn save_failed(&self, message: String) {
+        self.failed_saves.borrow_mut().push(message.clone());
+        self.notices.borrow_mut().push(message);
     }
 
     /// The seed for a new run (recorded in the run).
@@ -263,9 +268,13 @@ impl App {
         };
         self.env.profile_notice = Some(match profile::set_learner(dir, style, self_check) {
             Ok(_) => self.env.t(T::ProfileSaved).to_owned(),
-            Err(e) => self
-                .env
-                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+            Err(e) => {
+                let failed = self
+                    .env
+                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                self.env.failed_saves.borrow_mut().push(failed.clone());
+                failed
+            }
         });
     }
 
@@ -307,9 +316,13 @@ impl App {
                 self.env.profile_notice = match &self.env.profile_dir {
                     Some(dir) => Some(match profile::forget(dir) {
                         Ok(_) => self.env.t(T::ProfileDeleted).to_owned(),
-                        Err(e) => self
-                            .env
-                            .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+                        Err(e) => {
+                            let failed = self
+                                .env
+                                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                            self.env.failed_saves.borrow_mut().push(failed.clone());
+                            failed
+                        }
                     }),
                     None => Some(self.env.t(T::ProfileDeleted).to_owned()),
                 };
