@@ -15,7 +15,7 @@ use crate::authoring::analyze::{
 use crate::authoring::draft::Draft;
 use crate::content::Code;
 use crate::content::outline::{Outline, Seg};
-use crate::content::text::display_safe;
+use crate::content::text::{display_safe, terminal_safe};
 use crate::i18n::{T, count, signed, t, tf};
 
 #[derive(Debug, Args)]
@@ -63,7 +63,9 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                write!(out, "{}", render_text(&analysis, &draft, lang, args.notes))
+                // Every value in it is escaped where it is set in; this is the last guard.
+                let text = render_text(&analysis, &draft, lang, args.notes);
+                write!(out, "{}", terminal_safe(&text))
             }
         };
     }
@@ -144,14 +146,14 @@ impl<'a> Locator<'a> {
 
     /// `file:line:col` of a choice (columns in characters, as `check` counts them).
     fn choice(&self, c: &ChoiceRef) -> String {
-        let name = &self.draft.source.name;
+        let name = safe(&self.draft.source.name);
         let Some(span) = self.outline.span(&[
             Seg::Field("nodes"),
             Seg::Index(c.node_index),
             Seg::Field("choices"),
             Seg::Index(c.choice_index),
         ]) else {
-            return name.to_string();
+            return name;
         };
         let line = self.lines.partition_point(|&start| start <= span.start);
         let start = self.lines[line - 1];
@@ -173,7 +175,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
     let _ = writeln!(
         o,
         "{} — \"{}\" ({}, {})",
-        draft.source.name,
+        safe(&draft.source.name),
         safe(&a.title),
         safe(&a.scenario),
         safe(&a.language)

@@ -11,6 +11,7 @@ pub mod library;
 pub mod outline;
 pub mod parse;
 pub mod styles;
+pub mod suggest;
 pub mod tests_file;
 pub mod text;
 pub mod types;
