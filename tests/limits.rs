@@ -218,3 +218,51 @@ fn links_in_a_folder_never_loop_and_never_read_a_file_twice() {
     assert!(!out.contains("defined twice"), "{out}");
     assert!(out.contains("checked 1 file"), "{out}");
 }
+
+/// Work that once grew with the square of the input, now in time with it: thousands of
+/// problems on one line of megabytes (each shown as a window of the line), a text of a
+/// hundred thousand invisible characters (the first few listed, the rest counted), and a
+/// "did you mean" between two ids of a quarter of a megabyte each (none is looked for). Each
+/// took minutes before; the limits leave room for a debug build on a busy machine.
+#[test]
+fn many_problems_on_one_long_line_and_long_names_cost_no_more_than_their_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let one_line = kohtaa::authoring::generate::scenario(500, 1)
+        .replace("next: \"node-", "next: \"nowhere-")
+        .replace('\n', " ");
+    let path = dir.path().join("one-line.ron");
+    std::fs::write(&path, &one_line).unwrap();
+    let (_, code, took) = check(&mut kohtaa(dir.path()), &path);
+    assert_eq!(code, Some(1));
+    assert!(took < Duration::from_secs(60), "took {took:?}");
+
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check/valid/en/library-fine.ron");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let invisible = text.replacen(
+        "title: \"",
+        &format!("title: \"{}", "\u{200b}".repeat(190_000)),
+        1,
+    );
+    let path = dir.path().join("invisible.ron");
+    std::fs::write(&path, invisible).unwrap();
+    let start = Instant::now();
+    let out = kohtaa(dir.path()).arg("check").arg(&path).output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(start.elapsed() < Duration::from_secs(60));
+    assert_eq!(out.matches("[K0503]").count(), 10, "{out}");
+    assert!(
+        out.contains("189990 more characters like these in this text are not listed"),
+        "{out}"
+    );
+
+    let long = "x".repeat(280_000);
+    let ids = text
+        .replacen("id: \"history\"", &format!("id: \"{long}a\""), 1)
+        .replacen("next: \"history\"", &format!("next: \"{long}b\""), 1);
+    let path = dir.path().join("long-ids.ron");
+    std::fs::write(&path, ids).unwrap();
+    let (_, code, took) = check(&mut kohtaa(dir.path()), &path);
+    assert_eq!(code, Some(1));
+    assert!(took < Duration::from_secs(60), "took {took:?}");
+}

@@ -143,8 +143,9 @@ a struct name (before the parentheses) that does not fit the place.",
     ),
     (
         Code::FileTooLarge,
-        "Files over 16 MiB are refused before reading, to protect the program. Split the
-content into several scenarios.",
+        "Files over 16 MiB (16,777,216 bytes) are refused, to protect the program: the
+message gives the file's size and the limit in bytes. Only that much is ever read,
+whatever size the file claims. Split the content into several scenarios.",
     ),
     (
         Code::TooDeep,
@@ -153,12 +154,14 @@ this usually means runaway brackets.",
     ),
     (
         Code::NotUtf8,
-        "The file is not valid UTF-8 at the spot shown. Save it as UTF-8 in your editor.",
+        "The file is not valid UTF-8 at the spot shown. Save it as UTF-8 in your editor.
+A byte-order mark at the start of the file is fine.",
     ),
     (
         Code::Unreadable,
-        "The file or folder could not be read (permissions, or it vanished). The message
-gives the system's reason.",
+        "The file or folder could not be read (permissions, or it vanished), or it is not a
+regular file: a FIFO, a device or a link to one is never read, so that nothing can make
+the program wait or read without end. The message gives the reason.",
     ),
     (
         Code::UnknownFileKind,
@@ -294,9 +297,10 @@ remove one.",
     ),
     (
         Code::ControlCharacter,
-        "A control character (such as ESC, written raw or as an escape like `\\u{1b}`) in
-text. It could rewrite a learner's terminal, so it is refused. Remove it; newlines
-and tabs are fine.",
+        "A control character (such as ESC, written raw or as an escape like `\\u{1b}`; the
+C1 controls U+0080-U+009F; DEL) or a line separator (U+2028, U+2029) in text. It could
+rewrite a learner's terminal, or show differently in each, so it is refused. Remove it;
+newlines (`\\n`) and tabs are fine.",
     ),
     (
         Code::BidiControl,
@@ -305,9 +309,12 @@ text. It can make a line display differently from what it says. Remove it.",
     ),
     (
         Code::InvisibleCharacter,
-        "An invisible character (zero-width space, soft hyphen, byte-order mark...) in
-text. It is harmless to show but hides what the text really holds, e.g. an id that
-looks right and does not match. Remove it unless you mean it.",
+        "An invisible character (zero-width space, soft hyphen, byte-order mark, variation
+selector, Hangul filler...) in text. It is harmless to show but hides what the text
+really holds, e.g. an id that looks right and does not match. Remove it unless you
+mean it. Accepted where text needs it: a zero-width joiner between emoji, U+FE0F after
+an emoji, a zero-width non-joiner between letters of a script that writes with it
+(Arabic, Persian, Indic scripts), tag characters in a flag.",
     ),
     (
         Code::UnreachableNode,
@@ -514,8 +521,9 @@ tai rakenteen nimi (ennen sulkeita), joka ei sovi tähän kohtaan.",
         ),
         Code::FileTooLarge => (
             "tiedosto on liian suuri",
-            "Yli 16 MiB:n tiedostot hylätään jo ennen lukemista, jotta ohjelma ei kaadu.
-Jaa sisältö useaksi skenaarioksi.",
+            "Yli 16 MiB:n (16 777 216 tavun) tiedostot hylätään, jotta ohjelma ei kaadu:
+viesti kertoo tiedoston koon ja enimmäiskoon tavuina. Enempää ei koskaan lueta, vaikka
+tiedosto ilmoittaisi kokonsa toiseksi. Jaa sisältö useaksi skenaarioksi.",
         ),
         Code::TooDeep => (
             "liian syvä sisäkkäisyys",
@@ -525,12 +533,14 @@ matalia, joten syynä on yleensä sulkeiden hallitsematon kasautuminen.",
         Code::NotUtf8 => (
             "tiedosto ei ole UTF-8-muodossa",
             "Tiedosto ei ole näytetyssä kohdassa kelvollista UTF-8:aa. Tallenna se
-editorissasi UTF-8-muodossa.",
+editorissasi UTF-8-muodossa. Tavujärjestysmerkki (BOM) tiedoston alussa on sallittu.",
         ),
         Code::Unreadable => (
             "tiedostoa ei voi lukea",
             "Tiedostoa tai kansiota ei voitu lukea (käyttöoikeudet eivät riitä, tai se on
-kadonnut). Viesti kertoo järjestelmän ilmoittaman syyn.",
+kadonnut), tai se ei ole tavallinen tiedosto: nimettyä putkea (FIFO), laitetta tai
+linkkiä sellaiseen ei koskaan lueta, jottei mikään saa ohjelmaa odottamaan tai lukemaan
+loputtomiin. Viesti kertoo syyn.",
         ),
         Code::UnknownFileKind => (
             "tiedosto ei ole skenaario-, malli-, tyyli- eikä testitiedosto",
@@ -676,8 +686,9 @@ liittää yhtään askelta. Lisää malliin sen askeleet.",
         Code::ControlCharacter => (
             "ohjausmerkki tekstissä",
             "Tekstissä on ohjausmerkki (esimerkiksi ESC sellaisenaan tai koodina, kuten
-`\\u{1b}`). Se voisi sotkea harjoittelijan päätteen, joten sitä ei hyväksytä. Poista
-se; rivinvaihdot ja sarkaimet ovat sallittuja.",
+`\\u{1b}`; C1-ohjausmerkit U+0080-U+009F; DEL) tai rivierotin (U+2028, U+2029). Se
+voisi sotkea harjoittelijan päätteen tai näkyä eri päätteissä eri tavoin, joten sitä ei
+hyväksytä. Poista se; rivinvaihdot (`\\n`) ja sarkaimet ovat sallittuja.",
         ),
         Code::BidiControl => (
             "tekstin suunnan ohjausmerkki tekstissä",
@@ -688,9 +699,12 @@ todella lukee. Poista se.",
         Code::InvisibleCharacter => (
             "näkymätön merkki tekstissä",
             "Tekstissä on näkymätön merkki (leveydetön välilyönti, pehmeä tavuviiva,
-tavujärjestysmerkki...). Sen näyttäminen on vaaratonta, mutta se kätkee, mitä teksti
-todella sisältää: esimerkiksi id näyttää oikealta, mutta ei silti täsmää. Poista se,
-ellei se ole tarkoituksellinen.",
+tavujärjestysmerkki, muunnelmavalitsin, hangulin täytemerkki...). Sen näyttäminen on
+vaaratonta, mutta se kätkee, mitä teksti todella sisältää: esimerkiksi id näyttää
+oikealta, mutta ei silti täsmää. Poista se, ellei se ole tarkoituksellinen. Sallittu,
+missä teksti sitä tarvitsee: leveydetön yhdistäjä emojien välissä, U+FE0F emojin
+jälkeen, leveydetön erottaja sitä käyttävän kirjoitusjärjestelmän (arabia, persia,
+intialaiset kirjaimistot) kirjainten välissä, tunnistemerkit lipussa.",
         ),
         Code::UnreachableNode => (
             "solmuun ei pääse alusta",

@@ -9,6 +9,7 @@
 //! file there, else the string's or the character's first occurrence in the file, else the
 //! file's start. A position can be less exact; a finding is never lost.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -49,15 +50,41 @@ pub fn check_values<T: Serialize + ?Sized>(
     outline: &Outline,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    // Where each character was first found in the file, when it comes to searching.
+    let mut firsts = HashMap::new();
     for (path, text) in unwanted_strings(value) {
         let literal = literal_at(source, outline, &path, &text);
-        for (at, c, kind) in unwanted(&text) {
-            let span = locate(source, literal.as_ref(), &text, at, c);
+        let mut chars = unwanted(&text);
+        // The first few of one text, and how many more: a text of a hundred thousand
+        // zero-width spaces is one problem, not a hundred thousand screens of it. An error
+        // among them is always listed.
+        let more = chars.len().saturating_sub(PER_TEXT);
+        if more > 0 {
+            let first_error = chars.iter().position(|(_, _, kind)| kind.is_error());
+            let error = first_error.filter(|&i| i >= PER_TEXT).map(|i| chars[i]);
+            chars.truncate(PER_TEXT);
+            if let Some(error) = error {
+                chars[PER_TEXT - 1] = error;
+            }
+        }
+        let spans = locate(source, literal.as_ref(), &text, &chars, &mut firsts);
+        for ((_, c, kind), span) in chars.into_iter().zip(spans) {
             found.push(diagnostic(source, span, c, kind));
+        }
+        if more > 0 {
+            if let Some(last) = found.last_mut() {
+                last.add_note(words!(
+                    "{more} more characters like these in this text are not listed",
+                    "tässä tekstissä on vielä {more} samanlaista merkkiä, joita ei luetella"
+                ));
+            }
         }
     }
     found
 }
+
+/// Characters of one text reported one by one, at most.
+const PER_TEXT: usize = 10;
 
 fn diagnostic(source: &Source, span: Range<usize>, c: char, kind: Unwanted) -> Diagnostic {
     let what = format!("U+{:04X}", c as u32);
@@ -135,29 +162,47 @@ fn literal_at(
     same.then_some(literal)
 }
 
-/// Where the character `c`, at byte `at` of the parsed string `text`, was written: inside
-/// `literal` when known; else where `text` stands written out in the file; else the first
-/// `c` in the file, or the first escape that writes it; else the file's start.
+/// Where each of `chars` (byte offset, character) of the parsed string `text` was written:
+/// inside `literal` when known; else where `text` stands written out in the file; else the
+/// first of that character in the file, or the first escape that writes it; else the
+/// file's start. One pass over the literal and one search for the text, however many
+/// characters a string holds.
 fn locate(
     source: &Source,
     literal: Option<&StringLiteral>,
     text: &str,
-    at: usize,
-    c: char,
-) -> Range<usize> {
+    chars: &[(usize, char, Unwanted)],
+    firsts: &mut HashMap<char, Range<usize>>,
+) -> Vec<Range<usize>> {
     let src = &*source.text;
     if let Some(literal) = literal {
+        let mut spans = Vec::with_capacity(chars.len());
+        let mut wanted = chars.iter().map(|&(at, ..)| at).peekable();
         let mut offset = 0;
         for (decoded, span) in literal.chars(src) {
-            if offset == at {
-                return span;
+            if wanted.peek() == Some(&offset) {
+                wanted.next();
+                spans.push(span);
             }
             offset += decoded.len_utf8();
         }
+        if spans.len() == chars.len() {
+            return spans;
+        }
     }
-    if let Some(start) = src.find(text).filter(|_| !text.is_empty()) {
-        return start + at..start + at + c.len_utf8();
-    }
+    let written = (!text.is_empty()).then(|| src.find(text)).flatten();
+    chars
+        .iter()
+        .map(|&(at, c, _)| match written {
+            Some(start) => start + at..start + at + c.len_utf8(),
+            None => firsts.entry(c).or_insert_with(|| first_of(src, c)).clone(),
+        })
+        .collect()
+}
+
+/// The first place `c` is written in `src`: the character itself, or an escape that
+/// writes it; else the file's start.
+fn first_of(src: &str, c: char) -> Range<usize> {
     if let Some(start) = src.find(c) {
         return start..start + c.len_utf8();
     }
