@@ -11,9 +11,9 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kohtaa::authoring::analyze;
 use kohtaa::content::generate;
+use kohtaa::content::hygiene::check_values;
 use kohtaa::content::outline::Outline;
 use kohtaa::content::parse::parse;
-use kohtaa::content::text::check_strings;
 use kohtaa::content::{Loaded, Origin, Scenario, Source, validate};
 use kohtaa::store::library::{self, LoadOptions};
 
@@ -41,13 +41,14 @@ fn scenario_10k(c: &mut Criterion) {
         |b| b.iter(|| Outline::lazy(black_box(shared.clone())).strings().len()),
     );
     let outline = Outline::read(&text);
-    g.bench_function("check strings", |b| {
-        b.iter(|| check_strings(black_box(&source), &outline))
+    let parsed = parse::<Scenario>(&source).unwrap();
+    g.bench_function("check the parsed strings", |b| {
+        b.iter(|| check_values(black_box(&parsed), &source, &outline))
     });
     let bundled = library::bundled();
     let models: Vec<_> = bundled.models.iter().map(|m| &m.value).collect();
     let loaded = Loaded {
-        value: parse::<Scenario>(&source).unwrap(),
+        value: parsed,
         source: source.clone(),
         outline,
         origin: Origin::Given,

@@ -104,13 +104,45 @@ fn mermaid_labels_hold_no_syntax_characters() {
         // Inside each quoted label only entity codes may carry these characters.
         for label in line.split('"').skip(1).step_by(2) {
             let plain = strip_entities(&label.replace("<br/>", ""));
-            for bad in ['"', '<', '>', '|', ';', '`', '#', '&'] {
+            for bad in ['"', '<', '>', '|', ';', '`', '#', '&', '%', '{', '}'] {
                 assert!(!plain.contains(bad), "{bad} in {label}");
             }
         }
     }
     assert!(m.contains(r#"n0["say #quot;hi#quot; [now]<br/>start · 2 choices"]"#));
-    assert!(m.contains("#lt;b#gt;a#124;b#59; c#lt;/b#gt; #35;1 #96;x#96; #amp; \\ {y} (z)"));
+    assert!(
+        m.contains("#lt;b#gt;a#124;b#59; c#lt;/b#gt; #35;1 #96;x#96; #amp; \\ #123;y#125; (z)")
+    );
+}
+
+/// Mermaid reads `%%{init: ...}%%` anywhere, a comment included, as a directive that
+/// reconfigures the diagram: a title or a label never writes one.
+#[test]
+fn no_text_of_the_file_becomes_a_mermaid_directive() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/authoring/linear.ron");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen(
+            "title: \"",
+            "title: \"%%{init: {'theme': 'dark'}}%%\\n%%{init: {}}%% ",
+            1,
+        )
+        .replacen(
+            "say: \"",
+            "say: \"%%{init: {'securityLevel': 'loose'}}%% ",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("linear.ron");
+    std::fs::write(&file, text).unwrap();
+    let d = draft::load(&file, &[]).expect("loads");
+    let m = render(&d.scenario, &d.model, Format::Mermaid);
+    assert!(!m.contains("%%{"), "{m}");
+    assert!(
+        m.starts_with("%% %%(init: ('theme': 'dark'))%% %%(init: ())%% "),
+        "{m}"
+    );
+    assert_eq!(m.lines().filter(|l| l.starts_with("%%")).count(), 1, "{m}");
 }
 
 #[test]

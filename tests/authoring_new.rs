@@ -135,3 +135,34 @@ fn new_refuses_a_bad_id() {
         .code(2);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A new scenario is written to be shared: its mode is what the umask allows (0644 under
+/// 022), not the 0600 of the learner's own records.
+#[cfg(unix)]
+#[test]
+fn new_follows_the_umask_and_refuses_an_id_that_reads_as_an_option() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let id = format!("shared-{umask}");
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" new {id}"))
+            .arg(env!("CARGO_BIN_EXE_kohtaa"))
+            .current_dir(dir.path())
+            .env("KOHTAA_DATA_DIR", dir.path().join("data"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let meta = std::fs::metadata(dir.path().join(format!("{id}.ron"))).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+    for id in ["-", "-x", "--"] {
+        kohtaa(&dir.path().join("data"))
+            .current_dir(dir.path())
+            .args(["new", "--", id])
+            .assert()
+            .code(2);
+    }
+    assert!(!dir.path().join("-.ron").exists());
+}

@@ -164,7 +164,10 @@ fn k0107_a_file_too_large_is_refused_unread() {
     });
     let d = &lib.diagnostics[0];
     assert_eq!(d.code, Code::FileTooLarge);
-    assert_eq!(d.message, "file is 17 MiB; the limit is 16 MiB");
+    assert_eq!(
+        d.message,
+        "file is 17,825,792 bytes; the limit is 16,777,216 bytes (16 MiB)"
+    );
 }
 
 #[test]

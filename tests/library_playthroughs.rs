@@ -50,13 +50,13 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
             run.node().id
         ));
     }
-    if let Some(ending) = &e.ending {
-        if m.ending.as_ref() != Some(ending) {
-            problems.push(format!(
-                "ending: expected `{ending}`, reached {:?}",
-                m.ending
-            ));
-        }
+    if let Some(ending) = &e.ending
+        && m.ending.as_ref() != Some(ending)
+    {
+        problems.push(format!(
+            "ending: expected `{ending}`, reached {:?}",
+            m.ending
+        ));
     }
     if e.outcome.is_some() && m.outcome != e.outcome {
         problems.push(format!(
@@ -65,15 +65,15 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
         ));
     }
     let fit = m.fit.map(i64::from);
-    if let Some(min) = e.fit_at_least {
-        if fit.is_none_or(|f| f < min) {
-            problems.push(format!("fit: expected at least {min}, got {fit:?}"));
-        }
+    if let Some(min) = e.fit_at_least
+        && fit.is_none_or(|f| f < min)
+    {
+        problems.push(format!("fit: expected at least {min}, got {fit:?}"));
     }
-    if let Some(max) = e.fit_at_most {
-        if fit.is_none_or(|f| f > max) {
-            problems.push(format!("fit: expected at most {max}, got {fit:?}"));
-        }
+    if let Some(max) = e.fit_at_most
+        && fit.is_none_or(|f| f > max)
+    {
+        problems.push(format!("fit: expected at most {max}, got {fit:?}"));
     }
     for step in &e.shown {
         if m.result_of(step) != Some(StepResult::Shown) {

@@ -154,10 +154,10 @@ fn read_rules(s: &Scenario, m: &EncounterModel, path: &[(String, usize)]) -> Rea
     let mut notes = BTreeSet::new();
     for (bi, b) in ordered.iter().enumerate() {
         for a in &ordered[bi + 1..] {
-            if let (Some(fa), Some(fb)) = (first(a), first(b)) {
-                if fa < fb {
-                    notes.insert((a.to_string(), b.to_string()));
-                }
+            if let (Some(fa), Some(fb)) = (first(a), first(b))
+                && fa < fb
+            {
+                notes.insert((a.to_string(), b.to_string()));
             }
         }
     }

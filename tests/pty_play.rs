@@ -415,3 +415,70 @@ fn long_feedback_scrolls_to_the_hidden_mood_line() {
     pty.send("\x03");
     assert!(pty.wait_exit());
 }
+
+/// SIGTERM or SIGHUP during a run end the app as Ctrl-C does: the terminal leaves the
+/// alternate screen and raw mode, and the run is kept as abandoned. The exit status says
+/// which signal (128 + its number).
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_the_run() {
+    for (signal, status) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"));
+        let mut pty = Pty::start_with(fixtures, &["--seed", "3", "play", "late-parcel"], |data| {
+            std::fs::write(data.join("profile.json"), r#"{"version":1,"style":"D"}"#).unwrap();
+        });
+        pty.wait_for("Pick one step to focus on");
+        pty.send("\r");
+        pty.choose("Hello, I'm Sam");
+        pty.wait_for("What do you say?");
+        assert!(pty.parser.screen().alternate_screen());
+        let pid = pty.session.get_process().pid().as_raw();
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let start = Instant::now();
+        let ended = loop {
+            pty.pump();
+            match pty.session.get_process().status().unwrap() {
+                WaitStatus::StillAlive => {}
+                other => break other,
+            }
+            assert!(start.elapsed() < TIMEOUT, "signal {signal}: still running");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        pty.pump();
+        assert!(
+            matches!(ended, WaitStatus::Exited(_, s) if s == status),
+            "signal {signal}: {ended:?}"
+        );
+        assert!(
+            !pty.parser.screen().alternate_screen(),
+            "signal {signal}: the terminal left the alternate screen"
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+            .args(["--lang", "en", "history"])
+            .env("KOHTAA_DATA_DIR", pty._data.path())
+            .output()
+            .unwrap();
+        let listed = String::from_utf8(out.stdout).unwrap();
+        assert!(listed.contains("late-parcel"), "signal {signal}: {listed}");
+        assert!(listed.contains("abandoned"), "signal {signal}: {listed}");
+    }
+}
+
+/// A run the app cannot save (here `runs` is a file, not a folder) is said in the app, said
+/// again on leaving it, and the exit status is a failure.
+#[test]
+fn a_run_that_cannot_be_saved_makes_the_app_fail() {
+    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"));
+    let mut pty = Pty::start_with(fixtures, &["--seed", "3", "play", "late-parcel"], |data| {
+        std::fs::write(data.join("profile.json"), r#"{"version":1,"style":"D"}"#).unwrap();
+        std::fs::write(data.join("runs"), "a file where the folder should be").unwrap();
+    });
+    pty.wait_for("Pick one step to focus on");
+    pty.send("\r");
+    pty.choose("Hello, I'm Sam");
+    pty.wait_for("What do you say?");
+    pty.send("\x03");
+    assert!(!pty.wait_exit(), "the exit status is a failure");
+    assert!(!pty.parser.screen().alternate_screen());
+    let screen = pty.screen();
+    assert!(screen.contains("kohtaa: "), "{screen}");
+}

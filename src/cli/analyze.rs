@@ -14,7 +14,7 @@ use crate::authoring::analyze::{
 };
 use crate::content::Code;
 use crate::content::outline::{Outline, Seg};
-use crate::content::text::display_safe;
+use crate::content::text::{display_safe, terminal_safe};
 use crate::i18n::{T, count, signed, t, tf};
 use crate::store::draft::Draft;
 
@@ -57,13 +57,15 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
             AnalyzeFormat::Json => {
                 let mut value = serde_json::to_value(&analysis).expect("serialisable");
                 value["file"] = serde_json::Value::String(file.display().to_string());
-                writeln!(out, "{value}")
+                writeln!(out, "{}", crate::content::json::to_string(&value))
             }
             AnalyzeFormat::Text => {
                 if i > 0 {
                     let _ = writeln!(out);
                 }
-                write!(out, "{}", render_text(&analysis, &draft, lang, args.notes))
+                // Every value in it is escaped where it is set in; this is the last guard.
+                let text = render_text(&analysis, &draft, lang, args.notes);
+                write!(out, "{}", terminal_safe(&text))
             }
         };
     }
@@ -113,7 +115,7 @@ fn thousands(n: u128, lang: Lang) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
@@ -144,14 +146,14 @@ impl<'a> Locator<'a> {
 
     /// `file:line:col` of a choice (columns in characters, as `check` counts them).
     fn choice(&self, c: &ChoiceRef) -> String {
-        let name = &self.draft.source.name;
+        let name = safe(&self.draft.source.name);
         let Some(span) = self.outline.span(&[
             Seg::Field("nodes"),
             Seg::Index(c.node_index),
             Seg::Field("choices"),
             Seg::Index(c.choice_index),
         ]) else {
-            return name.to_string();
+            return name;
         };
         let line = self.lines.partition_point(|&start| start <= span.start);
         let start = self.lines[line - 1];
@@ -173,7 +175,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
     let _ = writeln!(
         o,
         "{} — \"{}\" ({}, {})",
-        draft.source.name,
+        safe(&draft.source.name),
         safe(&a.title),
         safe(&a.scenario),
         safe(&a.language)

@@ -1,5 +1,6 @@
 //! Starting the practice app: the library, the language, the theme, then the terminal.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
@@ -79,11 +80,13 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
         }
         Some(Ok(ProfileState::Missing)) | None => true,
     };
-    if let (Some(e), None) = (remembered, &env.profile_notice) {
-        env.profile_notice = Some(env.tf(
+    if let Some(e) = remembered {
+        let failed = env.tf(
             crate::i18n::T::ProfileSaveFailed,
             &[("error", &e.to_string())],
-        ));
+        );
+        env.failed_saves.push(failed.clone());
+        env.profile_notice.get_or_insert(failed);
     }
     (env, first_start)
 }
@@ -119,10 +122,27 @@ pub fn remember_theme(
     Ok(ProfileState::Found(p))
 }
 
-/// The exit code for the app's end; a terminal that failed is said so, with the way round it.
-pub fn finish(result: std::io::Result<()>) -> ExitCode {
+/// The exit code for the app's end: a failure when a save failed (each said again on
+/// stderr, since the screen that showed it is gone) or the terminal failed; 128 + the
+/// signal's number when SIGTERM or SIGHUP ended it (the run in progress was kept).
+pub fn finish(result: std::io::Result<tui::Ended>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ended) => {
+            // Written only as far as stderr still takes it: after SIGHUP it may be gone.
+            let mut err = std::io::stderr().lock();
+            for failed in &ended.failed_saves {
+                let _ = writeln!(
+                    err,
+                    "kohtaa: {}",
+                    crate::content::text::terminal_safe(failed)
+                );
+            }
+            match ended.signal {
+                Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+                None if !ended.failed_saves.is_empty() => ExitCode::FAILURE,
+                None => ExitCode::SUCCESS,
+            }
+        }
         Err(e) => {
             eprintln!("kohtaa: the terminal failed: {e}");
             ExitCode::FAILURE

@@ -90,7 +90,7 @@ fn write_text(
 
 fn write_json(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
     for d in &library.diagnostics {
-        writeln!(out, "{}", d.to_json())?;
+        writeln!(out, "{}", crate::content::json::to_string(&d.to_json()))?;
     }
     Ok(())
 }

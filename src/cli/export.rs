@@ -73,7 +73,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         if let (Some(profile), Some(map)) = (&profile, value.as_object_mut()) {
             map.insert("style_profile".to_owned(), profile.clone());
         }
-        if writeln!(out, "{value}").is_err() {
+        if writeln!(out, "{}", crate::content::json::to_string(&value)).is_err() {
             // A closed pipe (`| head`) is not an error worth a message.
             return ExitCode::SUCCESS;
         }
@@ -85,9 +85,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
 fn read_profile(lang: Lang) -> Option<serde_json::Value> {
     let path = data_dir()?.join("profile.json");
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
+    // Read as the profile is everywhere: a regular file only, never more than its limit.
+    let read = crate::store::file::read_limited(&path, crate::store::profile::MAX_BYTES);
+    let text = match read.map(|b| String::from_utf8_lossy(&b).into_owned()) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.is_not_found() => {
             eprintln!("{}", t(lang, T::ExportNoProfile));
             return None;
         }

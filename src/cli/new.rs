@@ -23,8 +23,11 @@ pub struct NewArgs {
     pub dir: PathBuf,
 }
 
+/// An id for a new file: a-z, 0-9 and `-`, starting with a letter or a digit. (A file may
+/// hold an id that starts with `-`; a new one does not, since `-x.ron` reads as an option
+/// and `-` as standard input on a command line.)
 fn valid_id(id: &str) -> bool {
-    !id.is_empty()
+    id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -47,7 +50,9 @@ pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
     };
     let text = template::new_scenario(&args.id, lang, args.style.into());
     let shown = path.display().to_string();
-    match atomic::write_new(&path, text.as_bytes()) {
+    // A scenario is written to be shared: made as the user's other files are (the umask
+    // decides), not private as saved runs are.
+    match atomic::write_new_shared(&path, text.as_bytes()) {
         Ok(true) => {
             println!("{}", tf(ui, T::NewWrote, &[("path", &shown)]));
             println!(

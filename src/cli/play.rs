@@ -131,15 +131,15 @@ fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &global.scenarios)) {
-        if !d.scenario.nodes.iter().any(|n| n.id == *start) {
-            eprintln!(
-                "error: {} has no node `{}`",
-                display_safe(&path.display().to_string()),
-                display_safe(start)
-            );
-            return ExitCode::from(2);
-        }
+    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &global.scenarios))
+        && !d.scenario.nodes.iter().any(|n| n.id == *start)
+    {
+        eprintln!(
+            "error: {} has no node `{}`",
+            display_safe(&path.display().to_string()),
+            display_safe(start)
+        );
+        return ExitCode::from(2);
     }
     let (env, _) = super::app::env(global, load_library(global));
     let screen = DraftScreen::open(
@@ -355,15 +355,15 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             return ExitCode::from(1);
         }
     };
-    if let Some(node) = &args.start {
-        if run.start_at(node).is_err() {
-            let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
-            eprintln!("error: the scenario has no node `{}`", display_safe(node));
-            if let Some(close) = did_you_mean(node, ids) {
-                eprintln!("  help: did you mean `{close}`?");
-            }
-            return ExitCode::from(2);
+    if let Some(node) = &args.start
+        && run.start_at(node).is_err()
+    {
+        let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
+        eprintln!("error: the scenario has no node `{}`", display_safe(node));
+        if let Some(close) = did_you_mean(node, ids) {
+            eprintln!("  help: did you mean `{close}`?");
         }
+        return ExitCode::from(2);
     }
     let start = run.node().id.clone();
     let (mut learner, first_start) = learner_style(lang);
@@ -381,39 +381,51 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     } else {
         Box::new(io::stdout().lock())
     };
-    if practice && first_start && store.is_enabled() {
-        if let (Some(texts), Some(dir)) = (playable.styles.as_deref(), data_dir()) {
-            match offer_style(lang, texts, &dir, &mut answers, &mut out) {
-                Ok(Some(style)) => learner = style,
-                Ok(None) => {}
-                Err(e) => return io_error(&e),
-            }
+    // A save that fails is said at once, and makes the exit status a failure.
+    let mut failed = false;
+    if practice
+        && first_start
+        && store.is_enabled()
+        && let (Some(texts), Some(dir)) = (playable.styles.as_deref(), data_dir())
+    {
+        match offer_style(lang, texts, &dir, &mut answers, &mut out, &mut failed) {
+            Ok(Some(style)) => learner = style,
+            Ok(None) => {}
+            Err(e) => return io_error(&e),
         }
     }
     let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
-    if practice {
-        if let Some(plan) = summary::last_plan(lang, &store.load().records) {
-            if let Err(e) = writeln!(out, "{plan}\n") {
-                return io_error(&e);
-            }
-        }
+    if practice
+        && let Some(plan) = summary::last_plan(lang, &store.load().records)
+        && let Err(e) = writeln!(out, "{plan}\n")
+    {
+        return io_error(&e);
     }
     let started = now();
     let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
-    let record = save(&store, playable, &run, started);
+    let record = save(&store, playable, &run, started, &mut failed);
+    let done = if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
     match stop {
         Ok(Stop::Finished) => {
             if args.json {
                 drop(out);
                 println!("{}", RunRecord::of(&run, &start).to_json());
-            } else if practice {
-                if let Err(e) = reflect(lang, &store, record, &mut answers, &mut out) {
-                    return io_error(&e);
-                }
+            } else if practice
+                && let Err(e) = reflect(lang, &store, record, &mut answers, &mut out, &mut failed)
+            {
+                return io_error(&e);
             }
-            ExitCode::SUCCESS
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
-        Ok(Stop::Quit { .. }) => ExitCode::SUCCESS,
+        Ok(Stop::Quit { .. }) => done,
         Ok(stop) => {
             if let Some(message) = stop.error(lang) {
                 eprintln!("error: {message}");
@@ -440,6 +452,7 @@ fn offer_style(
     dir: &Path,
     answers: &mut Answers<'_>,
     out: &mut dyn Write,
+    failed: &mut bool,
 ) -> io::Result<Option<Option<LearnerStyle>>> {
     let decision = style::offer(texts, lang, answers, out)?;
     let chosen = match decision {
@@ -457,10 +470,13 @@ fn offer_style(
                     writeln!(out, "{said}")?;
                     writeln!(out, "{}", t(lang, T::PlainStyleChange))?;
                 }
-                Err(e) => eprintln!(
-                    "warning: {}",
-                    tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
-                ),
+                Err(e) => {
+                    *failed = true;
+                    eprintln!(
+                        "error: {}",
+                        tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
+                    )
+                }
             }
             Some(style)
         }
@@ -482,6 +498,7 @@ fn reflect(
     record: Option<HistoryRecord>,
     answers: &mut Answers<'_>,
     out: &mut dyn Write,
+    failed: &mut bool,
 ) -> io::Result<()> {
     let answered = plain::reflect::ask(lang, store.is_enabled(), answers, out)?;
     let Some(mut record) = record else {
@@ -500,10 +517,13 @@ fn reflect(
     }
     match store.update(&mut record) {
         Ok(()) => writeln!(out, "{}", t(lang, T::PlainReflectSaved))?,
-        Err(e) => eprintln!(
-            "warning: {}",
-            tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
-        ),
+        Err(e) => {
+            *failed = true;
+            eprintln!(
+                "error: {}",
+                tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
+            )
+        }
     }
     Ok(())
 }
@@ -515,12 +535,14 @@ fn now() -> time::OffsetDateTime {
 /// Keeps a run from the library in the learner's history, as the app does: finished, or
 /// abandoned once a choice was made. Drafts are an author's trials and are not kept. The record
 /// as saved (with its id), for the reflection to be added to; `None` for a draft or an empty
-/// run. With `--no-save` the record is made but nothing is written.
+/// run. With `--no-save` the record is made but nothing is written. A save that fails is
+/// said on stderr and sets `failed`.
 fn save(
     store: &Store,
     playable: &Playable,
     run: &Run,
     started: time::OffsetDateTime,
+    failed: &mut bool,
 ) -> Option<HistoryRecord> {
     let source = playable.source.as_ref()?;
     if run.taken().is_empty() {
@@ -528,7 +550,8 @@ fn save(
     }
     let mut record = HistoryRecord::of_run(run, source, started, now());
     if let Err(e) = store.save(&mut record) {
-        eprintln!("warning: the run could not be saved: {e}");
+        *failed = true;
+        eprintln!("error: the run could not be saved: {e}");
         return None;
     }
     Some(record)

@@ -5,8 +5,8 @@
 //! are ignored, and a line that does not read is reported as `file:line` and skipped. Style
 //! profiles in the exports are never read (a group view shows no one's style).
 
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,9 +16,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Global, Lang, load_library, ui_language};
 use crate::content::text::display_safe;
+use crate::content::types::{MOOD_MAX, MOOD_MIN};
+use crate::content::validate::MAX_CHOICES;
 use crate::content::{Library, Scenario};
 use crate::i18n::{T, count, signed_decimal, t, tf};
 use crate::practice::measure::fit_percent;
+use crate::store::file::open_regular;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -39,7 +42,7 @@ pub enum Format {
 
 /// What `report` reads of an exported run; everything else on the line is ignored.
 #[derive(Debug, Deserialize)]
-struct ExportedRun {
+pub struct ExportedRun {
     scenario: String,
     #[serde(default)]
     language: Option<String>,
@@ -77,7 +80,46 @@ struct ExportedStep {
     result: String,
 }
 
+/// A number from a file, said briefly however large: `1e308`, not 309 digits.
+fn short(v: f64) -> String {
+    if v.abs() < 1e6 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// One line of an export, read and range-checked; why not, as said to the facilitator.
+pub fn read_line(line: &str) -> Result<ExportedRun, String> {
+    let run = serde_json::from_str::<ExportedRun>(line).map_err(|e| e.to_string())?;
+    run.out_of_range().map_or(Ok(run), Err)
+}
+
 impl ExportedRun {
+    /// What lies outside the ranges kohtaa writes, if anything: such a line was damaged or
+    /// made by hand, and is skipped rather than averaged (a fit of 1e308 would print 309
+    /// digits, a choice of 2^64-1 would be counted as choice 0).
+    fn out_of_range(&self) -> Option<String> {
+        let mood = |m: f64| (f64::from(MOOD_MIN)..=f64::from(MOOD_MAX)).contains(&m);
+        if let Some(c) = self.choices.iter().find(|c| c.choice >= MAX_CHOICES) {
+            let last = MAX_CHOICES - 1;
+            return Some(format!("choice {} is out of range (0 to {last})", c.choice));
+        }
+        let moods = self.choices.iter().filter_map(|c| c.mood_after);
+        let m = self.measurement.as_ref();
+        if let Some(fit) = m.and_then(|m| m.fit).filter(|f| !(0.0..=100.0).contains(f)) {
+            return Some(format!("fit {} is out of range (0 to 100)", short(fit)));
+        }
+        let measured = m.into_iter().flat_map(|m| m.moods.iter().copied());
+        if let Some(bad) = moods.chain(measured).find(|&v| !mood(v)) {
+            return Some(format!(
+                "mood {} is out of range ({MOOD_MIN} to {MOOD_MAX})",
+                short(bad)
+            ));
+        }
+        None
+    }
+
     /// A run left before its ending: its missed steps were not yet due, so they do not count
     /// against the learner (scenario-format.md, "What a run measures").
     fn is_abandoned(&self) -> bool {
@@ -167,27 +209,44 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let shown = path.display().to_string();
-        let text = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        let cannot_read = |e: &dyn std::fmt::Display| {
+            eprintln!(
+                "{}",
+                tf(
+                    lang,
+                    T::CliCannotRead,
+                    &[("path", &shown), ("error", &e.to_string())]
+                )
+            );
+        };
+        // A regular file only (a FIFO would wait, a device never end), read a line at a
+        // time: an export of hundreds of megabytes is never held whole.
+        let mut input = match open_regular(path) {
+            Ok((file, _)) => std::io::BufReader::new(file),
             Err(e) => {
-                eprintln!(
-                    "{}",
-                    tf(
-                        lang,
-                        T::CliCannotRead,
-                        &[("path", &shown), ("error", &e.to_string())]
-                    )
-                );
+                cannot_read(&e);
                 failed = true;
                 continue;
             }
         };
-        for (i, line) in text.lines().enumerate() {
+        let mut bytes = Vec::new();
+        for i in 0.. {
+            bytes.clear();
+            match input.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    cannot_read(&e);
+                    failed = true;
+                    break;
+                }
+            }
+            let line = String::from_utf8_lossy(&bytes);
             let line = line.trim();
             if line.is_empty() {
                 continue;
             }
-            match serde_json::from_str::<ExportedRun>(line) {
+            match read_line(line) {
                 Ok(run) => runs.push(run),
                 Err(e) => {
                     skipped += 1;
@@ -199,7 +258,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                             &[
                                 ("path", &shown),
                                 ("line", &(i + 1).to_string()),
-                                ("error", &display_safe(&e.to_string())),
+                                ("error", &e),
                             ]
                         )
                     );
@@ -214,7 +273,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
     let text = match args.format {
         Format::Text => render_text(&report, lang),
         Format::Csv => render_csv(&report),
-        Format::Json => serde_json::to_string_pretty(&report).expect("plain data") + "\n",
+        Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     if failed {
@@ -234,47 +293,55 @@ struct Tally {
     moods: Vec<f64>,
 }
 
-fn build(runs: &[ExportedRun], library: &Library) -> Report {
+/// The report over `runs`: every step of it linear in the runs' size or n log n (maps and
+/// sets by key, never a search along a list), so an export of hundreds of megabytes, or one
+/// line of a hundred thousand choices, takes seconds, not hours.
+pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
     // (scenario, language) -> runs, and (node, choice) -> tally.
     let mut scenarios: BTreeMap<(String, String), ScenarioTally> = BTreeMap::new();
     let mut steps: Vec<StepReport> = Vec::new();
+    let mut step_at: HashMap<String, usize> = HashMap::new();
+    // The model of each scenario (by id and language), looked up once.
+    let mut models: HashMap<(&str, &str), Option<&crate::content::EncounterModel>> = HashMap::new();
+    let mut counted: HashSet<(&str, usize)> = HashSet::new();
     for run in runs {
-        let language = run.language.clone().unwrap_or_default();
+        let language = run.language.as_deref().unwrap_or_default();
         // The model of the run's scenario, in its language, names the steps.
-        let model = library
-            .scenario(&run.scenario, &language)
-            .and_then(|s| library.model_for(&s.value));
+        let model = *models
+            .entry((run.scenario.as_str(), language))
+            .or_insert_with(|| {
+                library
+                    .scenario(&run.scenario, language)
+                    .and_then(|s| library.model_for(&s.value))
+            });
         let entry = scenarios
-            .entry((run.scenario.clone(), language))
+            .entry((run.scenario.clone(), language.to_owned()))
             .or_default();
         entry.0 += 1;
-        let mut counted: Vec<(&str, usize)> = Vec::new();
+        let (fit, mood) = (run.fit(), run.final_mood());
+        counted.clear();
         for c in &run.choices {
             // A run that passes a choice twice (a loop) counts once for it.
-            if counted.contains(&(c.node.as_str(), c.choice)) {
+            if !counted.insert((c.node.as_str(), c.choice)) {
                 continue;
             }
-            counted.push((c.node.as_str(), c.choice));
             let tally = entry.1.entry((c.node.clone(), c.choice)).or_default();
             tally.chosen += 1;
-            tally.fits.extend(run.fit());
-            tally.moods.extend(run.final_mood());
+            tally.fits.extend(fit);
+            tally.moods.extend(mood);
         }
         for s in run.measurement.iter().flat_map(|m| &m.steps) {
-            let at = match steps.iter().position(|r| r.step == s.step) {
-                Some(at) => at,
-                None => {
-                    steps.push(StepReport {
-                        step: s.step.clone(),
-                        name: None,
-                        in_play: 0,
-                        shown: 0,
-                        broken: 0,
-                        missed: 0,
-                    });
-                    steps.len() - 1
-                }
-            };
+            let at = *step_at.entry(s.step.clone()).or_insert_with(|| {
+                steps.push(StepReport {
+                    step: s.step.clone(),
+                    name: None,
+                    in_play: 0,
+                    shown: 0,
+                    broken: 0,
+                    missed: 0,
+                });
+                steps.len() - 1
+            });
             let r = &mut steps[at];
             if r.name.is_none() {
                 r.name = model
@@ -301,16 +368,17 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
         .into_iter()
         .map(|((scenario, language), (count, tallies))| {
             let known = library.scenario(&scenario, &language).map(|l| &l.value);
-            // Nodes in file order when the scenario is known, else by id.
-            let order = |node: &str| {
-                known
-                    .and_then(|s| s.nodes.iter().position(|n| n.id == node))
-                    .unwrap_or(usize::MAX)
-            };
+            // Nodes in file order when the scenario is known, else by id (the first node of
+            // an id, as the engine takes it).
+            let mut places: HashMap<&str, usize> = HashMap::new();
+            for (i, n) in known.iter().flat_map(|s| s.nodes.iter()).enumerate() {
+                places.entry(n.id.as_str()).or_insert(i);
+            }
+            let order = |node: &str| places.get(node).copied().unwrap_or(usize::MAX);
             let mut choices: Vec<ChoiceReport> = tallies
                 .into_iter()
                 .map(|((node, choice), t)| ChoiceReport {
-                    text: known.and_then(|s| choice_text(s, &node, choice)),
+                    text: known.and_then(|s| choice_text(s, *places.get(node.as_str())?, choice)),
                     chosen: t.chosen,
                     avg_fit: average(&t.fits),
                     avg_final_mood: average(&t.moods),
@@ -318,9 +386,7 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
                     choice: choice + 1,
                 })
                 .collect();
-            choices.sort_by(|a, b| {
-                (order(&a.node), &a.node, a.choice).cmp(&(order(&b.node), &b.node, b.choice))
-            });
+            choices.sort_by_cached_key(|c| (order(&c.node), c.node.clone(), c.choice));
             ScenarioReport {
                 scenario,
                 language,
@@ -337,11 +403,10 @@ fn build(runs: &[ExportedRun], library: &Library) -> Report {
     }
 }
 
-fn choice_text(scenario: &Scenario, node: &str, choice: usize) -> Option<String> {
+fn choice_text(scenario: &Scenario, node: usize, choice: usize) -> Option<String> {
     scenario
         .nodes
-        .iter()
-        .find(|n| n.id == node)?
+        .get(node)?
         .choice_list()
         .get(choice)
         .map(|c| c.say.clone())
@@ -493,12 +558,26 @@ fn render_text(report: &Report, lang: Lang) -> String {
     out
 }
 
+/// A text cell of CSV, from text the report did not write (ids, choice words): escaped for
+/// a terminal, and neutralised as OWASP recommends against formula injection. A cell that
+/// starts (after any spaces) with `=`, `+`, `-`, `@`, a tab or a carriage return would be
+/// run as a formula by a spreadsheet: it gets a `'` in front. A cell is quoted when it holds
+/// a comma, a quote, a line break or that `'`; quotes are doubled. Numbers the report
+/// computes (a mood of -0.50) are written as they are.
 fn csv_field(text: &str) -> String {
     let text = display_safe(text);
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+    let formula = text.trim_start_matches(' ').starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ]);
+    let text = if formula {
+        format!("'{text}")
     } else {
         text.into_owned()
+    };
+    if formula || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
 }
 

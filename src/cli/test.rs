@@ -30,7 +30,9 @@ pub struct TestArgs {
 fn companion(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?;
     let other = if name.ends_with(".tests.ron") {
-        let text = std::fs::read_to_string(path).ok()?;
+        let limit = crate::store::library::max_file_bytes() as u64;
+        let bytes = crate::store::file::read_limited(path, limit).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         let tests: ScenarioTests = parse(&Source::new(name, text)).ok()?;
         format!("{}.ron", tests.scenario)
     } else {

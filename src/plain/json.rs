@@ -89,6 +89,6 @@ impl RunRecord {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a run record always serializes")
+        crate::content::json::to_string_pretty(self)
     }
 }

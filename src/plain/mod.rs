@@ -95,10 +95,10 @@ impl<'a> Answers<'a> {
             if line.is_empty() {
                 return Ok(None);
             }
-            if let Some(answer) = Self::parse(&line, count, true) {
-                if answer != Answer::Undo {
-                    return Ok(Some(answer));
-                }
+            if let Some(answer) = Self::parse(&line, count, true)
+                && answer != Answer::Undo
+            {
+                return Ok(Some(answer));
             }
             if let Some(gave_up) = self.not_a_choice(out, lang, &line, count, &mut invalid)? {
                 return Ok(Some(gave_up));

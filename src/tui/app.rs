@@ -33,6 +33,9 @@ pub struct Env {
     pub runs: Vec<RunRecord>,
     /// Problems with saved runs (damaged records, a failed save), for the library to show.
     pub notices: Vec<String>,
+    /// Every save that failed (a run, a reflection, the profile), as said to the learner:
+    /// said again when the app ends, which then exits with a failure.
+    pub failed_saves: Vec<String>,
     /// A fixed "now" (tests); otherwise the clock.
     pub clock: Option<time::OffsetDateTime>,
     /// Ties in "practise next" are broken with this, so the advice does not flicker.
@@ -71,6 +74,7 @@ impl Env {
             store: Store::nowhere(),
             runs: Default::default(),
             notices: Default::default(),
+            failed_saves: Default::default(),
             clock: None,
             session_seed: fixed_seed.unwrap_or_else(rand::random),
             learner: None,
@@ -145,10 +149,7 @@ impl Env {
         match self.store.save(record) {
             Ok(Some(_)) => {}
             Ok(None) => record.id = format!("unsaved-{}", self.runs.len() + 1),
-            Err(e) => {
-                let notice = self.tf(T::SaveFailed, &[("error", &e.to_string())]);
-                self.notices.push(notice);
-            }
+            Err(e) => self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
         }
         self.runs.push(record.clone());
     }
@@ -156,13 +157,18 @@ impl Env {
     /// Rewrites a run already saved (a reflection added).
     fn update_run(&mut self, record: &mut RunRecord) {
         if let Err(e) = self.store.update(record) {
-            let notice = self.tf(T::SaveFailed, &[("error", &e.to_string())]);
-            self.notices.push(notice);
+            self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
         }
         match self.runs.iter_mut().find(|r| r.id == record.id) {
             Some(r) => *r = record.clone(),
             None => self.runs.push(record.clone()),
         }
+    }
+
+    /// A save that failed: shown in the library now, and said again when the app ends.
+    fn save_failed(&mut self, message: String) {
+        self.failed_saves.push(message.clone());
+        self.notices.push(message);
     }
 
     /// The seed for a new run (recorded in the run).
@@ -256,22 +262,20 @@ impl App {
                 }
                 let (rows, view) = super::render::help_rows(self);
                 let max = super::widgets::max_offset(rows, view);
-                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-                    if let Some(to) =
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay
+                    && let Some(to) =
                         super::widgets::scrolled(action, usize::from(*scroll), max, view)
-                    {
-                        *scroll = u16::try_from(to).unwrap_or(u16::MAX);
-                    }
+                {
+                    *scroll = u16::try_from(to).unwrap_or(u16::MAX);
                 }
                 return;
             }
             Some(Overlay::Confirm { .. }) => {
-                if let Action::Answer(yes) = action {
-                    if let Some(Overlay::Confirm { then, .. }) = self.overlay.take() {
-                        if yes {
-                            self.apply(*then);
-                        }
-                    }
+                if let Action::Answer(yes) = action
+                    && let Some(Overlay::Confirm { then, .. }) = self.overlay.take()
+                    && yes
+                {
+                    self.apply(*then);
                 }
                 return;
             }
@@ -312,10 +316,13 @@ impl App {
         }
         self.env.profile_notice = match profile::set_learner(dir, style, self_check) {
             Ok(_) => changed.then(|| self.env.t(T::ProfileSaved).to_owned()),
-            Err(e) => Some(
-                self.env
-                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
-            ),
+            Err(e) => {
+                let failed = self
+                    .env
+                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                self.env.failed_saves.push(failed.clone());
+                Some(failed)
+            }
         };
     }
 
@@ -333,9 +340,13 @@ impl App {
         };
         self.env.profile_notice = Some(match remember_theme(dir, choice, self.env.learner) {
             Ok(()) => self.env.t(T::ProfileSaved).to_owned(),
-            Err(e) => self
-                .env
-                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+            Err(e) => {
+                let failed = self
+                    .env
+                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                self.env.failed_saves.push(failed.clone());
+                failed
+            }
         });
     }
 
@@ -397,9 +408,13 @@ impl App {
                 self.env.profile_notice = match &self.env.profile_dir {
                     Some(dir) => Some(match profile::forget(dir) {
                         Ok(_) => self.env.t(T::ProfileDeleted).to_owned(),
-                        Err(e) => self
-                            .env
-                            .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+                        Err(e) => {
+                            let failed = self
+                                .env
+                                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                            self.env.failed_saves.push(failed.clone());
+                            failed
+                        }
                     }),
                     None => Some(self.env.t(T::ProfileDeleted).to_owned()),
                 };
@@ -410,10 +425,10 @@ impl App {
 
     /// A run left by quitting the program is kept (as abandoned, or finished at its ending).
     fn save_unfinished(&mut self) {
-        if let Screen::Play(play) = &self.screen {
-            if let Some(mut record) = play.unsaved_record(&self.env) {
-                self.env.save_run(&mut record);
-            }
+        if let Screen::Play(play) = &self.screen
+            && let Some(mut record) = play.unsaved_record(&self.env)
+        {
+            self.env.save_run(&mut record);
         }
     }
 }

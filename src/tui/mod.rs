@@ -8,6 +8,7 @@
 //!   screen, ask a yes/no question first, or quit.
 //! - [`render::render`] draws from `&App` alone; the loop in [`run`] blocks on
 //!   `crossterm::event::read()` (no tick: zero CPU while idle) and redraws after every event.
+//!   SIGTERM and SIGHUP wake it and end the app as Ctrl-C does ([`signals`]).
 //! - Words of the interface come from [`crate::i18n`]; content text goes through
 //!   [`text::clean`] before it is drawn. The tui draws the engine's state and never decides
 //!   pedagogy: measurement, turning point and order are the engine's.
@@ -31,11 +32,13 @@ pub mod app;
 pub mod keymap;
 pub mod render;
 pub mod screens;
+pub mod signals;
 pub mod text;
 pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -44,33 +47,54 @@ use crossterm::event::{self, Event};
 pub use action::Action;
 pub use app::{App, Env};
 
+/// How the app ended, for the command's exit status.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// The signal (SIGTERM, SIGHUP) that ended it, if one did.
+    pub signal: Option<i32>,
+    /// Every save that failed, in the interface language: the app showed them, and they are
+    /// said again on leaving, since a failed save must not go unnoticed.
+    pub failed_saves: Vec<String>,
+}
+
 /// Runs the app in the terminal until the learner quits. The terminal is restored on return,
-/// on error and on panic (ratatui's hook restores raw mode and the alternate screen, which is
-/// all this app changes).
-pub fn run(app: App) -> io::Result<()> {
+/// on error, on panic and on SIGTERM or SIGHUP; a run in progress is kept, as abandoned, in
+/// each of these ways as when the learner quits (see [`App::update`] with `Action::Quit`).
+pub fn run(app: App) -> io::Result<Ended> {
     run_loading(app, None)
 }
 
 /// [`run`], with the app's library still loading: its first frames show the library it has
-/// (scenarios from their headers; see [`crate::content::Library::load_headers`]) and the full
+/// (scenarios from their headers; see [`crate::store::library::load_headers`]) and the full
 /// one comes from the thread `full`. Until it comes, the loop waits for a key or for it,
 /// looking every few milliseconds; a key waits for it before it acts, so no screen ever acts
 /// on a partial library. Once it has come, the loop blocks on the terminal again.
 pub fn run_loading(
     mut app: App,
     mut full: Option<JoinHandle<crate::content::Library>>,
-) -> io::Result<()> {
+) -> io::Result<Ended> {
+    let signals = signals::Watch::start();
+    // ratatui's panic hook restores the terminal before the panic is reported.
     let mut terminal = ratatui::try_init()?;
-    let result = (|| -> io::Result<()> {
+    let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         loop {
+            if signals.received().is_some() {
+                return Ok(());
+            }
             terminal.draw(|frame| render::render(&app, frame))?;
             if let Some(loading) = full.take() {
-                while !loading.is_finished() && !event::poll(Duration::from_millis(5))? {}
+                while !loading.is_finished()
+                    && signals.received().is_none()
+                    && !event::poll(Duration::from_millis(5))?
+                {}
+                if signals.received().is_some() {
+                    continue;
+                }
                 match loading.join() {
                     Ok(library) => app.library_loaded(library),
-                    Err(panic) => std::panic::resume_unwind(panic),
+                    Err(panic) => resume_unwind(panic),
                 }
                 continue;
             }
@@ -87,7 +111,23 @@ pub fn run_loading(
                 return Ok(());
             }
         }
-    })();
-    ratatui::restore();
-    result
+    }));
+    // However the loop ended (a signal, a terminal that failed, a panic), a run in
+    // progress is kept as Ctrl-C keeps it, before anything else can fail.
+    if !app.quit {
+        let _ = catch_unwind(AssertUnwindSafe(|| app.update(Action::Quit)));
+    }
+    // A terminal hung up on cannot be written to; that is no reason to fail here.
+    let _ = ratatui::try_restore();
+    let ended = Ended {
+        signal: signals.received(),
+        failed_saves: std::mem::take(&mut app.env.failed_saves),
+    };
+    match result {
+        Ok(Ok(())) => Ok(ended),
+        // After a signal the terminal may well be gone: what matters is what was kept.
+        Ok(Err(_)) if ended.signal.is_some() => Ok(ended),
+        Ok(Err(e)) => Err(e),
+        Err(panic) => resume_unwind(panic),
+    }
 }

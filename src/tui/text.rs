@@ -8,9 +8,23 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::content::text::for_screen;
 
-/// Content text as it may be shown: NFC, tabs expanded, control and bidi characters removed.
+/// The most characters of one text any screen shows: more than ten full screens at 200
+/// columns. A longer text is cut there, with `…`, before anything else is done with it, so
+/// that no text makes a key cost more than this much work (a title of 15 MB once took half a
+/// second a key to wrap on the briefing).
+pub const MAX_SHOWN_CHARS: usize = 20_000;
+
+/// Content text as it may be shown: at most [`MAX_SHOWN_CHARS`] characters, NFC, tabs
+/// expanded, control, bidi and stray invisible characters removed.
 pub fn clean(text: &str) -> String {
-    for_screen(text)
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        Some((cut, _)) => {
+            let mut shown = for_screen(&text[..cut]);
+            shown.push('…');
+            shown
+        }
+        None => for_screen(text),
+    }
 }
 
 /// Display width in terminal cells.
@@ -157,6 +171,15 @@ mod tests {
         assert_eq!(wrap("abcdefg", 3), vec!["abc", "def", "g"]);
         assert_eq!(wrap("a\n\nb", 5), vec!["a", "", "b"]);
         assert_eq!(wrap("Hyvää päivää", 6), vec!["Hyvää", "päivää"]);
+    }
+
+    #[test]
+    fn a_text_is_shown_up_to_its_cap() {
+        let long = "ab ".repeat(MAX_SHOWN_CHARS);
+        let shown = clean(&long);
+        assert_eq!(shown.chars().count(), MAX_SHOWN_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(clean("short\ttext"), "short    text");
     }
 
     #[test]

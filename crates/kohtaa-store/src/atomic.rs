@@ -9,31 +9,51 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    staged(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    staged(path, bytes, false)?
+        .persist(path)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 
 /// Writes `bytes` to `path` only if no file is there yet; false if one was. Two processes
-/// racing for the same name cannot both win.
+/// racing for the same name cannot both win. The file is the owner's alone (mode 0600): what
+/// kohtaa keeps is personal.
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    match staged(path, bytes)?.persist_noclobber(path) {
+    persist_new(staged(path, bytes, false)?, path)
+}
+
+/// [`write_new`] for a file meant to be shared (a new scenario): created as any file the
+/// user makes is, mode 0666 less the umask.
+pub fn write_new_shared(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    persist_new(staged(path, bytes, true)?, path)
+}
+
+fn persist_new(staged: tempfile::NamedTempFile, path: &Path) -> std::io::Result<bool> {
+    match staged.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e.error),
     }
 }
 
-/// `bytes` in a synced temporary file beside `path`, ready to be renamed into place.
-fn staged(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+/// `bytes` in a synced temporary file beside `path`, ready to be renamed into place: the
+/// owner's alone, or with `shared` as the umask allows.
+fn staged(path: &Path, bytes: &[u8], shared: bool) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kohtaa-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kohtaa-").suffix(".tmp");
+    #[cfg(unix)]
+    if shared {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = shared;
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)

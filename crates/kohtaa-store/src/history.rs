@@ -200,7 +200,8 @@ impl Store {
 }
 
 fn to_json(record: &RunRecord) -> std::io::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(record).map_err(std::io::Error::other)?;
+    let mut bytes =
+        kohtaa_core::content::json::to_vec_pretty(record).map_err(std::io::Error::other)?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -241,19 +242,28 @@ fn fresh_id(record: &RunRecord) -> String {
     )
 }
 
+/// The largest run record read: a record of a long run is a few tens of kilobytes.
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
 fn read_record(path: &Path) -> Result<RunRecord, LoadProblem> {
-    let bytes = std::fs::read(path).map_err(|e| LoadProblem::Unreadable(e.to_string()))?;
+    use crate::file::{ReadError, read_limited};
+    let bytes = match read_limited(path, MAX_RECORD_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e @ ReadError::TooLarge { .. }) => return Err(LoadProblem::Damaged(e.to_string())),
+        Err(e) => return Err(LoadProblem::Unreadable(e.to_string())),
+    };
     let value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| LoadProblem::Damaged(e.to_string()))?;
-    if let Some(v) = value.get("format").and_then(serde_json::Value::as_u64) {
-        if v > u64::from(FORMAT_VERSION) {
-            return Err(LoadProblem::NewerFormat(
-                u32::try_from(v).unwrap_or(u32::MAX),
-            ));
-        }
+    if let Some(v) = value.get("format").and_then(serde_json::Value::as_u64)
+        && v > u64::from(FORMAT_VERSION)
+    {
+        return Err(LoadProblem::NewerFormat(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        ));
     }
     let mut record: RunRecord =
         serde_json::from_value(value).map_err(|e| LoadProblem::Damaged(e.to_string()))?;
+    out_of_range(&record).map_or(Ok(()), |why| Err(LoadProblem::Damaged(why)))?;
     // The file name is the id; a copied or renamed file keeps working.
     if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
         record.id = stem.to_owned();
@@ -265,4 +275,47 @@ fn read_record(path: &Path) -> Result<RunRecord, LoadProblem> {
         record.usefulness = None;
     }
     Ok(record)
+}
+
+/// What in `record` lies outside the ranges this program writes, if anything: a fit over
+/// 100 %, a choice number no node can have, a mood off the scale. Such a record was damaged
+/// or not written by kohtaa; it is set aside like any damaged record, never shown (a fit of
+/// 4,294,967,295 % would draw a bar of as many cells).
+pub fn out_of_range(record: &RunRecord) -> Option<String> {
+    use kohtaa_core::content::types::{MOOD_MAX, MOOD_MIN};
+    use kohtaa_core::content::validate::MAX_CHOICES;
+    let bad_mood = |m: i32| !(MOOD_MIN..=MOOD_MAX).contains(&m);
+    if let Some(fit) = record.measurement.fit.filter(|&f| f > 100) {
+        return Some(format!("fit {fit} is out of range (0 to 100)"));
+    }
+    for c in &record.choices {
+        if c.choice >= MAX_CHOICES {
+            return Some(format!(
+                "choice {} at `{}` is out of range (0 to {})",
+                c.choice,
+                kohtaa_core::content::text::display_safe(&c.node),
+                MAX_CHOICES - 1
+            ));
+        }
+        if let Some(m) = [c.mood_before, c.mood_after]
+            .into_iter()
+            .find(|&m| bad_mood(m))
+        {
+            return Some(format!(
+                "mood {m} is out of range ({MOOD_MIN} to {MOOD_MAX})"
+            ));
+        }
+    }
+    if let Some(m) = record
+        .measurement
+        .moods
+        .iter()
+        .copied()
+        .find(|&m| bad_mood(m))
+    {
+        return Some(format!(
+            "mood {m} is out of range ({MOOD_MIN} to {MOOD_MAX})"
+        ));
+    }
+    None
 }

@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod draft;
+pub mod file;
 pub mod history;
 pub mod library;
 pub mod profile;
@@ -16,7 +17,9 @@ pub const DATA_DIR_VAR: &str = "KOHTAA_DATA_DIR";
 /// The user's data directory: `KOHTAA_DATA_DIR` if set, else the platform's
 /// (e.g. ~/.local/share/kohtaa). None when the platform has none.
 pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_VAR) {
+    // Set but empty counts as not set: an empty path would make the current folder the
+    // data folder.
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())

@@ -1,14 +1,15 @@
 //! Libraries from disk and from the bundle: finding the files, reading them safely, and
 //! handing them to the content layer to parse and check.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use kohtaa_core::content::library::{
-    Gathered, Origin, SourceFile, normalise_newlines, on_all_cores,
-};
+use kohtaa_core::content::library::{Gathered, Origin, SourceFile, on_all_cores, prepare};
 use kohtaa_core::content::parse::MAX_FILE_BYTES;
-use kohtaa_core::content::{Code, Diagnostic, Library, Source};
+use kohtaa_core::content::{Bilingual, Code, Diagnostic, Library, Source};
+
+use crate::file::{self, ReadError};
 use kohtaa_core::words;
 
 /// The scenarios, models and style files that ship with the program.
@@ -68,7 +69,7 @@ pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library
     let given = texts
         .iter()
         .map(|(path, text)| SourceFile {
-            source: Source::new(path.display().to_string(), normalise_newlines(text.clone())),
+            source: Source::new(path.display().to_string(), prepare(text.clone())),
             origin: Origin::Given,
             path: path.clone(),
         })
@@ -80,8 +81,9 @@ pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library
 fn load_given(options: &LoadOptions, headers: bool) -> Library {
     let mut given = Vec::new();
     let mut unread = Vec::new();
+    let mut seen = HashSet::new();
     for path in &options.paths {
-        collect_path(path, Origin::Given, &mut given, &mut unread);
+        collect_path(path, Origin::Given, &mut seen, &mut given, &mut unread);
     }
     assemble(options, given, unread, headers)
 }
@@ -93,10 +95,13 @@ fn assemble(
     headers: bool,
 ) -> Library {
     let mut folders = Vec::new();
+    // A folder given twice (the user folder also named with `--scenarios`), or reached
+    // again through a link, is read once.
+    let mut seen = HashSet::new();
     for folder in &options.folders {
         if folder.is_dir() {
             let origin = Origin::Folder(folder.clone());
-            collect_path(folder, origin, &mut folders, &mut unread);
+            collect_path(folder, origin, &mut seen, &mut folders, &mut unread);
         }
     }
     let mut bundled = Vec::new();
@@ -126,16 +131,15 @@ fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {
     }
 }
 
-/// Reads a file, or every `.ron` file below a folder (sorted, so output is stable). The files
-/// are read on every core: a library of a thousand files took 30 ms to read on one.
 fn collect_path(
     path: &Path,
     origin: Origin,
+    seen: &mut HashSet<PathBuf>,
     out: &mut Vec<SourceFile>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut files = Vec::new();
-    list_files(path, &mut files, diags);
+    list_files(path, seen, &mut files, diags);
     for read in on_all_cores(&files, |file| read_file(file, &origin)) {
         match read {
             Ok(file) => out.push(file),
@@ -144,94 +148,113 @@ fn collect_path(
     }
 }
 
-/// `path` if it is a file, else every `.ron` file below it, sorted.
-fn list_files(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                diags.push(unreadable(path, &e.to_string()));
-                return;
-            }
-        };
-        entries.sort();
-        for entry in entries {
-            if entry.is_dir() || entry.extension().is_some_and(|e| e == "ron") {
-                list_files(&entry, out, diags);
-            }
-        }
-    } else {
+/// `path` if it is a file, else every `.ron` file below it, sorted. Links are followed, but
+/// every folder and file is listed once, by its canonical path, and a link to the folder it
+/// is in or to one above (`a -> .`, `up -> ..`) is not followed: a loop of links ends, and
+/// no file is read twice.
+fn list_files(
+    path: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(canonical.clone()) {
+        return;
+    }
+    if !path.is_dir() {
         out.push(path.to_path_buf());
+        return;
     }
-}
-
-/// One file's text, or why it cannot be had.
-fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>> {
-    let limit = max_file_bytes();
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > limit as u64 => {
-            let source = Source::new(path.display().to_string(), "");
-            // Whole MiB without a decimal: "17 MiB", "16.5 MiB".
-            let mib = |bytes: u64| {
-                let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-                text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
-            };
-            return Err(Box::new(
-                Diagnostic::new(
-                    Code::FileTooLarge,
-                    &source,
-                    0..0,
-                    {
-                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
-                        words!(
-                            "file is {size} MiB; the limit is {limit} MiB",
-                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
-                        )
-                    },
-                )
-                .note(words!(
-                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
-                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
-                )),
-            ));
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            diags.push(unreadable(path, &ReadError::Io(e).words()));
+            return;
         }
-        Err(e) => return Err(Box::new(unreadable(path, &e.to_string()))),
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile {
-                source: Source::new(path.display().to_string(), normalise_newlines(text)),
-                origin: origin.clone(),
-                path: path.to_path_buf(),
-            }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                let source = Source::new(path.display().to_string(), text);
-                Err(Box::new(Diagnostic::new(
-                    Code::NotUtf8,
-                    &source,
-                    lossy_offset..lossy_offset,
-                    words!(
-                        "file is not valid UTF-8 here; save it as UTF-8",
-                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
-                    ),
-                )))
+    };
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            let target = std::fs::canonicalize(&entry).unwrap_or_else(|_| entry.clone());
+            if !canonical.starts_with(&target) {
+                list_files(&entry, seen, out, diags);
             }
-        },
-        Err(e) => Err(Box::new(unreadable(path, &e.to_string()))),
+        } else if entry.extension().is_some_and(|e| e == "ron") {
+            list_files(&entry, seen, out, diags);
+        }
     }
 }
 
-fn unreadable(path: &Path, why: &str) -> Diagnostic {
+/// One file's text, or why it cannot be had. Only a regular file is read, and never more of
+/// it than the limit (see [`crate::file`]).
+fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>> {
+    let limit = max_file_bytes() as u64;
+    let bytes = match file::read_limited(path, limit) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { size, exact, limit }) => {
+            return Err(Box::new(too_large(path, size, exact, limit)));
+        }
+        Err(e) => return Err(Box::new(unreadable(path, &e.words()))),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile {
+            source: Source::new(path.display().to_string(), prepare(text)),
+            origin: origin.clone(),
+            path: path.to_path_buf(),
+        }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let lossy_offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            let source = Source::new(path.display().to_string(), text);
+            Err(Box::new(Diagnostic::new(
+                Code::NotUtf8,
+                &source,
+                lossy_offset..lossy_offset,
+                words!(
+                    "file is not valid UTF-8 here; save it as UTF-8",
+                    "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
+                ),
+            )))
+        }
+    }
+}
+
+/// The file is over the limit: its size and the limit, in bytes exactly (so a file a few
+/// bytes over never reads as "16 MiB; the limit is 16 MiB").
+fn too_large(path: &Path, size: u64, exact: bool, limit: u64) -> Diagnostic {
     let source = Source::new(path.display().to_string(), "");
+    let (shown, bytes, mib) = (
+        file::bytes(size),
+        file::bytes(limit),
+        limit.div_ceil(1024 * 1024),
+    );
+    let message = if exact {
+        words!(
+            "file is {shown} bytes; the limit is {bytes} bytes ({mib} MiB)",
+            "tiedoston koko on {shown} tavua; enimmäiskoko on {bytes} tavua ({mib} MiB)"
+        )
+    } else {
+        words!(
+            "file holds more than the limit of {bytes} bytes ({mib} MiB)",
+            "tiedostossa on enemmän kuin enimmäiskoon {bytes} tavua ({mib} MiB)"
+        )
+    };
+    Diagnostic::new(Code::FileTooLarge, &source, 0..0, message).note(words!(
+        "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
+        "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
+    ))
+}
+
+fn unreadable(path: &Path, why: &Bilingual) -> Diagnostic {
+    let source = Source::new(path.display().to_string(), "");
+    let (en, fi) = (&why.en, &why.fi);
     Diagnostic::new(
         Code::Unreadable,
         &source,
         0..0,
-        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
+        words!("cannot read: {en}", "tiedostoa ei voi lukea: {fi}"),
     )
 }
 

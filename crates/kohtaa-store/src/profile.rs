@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::atomic;
+use crate::file::ReadError;
 use kohtaa_core::content::styles::LearnerStyle;
 
 pub const FILE_NAME: &str = "profile.json";
@@ -76,13 +77,25 @@ pub fn path(data_dir: &Path) -> PathBuf {
     data_dir.join(FILE_NAME)
 }
 
-/// Reads the profile from `data_dir`, setting a damaged file aside.
+/// The largest profile read: a profile is a few hundred bytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Reads the profile from `data_dir`, setting a damaged file aside. Only a regular file is
+/// read (a FIFO or a device in its place is an error, never waited on), and at most
+/// [`MAX_BYTES`] of it: a larger one is damaged and set aside.
 pub fn load(data_dir: &Path) -> io::Result<ProfileState> {
     let file = path(data_dir);
-    let bytes = match std::fs::read(&file) {
+    let bytes = match crate::file::read_limited(&file, MAX_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ProfileState::Missing),
-        Err(e) => return Err(e),
+        Err(e) if e.is_not_found() => return Ok(ProfileState::Missing),
+        Err(ReadError::Io(e)) => return Err(e),
+        Err(e @ ReadError::TooLarge { .. }) => {
+            return Ok(ProfileState::SetAside {
+                aside: atomic::set_aside(&file)?,
+                reason: e.to_string(),
+            });
+        }
+        Err(e) => return Err(io::Error::other(e.to_string())),
     };
     match serde_json::from_slice::<Profile>(&bytes) {
         Ok(profile) if profile.version <= VERSION => Ok(ProfileState::Found(profile)),
@@ -102,7 +115,7 @@ pub fn load(data_dir: &Path) -> io::Result<ProfileState> {
 
 /// Saves the profile atomically.
 pub fn save(data_dir: &Path, profile: &Profile) -> io::Result<()> {
-    let mut json = serde_json::to_vec_pretty(profile).map_err(io::Error::other)?;
+    let mut json = kohtaa_core::content::json::to_vec_pretty(profile).map_err(io::Error::other)?;
     json.push(b'\n');
     atomic::write(&path(data_dir), &json)
 }

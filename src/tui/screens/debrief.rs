@@ -225,13 +225,14 @@ impl DebriefScreen {
                     let id = self.record.as_ref().map(|r| r.id.as_str());
                     return Step::go(Screen::Progress(ProgressScreen::at(env, id)));
                 }
-                if let Some(record) = self.record.take() {
-                    if record.reflection.is_empty() && record.usefulness.is_none() {
-                        return Step::go(Screen::Reflect(ReflectScreen::new(
-                            record,
-                            self.run.scenario_arc().clone(),
-                        )));
-                    }
+                if let Some(record) = self.record.take()
+                    && record.reflection.is_empty()
+                    && record.usefulness.is_none()
+                {
+                    return Step::go(Screen::Reflect(ReflectScreen::new(
+                        record,
+                        self.run.scenario_arc().clone(),
+                    )));
                 }
                 return Step::go(Screen::Library(LibraryScreen::at(env, self.run.scenario())));
             }

@@ -26,7 +26,7 @@ use crate::tui::action::Action;
 use crate::tui::app::Env;
 use crate::tui::keymap::{Binding, ENTER, FIRST_ITEM_KEY, Key, LAST_ITEM_KEY, bind};
 use crate::tui::text::width as width_of;
-use crate::tui::text::{Doc, clean, truncate, width};
+use crate::tui::text::{Doc, MAX_SHOWN_CHARS, clean, truncate, width};
 use crate::tui::theme::{NO_POINTER, POINTER};
 use crate::tui::widgets::{
     inset, render_doc, render_doc_more, rows_shown, scenario_facts, settings_text,
@@ -883,8 +883,15 @@ fn details(env: &Env, s: &Scenario, area: Rect, buf: &mut Buffer) {
 }
 
 /// Text as the filter compares it: lower case, without diacritics, so "laak" finds "Lääkäri".
+/// Only as much as a screen shows ([`MAX_SHOWN_CHARS`]) is searched: a key costs no more for
+/// a text of megabytes.
 fn folded(text: &str) -> String {
-    text.nfd()
+    let shown = text
+        .char_indices()
+        .nth(MAX_SHOWN_CHARS)
+        .map_or(text, |(cut, _)| &text[..cut]);
+    shown
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()

@@ -368,10 +368,10 @@ impl PresentScreen {
                 self.map = Some(here.unwrap_or(0));
             }
             Action::Undo => {
-                if let Some(run) = &mut self.run {
-                    if run.undo() {
-                        self.stage = decision(run, true);
-                    }
+                if let Some(run) = &mut self.run
+                    && run.undo()
+                {
+                    self.stage = decision(run, true);
                 }
             }
             Action::Restart => {
@@ -399,10 +399,10 @@ impl PresentScreen {
                 }
             }
             Stage::Title => {
-                if action == Action::Select {
-                    if let Some(run) = &self.run {
-                        self.stage = decision(run, false);
-                    }
+                if action == Action::Select
+                    && let Some(run) = &self.run
+                {
+                    self.stage = decision(run, false);
                 }
             }
             Stage::Decision {
@@ -454,18 +454,18 @@ impl PresentScreen {
                 }
             }
             Stage::Feedback { .. } => {
-                if action == Action::Select {
-                    if let Some(run) = &self.run {
-                        self.stage = if run.is_finished() {
-                            Stage::Debrief {
-                                styles: false,
-                                choice: 0,
-                                scroll: 0,
-                            }
-                        } else {
-                            decision(run, false)
-                        };
-                    }
+                if action == Action::Select
+                    && let Some(run) = &self.run
+                {
+                    self.stage = if run.is_finished() {
+                        Stage::Debrief {
+                            styles: false,
+                            choice: 0,
+                            scroll: 0,
+                        }
+                    } else {
+                        decision(run, false)
+                    };
                 }
             }
             Stage::Debrief {
@@ -573,19 +573,19 @@ impl PresentScreen {
             Action::End => *selected = rows.len().saturating_sub(1),
             Action::Present(Cue::Map) | Action::Back => self.map = None,
             Action::Select => {
-                if let (Some(row), Some(run)) = (rows.get(*selected), &mut self.run) {
-                    if go_to(run, &row.prefix) {
-                        self.stage = if run.is_finished() {
-                            Stage::Debrief {
-                                styles: false,
-                                choice: 0,
-                                scroll: 0,
-                            }
-                        } else {
-                            decision(run, true)
-                        };
-                        self.map = None;
-                    }
+                if let (Some(row), Some(run)) = (rows.get(*selected), &mut self.run)
+                    && go_to(run, &row.prefix)
+                {
+                    self.stage = if run.is_finished() {
+                        Stage::Debrief {
+                            styles: false,
+                            choice: 0,
+                            scroll: 0,
+                        }
+                    } else {
+                        decision(run, true)
+                    };
+                    self.map = None;
                 }
             }
             _ => {}

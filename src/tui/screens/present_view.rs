@@ -336,15 +336,13 @@ fn decision(
         );
         doc.blank();
     }
-    if tie_asked {
-        if let RoomChoice::Tied(tied) = room_choice(votes) {
-            let numbers: Vec<String> = tied.iter().map(|i| (i + 1).to_string()).collect();
-            para(
-                &mut doc,
-                &env.tf(T::PresentTie, &[("choices", &numbers.join(", "))]),
-                stage.say,
-            );
-        }
+    if tie_asked && let RoomChoice::Tied(tied) = room_choice(votes) {
+        let numbers: Vec<String> = tied.iter().map(|i| (i + 1).to_string()).collect();
+        para(
+            &mut doc,
+            &env.tf(T::PresentTie, &[("choices", &numbers.join(", "))]),
+            stage.say,
+        );
     }
     if revealed > 0 && revealed < order.len() {
         para(

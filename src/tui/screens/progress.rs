@@ -235,7 +235,8 @@ impl ProgressScreen {
             let mark = if r.measured_now { ' ' } else { '*' };
             let (bar, fit) = match r.fit {
                 Some(f) => {
-                    let full = (f as usize * BAR + 50) / 100;
+                    // (Records are range-checked on load; a bar never outgrows its cells.)
+                    let full = (f.min(100) as usize * BAR + 50) / 100;
                     (
                         format!("{}{}", "█".repeat(full), "░".repeat(BAR - full.min(BAR))),
                         format!("{f:>3} %{mark}"),

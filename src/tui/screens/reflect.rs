@@ -171,11 +171,11 @@ impl ReflectScreen {
                 self.cursor = 0;
             }
             Action::Pick(n) if !typing => {
-                if let Ok(n) = u8::try_from(n) {
-                    if (USEFULNESS_MIN..=USEFULNESS_MAX).contains(&n) {
-                        self.usefulness = Some(n);
-                        return self.done(env);
-                    }
+                if let Ok(n) = u8::try_from(n)
+                    && (USEFULNESS_MIN..=USEFULNESS_MAX).contains(&n)
+                {
+                    self.usefulness = Some(n);
+                    return self.done(env);
                 }
             }
             Action::Select | Action::Back => return self.done(env),

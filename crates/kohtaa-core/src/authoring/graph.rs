@@ -234,7 +234,8 @@ fn dot(scenario: &Scenario, nodes: &[GNode], edges: &[GEdge]) -> String {
 }
 
 /// A Mermaid quoted label: characters that Mermaid reads as syntax become entity codes
-/// (`#quot;`, `#35;` ...), lines joined with `<br/>`.
+/// (`#quot;`, `#35;` ...), lines joined with `<br/>`. `%`, `{` and `}` too: Mermaid reads
+/// `%%{init: ...}%%` anywhere in a diagram as a directive that reconfigures it.
 fn mermaid_string(lines: &[String]) -> String {
     let mut out = String::from("\"");
     for (i, line) in lines.iter().enumerate() {
@@ -251,6 +252,9 @@ fn mermaid_string(lines: &[String]) -> String {
                 '|' => out.push_str("#124;"),
                 ';' => out.push_str("#59;"),
                 '`' => out.push_str("#96;"),
+                '%' => out.push_str("#37;"),
+                '{' => out.push_str("#123;"),
+                '}' => out.push_str("#125;"),
                 '\n' => out.push_str("<br/>"),
                 c => out.push(c),
             }
@@ -262,10 +266,17 @@ fn mermaid_string(lines: &[String]) -> String {
 
 fn mermaid(scenario: &Scenario, nodes: &[GNode], edges: &[GEdge]) -> String {
     let mut out = String::new();
-    // A comment cannot break the diagram; keep it to one line.
+    // A comment cannot break the diagram as long as it keeps to one line and holds no
+    // directive (`%%{init: ...}%%` is read as one even in a comment): braces become
+    // parentheses.
     let title: String = display_safe(&format!("{} ({})", scenario.title, scenario.id))
         .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
+        .map(|c| match c {
+            '\n' => ' ',
+            '{' => '(',
+            '}' => ')',
+            c => c,
+        })
         .collect();
     let _ = writeln!(out, "%% {title}");
     let _ = writeln!(out, "flowchart TD");

@@ -139,23 +139,23 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
             None => out.push(tf(lang, T::TestOutcomeNone, &[("want", want.name())])),
         }
     }
-    if let Some(min) = expect.fit_at_least {
-        if m.fit.is_none_or(|f| i64::from(f) < min) {
-            out.push(tf(
-                lang,
-                T::TestFitAtLeast,
-                &[("min", &min.to_string()), ("fit", &fit)],
-            ));
-        }
+    if let Some(min) = expect.fit_at_least
+        && m.fit.is_none_or(|f| i64::from(f) < min)
+    {
+        out.push(tf(
+            lang,
+            T::TestFitAtLeast,
+            &[("min", &min.to_string()), ("fit", &fit)],
+        ));
     }
-    if let Some(max) = expect.fit_at_most {
-        if m.fit.is_none_or(|f| i64::from(f) > max) {
-            out.push(tf(
-                lang,
-                T::TestFitAtMost,
-                &[("max", &max.to_string()), ("fit", &fit)],
-            ));
-        }
+    if let Some(max) = expect.fit_at_most
+        && m.fit.is_none_or(|f| i64::from(f) > max)
+    {
+        out.push(tf(
+            lang,
+            T::TestFitAtMost,
+            &[("max", &max.to_string()), ("fit", &fit)],
+        ));
     }
     let result = |step: &str| {
         t(
@@ -221,23 +221,23 @@ fn differences(run: &Run, expect: &Expect, lang: Lang) -> Vec<String> {
         }
     }
     let mood = signed(m.final_mood());
-    if let Some(min) = expect.mood_at_least {
-        if i64::from(m.final_mood()) < min {
-            out.push(tf(
-                lang,
-                T::TestMoodAtLeast,
-                &[("min", &signed(min)), ("mood", &mood)],
-            ));
-        }
+    if let Some(min) = expect.mood_at_least
+        && i64::from(m.final_mood()) < min
+    {
+        out.push(tf(
+            lang,
+            T::TestMoodAtLeast,
+            &[("min", &signed(min)), ("mood", &mood)],
+        ));
     }
-    if let Some(max) = expect.mood_at_most {
-        if i64::from(m.final_mood()) > max {
-            out.push(tf(
-                lang,
-                T::TestMoodAtMost,
-                &[("max", &signed(max)), ("mood", &mood)],
-            ));
-        }
+    if let Some(max) = expect.mood_at_most
+        && i64::from(m.final_mood()) > max
+    {
+        out.push(tf(
+            lang,
+            T::TestMoodAtMost,
+            &[("max", &signed(max)), ("mood", &mood)],
+        ));
     }
     out
 }

@@ -2,7 +2,7 @@
 //! Drawing them for a terminal (colour, caret lines) is the program's business.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
@@ -93,6 +93,18 @@ pub struct Source {
     /// Newlines before each block of the text, counted on first use: a large file with many
     /// problems must not be rescanned for each one.
     lines: Arc<OnceLock<Vec<usize>>>,
+    /// The last position asked for by [`Source::line_col`]: the next one, later on the same
+    /// line, is counted on from there. Diagnostics are shown in the order of the file, so a
+    /// thousand problems on one line of megabytes cost one pass over it, not a thousand.
+    last: Arc<Mutex<Option<Place>>>,
+}
+
+/// A byte offset with its 1-based line and column.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    offset: usize,
+    line: usize,
+    column: usize,
 }
 
 impl Source {
@@ -101,6 +113,7 @@ impl Source {
             name: name.into(),
             text: Arc::new(text.into()),
             lines: Arc::default(),
+            last: Arc::default(),
         }
     }
 
@@ -160,11 +173,48 @@ impl Source {
     /// 1-based line and column (in characters, as ron counts) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        (
-            self.line_of(offset) + 1,
-            self.text[start..offset].chars().count() + 1,
-        )
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let place = match *last {
+            // Later on the line of the last position: counted on from there.
+            Some(p) if p.offset <= offset && !self.text[p.offset..offset].contains('\n') => Place {
+                offset,
+                line: p.line,
+                column: p.column + self.text[p.offset..offset].chars().count(),
+            },
+            _ => {
+                let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                Place {
+                    offset,
+                    line: self.line_of(offset) + 1,
+                    column: self.text[start..offset].chars().count() + 1,
+                }
+            }
+        };
+        *last = Some(place);
+        (place.line, place.column)
+    }
+
+    /// Up to `before` bytes of the line holding `offset` before it and up to `after` bytes
+    /// after it (whole characters), never past the line's ends: the part of a line a
+    /// diagnostic shows, found without reading the rest of a line of megabytes. With it,
+    /// where `offset` falls in it, and whether the line goes on before and after it.
+    fn line_around(&self, offset: usize, before: usize, after: usize) -> (&str, usize, bool, bool) {
+        let text = self.text.as_str();
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let mut from = floor_char_boundary(text, offset.saturating_sub(before));
+        if let Some(i) = text[from..offset].rfind('\n') {
+            from += i + 1;
+        }
+        let mut to = floor_char_boundary(text, (offset + after).min(text.len()));
+        while to < text.len() && !text.is_char_boundary(to) {
+            to += 1;
+        }
+        if let Some(i) = text[offset..to].find('\n') {
+            to = offset + i;
+        }
+        let more_before = from > 0 && text.as_bytes()[from - 1] != b'\n';
+        let more_after = to < text.len() && text.as_bytes()[to] != b'\n';
+        (&text[from..to], offset - from, more_before, more_after)
     }
 
     /// The byte offset of a 1-based line and character column; clamped into the text.
@@ -310,9 +360,19 @@ impl Diagnostic {
         if self.source.text.is_empty() {
             return None;
         }
-        let (line, col) = self.start();
-        let line_text = self.source.line_text(line - 1);
-        let (shown, before, under) = caret_columns(line_text, col - 1, self.span_chars_on_line());
+        let (line, _) = self.start();
+        // Enough of the line on either side for any window (a character is at most four
+        // bytes, and an escape such as `\u{1b}` shows as up to eight columns).
+        let reach = 4 * MAX_SHOWN;
+        let (part, caret, more_before, more_after) =
+            self.source.line_around(self.span.start, reach, reach);
+        let col_in_part = part[..caret].chars().count();
+        let (shown, before, under) = caret_columns(
+            part,
+            col_in_part,
+            self.span_chars_on_line(),
+            (more_before, more_after),
+        );
         Some(Snippet {
             line,
             shown,
@@ -321,13 +381,14 @@ impl Diagnostic {
         })
     }
 
-    /// How many characters of the span lie on its first line (at least one).
+    /// How many characters of the span lie on its first line (at least one; no more than
+    /// a window shows are counted).
     fn span_chars_on_line(&self) -> usize {
         let text = &self.source.text;
         let start = floor_char_boundary(text, self.span.start.min(text.len()));
         let end = floor_char_boundary(text, self.span.end.clamp(start, text.len()));
         let first_line = text[start..end].split('\n').next().unwrap_or("");
-        first_line.chars().count().max(1)
+        first_line.chars().take(MAX_SHOWN + 1).count().max(1)
     }
 
     /// One JSON object, for editors and CI.
@@ -379,7 +440,14 @@ fn shown_width(c: char) -> usize {
 /// The line made safe to print, with tabs expanded, and the display columns of the caret:
 /// how far in it starts and how wide it is, for `chars` characters from character `col`.
 /// A line wider than [`MAX_SHOWN`] is cut to a window around the caret, `…` at a cut end.
-fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize) {
+/// `line` may be a part of the line (`more`: whether the line goes on before and after it);
+/// the window then always shows `…` where the line goes on.
+fn caret_columns(
+    line: &str,
+    col: usize,
+    chars: usize,
+    (more_before, more_after): (bool, bool),
+) -> (String, usize, usize) {
     // First the columns alone: where the caret starts and ends, and how wide the line is.
     let (mut total, mut before, mut under) = (0, 0, 0);
     for (i, c) in line.chars().enumerate() {
@@ -392,7 +460,7 @@ fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize)
         total += width;
     }
     let mut shown = String::new();
-    if total <= MAX_SHOWN {
+    if total <= MAX_SHOWN && !more_before && !more_after {
         for c in line.chars() {
             shown.push_str(&shown_char(c).0);
         }
@@ -420,8 +488,8 @@ fn caret_columns(line: &str, col: usize, chars: usize) -> (String, usize, usize)
         }
     }
     let first = first.unwrap_or(from).min(before);
-    let cut_start = usize::from(first > 0);
-    let cut_end = usize::from(last < total);
+    let cut_start = usize::from(first > 0 || more_before);
+    let cut_end = usize::from(last < total || more_after);
     if cut_start == 1 {
         shown.insert(0, '…');
     }

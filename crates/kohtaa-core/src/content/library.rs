@@ -6,15 +6,17 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
+use super::hygiene;
 use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
 use super::parse::parse;
 use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
-use super::text::{check_strings, display_safe};
+use super::text::display_safe;
 use super::types::{EncounterModel, Node, Scenario};
 use super::validate;
 use crate::words;
@@ -142,7 +144,7 @@ impl Library {
 
     /// Parses and checks `raw`; models first, since scenarios are checked against them.
     /// `present` are scenario and test files that are not checked, only looked up. With
-    /// `headers`, scenarios are read as [`Library::load_headers`] says.
+    /// `headers`, scenarios are read as the store's `load_headers` says.
     fn add_files(
         &mut self,
         raw: Vec<SourceFile>,
@@ -377,47 +379,36 @@ pub fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
     })
 }
 
-/// Files from this size on have their strings checked on a thread of their own.
-const PARALLEL_FROM_BYTES: usize = 256 * 1024;
-
 /// Parses one file and checks its text; the value is `None` when it does not parse.
-fn read<T: DeserializeOwned + Send>(file: &SourceFile) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
+fn read<T: DeserializeOwned + Serialize>(
+    file: &SourceFile,
+) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
     read_with(file, parse::<T>)
 }
 
-/// [`read`], parsing with `parse`.
-fn read_with<T: Send>(
+/// [`read`], parsing with `parse`. Every string of the parsed value is checked for text
+/// that must not reach a terminal ([`hygiene::check_values`]): what was parsed is what a
+/// learner could see, however the file wrote it.
+fn read_with<T: Serialize>(
     file: &SourceFile,
-    parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>> + Send,
+    parse: impl FnOnce(&Source) -> Result<T, Box<Diagnostic>>,
 ) -> (Option<Loaded<T>>, Vec<Diagnostic>) {
-    // The outline reads the file only if a problem needs a position or a string needs a
-    // closer look.
+    // The outline reads the file only if a problem needs a position.
     let outline = Outline::lazy(file.source.text.clone());
-    let strings = || check_strings(&file.source, &outline);
-    // The two readings of a large file are independent: on two cores, do them side by side.
-    let (mut diags, parsed) = if file.source.text.len() >= PARALLEL_FROM_BYTES {
-        std::thread::scope(|scope| {
-            let strings = scope.spawn(strings);
-            let parsed = parse(&file.source);
-            (strings.join().unwrap_or_default(), parsed)
-        })
-    } else {
-        (strings(), parse(&file.source))
-    };
-    match parsed {
-        Ok(value) => (
-            Some(Loaded {
-                value,
-                source: file.source.clone(),
-                outline,
-                origin: file.origin.clone(),
-            }),
-            diags,
-        ),
-        Err(d) => {
-            diags.insert(0, *d);
-            (None, diags)
+    match parse(&file.source) {
+        Ok(value) => {
+            let diags = hygiene::check_values(&value, &file.source, &outline);
+            (
+                Some(Loaded {
+                    value,
+                    source: file.source.clone(),
+                    outline,
+                    origin: file.origin.clone(),
+                }),
+                diags,
+            )
         }
+        Err(d) => (None, vec![*d]),
     }
 }
 
@@ -648,8 +639,13 @@ fn skip_comments(mut text: &str) -> &str {
     }
 }
 
-/// Windows line endings read the same as Unix ones; columns do not change.
-pub fn normalise_newlines(text: String) -> String {
+/// A file's text as it is checked: without a UTF-8 byte-order mark at its start (which some
+/// editors write, and which is no part of the text), and with Windows line endings read as
+/// Unix ones (columns do not change).
+pub fn prepare(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {

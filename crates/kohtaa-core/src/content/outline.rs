@@ -60,6 +60,33 @@ pub struct StringLiteral {
 }
 
 impl StringLiteral {
+    /// The string literal that `span` of `src` is, if it is one: `"..."` or `r#"..."#`.
+    pub fn at(src: &str, span: Range<usize>) -> Option<StringLiteral> {
+        let text = src.get(span.clone())?;
+        if text.len() >= 2 && text.starts_with('"') && text.ends_with('"') {
+            return Some(StringLiteral {
+                body: span.start + 1..span.end - 1,
+                span,
+                raw: false,
+            });
+        }
+        let hashes = text
+            .strip_prefix('r')?
+            .bytes()
+            .take_while(|&b| b == b'#')
+            .count();
+        let open = 1 + hashes + 1;
+        let closing = 1 + hashes;
+        (text.len() >= open + closing
+            && text.as_bytes()[open - 1] == b'"'
+            && text.ends_with(&format!("\"{}", "#".repeat(hashes))))
+        .then(|| StringLiteral {
+            body: span.start + open..span.end - closing,
+            span,
+            raw: true,
+        })
+    }
+
     /// Each decoded character with the byte span of its source: the character itself, or the
     /// escape that wrote it. `src` is the text the outline was read from.
     pub fn chars<'s>(&self, src: &'s str) -> impl Iterator<Item = (char, Range<usize>)> + 's {
@@ -97,7 +124,7 @@ impl StringLiteral {
 
 /// Decodes one RON escape whose backslash ends just before `pos`; returns the character and
 /// where the escape ends. Unknown escapes decode to themselves.
-fn decode_escape(src: &str, mut pos: usize) -> Option<(char, usize)> {
+pub(crate) fn decode_escape(src: &str, mut pos: usize) -> Option<(char, usize)> {
     let c = src.get(pos..)?.chars().next()?;
     pos += c.len_utf8();
     let hex = |digits: &str| u32::from_str_radix(digits, 16).ok();
@@ -322,19 +349,18 @@ impl Outline {
         let text = self.text.as_deref()?;
         if let ([Seg::Field(field), Seg::Index(i), rest @ ..], Some((known, starts))) =
             (path, &self.items)
+            && let (true, Some(&start)) = (field == known, starts.get(*i))
         {
-            if let (true, Some(&start)) = (field == known, starts.get(*i)) {
-                let mut reader = Reader::new(text, true);
-                reader.pos = start;
-                if let Some(item) = reader.value() {
-                    let mut found = Found {
-                        span: item.span(),
-                        name_span: None,
-                        depth: 2,
-                    };
-                    follow(text, &item, rest, false, &mut found);
-                    return Some(found);
-                }
+            let mut reader = Reader::new(text, true);
+            reader.pos = start;
+            if let Some(item) = reader.value() {
+                let mut found = Found {
+                    span: item.span(),
+                    name_span: None,
+                    depth: 2,
+                };
+                follow(text, &item, rest, false, &mut found);
+                return Some(found);
             }
         }
         if let ([Seg::Field(name)], None) = (path, self.light.get()) {
@@ -630,11 +656,50 @@ impl<'a> Reader<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    /// Skips white space and comments (`//` to the line's end, nested `/* */`).
+    /// The length of the white space character at the reader's place, if one is there:
+    /// everything ron skips as white space (vertical tab, U+0085, U+200E, U+2028 ...).
+    fn white_space_len(&self) -> Option<usize> {
+        match self.peek()? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+            b if b < 0x80 => None,
+            _ => {
+                let c = self.src.get(self.pos..)?.chars().next()?;
+                matches!(
+                    c,
+                    '\u{85}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+                )
+                .then_some(c.len_utf8())
+            }
+        }
+    }
+
+    /// Skips white space, comments (`//` to the line's end, nested `/* */`) and the inner
+    /// attributes a file may start with (`#![enable(implicit_some)]`).
     fn skip_trivia(&mut self) {
         loop {
+            if let Some(len) = self.white_space_len() {
+                self.pos += len;
+                continue;
+            }
             match self.peek() {
-                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
+                Some(b'#') if self.bytes.get(self.pos + 1) == Some(&b'!') => {
+                    // `#![...]`, brackets balanced (strings inside are not expected).
+                    self.pos += 2;
+                    let mut depth = 0usize;
+                    while let Some(b) = self.peek() {
+                        self.pos += 1;
+                        match b {
+                            b'[' => depth += 1,
+                            b']' => {
+                                depth = depth.saturating_sub(1);
+                                if depth == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => {
                     while self.peek().is_some_and(|b| b != b'\n') {
                         self.pos += 1;
@@ -660,7 +725,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An identifier; a raw one (`r#id`) is the name after its `r#`.
     fn ident(&mut self) -> Option<Range<usize>> {
+        if self.bytes.get(self.pos..self.pos + 2) == Some(b"r#")
+            && self
+                .bytes
+                .get(self.pos + 2)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            self.pos += 2;
+        }
         let start = self.pos;
         while self
             .peek()
@@ -683,7 +757,7 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         match self.peek()? {
             b'"' => self.string(start).map(|span| Value::Scalar { span }),
-            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => {
+            b'r' if self.is_raw_string() => {
                 self.raw_string(start).map(|span| Value::Scalar { span })
             }
             b'[' => {
@@ -729,7 +803,8 @@ impl<'a> Reader<'a> {
             _ => {
                 // Numbers and anything else: up to the next delimiter.
                 while self.peek().is_some_and(|b| {
-                    !matches!(b, b',' | b')' | b']' | b'}' | b':') && !b.is_ascii_whitespace()
+                    !matches!(b, b',' | b')' | b']' | b'}' | b':')
+                        && self.white_space_len().is_none()
                 }) {
                     self.pos += 1;
                 }
@@ -738,6 +813,15 @@ impl<'a> Reader<'a> {
                 })
             }
         }
+    }
+
+    /// Whether a raw string (`r"..."`, `r#"..."#`) starts here, not a raw identifier.
+    fn is_raw_string(&self) -> bool {
+        let after_hashes = self.bytes[self.pos + 1..]
+            .iter()
+            .position(|&b| b != b'#')
+            .map(|n| self.pos + 1 + n);
+        after_hashes.is_some_and(|at| self.bytes[at] == b'"')
     }
 
     /// After an optional struct name: `( ... )` as a struct (if it starts `name:`) or a tuple.

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::codes::Code;
 use super::diagnostic::{Bilingual, Diagnostic, Source};
+use super::suggest::Suggester;
 use super::text::display_safe;
 use crate::words;
 
@@ -42,23 +43,14 @@ pub fn part_options(depth: usize) -> ron::Options {
     options().with_recursion_limit(RECURSION_LIMIT.saturating_sub(depth))
 }
 
-/// The closest of `candidates` to `found`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `found`, if it is close enough to be a likely typo, at a
+/// bounded cost (see [`Suggester`]). For many questions about one list, make a
+/// [`Suggester`] once and ask it.
 pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let found_lower = found.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&found_lower, &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    Suggester::new(candidates).suggest(found)
 }
 
 /// "expected one of `a`, `b` or `c`", in both languages.

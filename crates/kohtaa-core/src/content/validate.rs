@@ -3,6 +3,7 @@
 //! Every check is one pass with hash maps, so a scenario of tens of thousands of nodes checks
 //! in linear time. Positions come from the file's outline: serde keeps none.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
@@ -12,6 +13,7 @@ use super::diagnostic::{Bilingual, Diagnostic, Source};
 use super::library::Loaded;
 use super::outline::{Outline, Seg, Value};
 use super::parse::did_you_mean;
+use super::suggest::Suggester;
 use super::tests_file::ScenarioTests;
 use super::types::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 use crate::words;
@@ -318,11 +320,19 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 .collect()
         })
         .unwrap_or_default();
+    // "Did you mean" over the model's steps, its pitfalls and the nodes: each list sorted
+    // once, when the first unknown name needs it (see [`Suggester`]).
+    let step_suggester = OnceCell::new();
     let step_ids = || {
-        model
-            .into_iter()
-            .flat_map(|m| m.steps.iter().map(|s| s.id.as_str()))
+        step_suggester.get_or_init(|| {
+            Suggester::new(
+                model
+                    .into_iter()
+                    .flat_map(|m| m.steps.iter().map(|s| s.id.as_str())),
+            )
+        })
     };
+    let pitfall_suggester = OnceCell::new();
 
     // Node ids: well formed and unique; index them for the graph.
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
@@ -348,11 +358,13 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             index.insert(&node.id, n);
         }
     }
-    let node_ids = || s.nodes.iter().map(|n| n.id.as_str());
+    let node_suggester = OnceCell::new();
     let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, (what, mika): What| {
         let found = index.get(id).copied();
         if found.is_none() {
-            let suggestion = did_you_mean(id, node_ids());
+            let suggestion = node_suggester
+                .get_or_init(|| Suggester::new(s.nodes.iter().map(|n| n.id.as_str())))
+                .suggest(id);
             let d = r.push(
                 code,
                 path,
@@ -549,7 +561,9 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     }
                     Some(_) => {}
                     None if model.is_some() => {
-                        let suggestion = did_you_mean(pitfall, pitfalls.keys().copied());
+                        let suggestion = pitfall_suggester
+                            .get_or_init(|| Suggester::new(pitfalls.keys().copied()))
+                            .suggest(pitfall);
                         let d = r.push(
                             Code::UnknownPitfall,
                             &path,
@@ -692,14 +706,14 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
 }
 
 /// An unknown step id, with a hint when it is really a pitfall id.
-fn unknown_step<'m>(
+fn unknown_step(
     r: &mut Report,
     path: &[Seg],
     step: &str,
-    step_ids: impl Iterator<Item = &'m str>,
+    step_ids: &Suggester,
     pitfalls: &HashMap<&str, &str>,
 ) {
-    let suggestion = did_you_mean(step, step_ids);
+    let suggestion = step_ids.suggest(step);
     let d = r.push(
         Code::UnknownStep,
         path,
@@ -1088,13 +1102,17 @@ pub fn tests<'s>(
     };
     let nodes: HashMap<&str, &super::types::Node> =
         scenario.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-    let node_ids = || scenario.nodes.iter().map(|n| n.id.as_str());
+    let node_suggester = OnceCell::new();
+    let node_ids = || {
+        node_suggester.get_or_init(|| Suggester::new(scenario.nodes.iter().map(|n| n.id.as_str())))
+    };
+    let step_suggester = OnceCell::new();
     let model = model(scenario);
     for (i, play) in t.tests.iter().enumerate() {
         for (k, (node, number)) in play.path.iter().enumerate() {
             let step = [F("tests"), I(i), F("path"), I(k)];
             let Some(found) = nodes.get(node.as_str()) else {
-                let suggestion = did_you_mean(node, node_ids());
+                let suggestion = node_ids().suggest(node);
                 let id = &scenario.id;
                 let d = r.push(
                     Code::TestUnknownNode,
@@ -1139,20 +1157,20 @@ pub fn tests<'s>(
             }
         }
         let expect = |field: &'static str| [F("tests"), I(i), F("expect"), F(field)];
-        if let Some(ending) = &play.expect.ending {
-            if !nodes.contains_key(ending.as_str()) {
-                let suggestion = did_you_mean(ending, node_ids());
-                let id = &scenario.id;
-                let d = r.push(
-                    Code::TestUnknownNode,
-                    &expect("ending"),
-                    words!(
-                        "scenario `{id}` has no node `{ending}`",
-                        "skenaariossa `{id}` ei ole solmua `{ending}`"
-                    ),
-                );
-                d.offer(suggestion);
-            }
+        if let Some(ending) = &play.expect.ending
+            && !nodes.contains_key(ending.as_str())
+        {
+            let suggestion = node_ids().suggest(ending);
+            let id = &scenario.id;
+            let d = r.push(
+                Code::TestUnknownNode,
+                &expect("ending"),
+                words!(
+                    "scenario `{id}` has no node `{ending}`",
+                    "skenaariossa `{id}` ei ole solmua `{ending}`"
+                ),
+            );
+            d.offer(suggestion);
         }
         for (field, bound) in [
             (("fit_at_least", "`fit_at_least`"), play.expect.fit_at_least),
@@ -1191,8 +1209,11 @@ pub fn tests<'s>(
             ] {
                 for (k, step) in list.iter().enumerate() {
                     if model.step(step).is_none() {
-                        let suggestion =
-                            did_you_mean(step, model.steps.iter().map(|s| s.id.as_str()));
+                        let suggestion = step_suggester
+                            .get_or_init(|| {
+                                Suggester::new(model.steps.iter().map(|s| s.id.as_str()))
+                            })
+                            .suggest(step);
                         let path = [F("tests"), I(i), F("expect"), F(field), I(k)];
                         let d = r.push(
                             Code::UnknownStep,

@@ -14,7 +14,7 @@ pub use crate::lang::Lang;
 
 use std::borrow::Cow;
 
-use crate::content::text::for_screen;
+use crate::content::text::{for_screen, terminal_safe};
 use crate::content::{MOOD_MAX, MOOD_MIN, Outcome, Scenario, Setting, Style};
 use crate::practice::StepResult;
 pub use crate::practice::feedback::signed;
@@ -618,7 +618,7 @@ catalogue! {
     TestWasNoStep => "not a step of the model", "se ei ole mallin askel";
     TestMoodAtLeast => "final mood: expected at least {min}, got {mood}", "loppumieliala: odotettiin vähintään {min}, saatiin {mood}";
     TestMoodAtMost => "final mood: expected at most {max}, got {mood}", "loppumieliala: odotettiin enintään {max}, saatiin {mood}";
-    NewBadId => "error: `{id}` is not a valid id: use lower-case letters a-z, digits and '-'", "virhe: `{id}` ei kelpaa id:ksi: käytä pieniä kirjaimia a–z, numeroita ja merkkiä '-'";
+    NewBadId => "error: `{id}` is not a valid id: use lower-case letters a-z, digits and '-', starting with a letter or a digit", "virhe: `{id}` ei kelpaa id:ksi: käytä pieniä kirjaimia a–z, numeroita ja merkkiä '-', ja aloita kirjaimella tai numerolla";
     NewWrote => "wrote {path}", "kirjoitettiin {path}";
     NewNext => "next: edit it, then `kohtaa check {path}`, `kohtaa graph {path} | dot -Tpng -o {id}.png`, `kohtaa analyze {path}`", "seuraavaksi: muokkaa tiedostoa ja aja sitten `kohtaa check {path}`, `kohtaa graph {path} | dot -Tpng -o {id}.png`, `kohtaa analyze {path}`";
     NewExists => "error: {path} already exists; not overwriting it", "virhe: {path} on jo olemassa, eikä sitä korvata";
@@ -704,7 +704,9 @@ pub fn count(lang: Lang, n: usize, one: T, many: T) -> String {
     )
 }
 
-/// The text of `key` with each `{name}` replaced by its value.
+/// The text of `key` with each `{name}` replaced by its value. Values are set in made safe
+/// for a terminal ([`terminal_safe`]): a path, an id or a system's error message holding an
+/// escape sequence shows it as `\u{1b}`, never runs it, wherever the message is printed.
 pub fn tf(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
     // One pass over the entry: a value is never read again, so a path or an id holding
     // `{name}` stays as it is.
@@ -720,7 +722,7 @@ pub fn tf(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
         });
         match value {
             Some((value, close)) => {
-                text.push_str(value);
+                text.push_str(&terminal_safe(value));
                 rest = &after[close + 1..];
             }
             None => {

@@ -78,10 +78,10 @@ impl ChoiceEffect {
     pub fn of(choice: &Choice, model: &EncounterModel) -> ChoiceEffect {
         let mut broken: Vec<String> = choice.breaks.clone();
         for pitfall in &choice.pitfalls {
-            if let Some((step, _)) = model.pitfall(pitfall) {
-                if !broken.contains(&step.id) {
-                    broken.push(step.id.clone());
-                }
+            if let Some((step, _)) = model.pitfall(pitfall)
+                && !broken.contains(&step.id)
+            {
+                broken.push(step.id.clone());
             }
         }
         let shown = choice

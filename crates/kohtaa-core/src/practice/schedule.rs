@@ -105,15 +105,15 @@ pub fn schedule(records: &[RunRecord], now: OffsetDateTime) -> Vec<StepSchedule>
             match result {
                 StepResult::Shown => {
                     s.shown += 1;
-                    if let (Some(level), Some(due)) = (s.level, s.due) {
-                        if day >= due {
-                            if level + 1 < INTERVALS.len() {
-                                s.level = Some(level + 1);
-                                s.due = Some(day + Duration::days(INTERVALS[level + 1]));
-                            } else {
-                                s.level = None;
-                                s.due = None;
-                            }
+                    if let (Some(level), Some(due)) = (s.level, s.due)
+                        && day >= due
+                    {
+                        if level + 1 < INTERVALS.len() {
+                            s.level = Some(level + 1);
+                            s.due = Some(day + Duration::days(INTERVALS[level + 1]));
+                        } else {
+                            s.level = None;
+                            s.due = None;
                         }
                     }
                 }
