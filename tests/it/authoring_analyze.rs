@@ -1,6 +1,5 @@
 //! `analyze` on scenarios built to have each property, and its absence.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use kohtaa::authoring::analyze::{Analysis, PathCount, Witness, analyze};
@@ -9,10 +8,10 @@ use kohtaa::content::generate;
 use kohtaa::practice::Run;
 use kohtaa::store::draft::{self, Draft};
 
+use crate::support;
+
 fn fixture(name: &str) -> Draft {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/authoring")
-        .join(name);
+    let path = support::fixture("authoring").join(name);
     draft::load(&path, &[]).expect("fixture loads")
 }
 

@@ -1,7 +1,7 @@
 //! The analyzer on measurement rules v2, and its lints about surface clues (K0901–K0909):
 //! each on a small scenario where it fires and one where it does not, with its figures.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
@@ -9,6 +9,8 @@ use kohtaa::authoring::analyze::{Analysis, Lints, Witness, analyze};
 use kohtaa::content::{Code, Outcome};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::draft::{self, Draft};
+
+use crate::support::cli::kohtaa;
 
 /// A choice: its text, where it leads, its tags (`fits: ["greet"]`) and mood change.
 fn choice(say: &str, next: &str, tags: &str, mood: i32) -> String {
@@ -507,12 +509,6 @@ fn every_focus_step_broken_on_every_good_ending_is_named() {
     assert!(a.lints.warnings.contains(&Code::FocusBrokenResolved));
     assert!(!a.lints.warnings.contains(&Code::FocusBrokenPartial));
     assert!(a.lints.notes.contains(&Code::FocusBrokenPartial));
-}
-
-fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data).env_remove("LANG");
-    cmd
 }
 
 fn stdout(cmd: &mut Command) -> String {

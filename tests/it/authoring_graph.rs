@@ -1,14 +1,12 @@
 //! `graph`: golden output for Graphviz and Mermaid, and escaping that both accept.
 
-use std::path::Path;
-
 use kohtaa::authoring::graph::{Format, render};
 use kohtaa::store::draft;
 
+use crate::support::fixture;
+
 fn graph(name: &str, format: Format) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/authoring")
-        .join(name);
+    let path = fixture("authoring").join(name);
     let d = draft::load(&path, &[]).expect("fixture loads");
     render(&d.scenario, &d.model, format)
 }

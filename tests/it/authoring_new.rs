@@ -1,20 +1,12 @@
 //! `kohtaa new`: a starting file that shows every field and passes `check`.
 
-use assert_cmd::Command;
 use kohtaa::authoring::{analyze, template};
 use kohtaa::content::Style;
 use kohtaa::diagnostics::Render;
 use kohtaa::store::draft;
 use kohtaa::store::library::{self, LoadOptions};
 
-fn kohtaa(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    cmd
-}
+use crate::support::cli::kohtaa;
 
 #[test]
 fn every_template_passes_check_with_no_errors() {

@@ -1,29 +1,17 @@
 //! `kohtaa play`: a draft in the app, reloaded after edits, replaying the choices made.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use kohtaa::authoring::template;
 use kohtaa::content::{Library, Style};
 use kohtaa::i18n::Lang;
-use kohtaa::tui::render::render;
 use kohtaa::tui::screens::{DraftScreen, Screen};
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{App, Env};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = app.action_for(&KeyEvent::new(code, modifiers)) {
-        app.update(action);
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    press(app, code, KeyModifiers::NONE);
-}
+use crate::support::tui::{key, press, screen_at};
 
 fn screen_text(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| render(app, f)).unwrap();
+    let terminal = screen_at(app, 100, 30);
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
         .map(|y| {

@@ -1,6 +1,6 @@
 //! `kohtaa test`: playthroughs that pass, and one failing in each way.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
@@ -10,8 +10,10 @@ use kohtaa::content::parse::parse;
 use kohtaa::content::tests_file::ScenarioTests;
 use kohtaa::store::draft;
 
+use crate::support;
+
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/authoring/playtests")
+    support::fixture("authoring/playtests")
 }
 
 fn run_file(name: &str) -> Vec<playtest::Outcome> {
@@ -99,13 +101,7 @@ fn each_expectation_fails_when_it_should() {
 
 fn kohtaa() -> (Command, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    // English output, whatever the locale of the machine running the tests.
-    cmd.env("KOHTAA_DATA_DIR", data.path())
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    (cmd, data)
+    (support::cli::kohtaa(data.path()), data)
 }
 
 #[test]

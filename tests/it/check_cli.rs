@@ -4,22 +4,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/check")
-        .join(rel)
-}
+use crate::support::{self, cli::kohtaa};
 
-/// The binary with a throwaway data directory, so no test touches the real home.
-fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    // English output, whatever the locale of the machine running the tests.
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("NO_COLOR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
+fn fixture(rel: &str) -> PathBuf {
+    support::fixture("check").join(rel)
 }
 
 fn stdout(cmd: &mut Command) -> (String, i32) {

@@ -2,21 +2,18 @@
 //! line and column with its exact message.
 
 use kohtaa::store::library::{self, LoadOptions};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use kohtaa::content::{Code, Library, Source};
 
+use crate::support::{self, library_of};
+
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/check")
-        .join(rel)
+    support::fixture("check").join(rel)
 }
 
 fn load(paths: &[&str]) -> Library {
-    library::load(&LoadOptions {
-        paths: paths.iter().map(|p| fixture(p)).collect(),
-        ..LoadOptions::default()
-    })
+    library_of(paths.iter().map(|p| fixture(p)))
 }
 
 /// Loading `paths` reports `code` at `line:column` with exactly `message`.

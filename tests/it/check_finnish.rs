@@ -3,27 +3,19 @@
 
 use kohtaa::diagnostics::Render;
 use kohtaa::store::library::{self, LoadOptions};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use kohtaa::content::parse::parse;
 use kohtaa::content::{Diagnostic, Scenario, Source};
 use kohtaa::lang::Lang;
 
-fn fixtures(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel)
-}
+use crate::support::{cli, fixture as fixtures};
 
 /// The binary with a throwaway data directory and no locale of the machine's own.
 fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+    let mut cmd = cli::kohtaa(data);
+    cmd.env("NO_COLOR", "1");
     cmd
 }
 

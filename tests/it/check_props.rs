@@ -2,13 +2,14 @@
 
 use kohtaa::diagnostics::Render;
 use kohtaa::store::library::{self, LoadOptions};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use proptest::prelude::*;
 
+use crate::support::fixture;
+
 fn base() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/check/valid/en/library-fine.ron");
+    let path = fixture("check/valid/en/library-fine.ron");
     std::fs::read_to_string(path).unwrap()
 }
 

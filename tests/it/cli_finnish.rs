@@ -1,29 +1,16 @@
 //! Every command speaks the interface language: Finnish with `--lang fi` or a Finnish locale,
 //! English otherwise. Machine formats (JSON, CSV, DOT syntax) stay the same in both.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::support::cli::kohtaa;
 use crate::support::records::run_on;
+use crate::support::{self, root};
 use assert_cmd::Command;
 use kohtaa::content::Style;
 use kohtaa::practice::StepResult;
 use kohtaa::practice::record::{FocusRecord, RunStatus};
 use kohtaa::store::history::Store;
-
-fn root(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-/// The binary with an empty data folder and no locale: English unless told otherwise.
-fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 struct Out {
     stdout: String,
@@ -49,7 +36,7 @@ fn both(data: &Path, args: &[&str]) -> (Out, Out) {
 }
 
 fn fixture(rel: &str) -> String {
-    root(&format!("tests/fixtures/{rel}")).display().to_string()
+    support::fixture(rel).display().to_string()
 }
 
 #[test]
@@ -182,7 +169,8 @@ fn graph_labels_are_finnish_and_the_syntax_is_the_same() {
     let (fi, en) = both(data.path(), &["graph", "nowhere.ron"]);
     assert!(fi.stderr.contains("virhe: tiedostoa ei ole: nowhere.ron"));
     assert!(en.stderr.contains("error: no such file: nowhere.ron"));
-    let model = root("scenarios/models/default.fi.ron")
+    let model = root()
+        .join("scenarios/models/default.fi.ron")
         .display()
         .to_string();
     let (fi, _) = both(data.path(), &["graph", &model]);

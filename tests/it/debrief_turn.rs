@@ -2,15 +2,17 @@
 //! the better answer, the step kept and the one to change, and closings by how it went.
 
 use kohtaa::store::library::{self, LoadOptions};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use kohtaa::content::parse::parse;
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts, Went};
-use kohtaa::content::{EncounterModel, Library, Scenario, Source, Style};
+use kohtaa::content::{EncounterModel, Scenario, Source, Style};
 use kohtaa::practice::debrief::{Debrief, Lesson, answer_went};
 use kohtaa::practice::feedback::{FeedbackPart, PartKind, Voice};
 use kohtaa::practice::turn::{Reach, turning_point_within};
 use kohtaa::practice::{ChoiceEffect, Run, StepResult};
+
+use crate::support::bundled;
 
 const MODEL: &str = r#"EncounterModel(
     id: "m", language: "en", name: "M",
@@ -331,8 +333,7 @@ fn an_answer_went_by_what_it_showed_and_broke() {
 }
 
 fn bundled_voice(lang: &str, style: Style) -> (&'static StyleTexts, Option<LearnerStyle>) {
-    static BUNDLED: OnceLock<Library> = OnceLock::new();
-    let lib = BUNDLED.get_or_init(library::bundled);
+    let lib = bundled();
     (
         lib.styles_for(lang).unwrap(),
         Some(LearnerStyle::Pure(style)),

@@ -1,22 +1,12 @@
 //! `kohtaa explain` speaks the interface language: every code has a Finnish title and
 //! explanation, and the English output stays as it was.
 
-use std::path::Path;
-
 use assert_cmd::Command;
 use kohtaa::cli::explain::{explain, explain_in, text_in, title_in};
 use kohtaa::content::Code;
 use kohtaa::lang::Lang;
 
-/// The binary with an empty data folder and no locale.
-fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
+use crate::support::cli::kohtaa;
 
 fn output(cmd: &mut Command) -> (String, String, Option<i32>) {
     let out = cmd.output().unwrap();

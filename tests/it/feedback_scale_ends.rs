@@ -3,11 +3,9 @@
 //! feedback after the choice must not call it one; a neutral answer still gets `mood_same`.
 //! Style files written before `mood_floor` and `mood_ceiling` existed still load.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use assert_cmd::Command;
 use kohtaa::content::codes::Code;
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
 use kohtaa::content::{Library, Style};
@@ -17,9 +15,7 @@ use kohtaa::practice::Run;
 use kohtaa::practice::feedback::{PartKind, Voice};
 use kohtaa::practice::run::ScaleEnd;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{cli, library_of, root};
 
 /// The scenario whose customer starts at −5, with its model, and any `extra` files.
 fn library(extra: &[PathBuf]) -> Library {
@@ -28,11 +24,7 @@ fn library(extra: &[PathBuf]) -> Library {
         root().join("tests/fixtures/play/models"),
     ];
     paths.extend_from_slice(extra);
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths,
-    })
+    library_of(paths)
 }
 
 /// Choices of the fixture, by how their text starts, in each language.
@@ -325,12 +317,7 @@ fn plain(lang: &str, prefix: &str) -> String {
     let data = tempfile::tempdir().expect("tempdir");
     let file = root().join(format!("tests/fixtures/polish/{lang}/long-lines.ron"));
     let models = root().join("tests/fixtures/play/models");
-    let out = Command::cargo_bin("kohtaa")
-        .expect("binary")
-        .env("KOHTAA_DATA_DIR", data.path())
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    let out = cli::kohtaa(data.path())
         .args([
             "play",
             "--plain",

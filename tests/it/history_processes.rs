@@ -2,11 +2,10 @@
 //! file, written under a name no other process can take.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn fixtures() -> &'static str {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/plain_fixtures")
-}
+use crate::support::cli::command;
+use crate::support::plain_fixtures as fixtures;
 
 #[test]
 fn runs_saved_by_processes_at_once_are_all_kept() {
@@ -16,11 +15,11 @@ fn runs_saved_by_processes_at_once_are_all_kept() {
     for batch in 0..batches {
         let children: Vec<_> = (0..per_batch)
             .map(|i| {
-                let mut child = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+                let mut child = command(data.path())
                     .args(["play", "--plain", "swim-pass", "--lang", "en", "--seed"])
                     .arg(format!("{}", batch * per_batch + i))
-                    .args(["--scenarios", fixtures()])
-                    .env("KOHTAA_DATA_DIR", data.path())
+                    .arg("--scenarios")
+                    .arg(fixtures())
                     .stdin(Stdio::piped())
                     .stdout(Stdio::null())
                     .stderr(Stdio::piped())
@@ -56,9 +55,8 @@ fn runs_saved_by_processes_at_once_are_all_kept() {
         })
         .count();
     assert_eq!(saved, per_batch * batches);
-    let listed = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+    let listed = command(data.path())
         .args(["history", "--lang", "en"])
-        .env("KOHTAA_DATA_DIR", data.path())
         .output()
         .unwrap();
     assert!(listed.status.success());
@@ -75,10 +73,10 @@ fn runs_saved_by_processes_at_once_are_all_kept() {
 #[test]
 fn no_save_writes_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+    let mut child = command(data.path())
         .args(["play", "--plain", "swim-pass", "--no-save", "--seed", "1"])
-        .args(["--scenarios", fixtures()])
-        .env("KOHTAA_DATA_DIR", data.path())
+        .arg("--scenarios")
+        .arg(fixtures())
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()

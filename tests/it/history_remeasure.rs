@@ -2,11 +2,11 @@
 //! from their saved choices where the scenario file is unchanged, and say so where it is not;
 //! an abandoned run's missed steps never count against the learner.
 
-use kohtaa::store::library;
 use std::sync::Arc;
 
+use crate::support::bundled;
+use crate::support::cli::kohtaa;
 use crate::support::records::one;
-use assert_cmd::Command;
 use kohtaa::content::Library;
 use kohtaa::practice::measure::MEASUREMENT_VERSION;
 use kohtaa::practice::progress::progress;
@@ -53,7 +53,7 @@ fn write(dir: &std::path::Path, name: &str, json: &serde_json::Value) -> std::pa
 
 #[test]
 fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
-    let library = library::bundled();
+    let library = bundled();
     let (fresh, json) = saved_by_first_rules(&library);
     let data = tempfile::tempdir().unwrap();
     let path = write(data.path(), "old.json", &json);
@@ -87,7 +87,7 @@ fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
 
 #[test]
 fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
-    let library = library::bundled();
+    let library = bundled();
     let (_, mut json) = saved_by_first_rules(&library);
     json["scenario_hash"] = "sha256:0000".into();
     let data = tempfile::tempdir().unwrap();
@@ -101,9 +101,7 @@ fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
         ("en", "1 run measured by earlier rules"),
         ("fi", "1 harjoitus on mitattu aiemmilla säännöillä"),
     ] {
-        let out = Command::cargo_bin("kohtaa")
-            .unwrap()
-            .env("KOHTAA_DATA_DIR", data.path())
+        let out = kohtaa(data.path())
             .args(["--lang", lang, "history"])
             .output()
             .unwrap();
@@ -118,13 +116,11 @@ fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
 
 #[test]
 fn history_shows_an_unchanged_old_run_by_the_current_rules() {
-    let library = library::bundled();
+    let library = bundled();
     let (_, json) = saved_by_first_rules(&library);
     let data = tempfile::tempdir().unwrap();
     write(data.path(), "old.json", &json);
-    let out = Command::cargo_bin("kohtaa")
-        .unwrap()
-        .env("KOHTAA_DATA_DIR", data.path())
+    let out = kohtaa(data.path())
         .args(["--lang", "en", "history"])
         .output()
         .unwrap();
@@ -132,12 +128,7 @@ fn history_shows_an_unchanged_old_run_by_the_current_rules() {
     assert!(stdout.contains("100%"), "{stdout}");
     assert!(!stdout.contains('*'), "{stdout}");
 
-    let out = Command::cargo_bin("kohtaa")
-        .unwrap()
-        .env("KOHTAA_DATA_DIR", data.path())
-        .arg("export")
-        .output()
-        .unwrap();
+    let out = kohtaa(data.path()).arg("export").output().unwrap();
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(line["measurement"]["version"], MEASUREMENT_VERSION);
     assert_eq!(line["measurement"]["fit"], 100);
@@ -171,9 +162,7 @@ fn the_report_does_not_count_an_abandoned_runs_missed_steps() {
         format!("{}\n{}\n", line("abandoned"), line("finished")),
     )
     .unwrap();
-    let out = Command::cargo_bin("kohtaa")
-        .unwrap()
-        .env("KOHTAA_DATA_DIR", dir.path())
+    let out = kohtaa(dir.path())
         .args(["report", "--format", "json"])
         .arg(&export)
         .output()

@@ -2,12 +2,13 @@
 //! across scenarios, what each scenario holds, and that both languages measure the same.
 
 use kohtaa::diagnostics::Render;
-use kohtaa::store::library;
 use std::collections::{HashMap, HashSet};
 
 use kohtaa::content::coverage::{Coverage, ScenarioFacts, differences};
 use kohtaa::content::{EncounterModel, Library, Outcome, Scenario, Style};
 use kohtaa::practice::run::{ChoiceEffect, apply_mood, destination};
+
+use crate::support::bundled;
 
 fn scenarios<'a>(library: &'a Library, lang: &str) -> Vec<&'a Scenario> {
     let mut list: Vec<&Scenario> = library
@@ -31,7 +32,7 @@ fn model<'a>(library: &'a Library, lang: &str) -> &'a EncounterModel {
 
 #[test]
 fn the_bundled_library_checks_clean() {
-    let library = library::bundled();
+    let library = bundled();
     let shown: Vec<String> = library
         .diagnostics
         .iter()
@@ -43,7 +44,7 @@ fn the_bundled_library_checks_clean() {
 
 #[test]
 fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
-    let library = library::bundled();
+    let library = bundled();
     for lang in ["en", "fi"] {
         let list = scenarios(&library, lang);
         assert_eq!(list.len(), 14, "fourteen scenarios in {lang}");
@@ -73,7 +74,7 @@ fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
 
 #[test]
 fn every_scenario_has_the_shape_the_bar_asks_for() {
-    let library = library::bundled();
+    let library = bundled();
     let mut problems = Vec::new();
     for s in scenarios(&library, "en")
         .into_iter()
@@ -132,7 +133,7 @@ fn every_scenario_has_the_shape_the_bar_asks_for() {
 
 #[test]
 fn both_language_versions_of_each_scenario_measure_the_same() {
-    let library = library::bundled();
+    let library = bundled();
     let fi: HashMap<&str, &Scenario> = scenarios(&library, "fi")
         .into_iter()
         .map(|s| (s.id.as_str(), s))
@@ -188,7 +189,7 @@ fn reachable_outcomes(s: &Scenario, model: &EncounterModel) -> HashSet<(Outcome,
 
 #[test]
 fn no_path_that_breaks_a_focus_step_reaches_a_resolved_ending() {
-    let library = library::bundled();
+    let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -233,7 +234,7 @@ fn reachable_moods(s: &Scenario, model: &EncounterModel) -> HashMap<usize, HashS
 #[test]
 fn every_mood_route_is_taken_on_some_path_and_passed_by_on_another() {
     // A route that always matches, or never does, is a fixed edge: it practises nothing.
-    let library = library::bundled();
+    let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -304,7 +305,7 @@ fn can_still_end_well(s: &Scenario, model: &EncounterModel, node: &str, mood: i3
 fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
     // A recovery point: a node reached straight after a choice that broke a step, where a
     // choice that breaks nothing still leads to a Resolved or Partial ending.
-    let library = library::bundled();
+    let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         let m = model(&library, lang);
@@ -351,7 +352,7 @@ fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
 
 #[test]
 fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
-    let library = library::bundled();
+    let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
         for s in scenarios(&library, lang) {
@@ -388,9 +389,7 @@ fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
 #[test]
 fn kohtaa_coverage_prints_the_tables_as_markdown() {
     let home = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("kohtaa")
-        .unwrap()
-        .env("KOHTAA_DATA_DIR", home.path())
+    let out = crate::support::cli::kohtaa(home.path())
         .args(["--lang", "en", "coverage"])
         .output()
         .unwrap();
@@ -400,7 +399,7 @@ fn kohtaa_coverage_prints_the_tables_as_markdown() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let library = library::bundled();
+    let library = bundled();
     let expected = Coverage::of(&scenarios(&library, "en"), model(&library, "en")).to_markdown();
     assert_eq!(text, expected);
     assert!(

@@ -2,29 +2,15 @@
 //! or changing the language, a frame of the same app is the frame a fresh app in that state
 //! draws.
 
-use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
-use kohtaa::store::library::{self, LoadOptions};
-use kohtaa::tui::render::render;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-fn fixtures() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-    })
-}
+use crate::support::tui::{fixtures, screen};
 
 fn frame(app: &App) -> Buffer {
-    let (w, h) = app.env.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| render(app, f)).unwrap();
-    terminal.backend().buffer().clone()
+    screen(app).backend().buffer().clone()
 }
 
 /// A new app brought to the same state by the same actions, drawn once.

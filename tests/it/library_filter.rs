@@ -1,14 +1,14 @@
 //! The library's filter: diacritics do not matter, and a match in the title ranks first.
 
+use crate::support::bundled;
 use crate::support::tui::{rows, typed};
 use kohtaa::i18n::Lang;
-use kohtaa::store::library;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 
 fn app(lang: Lang) -> App {
-    let mut app = App::new(Env::new(lang, Theme::mono(), library::bundled(), Some(1)));
+    let mut app = App::new(Env::new(lang, Theme::mono(), bundled().clone(), Some(1)));
     app.update(Action::Resize(100, 40));
     app
 }
@@ -18,7 +18,7 @@ fn listed(app: &App) -> Vec<String> {
     let Screen::Library(_) = &app.screen else {
         panic!("not in the library")
     };
-    let titles: Vec<String> = library::bundled()
+    let titles: Vec<String> = bundled()
         .scenarios
         .iter()
         .map(|s| s.value.title.clone())

@@ -2,13 +2,14 @@
 //! measures against the file's expectations, so the tests files are verified before `kohtaa
 //! test` exists, and stay verified after.
 
-use kohtaa::store::library;
 use std::sync::Arc;
 
 use kohtaa::content::tests_file::{Playthrough, ScenarioTests};
 use kohtaa::content::{Library, Outcome};
 use kohtaa::practice::measure::StepResult;
 use kohtaa::practice::run::Run;
+
+use crate::support::bundled;
 
 /// The language folder a bundled file lies in (`bundled:fi/x.tests.ron` → `fi`).
 fn language_of(name: &str) -> &str {
@@ -116,7 +117,7 @@ fn play(library: &Library, lang: &str, tests: &ScenarioTests, p: &Playthrough) -
 
 #[test]
 fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
-    let library = library::bundled();
+    let library = bundled();
     assert!(!library.tests.is_empty(), "no bundled tests files");
     let mut failures = Vec::new();
     let mut played = 0;
@@ -135,7 +136,7 @@ fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
 
 #[test]
 fn every_bundled_scenario_has_a_best_a_worst_and_two_recovery_playthroughs_in_each_language() {
-    let library = library::bundled();
+    let library = bundled();
     let mut missing = Vec::new();
     for scenario in &library.scenarios {
         let s = &scenario.value;
@@ -175,7 +176,7 @@ fn every_bundled_scenario_has_a_best_a_worst_and_two_recovery_playthroughs_in_ea
 #[test]
 fn a_playthrough_that_names_the_wrong_node_is_caught() {
     // The harness above must be able to fail: a path through the wrong node is reported.
-    let library = library::bundled();
+    let library = bundled();
     let tests = &library.tests[0];
     let lang = language_of(&tests.source.name);
     let mut p = tests.value.tests[0].clone();

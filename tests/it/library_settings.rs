@@ -1,23 +1,23 @@
 //! A scenario's settings: shown in the library and the briefing in the interface language, and
 //! found by the library's filter in either language.
 
+use crate::support::bundled;
 use crate::support::tui::{key, rows, typed};
 use crossterm::event::KeyCode;
 use kohtaa::content::Setting;
 use kohtaa::i18n::Lang;
-use kohtaa::store::library;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 
 fn app(lang: Lang) -> App {
-    let mut app = App::new(Env::new(lang, Theme::mono(), library::bundled(), Some(1)));
+    let mut app = App::new(Env::new(lang, Theme::mono(), bundled().clone(), Some(1)));
     app.update(Action::Resize(100, 40));
     app
 }
 
 #[test]
 fn the_filter_finds_a_scenario_by_its_setting_in_either_language() {
-    let library = library::bundled();
+    let library = bundled();
     let on_phone = |lang: &str| {
         let mut titles: Vec<String> = library
             .scenarios

@@ -5,11 +5,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::cli::command;
+
 fn kohtaa(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("KOHTAA_MAX_FILE_MIB")
-        .env("NO_COLOR", "1");
+    let mut cmd = command(data);
+    cmd.env("NO_COLOR", "1");
     cmd
 }
 

@@ -3,11 +3,11 @@
 //! the same way in every text view.
 
 use kohtaa::store::library::{self, LoadOptions};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::support::tui::{choose_by_text, key, rows, typed};
-use assert_cmd::Command;
+use crate::support::cli::{self, Output};
+use crate::support::tui::{choose_by_text, key, text as screen_text, typed};
+use crate::support::{fixture, library_of};
 use crossterm::event::KeyCode;
 use kohtaa::content::{Library, Scenario};
 use kohtaa::i18n;
@@ -17,19 +17,9 @@ use kohtaa::practice::Run;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel)
-}
-
 /// The birthday-parcel scenario (its customer has words of her own) and the mini model.
 fn library() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![fixture("mood"), fixture("play/models")],
-    })
+    library_of([fixture("mood"), fixture("play/models")])
 }
 
 fn scenario(lib: &Library, language: &str) -> Scenario {
@@ -114,10 +104,6 @@ fn briefing(lang: Lang) -> App {
     app
 }
 
-fn screen_text(app: &App) -> String {
-    rows(app).join("\n")
-}
-
 #[test]
 fn the_briefing_and_the_play_screen_use_the_customers_own_words() {
     let mut app = briefing(Lang::En);
@@ -141,21 +127,16 @@ fn the_briefing_and_the_play_screen_use_the_customers_own_words() {
 
 fn kohtaa(args: &[&str], input: &str) -> (i32, String, String) {
     let data = tempfile::tempdir().expect("tempdir");
-    let out = Command::cargo_bin("kohtaa")
-        .expect("binary")
-        .env("KOHTAA_DATA_DIR", data.path())
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .write_stdin(input.to_owned())
-        .output()
-        .expect("run");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8"),
-        String::from_utf8(out.stderr).expect("utf-8"),
-    )
+    let Output {
+        code,
+        stdout,
+        stderr,
+    } = cli::run(
+        cli::kohtaa(data.path())
+            .args(args)
+            .write_stdin(input.to_owned()),
+    );
+    (code, stdout, stderr)
 }
 
 #[test]

@@ -1,41 +1,22 @@
 //! Plain mode with input that ends early or is not an answer: a clear message, never a panic
 //! or an endless loop.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plain_fixtures")
-}
+use crate::support::cli::{self, Output};
+use crate::support::plain_fixtures as fixtures;
 
 fn swim() -> PathBuf {
     fixtures().join("en/swim-pass.ron")
 }
 
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn kohtaa(args: &[&str], input: impl Into<Vec<u8>>) -> Output {
     let data = tempfile::tempdir().expect("tempdir");
-    let out = Command::cargo_bin("kohtaa")
-        .expect("binary")
-        .env("KOHTAA_DATA_DIR", data.path())
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .write_stdin(input.into())
-        .output()
-        .expect("run");
-    Output {
-        code: out.status.code().expect("exit code, not a signal"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
+    cli::run(
+        cli::kohtaa(data.path())
+            .args(args)
+            .write_stdin(input.into()),
+    )
 }
 
 #[test]

@@ -4,40 +4,22 @@
 //! next" and the progress summary above the list, `--no-save`, and input that ends in the
 //! middle of each question.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plain_fixtures")
-}
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use crate::support::cli::{self, Output};
+use crate::support::plain_fixtures as fixtures;
 
 /// `kohtaa ARGS --scenarios <plain fixtures>` with `input` on stdin and `data` as the data dir.
 fn kohtaa(data: &Path, args: &[&str], input: &str) -> Output {
-    let out = Command::cargo_bin("kohtaa")
-        .expect("binary")
-        .env("KOHTAA_DATA_DIR", data)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .arg("--scenarios")
-        .arg(fixtures())
-        .write_stdin(input.to_owned())
-        .output()
-        .expect("run");
-    Output {
-        code: out.status.code().expect("exit code, not a signal"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
+    cli::run(
+        cli::kohtaa(data)
+            .args(args)
+            .arg("--scenarios")
+            .arg(fixtures())
+            .write_stdin(input.to_owned()),
+    )
 }
 
 /// The fixture in each language, and answers that finish it with seed 3 (swim-pass: two good

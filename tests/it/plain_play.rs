@@ -5,15 +5,13 @@ use kohtaa::store::library::{self, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use assert_cmd::Command;
 use kohtaa::content::styles::LearnerStyle;
 use kohtaa::practice::Run;
 use kohtaa::store::profile::{self, Profile};
 use serde_json::Value;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plain_fixtures")
-}
+use crate::support::cli::{self, Output};
+use crate::support::plain_fixtures as fixtures;
 
 fn swim() -> PathBuf {
     fixtures().join("en/swim-pass.ron")
@@ -51,12 +49,6 @@ fn typed(file: &Path, folders: &[PathBuf], seed: u64, path: &[usize]) -> String 
     answers
 }
 
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn kohtaa(args: &[&str], input: &str) -> Output {
     let data = tempfile::tempdir().expect("tempdir");
     kohtaa_in(data.path(), args, input)
@@ -64,21 +56,7 @@ fn kohtaa(args: &[&str], input: &str) -> Output {
 
 /// As `kohtaa`, with `data` as the data directory (where a profile may be).
 fn kohtaa_in(data: &Path, args: &[&str], input: &str) -> Output {
-    let out = Command::cargo_bin("kohtaa")
-        .expect("binary")
-        .env("KOHTAA_DATA_DIR", data)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .args(args)
-        .write_stdin(input.to_owned())
-        .output()
-        .expect("run");
-    Output {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
+    cli::run(cli::kohtaa(data).args(args).write_stdin(input.to_owned()))
 }
 
 fn json(out: &Output) -> Value {

@@ -1,7 +1,6 @@
 //! Presenter mode, screen by screen, at a projector's 120x35, in English and Finnish; and what
 //! the facilitator's keys do.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use insta::assert_snapshot;
@@ -11,20 +10,17 @@ use kohtaa::tui::action::Action;
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::screens::present::{Cue, Origin, PresentScreen, Stage};
 use kohtaa::tui::theme::Theme;
-use kohtaa::tui::{App, Env, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kohtaa::tui::{App, Env};
 use rusty_fork::rusty_fork_test;
+
+use crate::support::tui::screen_at;
+use crate::support::{fixture, library_of};
 
 const SEED: u64 = 7;
 
 /// Frozen copies of two bundled scenarios (en and fi): the library's content changes.
 fn library() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/frozen").into()],
-    })
+    library_of([fixture("frozen")])
 }
 
 fn env(lang: Lang, theme: Theme) -> Env {
@@ -68,11 +64,7 @@ fn keys(app: &mut App, actions: &[Action]) {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
-    terminal
-        .draw(|frame| render::render(app, frame))
-        .expect("draw");
-    terminal.backend().to_string()
+    screen_at(app, 120, 35).backend().to_string()
 }
 
 fn present(app: &App) -> &PresentScreen {

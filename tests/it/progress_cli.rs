@@ -1,23 +1,13 @@
 //! `kohtaa report`, `export` and `history` through the real binary. The report is tested on
 //! export files written by hand (tests/fixtures/progress), not by kohtaa.
 
+use crate::support::cli::kohtaa;
 use crate::support::records::one;
-use assert_cmd::Command;
 use kohtaa::practice::StepResult;
 use kohtaa::store::history::Store;
 use time::{Duration, macros::datetime};
 
 const FIXTURES: &str = "tests/fixtures/progress";
-
-fn kohtaa(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", data)
-        .env_remove("NO_COLOR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
 
 fn report(format: &str) -> (String, String) {
     let data = tempfile::tempdir().unwrap();

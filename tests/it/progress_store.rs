@@ -1,9 +1,9 @@
 //! The run store: atomic, one file per run, damaged records set aside, concurrent writers.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
 
 use crate::support::records::{day, one};
+use crate::support::tui::fixtures;
 use kohtaa::practice::record::{RunRecord, RunStatus, content_hash, last_next_time};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::history::{LoadProblem, Store};
@@ -21,11 +21,7 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
 
 /// A real run of a fixture scenario: the first choice at every node until an ending.
 fn played_record(to_the_end: bool) -> RunRecord {
-    let library = library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-    });
+    let library = fixtures();
     let loaded = library.scenario("late-parcel", "en").expect("fixture");
     let model = library.model_for(&loaded.value).expect("model").clone();
     let mut run = Run::new(Arc::new(loaded.value.clone()), Arc::new(model), 42).unwrap();

@@ -5,6 +5,8 @@
 use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 
+use crate::support::{fixture, library_of};
+
 use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
 use kohtaa::practice::record::RunStatus;
@@ -17,11 +19,7 @@ use ratatui::layout::Rect;
 use time::macros::datetime;
 
 fn library() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: vec![],
-        paths: vec!["tests/fixtures/progress/scenarios".into()],
-    })
+    library_of([fixture("progress/scenarios")])
 }
 
 fn app(lang: Lang, data: &Path, save: bool, day: u8) -> App {

@@ -6,11 +6,12 @@
 use std::io::Write;
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
 use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
+
+use crate::support::cli::command;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -37,16 +38,12 @@ impl Pty {
     fn start_with(folder: &Path, args: &[&str], prepare: impl FnOnce(&Path)) -> Pty {
         let data = tempfile::tempdir().unwrap();
         prepare(data.path());
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
+        let mut cmd = command(data.path());
         cmd.arg("--scenarios")
             .arg(folder)
             .args(args)
-            .env("KOHTAA_DATA_DIR", data.path())
             .env("TERM", "xterm-256color")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "en_US.UTF-8")
-            .env_remove("NO_COLOR");
+            .env("LANG", "en_US.UTF-8");
         let mut session = Session::spawn(cmd).expect("spawn kohtaa in a pty");
         session.get_process_mut().set_window_size(80, 24).unwrap();
         Pty {
@@ -278,9 +275,8 @@ fn play_by_id_uses_the_profile_and_keeps_the_run() {
     pty.wait_for("Kept: Acknowledge");
     pty.send("\x03");
     assert!(pty.wait_exit());
-    let out = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+    let out = command(pty._data.path())
         .args(["--lang", "en", "history"])
-        .env("KOHTAA_DATA_DIR", pty._data.path())
         .output()
         .unwrap();
     let listed = String::from_utf8(out.stdout).unwrap();

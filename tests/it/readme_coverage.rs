@@ -1,13 +1,11 @@
 //! The README's coverage tables are the bundled library's, as `kohtaa coverage` prints them.
 
-use assert_cmd::Command;
+use crate::support::cli::kohtaa;
 
 #[test]
 fn readme_shows_the_current_coverage() {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("kohtaa")
-        .unwrap()
-        .env("KOHTAA_DATA_DIR", data.path())
+    let out = kohtaa(data.path())
         .args(["coverage", "--lang", "en"])
         .output()
         .unwrap();

@@ -6,14 +6,13 @@ use std::path::{Path, PathBuf};
 
 use kohtaa::content::{Code, Library};
 
+use crate::support::bundled;
+use crate::support::library_of;
+
 const EN: &str = include_str!("../../scenarios/styles/disc.en.ron");
 
 fn load_paths(paths: Vec<PathBuf>) -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths,
-    })
+    library_of(paths)
 }
 
 /// Writes `text` as `styles/disc.en.ron` in a new temporary folder.
@@ -50,7 +49,7 @@ fn bundled_style_files_are_clean_and_complete() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/styles");
     let lib = load_paths(vec![root]);
     assert!(lib.diagnostics.is_empty(), "{:#?}", lib.diagnostics);
-    let bundled = library::bundled();
+    let bundled = bundled();
     for lang in ["en", "fi"] {
         let texts = bundled.styles_for(lang).unwrap();
         assert_eq!(texts.language, lang);

@@ -1,8 +1,9 @@
 //! Feedback worded for the learner's style: the same measurement and message for every style,
 //! different order and words, and never the learner's style given as a reason.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::sync::Arc;
+
+use crate::support::{fixture, library_of};
 
 use kohtaa::content::styles::{LearnerStyle, Part, StyleTexts};
 use kohtaa::content::{EncounterModel, Library, Scenario, Style};
@@ -15,17 +16,7 @@ use kohtaa::practice::{Run, StepResult};
 const PATH: [usize; 7] = [0, 0, 1, 0, 1, 0, 0];
 
 fn library() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/frozen/en/doctor-today.ron"
-            )
-            .into(),
-        ],
-    })
+    library_of([fixture("frozen/en/doctor-today.ron")])
 }
 
 fn scenario(lib: &Library) -> Arc<Scenario> {

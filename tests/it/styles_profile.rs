@@ -8,8 +8,8 @@ use kohtaa::content::styles::LearnerStyle;
 use kohtaa::store::profile::{self, Profile, ProfileState, SelfCheckRecord};
 
 fn kohtaa(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", dir).env("LANG", "en_GB.UTF-8");
+    let mut cmd = crate::support::cli::kohtaa(dir);
+    cmd.env("LANG", "en_GB.UTF-8");
     cmd
 }
 

@@ -3,10 +3,11 @@
 
 use kohtaa::content::styles::{Axis, LearnerStyle, Pole, Statement};
 use kohtaa::practice::selfcheck::{Tendency, result, scores};
-use kohtaa::store::library;
+
+use crate::support::bundled;
 
 fn statements(lang: &str) -> Vec<Statement> {
-    library::bundled()
+    bundled()
         .styles_for(lang)
         .unwrap()
         .self_check

@@ -209,11 +209,8 @@ fn play_and_debrief_in_high_contrast_at_80x24() {
 // --- The flag, the profile and the real binary -------------------------------------------
 
 fn kohtaa(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("kohtaa").unwrap();
-    cmd.env("KOHTAA_DATA_DIR", dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_GB.UTF-8");
+    let mut cmd = crate::support::cli::kohtaa(dir);
+    cmd.env("LANG", "en_GB.UTF-8");
     cmd
 }
 

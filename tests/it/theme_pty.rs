@@ -5,24 +5,22 @@
 
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
 use expectrl::process::unix::WaitStatus;
 
+use crate::support::{cli, fixture};
+
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The app's title cell (top left) after a start with `args`, then Ctrl-C.
 fn title_cell(data: &Path, args: &[&str], no_color: bool) -> vt100::Cell {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kohtaa"));
+    let mut cmd = cli::command(data);
     cmd.arg("--scenarios")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play"))
+        .arg(fixture("play"))
         .args(args)
-        .env("KOHTAA_DATA_DIR", data)
         .env("TERM", "xterm-256color")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .env("LANG", "en_US.UTF-8");
     if no_color {
         cmd.env("NO_COLOR", "1");

@@ -3,10 +3,10 @@
 //! and mood wording at the end of the scale. Fixture library only; nothing is saved.
 
 use crate::support::tui::{choose_by_text, fixtures, key, rows, typed};
+use crate::support::{fixture, library_of};
 use crossterm::event::KeyCode;
 use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
-use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::screens::Screen;
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
@@ -30,15 +30,7 @@ fn to_play(app: &mut App) {
 
 /// A library of these folders under tests/fixtures (or any path given whole).
 fn load(paths: &[&str]) -> Library {
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: paths
-            .iter()
-            .map(|p| std::path::Path::new(fixtures).join(p))
-            .collect(),
-    })
+    library_of(paths.iter().map(|p| fixture(p)))
 }
 
 /// The debrief's text after one answer in the scenario the filter finds.

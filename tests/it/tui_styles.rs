@@ -2,12 +2,8 @@
 //! style-worded debrief, driven through `App::update` and snapshotted at 80x24 in both
 //! languages. The profile goes to a temporary folder, never the real home.
 
-use kohtaa::store::library::{self, LoadOptions};
 use std::path::Path;
 use std::sync::Arc;
-
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use kohtaa::content::Library;
 use kohtaa::content::styles::{LearnerStyle, Pole};
@@ -16,17 +12,13 @@ use kohtaa::practice::Run;
 use kohtaa::store::profile::{self, ProfileState};
 use kohtaa::tui::screens::{DebriefScreen, ProfileScreen, Screen};
 use kohtaa::tui::theme::Theme;
-use kohtaa::tui::{Action, App, Env, render};
+use kohtaa::tui::{Action, App, Env};
+
+use crate::support::tui::screen_at;
+use crate::support::{fixture, library_of};
 
 fn library() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles"),
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen/en/doctor-today.ron"),
-        ],
-    })
+    library_of([fixture("styles"), fixture("frozen/en/doctor-today.ron")])
 }
 
 fn app(lang: Lang, dir: &Path, learner: Option<&str>) -> App {
@@ -37,9 +29,7 @@ fn app(lang: Lang, dir: &Path, learner: Option<&str>) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| render::render(app, f)).unwrap();
-    terminal.backend().to_string()
+    screen_at(app, 80, 24).backend().to_string()
 }
 
 fn lang_name(lang: Lang) -> &'static str {

@@ -1,10 +1,7 @@
 //! Driving the app in tests: the fixture library, keys, and the screen it draws.
 
-#![allow(dead_code)] // each test file uses its own share
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kohtaa::content::Library;
-use kohtaa::store::library::{self, LoadOptions};
 use kohtaa::tui::App;
 use kohtaa::tui::render::render;
 use ratatui::Terminal;
@@ -12,18 +9,18 @@ use ratatui::backend::TestBackend;
 
 /// The small fixture library (never the bundled one, whose content changes).
 pub fn fixtures() -> Library {
-    library::load(&LoadOptions {
-        bundled_scenarios: false,
-        folders: Vec::new(),
-        paths: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play").into()],
-    })
+    super::library_of([super::fixture("play")])
+}
+
+/// A key with modifiers, as the terminal would send it.
+pub fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = app.action_for(&KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
 }
 
 pub fn key(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.action_for(&event) {
-        app.update(action);
-    }
+    press(app, code, KeyModifiers::NONE);
 }
 
 pub fn typed(app: &mut App, text: &str) {
@@ -35,6 +32,11 @@ pub fn typed(app: &mut App, text: &str) {
 /// The app drawn once at its size.
 pub fn screen(app: &App) -> Terminal<TestBackend> {
     let (w, h) = app.env.size;
+    screen_at(app, w, h)
+}
+
+/// The app drawn once on a terminal of `w` x `h`, whatever size it thinks it has.
+pub fn screen_at(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| render(app, f)).unwrap();
     terminal
@@ -48,6 +50,11 @@ pub fn rows(app: &App) -> Vec<String> {
     (0..area.height)
         .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
         .collect()
+}
+
+/// The screen as text, its rows joined by newlines.
+pub fn text(app: &App) -> String {
+    rows(app).join("\n")
 }
 
 /// Plays the choices whose `say` starts with each prefix.
