@@ -1,6 +1,10 @@
 //! The program as a command: its data in a folder the test gives (a temporary one), speaking
-//! English whatever the locale of the machine running the tests, with no colour forced either
-//! way (stdout is a pipe, so none) and the default limits.
+//! English whatever the locale of the machine running the tests, times in UTC, with no colour
+//! forced either way (stdout is a pipe, so none) and the default limits.
+//!
+//! Where the whole output is stable, a test snapshots it: `insta::assert_snapshot!(name,
+//! transcript(cmd, paths))`. The snapshot holds the exit code and stdout and stderr whole, so
+//! a line in the wrong language or a stray one fails it, as a substring check would not.
 
 use std::path::Path;
 
@@ -16,6 +20,7 @@ pub fn command(data: &Path) -> std::process::Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        .env("TZ", "UTC")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("KOHTAA_MAX_FILE_MIB");
@@ -38,4 +43,25 @@ pub fn run(cmd: &mut assert_cmd::Command) -> Output {
         stdout: String::from_utf8(out.stdout).expect("utf-8"),
         stderr: String::from_utf8(out.stderr).expect("utf-8"),
     }
+}
+
+/// Runs `cmd` and writes down what it did, for a snapshot: success, the exit code, then stdout
+/// and stderr whole. Each of `paths` (a temporary folder differs every run) is written as its
+/// name, and so is the package root, as `[ROOT]`.
+pub fn transcript(cmd: &mut assert_cmd::Command, paths: &[(&Path, &str)]) -> String {
+    let out = run(cmd);
+    let mut text = format!(
+        "success: {}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
+        out.code == 0,
+        out.code,
+        out.stdout,
+        out.stderr
+    );
+    for &(path, name) in paths.iter().chain(&[(super::root(), "[ROOT]")]) {
+        text = text.replace(&path.display().to_string(), name);
+        if let Ok(real) = path.canonicalize() {
+            text = text.replace(&real.display().to_string(), name);
+        }
+    }
+    text
 }
