@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use insta::assert_snapshot;
 use serde_json::Value;
 
 use crate::support::cli::{self, Output};
@@ -82,43 +83,23 @@ fn has_line(text: &str, line: &str) -> bool {
 
 #[test]
 fn a_style_chosen_by_number_is_saved_and_asked_only_once() {
-    for (case, heading, disclaimer) in [
-        (
-            EN,
-            "## Your style",
-            "DiSC is a registered trademark of John Wiley & Sons, Inc.; this program is not affiliated with or endorsed by it.",
-        ),
-        (
-            FI,
-            "## Tyylisi",
-            "DiSC on John Wiley & Sons, Inc:n rekisteröity tavaramerkki; tämä ohjelma ei ole sen kanssa yhteistyössä eikä sen hyväksymä.",
-        ),
-    ] {
+    for case in [EN, FI] {
         let data = tempfile::tempdir().unwrap();
-        // 2 of 14 is D; then the run, quit at once.
+        let paths = [(data.path(), "[DATA]")];
+        // 2 of 14 is D; then the run, quit at once: the offer (with the trademark note), then
+        // the run.
         let out = play(data.path(), &case, &[], "2\nq\n");
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(has_line(&out.stdout, heading), "{}", out.stdout);
-        assert!(has_line(&out.stdout, disclaimer), "{}", out.stdout);
+        assert_snapshot!(format!("style_offer_{}", case.lang), out.transcript(&paths));
         let saved = profile(data.path()).expect("profile saved");
         assert_eq!(saved["style"], "D", "{saved}");
         assert!(saved["self_check"].is_null());
-        // The offer came before the run, and the run still came.
-        let offer = out.stdout.find(heading).unwrap();
-        let decision = out
-            .stdout
-            .find(if case.lang == "en" {
-                "Decision 1"
-            } else {
-                "Päätös 1"
-            })
-            .expect("the run follows");
-        assert!(offer < decision);
 
         // Asked once: the next run goes straight in.
         let out = play(data.path(), &case, &[], "q\n");
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(!out.stdout.contains(heading), "{}", out.stdout);
+        assert_snapshot!(
+            format!("style_offer_once_{}", case.lang),
+            out.transcript(&paths)
+        );
     }
 }
 
@@ -126,21 +107,13 @@ fn a_style_chosen_by_number_is_saved_and_asked_only_once() {
 fn skipping_saves_not_set_and_q_saves_nothing() {
     let data = tempfile::tempdir().unwrap();
     let out = play(data.path(), &EN, &[], "14\nq\n");
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(has_line(
-        &out.stdout,
-        "No style set: feedback uses neutral wording."
-    ));
+    assert_snapshot!("style_skipped_en", out.transcript(&[]));
     let saved = profile(data.path()).expect("not set is saved, so it is not asked again");
     assert!(saved["style"].is_null());
 
     let data = tempfile::tempdir().unwrap();
     let out = play(data.path(), &EN, &[], "q\nq\n");
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(has_line(
-        &out.stdout,
-        "Nothing saved; you will be asked again before your next run."
-    ));
+    assert_snapshot!("style_left_en", out.transcript(&[]));
     assert!(profile(data.path()).is_none());
 }
 
@@ -149,25 +122,15 @@ const D_ANSWERS: &str = "5\n1\n5\n1\n5\n1\n5\n1\n5\n1\n5\n\n";
 
 #[test]
 fn the_self_check_with_piped_answers_saves_its_result_and_answers() {
-    for (case, result, statement) in [
-        (
-            EN,
-            "Your result: D – direct, results-focused",
-            "Statement 12 of 12",
-        ),
-        (
-            FI,
-            "Tuloksesi: D – suora, tulostavoitteinen (hallitseva)",
-            "Väite 12/12",
-        ),
-    ] {
+    for case in [EN, FI] {
         let data = tempfile::tempdir().unwrap();
         // 1: the self-check; twelve answers; 1: use the result; then quit the run.
         let input = format!("1\n{D_ANSWERS}1\nq\n");
         let out = play(data.path(), &case, &[], &input);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(has_line(&out.stdout, statement), "{}", out.stdout);
-        assert!(has_line(&out.stdout, result), "{}", out.stdout);
+        assert_snapshot!(
+            format!("self_check_{}", case.lang),
+            out.transcript(&[(data.path(), "[DATA]")])
+        );
         let text = out.stdout.to_lowercase();
         assert!(!text.contains("disc test") && !text.contains("assessment result"));
         let saved = profile(data.path()).expect("profile saved");
@@ -201,13 +164,10 @@ fn the_reflection_and_usefulness_are_saved_into_the_run_record() {
         answered_profile(data.path());
         let input = format!("{}It went fast\n\nLet her finish first\n4\n", case.finish);
         let out = play(data.path(), &case, &[], &input);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        let saved = if case.lang == "en" {
-            "Saved with this run."
-        } else {
-            "Tallennettu harjoituksen tietoihin."
-        };
-        assert!(has_line(&out.stdout, saved), "{}", out.stdout);
+        assert_snapshot!(
+            format!("whole_run_{}", case.lang),
+            out.transcript(&[(data.path(), "[DATA]")])
+        );
         let runs = runs(data.path());
         assert_eq!(runs.len(), 1);
         let run = &runs[0];
@@ -219,22 +179,10 @@ fn the_reflection_and_usefulness_are_saved_into_the_run_record() {
 
         // The plan is read before the next run, above its first decision.
         let out = play(data.path(), &case, &[], "q\n");
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        let plan = if case.lang == "en" {
-            "Last time you planned: “Let her finish first”"
-        } else {
-            "Viime kerralla päätit: ”Let her finish first”"
-        };
-        let at = out
-            .stdout
-            .find(plan)
-            .unwrap_or_else(|| panic!("{}", out.stdout));
-        let first = if case.lang == "en" {
-            "Decision 1"
-        } else {
-            "Päätös 1"
-        };
-        assert!(at < out.stdout.find(first).unwrap());
+        assert_snapshot!(
+            format!("last_plan_{}", case.lang),
+            out.transcript(&[(data.path(), "[DATA]")])
+        );
     }
 }
 
@@ -362,18 +310,11 @@ fn no_save_asks_no_style_question_and_writes_nothing() {
         let data = tempfile::tempdir().unwrap();
         let input = format!("{}It went fast\nListening\nSlow down\n5\n", case.finish);
         let out = play(data.path(), &case, &["--no-save"], &input);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(
-            !out.stdout.contains("## Your style") && !out.stdout.contains("## Tyylisi"),
-            "{}",
-            out.stdout
+        // No style question, and the note that nothing was saved.
+        assert_snapshot!(
+            format!("no_save_{}", case.lang),
+            out.transcript(&[(data.path(), "[DATA]")])
         );
-        let note = if case.lang == "en" {
-            "Not saved (--no-save)."
-        } else {
-            "Ei tallennettu (--no-save)."
-        };
-        assert!(has_line(&out.stdout, note), "{}", out.stdout);
         let left: Vec<_> = std::fs::read_dir(data.path()).unwrap().collect();
         assert!(left.is_empty(), "--no-save wrote {left:?}");
     }

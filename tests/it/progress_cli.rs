@@ -1,8 +1,9 @@
 //! `kohtaa report`, `export` and `history` through the real binary. The report is tested on
 //! export files written by hand (tests/fixtures/progress), not by kohtaa.
 
-use crate::support::cli::kohtaa;
+use crate::support::cli::{kohtaa, transcript};
 use crate::support::records::one;
+use insta::assert_snapshot;
 use kohtaa::practice::StepResult;
 use kohtaa::store::history::Store;
 use time::{Duration, macros::datetime};
@@ -51,11 +52,7 @@ Steps the group misses most
 #[test]
 fn report_names_each_bad_line_and_skips_it() {
     let (_, stderr) = report("text");
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{stderr}");
-    assert!(lines[0].starts_with(&format!("warning: {FIXTURES}/learner-b.jsonl:3: skipped")));
-    assert!(lines[1].starts_with(&format!("warning: {FIXTURES}/learner-b.jsonl:5: skipped")));
-    assert!(lines[1].contains("scenario"));
+    assert_snapshot!("report_bad_lines", stderr);
 }
 
 #[test]
@@ -115,14 +112,13 @@ fn report_as_csv() {
 #[test]
 fn report_on_a_missing_file_fails_but_reports_the_rest() {
     let data = tempfile::tempdir().unwrap();
-    let out = kohtaa(data.path())
-        .args(["report", "no-such-file.jsonl"])
-        .arg(format!("{FIXTURES}/learner-a.jsonl"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.jsonl"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("front-desk (en): 2 runs"));
+    let out = transcript(
+        kohtaa(data.path())
+            .args(["report", "no-such-file.jsonl"])
+            .arg(format!("{FIXTURES}/learner-a.jsonl")),
+        &[],
+    );
+    assert_snapshot!("report_missing_file", out);
 }
 
 fn save_three(data: &std::path::Path) {
@@ -184,10 +180,11 @@ fn export_with_style_includes_the_profile_and_report_reads_the_export() {
 #[test]
 fn export_rejects_a_bad_date() {
     let data = tempfile::tempdir().unwrap();
-    kohtaa(data.path())
-        .args(["export", "--since", "yesterday"])
-        .assert()
-        .code(2);
+    let out = transcript(
+        kohtaa(data.path()).args(["export", "--since", "yesterday"]),
+        &[],
+    );
+    assert_snapshot!("export_bad_date", out);
 }
 
 #[test]
@@ -199,19 +196,11 @@ fn history_lists_runs_and_warns_about_a_damaged_one() {
         "{\"format\": 1, \"scen",
     )
     .unwrap();
-    let out = kohtaa(data.path()).arg("history").output().unwrap();
-    assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(
-        stdout
-            .lines()
-            .filter(|l| l.contains("some-scenario"))
-            .count(),
-        3
+    let out = transcript(
+        kohtaa(data.path()).arg("history"),
+        &[(data.path(), "[DATA]")],
     );
-    assert!(stdout.contains("3 runs in"));
-    assert!(stderr.contains("broken.json is damaged"), "{stderr}");
+    assert_snapshot!("history_damaged", out);
     assert!(data.path().join("runs/broken.json.damaged-1").exists());
 }
 
@@ -219,13 +208,13 @@ fn history_lists_runs_and_warns_about_a_damaged_one() {
 fn forget_needs_a_terminal_or_yes() {
     let data = tempfile::tempdir().unwrap();
     save_three(data.path());
-    let out = kohtaa(data.path())
-        .args(["history", "--forget"])
-        .write_stdin("y\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--yes"));
+    let out = transcript(
+        kohtaa(data.path())
+            .args(["history", "--forget"])
+            .write_stdin("y\n"),
+        &[],
+    );
+    assert_snapshot!("history_forget_without_a_terminal", out);
     assert_eq!(
         std::fs::read_dir(data.path().join("runs")).unwrap().count(),
         3
@@ -246,6 +235,9 @@ fn forget_needs_a_terminal_or_yes() {
         .assert()
         .success();
     assert!(!data.path().join("runs").exists());
-    let out = kohtaa(data.path()).arg("history").output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("no saved runs"));
+    let out = transcript(
+        kohtaa(data.path()).arg("history"),
+        &[(data.path(), "[DATA]")],
+    );
+    assert_snapshot!("history_forgotten", out);
 }

@@ -45,23 +45,29 @@ pub fn run(cmd: &mut assert_cmd::Command) -> Output {
     }
 }
 
-/// Runs `cmd` and writes down what it did, for a snapshot: success, the exit code, then stdout
-/// and stderr whole. Each of `paths` (a temporary folder differs every run) is written as its
-/// name, and so is the package root, as `[ROOT]`.
+/// Runs `cmd` and writes down what it did, for a snapshot: see [`Output::transcript`].
 pub fn transcript(cmd: &mut assert_cmd::Command, paths: &[(&Path, &str)]) -> String {
-    let out = run(cmd);
-    let mut text = format!(
-        "success: {}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
-        out.code == 0,
-        out.code,
-        out.stdout,
-        out.stderr
-    );
-    for &(path, name) in paths.iter().chain(&[(super::root(), "[ROOT]")]) {
-        text = text.replace(&path.display().to_string(), name);
-        if let Ok(real) = path.canonicalize() {
-            text = text.replace(&real.display().to_string(), name);
+    run(cmd).transcript(paths)
+}
+
+impl Output {
+    /// What the run did, for a snapshot: success, the exit code, then stdout and stderr whole.
+    /// Each of `paths` (a temporary folder differs every run) is written as its name, and so
+    /// is the package root, as `[ROOT]`.
+    pub fn transcript(&self, paths: &[(&Path, &str)]) -> String {
+        let mut text = format!(
+            "success: {}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
+            self.code == 0,
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        for &(path, name) in paths.iter().chain(&[(super::root(), "[ROOT]")]) {
+            text = text.replace(&path.display().to_string(), name);
+            if let Ok(real) = path.canonicalize() {
+                text = text.replace(&real.display().to_string(), name);
+            }
         }
+        text
     }
-    text
 }
