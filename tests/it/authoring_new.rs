@@ -6,7 +6,9 @@ use kohtaa::diagnostics::Render;
 use kohtaa::store::draft;
 use kohtaa::store::library::{self, LoadOptions};
 
-use crate::support::cli::kohtaa;
+use insta::assert_snapshot;
+
+use crate::support::cli::{kohtaa, transcript};
 
 #[test]
 fn every_template_passes_check_with_no_errors() {
@@ -99,31 +101,41 @@ fn the_template_teaches_well_itself() {
 fn new_writes_the_file_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    kohtaa(&data)
-        .current_dir(dir.path())
-        .args(["new", "waiting-room", "--lang", "fi", "--style", "C"])
-        .assert()
-        .success();
+    let out = transcript(
+        kohtaa(&data).current_dir(dir.path()).args([
+            "new",
+            "waiting-room",
+            "--lang",
+            "fi",
+            "--style",
+            "C",
+        ]),
+        &[],
+    );
+    assert_snapshot!("written_fi", out);
     let path = dir.path().join("waiting-room.ron");
     let first = std::fs::read_to_string(&path).unwrap();
     assert!(first.contains("language: \"fi\"") && first.contains("style: C,"));
     std::fs::write(&path, "edited").unwrap();
-    kohtaa(&data)
-        .current_dir(dir.path())
-        .args(["new", "waiting-room"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("already exists"));
+    let out = transcript(
+        kohtaa(&data)
+            .current_dir(dir.path())
+            .args(["new", "waiting-room"]),
+        &[],
+    );
+    assert_snapshot!("already_exists", out);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited");
 }
 
 #[test]
 fn new_refuses_a_bad_id() {
     let dir = tempfile::tempdir().unwrap();
-    kohtaa(&dir.path().join("data"))
-        .current_dir(dir.path())
-        .args(["new", "Bad Id"])
-        .assert()
-        .code(2);
+    let out = transcript(
+        kohtaa(&dir.path().join("data"))
+            .current_dir(dir.path())
+            .args(["new", "Bad Id"]),
+        &[],
+    );
+    assert_snapshot!("bad_id", out);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

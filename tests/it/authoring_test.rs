@@ -10,7 +10,10 @@ use kohtaa::content::parse::parse;
 use kohtaa::content::tests_file::ScenarioTests;
 use kohtaa::store::draft;
 
+use insta::assert_snapshot;
+
 use crate::support;
+use crate::support::cli::transcript;
 
 fn fixtures() -> PathBuf {
     support::fixture("authoring/playtests")
@@ -107,30 +110,25 @@ fn kohtaa() -> (Command, tempfile::TempDir) {
 #[test]
 fn the_command_passes_and_fails_with_the_right_exit_code() {
     let (mut cmd, _data) = kohtaa();
-    cmd.arg("test")
-        .arg(fixtures().join("linear.tests.ron"))
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("3 passed, 0 failed"));
+    let out = transcript(
+        cmd.arg("test").arg(fixtures().join("linear.tests.ron")),
+        &[],
+    );
+    assert_snapshot!("passing", out);
     let (mut cmd, _data) = kohtaa();
-    cmd.arg("test")
-        .arg(fixtures().join("linear-failing.tests.ron"))
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains("0 passed, 12 failed"))
-        .stdout(predicates::str::contains(
-            "path taken: first 1 → second 2 → bad",
-        ));
+    let out = transcript(
+        cmd.arg("test")
+            .arg(fixtures().join("linear-failing.tests.ron")),
+        &[],
+    );
+    assert_snapshot!("failing", out);
 }
 
 #[test]
 fn a_scenario_file_runs_the_tests_beside_it() {
     let (mut cmd, _data) = kohtaa();
-    cmd.arg("test")
-        .arg(fixtures().join("linear.ron"))
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("3 passed, 0 failed"));
+    let out = transcript(cmd.arg("test").arg(fixtures().join("linear.ron")), &[]);
+    assert_snapshot!("beside_the_scenario", out);
 }
 
 #[test]
@@ -145,11 +143,6 @@ fn a_scenario_without_tests_is_told_how_to_add_them() {
     let scenario = dir.path().join("lonely.ron");
     std::fs::copy(fixtures().join("linear.ron"), &scenario).unwrap();
     let (mut cmd, _data) = kohtaa();
-    cmd.arg("test")
-        .arg(&scenario)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains("no scenario tests found"))
-        .stdout(predicates::str::contains("write "))
-        .stdout(predicates::str::contains("lonely.tests.ron beside it"));
+    let out = transcript(cmd.arg("test").arg(&scenario), &[(dir.path(), "[DIR]")]);
+    assert_snapshot!("no_tests", out);
 }

@@ -6,7 +6,9 @@ use kohtaa::cli::explain::{explain, explain_in, text_in, title_in};
 use kohtaa::content::Code;
 use kohtaa::lang::Lang;
 
-use crate::support::cli::kohtaa;
+use insta::assert_snapshot;
+
+use crate::support::cli::{kohtaa, transcript};
 
 fn output(cmd: &mut Command) -> (String, String, Option<i32>) {
     let out = cmd.output().unwrap();
@@ -92,15 +94,13 @@ fn explain_k0302_in_finnish_and_in_english() {
 #[test]
 fn a_finnish_locale_is_enough() {
     let data = tempfile::tempdir().unwrap();
-    let (out, _, _) = output(
+    let out = transcript(
         kohtaa(data.path())
             .env("LANG", "fi_FI.UTF-8")
             .args(["explain", "k0606"]),
+        &[],
     );
-    assert!(
-        out.starts_with("K0606 (huomautus): oma skenaario korvaa"),
-        "{out}"
-    );
+    assert_snapshot!("explain_k0606_fi_locale", out);
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! reported, deletable from the command line. Every test uses its own KOHTAA_DATA_DIR.
 
 use assert_cmd::Command;
-use predicates::prelude::*;
+use insta::assert_snapshot;
+
+use crate::support::cli::transcript;
 
 use kohtaa::content::styles::LearnerStyle;
 use kohtaa::store::profile::{self, Profile, ProfileState, SelfCheckRecord};
@@ -60,55 +62,47 @@ fn a_damaged_profile_is_set_aside_never_overwritten() {
 #[test]
 fn the_command_sets_shows_and_forgets_the_style() {
     let dir = tempfile::tempdir().unwrap();
-    kohtaa(dir.path())
-        .arg("profile")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("not set"))
-        .stdout(predicate::str::contains("John Wiley & Sons"));
-    kohtaa(dir.path())
-        .args(["profile", "--set", "iS"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Your style: iS"));
-    kohtaa(dir.path())
-        .args(["--lang", "fi", "profile"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Tyylisi: iS"))
-        .stdout(predicate::str::contains("rekisteröity tavaramerkki"));
+    let paths = [(dir.path(), "[DATA]")];
+    // Not set, with the trademark note.
+    let out = transcript(kohtaa(dir.path()).arg("profile"), &paths);
+    assert_snapshot!("profile_not_set", out);
+    let out = transcript(kohtaa(dir.path()).args(["profile", "--set", "iS"]), &paths);
+    assert_snapshot!("profile_set_is", out);
+    let out = transcript(kohtaa(dir.path()).args(["--lang", "fi", "profile"]), &paths);
+    assert_snapshot!("profile_is_fi", out);
     // Declining keeps the profile.
-    kohtaa(dir.path())
-        .args(["profile", "--forget"])
-        .write_stdin("n\n")
-        .assert()
-        .failure()
-        .stdout(predicate::str::contains("Nothing was deleted"));
+    let out = transcript(
+        kohtaa(dir.path())
+            .args(["profile", "--forget"])
+            .write_stdin("n\n"),
+        &paths,
+    );
+    assert_snapshot!("profile_forget_declined", out);
     assert!(profile::path(dir.path()).exists());
-    kohtaa(dir.path())
-        .args(["profile", "--forget"])
-        .write_stdin("y\n")
-        .assert()
-        .success();
+    let out = transcript(
+        kohtaa(dir.path())
+            .args(["profile", "--forget"])
+            .write_stdin("y\n"),
+        &paths,
+    );
+    assert_snapshot!("profile_forget_confirmed", out);
     assert!(!profile::path(dir.path()).exists());
     kohtaa(dir.path())
         .args(["profile", "--set", "C"])
         .assert()
         .success();
-    kohtaa(dir.path())
-        .args(["profile", "--forget", "--yes"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("deleted"));
+    let out = transcript(
+        kohtaa(dir.path()).args(["profile", "--forget", "--yes"]),
+        &paths,
+    );
+    assert_snapshot!("profile_forget_yes", out);
     assert!(!profile::path(dir.path()).exists());
 }
 
 #[test]
 fn opposites_are_not_a_style() {
     let dir = tempfile::tempdir().unwrap();
-    kohtaa(dir.path())
-        .args(["profile", "--set", "DS"])
-        .assert()
-        .code(2);
+    let out = transcript(kohtaa(dir.path()).args(["profile", "--set", "DS"]), &[]);
+    assert_snapshot!("profile_opposites", out);
     assert!(!profile::path(dir.path()).exists());
 }
