@@ -10,7 +10,9 @@ use kohtaa::content::{Code, Outcome};
 use kohtaa::practice::{Run, StepResult};
 use kohtaa::store::draft::{self, Draft};
 
-use crate::support::cli::kohtaa;
+use insta::assert_snapshot;
+
+use crate::support::cli::{kohtaa, transcript};
 
 /// A choice: its text, where it leads, its tags (`fits: ["greet"]`) and mood change.
 fn choice(say: &str, next: &str, tags: &str, mood: i32) -> String {
@@ -564,51 +566,28 @@ fn json_reports_each_lint_with_its_code_and_figures() {
 #[test]
 fn text_names_the_lints_in_both_languages_and_notes_wait_for_notes() {
     let (dir, path, _) = load(&length_scenario(4));
-    let en = stdout(kohtaa(dir.path()).arg("analyze").arg(&path));
-    assert!(
-        en.contains(
-            "  warning[K0902]: nodes with good and bad choices: 4; at 4 of them the longest \
-             answer is a good one (100 %); chance would give 1.3 (33 %), and as many or more \
-             with probability 0.012\n"
-        ),
-        "{en}"
-    );
-    assert!(en.contains("  the best path scores 100 % with no order notes: n0 1 → "));
-    let fi = stdout(
+    let paths = [(dir.path(), "[DIR]")];
+    let en = transcript(kohtaa(dir.path()).arg("analyze").arg(&path), &paths);
+    assert_snapshot!("length_en", en);
+    let fi = transcript(
         kohtaa(dir.path())
             .args(["--lang", "fi", "analyze"])
             .arg(&path),
+        &paths,
     );
-    assert!(
-        fi.contains(
-            "  varoitus[K0902]: solmuja, joissa on sekä hyviä että huonoja valintoja: 4; niistä \
-             4 solmussa pisin vastaus on hyvä (100 %); sattumalta odotusarvo olisi 1,3 (33 %), \
-             ja yhtä monta tai useampi tulisi todennäköisyydellä 0,012\n"
-        ),
-        "{fi}"
-    );
+    assert_snapshot!("length_fi", fi);
 
-    // A mistake that raises the mood: counted, and listed only with --notes.
+    // A mistake that raises the mood: counted, and listed only with --notes, each at its
+    // choice's place in the file.
     let (dir, path, _) = load(&mood_scenario(1));
-    let out = stdout(kohtaa(dir.path()).arg("analyze").arg(&path));
-    assert!(
-        out.contains("  notes: 1; `kohtaa analyze --notes` shows them\n"),
-        "{out}"
+    let paths = [(dir.path(), "[DIR]")];
+    let out = transcript(kohtaa(dir.path()).arg("analyze").arg(&path), &paths);
+    assert_snapshot!("mood_trap_en", out);
+    let out = transcript(
+        kohtaa(dir.path()).args(["analyze", "--notes"]).arg(&path),
+        &paths,
     );
-    assert!(!out.contains("K0907"), "{out}");
-    let out = stdout(kohtaa(dir.path()).args(["analyze", "--notes"]).arg(&path));
-    assert!(
-        out.contains(":4:"),
-        "a note names the choice's place in the file: {out}"
-    );
-    assert!(
-        out.contains(
-            "choice 2 at `n3` breaks explain yet raises the mood (+2): a fair trap if the \
-             feedback says what it costs\n"
-        ),
-        "{out}"
-    );
-    assert!(out.contains("  note[K0907]: "), "{out}");
+    assert_snapshot!("mood_trap_notes_en", out);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! colours; whole screens at 80x24 with their styles; `--theme` parsed, saved in the profile
 //! (not with `--no-save`) and used next time; old and newer profile files still load.
 
+use crate::support::cli::transcript;
 use crate::support::tui::{choose_by_text, fixtures, key, screen, typed};
 use assert_cmd::Command;
 use crossterm::event::KeyCode;
@@ -240,7 +241,10 @@ fn the_theme_flag_is_saved_and_used_next_time_and_the_flag_wins() {
     assert!(!profile::path(dir).exists());
 
     let out = profile_out(dir, &["--theme", "high-contrast", "profile"]);
-    assert!(out.contains("Theme: high-contrast"), "{out}");
+    assert_snapshot!(
+        "profile_high_contrast",
+        out.replace(&dir.display().to_string(), "[DATA]")
+    );
     let json = std::fs::read_to_string(profile::path(dir)).unwrap();
     assert!(json.contains("\"theme\": \"high-contrast\""), "{json}");
     // The next run, without the flag, uses it.
@@ -254,13 +258,8 @@ fn the_theme_flag_is_saved_and_used_next_time_and_the_flag_wins() {
     assert!(profile_out(dir, &["profile"]).contains("Theme: mono"));
 
     // A name clap does not know is refused with the three choices.
-    let out = kohtaa(dir)
-        .args(["--theme", "pink", "profile"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("high-contrast"), "{err}");
+    let out = transcript(kohtaa(dir).args(["--theme", "pink", "profile"]), &[]);
+    assert_snapshot!("unknown_theme", out);
     assert_eq!(saved_theme(dir).as_deref(), Some("mono"));
 }
 
