@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use crate::support::bundled;
-use crate::support::cli::kohtaa;
+use crate::support::cli::{kohtaa, transcript};
 use crate::support::records::one;
+use insta::assert_snapshot;
 use kohtaa::content::Library;
 use kohtaa::practice::measure::MEASUREMENT_VERSION;
 use kohtaa::practice::progress::progress;
@@ -101,16 +102,14 @@ fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
         ("en", "1 run measured by earlier rules"),
         ("fi", "1 harjoitus on mitattu aiemmilla säännöillä"),
     ] {
-        let out = kohtaa(data.path())
-            .args(["--lang", lang, "history"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        // The percent sign's spacing is the language's own; the mark follows it.
-        let row = stdout.lines().nth(1).unwrap();
-        assert!(row.contains("89") && row.contains("%*"), "{stdout}");
-        assert!(stdout.contains(words), "{stdout}");
+        let out = transcript(
+            kohtaa(data.path()).args(["--lang", lang, "history"]),
+            &[(data.path(), "[DATA]")],
+        );
+        // The percent sign's spacing is the language's own; the mark follows it: "89 %*", and
+        // the note under the table says what it means.
+        assert!(out.contains(words), "{out}");
+        assert_snapshot!(format!("earlier_rules_{lang}"), out);
     }
 }
 
@@ -120,13 +119,12 @@ fn history_shows_an_unchanged_old_run_by_the_current_rules() {
     let (_, json) = saved_by_first_rules(&library);
     let data = tempfile::tempdir().unwrap();
     write(data.path(), "old.json", &json);
-    let out = kohtaa(data.path())
-        .args(["--lang", "en", "history"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("100%"), "{stdout}");
-    assert!(!stdout.contains('*'), "{stdout}");
+    let out = transcript(
+        kohtaa(data.path()).args(["--lang", "en", "history"]),
+        &[(data.path(), "[DATA]")],
+    );
+    // 100 %, and no mark.
+    assert_snapshot!("remeasured", out);
 
     let out = kohtaa(data.path()).arg("export").output().unwrap();
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
