@@ -49,10 +49,10 @@ macro_rules! cases {
             let tested = [$($code),*];
             let elsewhere = [
                 "K0107", "K0108", "K0110", // need a file too large, too deep or unreadable: tests below
-                "K0606", // needs a user folder: tests/check_cli.rs
+                "K0606", // needs a user folder: check_cli.rs
                 "K0704", // playthroughs are run by `kohtaa test`
-                // `kohtaa analyze` raises these: tests/authoring_analyze.rs and
-                // tests/authoring_clues.rs
+                // `kohtaa analyze` raises these: authoring_analyze.rs and
+                // authoring_clues.rs
                 "K0901", "K0902", "K0903", "K0904", "K0905", "K0906", "K0907", "K0908", "K0909",
             ];
             for code in Code::ALL {
