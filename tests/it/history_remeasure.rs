@@ -55,7 +55,7 @@ fn write(dir: &std::path::Path, name: &str, json: &serde_json::Value) -> std::pa
 #[test]
 fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
     let library = bundled();
-    let (fresh, json) = saved_by_first_rules(&library);
+    let (fresh, json) = saved_by_first_rules(library);
     let data = tempfile::tempdir().unwrap();
     let path = write(data.path(), "old.json", &json);
     let before = std::fs::read(&path).unwrap();
@@ -69,7 +69,7 @@ fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
     assert_eq!(record.measurement.fit, Some(89));
     assert!(!record.is_measured_now());
 
-    assert_eq!(remeasure(&mut history.records, &library), 0);
+    assert_eq!(remeasure(&mut history.records, library), 0);
     let record = &history.records[0];
     assert!(record.is_measured_now());
     assert_eq!(record.measurement.version, MEASUREMENT_VERSION);
@@ -89,12 +89,12 @@ fn a_run_saved_by_the_first_rules_is_measured_again_on_an_unchanged_scenario() {
 #[test]
 fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
     let library = bundled();
-    let (_, mut json) = saved_by_first_rules(&library);
+    let (_, mut json) = saved_by_first_rules(library);
     json["scenario_hash"] = "sha256:0000".into();
     let data = tempfile::tempdir().unwrap();
     write(data.path(), "old.json", &json);
     let mut history = Store::in_data_dir(data.path(), true).load();
-    assert_eq!(remeasure(&mut history.records, &library), 1);
+    assert_eq!(remeasure(&mut history.records, library), 1);
     assert_eq!(history.records[0].measurement.fit, Some(89));
     assert!(!history.records[0].is_measured_now());
 
@@ -116,7 +116,7 @@ fn a_run_whose_scenario_changed_keeps_its_first_measurement_and_says_so() {
 #[test]
 fn history_shows_an_unchanged_old_run_by_the_current_rules() {
     let library = bundled();
-    let (_, json) = saved_by_first_rules(&library);
+    let (_, json) = saved_by_first_rules(library);
     let data = tempfile::tempdir().unwrap();
     write(data.path(), "old.json", &json);
     let out = transcript(

@@ -46,9 +46,9 @@ fn the_bundled_library_checks_clean() {
 fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
     let library = bundled();
     for lang in ["en", "fi"] {
-        let list = scenarios(&library, lang);
+        let list = scenarios(library, lang);
         assert_eq!(list.len(), 14, "fourteen scenarios in {lang}");
-        let coverage = Coverage::of(&list, model(&library, lang));
+        let coverage = Coverage::of(&list, model(library, lang));
         assert_eq!(coverage.steps.len(), 9);
         for row in &coverage.steps {
             // The boundary thread, practised as a real safety situation, in five or more.
@@ -76,9 +76,9 @@ fn every_step_and_thread_is_fitted_and_broken_in_at_least_four_scenarios() {
 fn every_scenario_has_the_shape_the_bar_asks_for() {
     let library = bundled();
     let mut problems = Vec::new();
-    for s in scenarios(&library, "en")
+    for s in scenarios(library, "en")
         .into_iter()
-        .chain(scenarios(&library, "fi"))
+        .chain(scenarios(library, "fi"))
     {
         let f = ScenarioFacts::of(s);
         let at = format!("{} ({})", s.id, s.language);
@@ -120,7 +120,7 @@ fn every_scenario_has_the_shape_the_bar_asks_for() {
     // Mood routes show that how the customer feels changes where the talk goes; not every
     // scenario needs one, but half the library in each language has one.
     for lang in ["en", "fi"] {
-        let routed = scenarios(&library, lang)
+        let routed = scenarios(library, lang)
             .into_iter()
             .filter(|s| ScenarioFacts::of(s).mood_routes > 0)
             .count();
@@ -134,11 +134,11 @@ fn every_scenario_has_the_shape_the_bar_asks_for() {
 #[test]
 fn both_language_versions_of_each_scenario_measure_the_same() {
     let library = bundled();
-    let fi: HashMap<&str, &Scenario> = scenarios(&library, "fi")
+    let fi: HashMap<&str, &Scenario> = scenarios(library, "fi")
         .into_iter()
         .map(|s| (s.id.as_str(), s))
         .collect();
-    let en = scenarios(&library, "en");
+    let en = scenarios(library, "en");
     assert_eq!(en.len(), fi.len());
     let mut diffs = Vec::new();
     for s in en {
@@ -192,8 +192,8 @@ fn no_path_that_breaks_a_focus_step_reaches_a_resolved_ending() {
     let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
-        let m = model(&library, lang);
-        for s in scenarios(&library, lang) {
+        let m = model(library, lang);
+        for s in scenarios(library, lang) {
             let outcomes = reachable_outcomes(s, m);
             if outcomes.contains(&(Outcome::Resolved, true)) {
                 problems.push(format!(
@@ -237,8 +237,8 @@ fn every_mood_route_is_taken_on_some_path_and_passed_by_on_another() {
     let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
-        let m = model(&library, lang);
-        for s in scenarios(&library, lang) {
+        let m = model(library, lang);
+        for s in scenarios(library, lang) {
             let moods = reachable_moods(s, m);
             for (n, node) in s.nodes.iter().enumerate() {
                 let Some(arrivals) = moods.get(&n) else {
@@ -308,8 +308,8 @@ fn every_scenario_has_at_least_two_points_where_a_mistake_can_be_repaired() {
     let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
-        let m = model(&library, lang);
-        for s in scenarios(&library, lang) {
+        let m = model(library, lang);
+        for s in scenarios(library, lang) {
             let mut after_mistake: HashSet<(&str, i32)> = HashSet::new();
             let mut seen = HashSet::new();
             let mut stack = vec![(s.start.as_str(), s.customer.mood.clamp(-5, 5) as i32, false)];
@@ -355,7 +355,7 @@ fn always_taking_the_longest_answer_does_not_reach_a_resolved_ending() {
     let library = bundled();
     let mut problems = Vec::new();
     for lang in ["en", "fi"] {
-        for s in scenarios(&library, lang) {
+        for s in scenarios(library, lang) {
             let mut node = s.nodes.iter().find(|n| n.id == s.start).unwrap();
             let mut mood = s.customer.mood.clamp(-5, 5) as i32;
             for _ in 0..s.nodes.len() {
@@ -400,7 +400,7 @@ fn kohtaa_coverage_prints_the_tables_as_markdown() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     let library = bundled();
-    let expected = Coverage::of(&scenarios(&library, "en"), model(&library, "en")).to_markdown();
+    let expected = Coverage::of(&scenarios(library, "en"), model(library, "en")).to_markdown();
     assert_eq!(text, expected);
     assert!(
         text.contains("| boundary (Set limits safely, thread) |"),

@@ -125,7 +125,7 @@ fn every_bundled_playthrough_measures_what_its_tests_file_expects() {
         let lang = language_of(&tests.source.name);
         for p in &tests.value.tests {
             played += 1;
-            for problem in play(&library, lang, &tests.value, p) {
+            for problem in play(library, lang, &tests.value, p) {
                 failures.push(format!("{} `{}`: {problem}", tests.source.name, p.name));
             }
         }
@@ -181,8 +181,8 @@ fn a_playthrough_that_names_the_wrong_node_is_caught() {
     let lang = language_of(&tests.source.name);
     let mut p = tests.value.tests[0].clone();
     p.path[0].0 = "no-such-node".to_owned();
-    assert!(!play(&library, lang, &tests.value, &p).is_empty());
+    assert!(!play(library, lang, &tests.value, &p).is_empty());
     let mut p = tests.value.tests[0].clone();
     p.expect.fit_at_least = Some(101);
-    assert!(!play(&library, lang, &tests.value, &p).is_empty());
+    assert!(!play(library, lang, &tests.value, &p).is_empty());
 }
