@@ -6,6 +6,9 @@
 //! runs the tests whose path contains NAME (e.g. `check_codes::` or `explain`).
 //! Tests run on threads of one process: a test that needs the process to itself (setting an
 //! environment variable, say) runs in a child process of its own (see `support`).
+//!
+//! A new test file goes in this folder with a `mod` line below (a file directly in `tests/`
+//! would be a crate of its own again); its snapshots are `snapshots/it__<module>__<name>.snap`.
 
 mod support;
 
