@@ -4,7 +4,7 @@
 //! `error_codes/E0XXX.md`: `docs/codes/<lang>/<code>.md`, embedded into the binary. A document
 //! is a `# title` line, a blank line and the explanation, printed as written (its line breaks
 //! included). `docs/codes/README.md` has the recipe for adding a code, and
-//! `tests/explain_docs.rs` keeps the documents and the codes in step.
+//! `tests/it/explain_docs.rs` keeps the documents and the codes in step.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -92,7 +92,7 @@ pub fn text_in(code: Code, lang: Lang) -> &'static str {
 }
 
 /// The title and explanation of `code` in `lang`, from the bundle. A code without a document
-/// in `lang` falls back to English; `tests/explain_docs.rs` sees that none does.
+/// in `lang` falls back to English; `tests/it/explain_docs.rs` sees that none does.
 fn document(code: Code, lang: Lang) -> Option<(&'static str, &'static str)> {
     let read = |lang: Lang| {
         let path = format!("{}/{}.md", lang.code(), code.as_str());

@@ -753,7 +753,7 @@ fn resolve_overrides(
 mod tests {
     use super::*;
 
-    /// The split itself (tests/large_files.rs checks the whole, which falls back to one parse
+    /// The split itself (tests/it/large_files.rs checks the whole, which falls back to one parse
     /// on any trouble, so it would pass with a split that never worked).
     #[test]
     fn a_scenario_parsed_in_parts_is_the_scenario() {
