@@ -239,7 +239,7 @@ fn explain_gives_the_meaning_of_a_code_and_lists_them_all() {
 #[test]
 fn every_code_has_an_explanation() {
     for code in kohtaa::content::Code::ALL {
-        let text = kohtaa::cli::explain::text_in(*code, kohtaa::cli::Lang::En);
+        let text = kohtaa::cli::explain::text_in(*code, kohtaa::lang::Lang::En);
         assert!(text.len() > 40, "{code}");
     }
 }

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
 use crate::content::Library;
+use crate::i18n::{T, tf};
+use crate::lang::Lang;
 use crate::store::profile::{self, Profile, ProfileState};
 use crate::tui::screens::{ProfileScreen, Screen};
 use crate::tui::theme::{Theme, ThemeChoice};
@@ -20,11 +22,12 @@ pub fn run(global: &Global) -> ExitCode {
         std::thread::spawn(move || load_library(&global))
     };
     let (env, first_start) = env(global, first_look);
+    let lang = env.lang;
     let mut app = App::new(env);
     if first_start {
         app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
     }
-    finish(tui::run_loading(app, Some(full)))
+    finish(lang, tui::run_loading(app, Some(full)))
 }
 
 /// The app's environment, the same for every way in (the library, `play ID`, `play FILE`,
@@ -67,7 +70,7 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
         Some(Err(e)) => {
             env.profile_notice = Some(env.tf(
                 crate::i18n::T::ProfileSaveFailed,
-                &[("error", &e.to_string())],
+                &[("error", &crate::i18n::io_error(env.lang, &e))],
             ));
             false
         }
@@ -76,7 +79,7 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
     if let (Some(e), None) = (remembered, &env.profile_notice) {
         env.profile_notice = Some(env.tf(
             crate::i18n::T::ProfileSaveFailed,
-            &[("error", &e.to_string())],
+            &[("error", &crate::i18n::io_error(env.lang, &e))],
         ));
     }
     (env, first_start)
@@ -114,11 +117,12 @@ pub fn remember_theme(
 }
 
 /// The exit code for the app's end; a terminal that failed is said so, with the way round it.
-pub fn finish(result: std::io::Result<()>) -> ExitCode {
+pub fn finish(lang: Lang, result: std::io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
+            let error = e.to_string();
+            eprintln!("{}", tf(lang, T::AppTerminalFailed, &[("error", &error)]));
             ExitCode::FAILURE
         }
     }

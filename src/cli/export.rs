@@ -97,7 +97,10 @@ fn read_profile(lang: Lang) -> Option<serde_json::Value> {
                 tf(
                     lang,
                     T::ExportCannotRead,
-                    &[("path", &shown), ("error", &e.to_string())]
+                    &[
+                        ("path", &shown),
+                        ("error", &crate::i18n::io_error(lang, &e))
+                    ]
                 )
             );
             return None;

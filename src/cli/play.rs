@@ -15,7 +15,7 @@ use crate::content::parse::did_you_mean;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::content::{Code, EncounterModel, Library, Origin, Scenario};
-use crate::i18n::{T, t, tf};
+use crate::i18n::{self, T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::style::{self, Decision};
 use crate::plain::{self, Answer, Answers, Stop, summary};
@@ -110,15 +110,17 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
             match run {
                 Ok(run) => Screen::Play(PlayScreen::new(run)),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    let message = e.message(env.lang);
+                    eprintln!("{}", tf(env.lang, T::CliError, &[("message", &message)]));
                     return ExitCode::from(2);
                 }
             }
         }
     };
+    let lang = env.lang;
     let mut app = App::new(env);
     app.screen = screen;
-    super::app::finish(tui::run(app))
+    super::app::finish(lang, tui::run(app))
 }
 
 /// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
@@ -148,9 +150,10 @@ fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
         global.scenarios.clone(),
         args.start.clone(),
     );
+    let lang = env.lang;
     let mut app = App::new(env);
     app.screen = Screen::Draft(screen);
-    super::app::finish(tui::run(app))
+    super::app::finish(lang, tui::run(app))
 }
 
 /// An argument names a file when it looks like a path or names one that exists.
@@ -220,14 +223,18 @@ pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlaya
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            eprintln!("error: no scenario with the id `{}`", display_safe(id));
+            let shown = display_safe(id);
+            eprintln!("{}", tf(lang, T::PlayNoSuchScenario, &[("id", &shown)]));
             if let Some(close) = did_you_mean(id, ids.iter().copied()) {
-                eprintln!("  help: did you mean `{close}`?");
+                eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
             }
             if ids.is_empty() {
-                eprintln!("  note: the library holds no scenarios");
+                eprintln!("{}", t(lang, T::PlayLibraryEmptyNote));
             } else {
-                eprintln!("  available: {}", ids.join(", "));
+                eprintln!(
+                    "{}",
+                    tf(lang, T::PlayAvailable, &[("ids", &ids.join(", "))])
+                );
             }
             Err(NotPlayable(ExitCode::from(2)))
         }
@@ -257,12 +264,19 @@ fn with_model(
             styles,
         }),
         None => {
-            eprintln!(
-                "error: the scenario's encounter model `{}` ({}) was not found",
+            let (model, language) = (
                 display_safe(&scenario.model),
-                display_safe(&scenario.language)
+                display_safe(&scenario.language),
             );
-            eprintln!("  note: name the folder that holds its models/ folder with --scenarios DIR");
+            eprintln!(
+                "{}",
+                tf(
+                    lang,
+                    T::PlayNoModel,
+                    &[("model", &model), ("lang", &language)]
+                )
+            );
+            eprintln!("{}", t(lang, T::PlayNoModelNote));
             Err(NotPlayable(ExitCode::from(1)))
         }
     }
@@ -282,7 +296,7 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     }
     list.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
     if list.is_empty() {
-        eprintln!("error: the library holds no scenarios");
+        eprintln!("{}", t(lang, T::PlayLibraryEmpty));
         return Err(NotPlayable(ExitCode::from(1)));
     }
     let mut out = io::stdout().lock();
@@ -333,14 +347,13 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
             with_model(&library, list[n - 1], None, lang)
         }
         Ok(Answer::GaveUp(n)) => {
-            eprintln!(
-                "error: {}",
-                tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())])
-            );
+            let message = tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())]);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             Err(NotPlayable(ExitCode::from(1)))
         }
         _ => {
-            eprintln!("error: {}", t(lang, T::PlainPickEnded));
+            let message = t(lang, T::PlainPickEnded);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", message)]));
             Err(NotPlayable(ExitCode::from(1)))
         }
     }
@@ -351,16 +364,18 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     let mut run = match Run::new(playable.scenario.clone(), playable.model.clone(), seed) {
         Ok(run) => run,
         Err(e) => {
-            eprintln!("error: {e}");
+            let message = e.message(lang);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             return ExitCode::from(1);
         }
     };
     if let Some(node) = &args.start {
         if run.start_at(node).is_err() {
             let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
-            eprintln!("error: the scenario has no node `{}`", display_safe(node));
+            let shown = display_safe(node);
+            eprintln!("{}", tf(lang, T::PlayNoSuchNode, &[("node", &shown)]));
             if let Some(close) = did_you_mean(node, ids) {
-                eprintln!("  help: did you mean `{close}`?");
+                eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
             }
             return ExitCode::from(2);
         }
@@ -386,7 +401,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             match offer_style(lang, texts, &dir, &mut answers, &mut out) {
                 Ok(Some(style)) => learner = style,
                 Ok(None) => {}
-                Err(e) => return io_error(&e),
+                Err(e) => return io_error(lang, &e),
             }
         }
     }
@@ -394,13 +409,13 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     if practice {
         if let Some(plan) = summary::last_plan(lang, &store.load().records) {
             if let Err(e) = writeln!(out, "{plan}\n") {
-                return io_error(&e);
+                return io_error(lang, &e);
             }
         }
     }
     let started = now();
     let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
-    let record = save(&store, playable, &run, started);
+    let record = save(lang, &store, playable, &run, started);
     match stop {
         Ok(Stop::Finished) => {
             if args.json {
@@ -408,7 +423,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
                 println!("{}", RunRecord::of(&run, &start).to_json());
             } else if practice {
                 if let Err(e) = reflect(lang, &store, record, &mut answers, &mut out) {
-                    return io_error(&e);
+                    return io_error(lang, &e);
                 }
             }
             ExitCode::SUCCESS
@@ -416,18 +431,19 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         Ok(Stop::Quit { .. }) => ExitCode::SUCCESS,
         Ok(stop) => {
             if let Some(message) = stop.error(lang) {
-                eprintln!("error: {message}");
+                eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             }
             ExitCode::from(1)
         }
-        Err(e) => io_error(&e),
+        Err(e) => io_error(lang, &e),
     }
 }
 
 /// How a failed read or write ends plain mode: a closed stdout (`| head`) quietly.
-fn io_error(e: &io::Error) -> ExitCode {
+fn io_error(lang: Lang, e: &io::Error) -> ExitCode {
     if e.kind() != io::ErrorKind::BrokenPipe {
-        eprintln!("error: {e}");
+        let message = i18n::io_error(lang, e);
+        eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
     }
     ExitCode::from(1)
 }
@@ -517,6 +533,7 @@ fn now() -> time::OffsetDateTime {
 /// as saved (with its id), for the reflection to be added to; `None` for a draft or an empty
 /// run. With `--no-save` the record is made but nothing is written.
 fn save(
+    lang: Lang,
     store: &Store,
     playable: &Playable,
     run: &Run,
@@ -528,7 +545,8 @@ fn save(
     }
     let mut record = HistoryRecord::of_run(run, source, started, now());
     if let Err(e) = store.save(&mut record) {
-        eprintln!("warning: the run could not be saved: {e}");
+        let error = i18n::io_error(lang, &e);
+        eprintln!("{}", tf(lang, T::PlaySaveFailed, &[("error", &error)]));
         return None;
     }
     Some(record)

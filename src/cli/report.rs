@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Global, Lang, load_library, ui_language};
 use crate::content::text::display_safe;
 use crate::content::{Library, Scenario};
-use crate::i18n::{T, count, signed_decimal, t, tf};
+use crate::i18n::{self, T, count, signed_decimal, t, tf};
 use crate::practice::measure::fit_percent;
 
 #[derive(Debug, Args)]
@@ -175,7 +175,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                     tf(
                         lang,
                         T::CliCannotRead,
-                        &[("path", &shown), ("error", &e.to_string())]
+                        &[("path", &shown), ("error", &i18n::io_error(lang, &e))]
                     )
                 );
                 failed = true;
@@ -199,7 +199,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                             &[
                                 ("path", &shown),
                                 ("line", &(i + 1).to_string()),
-                                ("error", &display_safe(&e.to_string())),
+                                ("error", &json_error(lang, &e)),
                             ]
                         )
                     );
@@ -366,14 +366,34 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// Why a line is not an exported run, in `lang`.
+fn json_error(lang: Lang, e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let column = e.column().to_string();
+    match e.classify() {
+        Category::Syntax => tf(lang, T::ReportNotJson, &[("column", &column)]),
+        Category::Eof => t(lang, T::ReportCutOff).to_owned(),
+        // serde names the first field a line lacks: "missing field `scenario`".
+        Category::Data => match e.to_string().strip_prefix("missing field `") {
+            Some(rest) => {
+                let field = rest.split('`').next().unwrap_or_default();
+                tf(
+                    lang,
+                    T::ReportMissingField,
+                    &[("field", &display_safe(field))],
+                )
+            }
+            None => t(lang, T::ReportNotARun).to_owned(),
+        },
+        Category::Io => display_safe(&e.to_string()).into_owned(),
+    }
+}
+
 /// `75%`; Finnish writes a space before the sign: `75 %`.
 pub fn percent(v: Option<f64>, lang: Lang) -> String {
     v.map_or_else(
         || "-".to_owned(),
-        |v| match lang {
-            Lang::En => format!("{v:.0}%"),
-            Lang::Fi => format!("{v:.0}\u{a0}%"),
-        },
+        |v| tf(lang, T::ReportPercent, &[("n", &format!("{v:.0}"))]),
     )
 }
 

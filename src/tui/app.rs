@@ -8,7 +8,7 @@ use super::screens::{Screen, Step};
 use super::theme::Theme;
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::practice::record::{RunRecord, remeasure};
 use crate::store::history::{LoadProblem, LoadWarning, Store};
 use crate::store::profile;
@@ -120,7 +120,7 @@ impl Env {
             Err(e) => self
                 .notices
                 .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
+                .push(self.tf(T::SaveFailed, &[("error", &i18n::io_error(self.lang, &e))])),
         }
         self.runs.borrow_mut().push(record.clone());
     }
@@ -130,7 +130,7 @@ impl Env {
         if let Err(e) = self.store.update(record) {
             self.notices
                 .borrow_mut()
-                .push(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
+                .push(self.tf(T::SaveFailed, &[("error", &i18n::io_error(self.lang, &e))]));
         }
         let mut runs = self.runs.borrow_mut();
         match runs.iter_mut().find(|r| r.id == record.id) {
@@ -264,9 +264,10 @@ impl App {
         };
         self.env.profile_notice = Some(match profile::set_learner(dir, style, self_check) {
             Ok(_) => self.env.t(T::ProfileSaved).to_owned(),
-            Err(e) => self
-                .env
-                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+            Err(e) => self.env.tf(
+                T::ProfileSaveFailed,
+                &[("error", &i18n::io_error(self.env.lang, &e))],
+            ),
         });
     }
 
@@ -308,9 +309,10 @@ impl App {
                 self.env.profile_notice = match &self.env.profile_dir {
                     Some(dir) => Some(match profile::forget(dir) {
                         Ok(_) => self.env.t(T::ProfileDeleted).to_owned(),
-                        Err(e) => self
-                            .env
-                            .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]),
+                        Err(e) => self.env.tf(
+                            T::ProfileSaveFailed,
+                            &[("error", &i18n::io_error(self.env.lang, &e))],
+                        ),
                     }),
                     None => Some(self.env.t(T::ProfileDeleted).to_owned()),
                 };

@@ -673,15 +673,7 @@ fn last_run(env: &Env, s: &Scenario) -> Option<String> {
         .counted_fit(abandoned)
         .map_or_else(|| "–".to_owned(), |f| format!("{f}\u{a0}%"));
     let day = run.ended;
-    let date = match env.lang {
-        Lang::Fi => format!("{}.{}.{}", day.day(), u8::from(day.month()), day.year()),
-        Lang::En => format!(
-            "{:04}-{:02}-{:02}",
-            day.year(),
-            u8::from(day.month()),
-            day.day()
-        ),
-    };
+    let date = i18n::date(env.lang, day.date());
     Some(env.tf(
         T::LastRun,
         &[("date", &date), ("result", &result), ("fit", &fit)],

@@ -1,6 +1,7 @@
 //! Problems found in content files: where, what, in both languages, as plain text or JSON.
 //! Drawing them for a terminal (colour, caret lines) is the program's business.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::codes::Code;
 use super::text::display_safe;
+use crate::l10n::{T, t};
 use crate::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -32,8 +34,8 @@ impl Level {
     /// every language: `path:line:column: error|warning: message` is the format editors and
     /// CI read (the scenario format's contract); the message and the notes are translated.
     pub fn name_in(self, language: Lang) -> &'static str {
-        match (language, self) {
-            (Lang::Fi, Level::Note) => "huom.",
+        match self {
+            Level::Note => t(language, T::LevelNote),
             _ => self.name(),
         }
     }
@@ -257,20 +259,29 @@ impl Diagnostic {
         self.notes_fi.push(note.fi);
     }
 
-    /// The message in `language`.
-    pub fn message_in(&self, language: Lang) -> &str {
+    /// The message in `language`. Until diagnostics are in the catalogue, the pseudo-locale
+    /// decorates the English message whole.
+    pub fn message_in(&self, language: Lang) -> Cow<'_, str> {
         match language {
-            Lang::En => &self.message,
-            Lang::Fi => &self.message_fi,
+            Lang::Fi => Cow::Borrowed(&self.message_fi),
+            Lang::Pseudo => Cow::Owned(crate::l10n::pseudo(&self.message)),
+            _ => Cow::Borrowed(&self.message),
         }
     }
 
     /// The notes in `language`.
-    pub fn notes_in(&self, language: Lang) -> &[String] {
-        match language {
-            Lang::En => &self.notes,
+    pub fn notes_in(&self, language: Lang) -> Vec<Cow<'_, str>> {
+        let notes = match language {
             Lang::Fi => &self.notes_fi,
-        }
+            _ => &self.notes,
+        };
+        notes
+            .iter()
+            .map(|note| match language {
+                Lang::Pseudo => Cow::Owned(crate::l10n::pseudo(note)),
+                _ => Cow::Borrowed(note.as_str()),
+            })
+            .collect()
     }
 
     pub fn is_error(&self) -> bool {
@@ -298,7 +309,7 @@ impl Diagnostic {
             "{}:{line}:{col}: {}: {} [{}]",
             display_safe(&self.source.name),
             self.level.name_in(language),
-            display_safe(self.message_in(language)),
+            display_safe(&self.message_in(language)),
             self.code.as_str(),
         )
     }
