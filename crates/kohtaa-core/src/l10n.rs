@@ -68,7 +68,31 @@ pub fn t(lang: Lang, key: T) -> &'static str {
 /// The text of `key` with each `{ $name }` replaced by its value. Values are put in as they
 /// are (never read as Fluent); a variable without a value shows as `{$name}`.
 pub fn tf(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
-    format_with(lang, pattern(lang, key), args)
+    let compiled = &compiled(lang)[key as usize];
+    let Some(pieces) = &compiled.pieces else {
+        return format_with(lang, compiled.pattern, args);
+    };
+    let mut text = String::with_capacity(compiled.len + 16 * args.len());
+    if compiled.bracketed {
+        text.push('[');
+    }
+    for piece in pieces {
+        match piece {
+            Piece::Text(words) => text.push_str(words),
+            Piece::Value(name) => match args.iter().find(|(n, _)| n == name) {
+                Some((_, value)) => text.push_str(value),
+                None => {
+                    text.push_str("{$");
+                    text.push_str(name);
+                    text.push('}');
+                }
+            },
+        }
+    }
+    if compiled.bracketed {
+        text.push(']');
+    }
+    text
 }
 
 /// `n` with the word form that reads right after it: `one` for exactly 1, `many` otherwise
@@ -111,30 +135,96 @@ fn format(
     // A variable without a value is shown as `{$name}`, which is all the error says.
     let mut errors = Vec::new();
     let text = bundle(lang).format_pattern(pattern, args, &mut errors);
-    let own_words = pattern
-        .elements
-        .iter()
-        .any(|e| matches!(e, ast::PatternElement::TextElement { .. }));
-    if lang.is_pseudo() && own_words {
+    if lang.is_pseudo() && has_words(pattern) {
         Cow::Owned(format!("[{text}]"))
     } else {
         text
     }
 }
 
-/// The parsed pattern of `key` in `lang`, from a table made on first use.
+/// The parsed pattern of `key` in `lang`.
 fn pattern(lang: Lang, key: T) -> &'static Pattern {
-    static PATTERNS: [OnceLock<Box<[&'static Pattern]>>; Lang::COUNT] =
+    compiled(lang)[key as usize].pattern
+}
+
+/// A message ready to format, made once per language: its pattern, and for a pattern of only
+/// text, string literals and variables (every message so far) the pieces to join, which
+/// [`tf`] puts together without going through Fluent's resolver (as fast as the hand-made
+/// formatting it replaced); a test sees that both give the same text.
+struct Compiled {
+    pattern: &'static Pattern,
+    pieces: Option<Box<[Piece]>>,
+    /// The length of the text pieces.
+    len: usize,
+    /// Put in brackets: the pseudo-locale's message with words of its own.
+    bracketed: bool,
+}
+
+enum Piece {
+    /// Text as shown (accented in the pseudo-locale; a string literal as it stands).
+    Text(Box<str>),
+    /// A variable, by name.
+    Value(&'static str),
+}
+
+fn compiled(lang: Lang) -> &'static [Compiled] {
+    static COMPILED: [OnceLock<Box<[Compiled]>>; Lang::COUNT] =
         [const { OnceLock::new() }; Lang::COUNT];
-    PATTERNS[lang as usize].get_or_init(|| {
+    COMPILED[lang as usize].get_or_init(|| {
         T::ALL
             .iter()
             .map(|key| {
-                message_pattern(lang, key.id())
-                    .unwrap_or_else(|| panic!("no message `{}` in English", key.id()))
+                let pattern = message_pattern(lang, key.id())
+                    .unwrap_or_else(|| panic!("no message `{}` in English", key.id()));
+                compile(lang, pattern)
             })
             .collect()
-    })[key as usize]
+    })
+}
+
+fn compile(lang: Lang, pattern: &'static Pattern) -> Compiled {
+    let mut pieces = Vec::new();
+    let mut simple = true;
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } if lang.is_pseudo() => {
+                pieces.push(Piece::Text(accented(value).into()));
+            }
+            ast::PatternElement::TextElement { value } => pieces.push(Piece::Text((*value).into())),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(inline),
+            } => match inline {
+                ast::InlineExpression::StringLiteral { value } => pieces.push(Piece::Text(
+                    fluent_syntax::unicode::unescape_unicode_to_string(value).into(),
+                )),
+                ast::InlineExpression::VariableReference { id } => {
+                    pieces.push(Piece::Value(id.name));
+                }
+                _ => simple = false,
+            },
+            ast::PatternElement::Placeable { .. } => simple = false,
+        }
+    }
+    let len = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(text) => text.len(),
+            Piece::Value(_) => 0,
+        })
+        .sum();
+    Compiled {
+        pattern,
+        pieces: simple.then(|| pieces.into_boxed_slice()),
+        len,
+        bracketed: lang.is_pseudo() && has_words(pattern),
+    }
+}
+
+fn has_words(pattern: &Pattern) -> bool {
+    pattern
+        .elements
+        .iter()
+        .any(|e| matches!(e, ast::PatternElement::TextElement { .. }))
 }
 
 /// `id`'s pattern in `lang`, else in English (a test keeps every language complete).
@@ -297,6 +387,42 @@ mod tests {
                     key.id()
                 );
                 assert!(!t(lang, key).is_empty(), "{}: `{}`", lang.tag(), key.id());
+            }
+        }
+    }
+
+    #[test]
+    fn joining_the_pieces_gives_what_fluent_gives() {
+        for lang in Lang::ALL.into_iter().chain([Lang::Pseudo]) {
+            let english = messages(Lang::En);
+            for &key in T::ALL {
+                let names = &english[key.id()];
+                let values: Vec<String> = names.iter().map(|n| format!("<{n}>")).collect();
+                let args: Vec<(&str, &str)> = names
+                    .iter()
+                    .map(String::as_str)
+                    .zip(values.iter().map(String::as_str))
+                    .collect();
+                assert!(
+                    compiled(lang)[key as usize].pieces.is_some(),
+                    "{}",
+                    key.id()
+                );
+                assert_eq!(
+                    tf(lang, key, &args),
+                    format_with(lang, pattern(lang, key), &args),
+                    "{} {}",
+                    lang.tag(),
+                    key.id()
+                );
+                // A value left out shows the same way.
+                assert_eq!(
+                    tf(lang, key, &[]),
+                    format_with(lang, pattern(lang, key), &[]),
+                    "{} {}",
+                    lang.tag(),
+                    key.id()
+                );
             }
         }
     }
