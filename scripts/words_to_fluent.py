@@ -10,7 +10,9 @@ Where the Finnish names a value differently (a word in another case, say), it is
 the English name, and the site's value must then be words of its own (`Words`), rendered in
 the language of the message: those sites are listed for a hand to finish.
 
-Usage: python3 scripts/words_to_fluent.py (from the repository's root). Run once.
+Usage: python3 scripts/words_to_fluent.py. Sites already converted are left alone, so a
+branch that still adds `words!("…", "…")` sites can be converted the same way after a merge:
+their messages are appended to the files.
 """
 import pathlib
 import re
@@ -111,9 +113,9 @@ def main():
     order = []  # (file, id)
     to_finish = []
     taken = set()
+    raw_ids = set()
     for p in (ROOT / "crates/kohtaa-core/locales/en").glob("*.ftl"):
-        if p.name != "diagnostics.ftl":
-            taken |= set(re.findall(r"^([a-z][a-z0-9-]*) =", p.read_text(), re.M))
+        taken |= set(re.findall(r"^([a-z][a-z0-9-]*) =", p.read_text(), re.M))
     for path in files:
         src = path.read_text()
         if "words!(" not in src:
@@ -132,10 +134,12 @@ def main():
             else:
                 base = id_ = kebab_id(en)
                 n = 2
-                while id_ in messages or id_ in taken:
+                while id_ in raw_ids or id_ in taken:
                     id_ = f"{base}-{n}"
                     n += 1
+                raw_ids.add(id_)
                 id_ = IDS.get(id_, id_)
+                assert id_ not in messages, id_
                 messages[id_] = key
                 by_text[key] = id_
                 order.append((path.relative_to(ROOT), id_))
@@ -161,7 +165,8 @@ def main():
             path.write_text(new)
 
     for lang, index in (("en", 0), ("fi", 1)):
-        lines = [
+        out = ROOT / f"crates/kohtaa-core/locales/{lang}/diagnostics.ftl"
+        lines = [] if out.exists() else [
             "### kohtaa's diagnostics: what `kohtaa check` and the app say about a content file.",
             "### One message per line: `id = text`, `{ $name }` for a value the program fills in.",
             "### Every language file holds exactly the English file's ids, each with the same variables.",
@@ -172,8 +177,9 @@ def main():
                 lines += ["", f"## {file}"]
                 last = file
             lines.append(f"{id_} = {messages[id_][index]}")
-        out = ROOT / f"crates/kohtaa-core/locales/{lang}/diagnostics.ftl"
-        out.write_text("\n".join(lines) + "\n")
+        if order:
+            with out.open("a") as f:
+                f.write("\n".join(lines) + "\n")
     print(f"{len(messages)} messages", file=sys.stderr)
     for site in to_finish:
         print("to finish by hand:", site, file=sys.stderr)

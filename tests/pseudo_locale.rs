@@ -11,9 +11,10 @@
 //! - **content**: a run of words found, at word boundaries, in the scenario, model and style
 //!   files in use (their raw text or their strings), whole or cut short by `…`;
 //! - **a name**: a token with a digit or with one of `/ \ . _ - = @ ~ $ * + # % & ^` inside
-//!   (codes, numbers, paths, files, ids, flags), a single letter (keys, style letters), a
-//!   string of the content files that is one word (ids, tags), or a word of [`NAMES`] (key
-//!   names, the scenario format's own words, style codes);
+//!   (codes, numbers, paths, files, ids, flags), a token in backticks (a field, struct or id
+//!   of the file formats), a single letter (keys, style letters), a string of the content
+//!   files that is one word (ids, tags), or a word of [`NAMES`] (key names, the scenario
+//!   format's own words, style codes);
 //! - **a diagnostic's level** on its position line (`path:1:2: error: …`), which stays English
 //!   in every language by the scenario format's contract (editors and CI read it).
 //!
@@ -147,6 +148,11 @@ impl Content {
     }
 
     fn is_name(&self, token: &str) -> bool {
+        // Code in backticks: a field, struct or id of the file formats, as a value.
+        let bare = token.trim_matches(|c: char| "()[]{}<>,;:!?\"'.".contains(c));
+        if bare.starts_with('`') || bare.ends_with('`') {
+            return true;
+        }
         let token = token
             .trim_matches(|c: char| "()[]{}<>,;:!?\"'`“”‘’«»".contains(c))
             .trim_end_matches('.');

@@ -1,18 +1,37 @@
-//! Writes the catalogue's keys, the enum `T`, from the English catalogue
-//! (`locales/en/kohtaa.ftl`): one variant per message, its name the message id in
-//! UpperCamelCase (`too-small` → `T::TooSmall`), its doc the English text. See `src/l10n.rs`.
+//! Writes the catalogue's keys from the English files: the enum `T` from
+//! `locales/en/kohtaa.ftl` (the interface) and `D` from `locales/en/diagnostics.ftl`; one
+//! variant per message, its name the message id in UpperCamelCase (`too-small` →
+//! `T::TooSmall`), its doc the English text. See `src/l10n.rs`.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
-    let source = Path::new(&manifest).join("locales/en/kohtaa.ftl");
-    println!("cargo:rerun-if-changed={}", source.display());
-    let text = std::fs::read_to_string(&source).expect("locales/en/kohtaa.ftl is readable");
+    let mut out = String::new();
+    for (file, name, what) in [
+        ("kohtaa.ftl", "T", "the interface catalogue"),
+        ("diagnostics.ftl", "D", "the diagnostics catalogue"),
+    ] {
+        let source = Path::new(&manifest).join("locales/en").join(file);
+        println!("cargo:rerun-if-changed={}", source.display());
+        let text = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("locales/en/{file} is readable: {e}"));
+        keys(
+            &mut out,
+            name,
+            &format!("{what} (`locales/<lang>/{file}`)"),
+            &messages(file, &text),
+        );
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue_keys.rs");
+    std::fs::write(dest, out).unwrap();
+}
 
-    // A message starts at the beginning of a line with its id and ` = `; comments start
-    // with `#`, continuation lines with a blank, terms with `-`.
+/// The messages of a Fluent file, as (id, English text). A message starts at the beginning of
+/// a line with its id and ` = `; comments start with `#`, continuation lines with a blank,
+/// terms with `-`.
+fn messages(file: &str, text: &str) -> Vec<(String, String)> {
     let mut messages = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let Some((id, value)) = line.split_once('=') else {
@@ -25,41 +44,49 @@ fn main() {
         assert!(
             id.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-            "locales/en/kohtaa.ftl:{}: message id `{id}` is not kebab-case",
+            "locales/en/{file}:{}: message id `{id}` is not kebab-case",
             n + 1
         );
         messages.push((id.to_owned(), value.trim().to_owned()));
     }
+    messages
+}
 
-    let mut out = String::new();
-    out.push_str(
-        "/// A message of the interface catalogue (`locales/<lang>/kohtaa.ftl`), named by\n\
-         /// its id in UpperCamelCase. Written by `build.rs` from the English file.\n\
-         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum T {\n",
-    );
-    for (id, value) in &messages {
-        writeln!(
-            out,
-            "    #[doc = {:?}]\n    {},",
-            format!("`{id}`: {}", value.replace('[', "\\[").replace(']', "\\]")),
-            camel(id)
-        )
-        .unwrap();
+fn keys(out: &mut String, name: &str, what: &str, messages: &[(String, String)]) {
+    writeln!(
+        out,
+        "/// A message of {what}, named by its id in UpperCamelCase. Written by `build.rs` \
+         from the English file.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum {name} {{"
+    )
+    .unwrap();
+    for (id, value) in messages {
+        let doc = format!("`{id}`: {}", value.replace('[', "\\[").replace(']', "\\]"));
+        writeln!(out, "    #[doc = {doc:?}]\n    {},", camel(id)).unwrap();
     }
-    out.push_str("}\n\nimpl T {\n    /// Every key, in the English file's order.\n");
-    writeln!(out, "    pub const ALL: &'static [T] = &[").unwrap();
-    for (id, _) in &messages {
-        writeln!(out, "        T::{},", camel(id)).unwrap();
+    writeln!(
+        out,
+        "}}\n\nimpl {name} {{\n    /// Every key, in the English file's order."
+    )
+    .unwrap();
+    writeln!(out, "    pub const ALL: &'static [{name}] = &[").unwrap();
+    for (id, _) in messages {
+        writeln!(out, "        {name}::{},", camel(id)).unwrap();
     }
-    out.push_str("    ];\n\n    /// The message id in the catalogue files.\n");
-    out.push_str("    pub const fn id(self) -> &'static str {\n        match self {\n");
-    for (id, _) in &messages {
-        writeln!(out, "            T::{} => {id:?},", camel(id)).unwrap();
+    writeln!(
+        out,
+        "    ];\n\n    /// The message id in the catalogue files."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    pub const fn id(self) -> &'static str {{\n        match self {{"
+    )
+    .unwrap();
+    for (id, _) in messages {
+        writeln!(out, "            {name}::{} => {id:?},", camel(id)).unwrap();
     }
-    out.push_str("        }\n    }\n}\n");
-
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue_keys.rs");
-    std::fs::write(dest, out).unwrap();
+    writeln!(out, "        }}\n    }}\n}}\n").unwrap();
 }
 
 /// `too-small` → `TooSmall`.

@@ -10,21 +10,23 @@
 //!
 //! # Keys
 //!
-//! [`T`] is written by `build.rs` from the English file: one variant per message, named by
-//! its id in UpperCamelCase (`too-small` → `T::TooSmall`), with the English text as its doc.
-//! The English file is thus the one list of messages: a message added there is a key at
-//! once, a message removed or renamed there fails to compile where it was used, and no
-//! hand-kept list of keys can drift from the files. The other languages are checked by a
-//! test: exactly the English ids, each with the same variables.
+//! [`T`] (the interface, `kohtaa.ftl`) and [`D`] (diagnostics, `diagnostics.ftl`) are written
+//! by `build.rs` from the English files: one variant per message, named by its id in
+//! UpperCamelCase (`too-small` → `T::TooSmall`), with the English text as its doc. The
+//! English files are thus the one list of messages: a message added there is a key at once,
+//! a message removed or renamed there fails to compile where it was used, and no hand-kept
+//! list of keys can drift from the files. The other languages are checked by a test: exactly
+//! the English ids, each with the same variables.
 //!
 //! To add a message: add `id = English text` to `locales/en/kohtaa.ftl` and its translation
-//! under the same id to every other language's file; use it as `T::Id`.
+//! under the same id to every other language's file; use it as `T::Id`. A diagnostic's
+//! message goes to `diagnostics.ftl` and is used as `words!(Id, value, ...)`.
 //!
 //! # Speed
 //!
 //! The bundles are parsed once per language, on first use. [`t`] formats every message of a
 //! language once, into a table, and returns `&'static str` from it; [`tf`] resolves a
-//! message's parsed pattern from a table too, and formats only the values into it.
+//! message's pieces (text and variables) from a table too, and joins the values in.
 //!
 //! # The pseudo-locale
 //!
@@ -111,6 +113,13 @@ pub fn count(lang: Lang, n: usize, one: T, many: T) -> String {
 pub fn message(lang: Lang, id: &str, args: &[(&str, &str)]) -> Option<String> {
     let pattern = message_pattern(lang, id)?;
     Some(format_with(lang, pattern, args))
+}
+
+/// The diagnostics catalogue's message `key` with its values (see `content::diagnostic`).
+pub fn d(lang: Lang, key: D, args: &[(&str, &str)]) -> String {
+    let pattern = message_pattern(lang, key.id())
+        .unwrap_or_else(|| panic!("no message `{}` in English", key.id()));
+    format_with(lang, pattern, args)
 }
 
 /// Text decorated as the pseudo-locale decorates a message's own words, for interface text
@@ -236,7 +245,8 @@ fn message_pattern(lang: Lang, id: &str) -> Option<&'static Pattern> {
 fn bundle(lang: Lang) -> &'static Bundle {
     static BUNDLES: [OnceLock<Bundle>; Lang::COUNT] = [const { OnceLock::new() }; Lang::COUNT];
     BUNDLES[lang as usize].get_or_init(|| {
-        let tag = lang.tag().parse().expect("every language's tag is valid");
+        let tag: unic_langid::LanguageIdentifier =
+            lang.tag().parse().expect("every language's tag is valid");
         let mut bundle = Bundle::new_concurrent(vec![tag]);
         // No Unicode isolation marks: the text goes to terminals, not to a bidi renderer.
         bundle.set_use_isolating(false);
@@ -373,11 +383,15 @@ mod tests {
     #[test]
     fn every_key_resolves_in_every_language() {
         assert_eq!(
-            T::ALL.len(),
+            T::ALL.len() + D::ALL.len(),
             messages(Lang::En).len(),
             "one key per message"
         );
         for lang in Lang::ALL.into_iter().chain([Lang::Pseudo]) {
+            for (i, &key) in D::ALL.iter().enumerate() {
+                assert_eq!(key as usize, i);
+                assert!(bundle(lang).get_message(key.id()).is_some(), "{}", key.id());
+            }
             for (i, &key) in T::ALL.iter().enumerate() {
                 assert_eq!(key as usize, i);
                 assert!(

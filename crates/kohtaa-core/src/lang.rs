@@ -2,9 +2,9 @@
 //!
 //! # Adding a language
 //!
-//! 1. Write its catalogue: `crates/kohtaa-core/locales/<code>/kohtaa.ftl` (and the other
-//!    `.ftl` files of `locales/en/`), with exactly the English files' message ids, each with
-//!    the same variables (a test in `l10n` checks both).
+//! 1. Write its catalogue: `crates/kohtaa-core/locales/<code>/kohtaa.ftl` (the interface)
+//!    and `diagnostics.ftl` (what `kohtaa check` says), with exactly the English files'
+//!    message ids, each with the same variables (a test in `l10n` checks both).
 //! 2. Add one line to the `languages!` list below: `Sv => "sv",`.
 //!
 //! Nothing else must change: every word the program says comes from the catalogue, through
@@ -63,6 +63,9 @@ macro_rules! languages {
                     $(Lang::$variant => &[
                         include_str!(concat!(
                             env!("CARGO_MANIFEST_DIR"), "/locales/", $code, "/kohtaa.ftl"
+                        )),
+                        include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"), "/locales/", $code, "/diagnostics.ftl"
                         )),
                     ],)*
                     Lang::Pseudo => Lang::En.catalogue_files(),

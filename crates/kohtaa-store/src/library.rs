@@ -177,21 +177,13 @@ fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>
                 text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
             };
             return Err(Box::new(
-                Diagnostic::new(
-                    Code::FileTooLarge,
-                    &source,
-                    0..0,
-                    {
-                        let (size, limit) = (mib(meta.len()), mib(limit as u64));
-                        words!(
-                            "file is {size} MiB; the limit is {limit} MiB",
-                            "tiedoston koko on {size} MiB; enimmäiskoko on {limit} MiB"
-                        )
-                    },
-                )
+                Diagnostic::new(Code::FileTooLarge, &source, 0..0, {
+                    let (size, limit) = (mib(meta.len()), mib(limit as u64));
+                    words!(FileMibLimitMib, size, limit)
+                })
                 .note(words!(
-                    "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
-                    "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
+                    SplitIntoSeveralScenarios,
+                    max_file_mib_var = MAX_FILE_MIB_VAR
                 )),
             ));
         }
@@ -214,10 +206,7 @@ fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>
                     Code::NotUtf8,
                     &source,
                     lossy_offset..lossy_offset,
-                    words!(
-                        "file is not valid UTF-8 here; save it as UTF-8",
-                        "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
-                    ),
+                    words!(FileNotValidUtf),
                 )))
             }
         },
@@ -227,12 +216,7 @@ fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>
 
 fn unreadable(path: &Path, why: &str) -> Diagnostic {
     let source = Source::new(path.display().to_string(), "");
-    Diagnostic::new(
-        Code::Unreadable,
-        &source,
-        0..0,
-        words!("cannot read: {why}", "tiedostoa ei voi lukea: {why}"),
-    )
+    Diagnostic::new(Code::Unreadable, &source, 0..0, words!(CannotRead, why))
 }
 
 #[cfg(test)]
@@ -288,7 +272,12 @@ mod tests {
         let broken = |l: &Library| -> Vec<(Option<String>, String)> {
             l.broken
                 .iter()
-                .map(|b| (b.id.clone(), b.first_error.message.clone()))
+                .map(|b| {
+                    (
+                        b.id.clone(),
+                        b.first_error.message_in(kohtaa_core::Lang::En),
+                    )
+                })
                 .collect()
         };
         assert_eq!(full.broken.len(), 2, "{:?}", broken(&full));

@@ -93,15 +93,9 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
                         Code::BidiControl,
                         source,
                         span,
-                        words!(
-                            "bidirectional control character {what} in text",
-                            "tekstissä on kirjoitussuunnan ohjausmerkki {what}"
-                        ),
+                        words!(BidirectionalControlCharacterText, what),
                     )
-                    .note(words!(
-                        "it can make a line display differently from what it says; remove it",
-                        "sen vuoksi rivi voi näkyä toisin kuin siinä lukee; poista se"
-                    )),
+                    .note(words!(CanMakeLineDisplay)),
                 );
             } else if c.is_control() {
                 let what = what();
@@ -110,15 +104,9 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
                         Code::ControlCharacter,
                         source,
                         span,
-                        words!(
-                            "control character {what} in text",
-                            "tekstissä on ohjausmerkki {what}"
-                        ),
+                        words!(ControlCharacterText, what),
                     )
-                    .note(words!(
-                        "escape sequences must never reach a learner's terminal; remove it",
-                        "ohjaussekvenssit eivät saa koskaan päätyä harjoittelijan päätteeseen; poista se"
-                    )),
+                    .note(words!(EscapeSequencesMustNever)),
                 );
             } else if is_invisible(c) {
                 let what = what();
@@ -126,10 +114,7 @@ pub fn check_strings(source: &Source, outline: &Outline) -> Vec<Diagnostic> {
                     Code::InvisibleCharacter,
                     source,
                     span,
-                    words!(
-                        "invisible character {what} in text",
-                        "tekstissä on näkymätön merkki {what}"
-                    ),
+                    words!(InvisibleCharacterText, what),
                 ));
             }
         }
