@@ -37,9 +37,9 @@ use kohtaa::content::Library;
 use kohtaa::i18n::Lang;
 use kohtaa::store::history::Store;
 use kohtaa::store::library::{self, LoadOptions};
-use kohtaa::tui::screens::Screen;
 use kohtaa::tui::screens::draft::DraftScreen;
 use kohtaa::tui::screens::present::{Cue, Origin, PresentScreen};
+use kohtaa::tui::screens::{ProfileScreen, Screen};
 use kohtaa::tui::theme::Theme;
 use kohtaa::tui::{Action, App, Env};
 use tui_common::{key, rows, typed};
@@ -602,8 +602,10 @@ fn every_screen_speaks_only_from_the_catalogue() {
     };
     let data = tempfile::tempdir().unwrap();
 
-    // First start: the welcome, then the library.
+    // First start: the welcome, as `kohtaa` opens it without a profile.
     let mut app = s.app(data.path(), 100, 30);
+    app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
+    assert!(matches!(app.screen, Screen::Profile(_)), "on the welcome");
     s.check(&app, "first start");
     let mut app2 = s.app(data.path(), 59, 15);
     s.check(&app2, "too small");
