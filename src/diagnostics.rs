@@ -64,7 +64,7 @@ impl Render for Diagnostic {
                 &format!("{}:{line}:{col}:", display_safe(&self.source.name))
             ),
             paint(level_style, &format!("{}:", self.level.name_in(lang))),
-            paint(bold, &display_safe(self.message_in(lang))),
+            paint(bold, &display_safe(&self.message_in(lang))),
             paint(Style::new().dimmed(), &format!("[{}]", self.code.as_str())),
         );
         let number = line.to_string();
@@ -89,7 +89,7 @@ impl Render for Diagnostic {
                 "{pad} {} {}: {}\n",
                 paint(gutter, "="),
                 Level::Note.name_in(lang),
-                display_safe(note)
+                display_safe(&note)
             ));
         }
         out

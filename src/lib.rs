@@ -5,7 +5,7 @@
 //! the files in `kohtaa-store`; they are re-exported here under the names the program uses.
 //! Only `tui` and `cli` touch the terminal. See ARCHITECTURE.md.
 
-pub use kohtaa_core::{authoring, content, i18n, lang, practice};
+pub use kohtaa_core::{authoring, content, i18n, l10n, lang, practice};
 pub use kohtaa_store as store;
 
 pub mod cli;

@@ -15,7 +15,7 @@ use crate::authoring::analyze::{
 use crate::content::Code;
 use crate::content::outline::{Outline, Seg};
 use crate::content::text::{display_safe, terminal_safe};
-use crate::i18n::{T, count, signed, t, tf};
+use crate::i18n::{self, T, count, signed, t, tf};
 use crate::store::draft::Draft;
 
 #[derive(Debug, Args)]
@@ -104,23 +104,6 @@ fn list(items: &[String], lang: Lang) -> String {
     } else {
         shown.join(", ")
     }
-}
-
-/// `1,234,567` in English; Finnish groups digits with a (no-break) space: `1 234 567`.
-fn thousands(n: u128, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::En => ',',
-        Lang::Fi => '\u{a0}',
-    };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Finds `file:line:col` of choices quickly: a large scenario can have thousands of lints.
@@ -297,7 +280,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
     }
     match &a.paths {
         PathCount::Finite { count, saturated } => {
-            let n = thousands(*count, lang);
+            let n = i18n::thousands(lang, *count);
             let n = if *saturated {
                 tf(lang, T::AnalyzeMoreThan, &[("n", &n)])
             } else {
@@ -345,15 +328,6 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
     let _ = writeln!(o, "\n{}", t(lang, T::AnalyzePedagogyTitle));
     pedagogy(&mut o, a, &locator, lang, notes);
     o
-}
-
-/// `2.33` in English, `2,33` in Finnish.
-fn decimal(x: f64, places: usize, lang: Lang) -> String {
-    let text = format!("{x:.places$}");
-    match lang {
-        Lang::En => text,
-        Lang::Fi => text.replace('.', ","),
-    }
 }
 
 fn endings_text(items: &[EndingInfo], lang: Lang) -> String {
@@ -450,9 +424,9 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
                 ("nodes", &c.nodes.to_string()),
                 ("good", &c.longest_good.to_string()),
                 ("share", &c.share_percent.to_string()),
-                ("chance", &decimal(c.chance, 1, lang)),
+                ("chance", &i18n::decimal(lang, c.chance, 1)),
                 ("chance_share", &c.chance_percent.to_string()),
-                ("p", &decimal(c.p_value, 3, lang)),
+                ("p", &i18n::decimal(lang, c.p_value, 3)),
             ],
         );
         warn_or_figure(o, c.fires, c.code, text);

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use super::{Global, data_dir, load_library, ui_language};
 use crate::content::Library;
+use crate::i18n::{T, tf};
+use crate::lang::Lang;
 use crate::store::library;
 use crate::store::profile::{self, Profile, ProfileState};
 use crate::tui::screens::{ProfileScreen, Screen};
@@ -21,11 +23,12 @@ pub fn run(global: &Global) -> ExitCode {
         std::thread::spawn(move || load_library(&global))
     };
     let (env, first_start) = env(global, first_look);
+    let lang = env.lang;
     let mut app = App::new(env);
     if first_start {
         app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
     }
-    finish(tui::run_loading(app, Some(full)))
+    finish(lang, tui::run_loading(app, Some(full)))
 }
 
 /// The app's environment, the same for every way in (the library, `play ID`, `play FILE`,
@@ -74,7 +77,7 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
         Some(Err(e)) => {
             env.profile_notice = Some(env.tf(
                 crate::i18n::T::ProfileSaveFailed,
-                &[("error", &e.to_string())],
+                &[("error", &crate::i18n::io_error(env.lang, &e))],
             ));
             false
         }
@@ -83,7 +86,7 @@ pub fn env(global: &Global, library: Library) -> (Env, bool) {
     if let Some(e) = remembered {
         let failed = env.tf(
             crate::i18n::T::ProfileSaveFailed,
-            &[("error", &e.to_string())],
+            &[("error", &crate::i18n::io_error(env.lang, &e))],
         );
         env.failed_saves.push(failed.clone());
         env.profile_notice.get_or_insert(failed);
@@ -123,9 +126,10 @@ pub fn remember_theme(
 }
 
 /// The exit code for the app's end: a failure when a save failed (each said again on
-/// stderr, since the screen that showed it is gone) or the terminal failed; 128 + the
-/// signal's number when SIGTERM or SIGHUP ended it (the run in progress was kept).
-pub fn finish(result: std::io::Result<tui::Ended>) -> ExitCode {
+/// stderr, since the screen that showed it is gone) or the terminal failed (said so, with the
+/// way round it); 128 + the signal's number when SIGTERM or SIGHUP ended it (the run in
+/// progress was kept).
+pub fn finish(lang: Lang, result: std::io::Result<tui::Ended>) -> ExitCode {
     match result {
         Ok(ended) => {
             // Written only as far as stderr still takes it: after SIGHUP it may be gone.
@@ -144,7 +148,8 @@ pub fn finish(result: std::io::Result<tui::Ended>) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
+            let error = e.to_string();
+            eprintln!("{}", tf(lang, T::AppTerminalFailed, &[("error", &error)]));
             ExitCode::FAILURE
         }
     }

@@ -6,14 +6,18 @@
 //! included). `docs/codes/README.md` has the recipe for adding a code, and
 //! `tests/it/explain_docs.rs` keeps the documents and the codes in step.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::Args;
 use include_dir::{Dir, include_dir};
 
 use super::{Global, Lang, ui_language};
 use crate::content::{Code, Level};
+use crate::i18n::{T, t, tf};
+use crate::l10n;
 
 /// Every code's explanation in every language: `<lang>/<code>.md`, e.g. `fi/K0302.md`.
 static DOCUMENTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/docs/codes");
@@ -52,14 +56,7 @@ pub fn run(global: &Global, args: &ExplainArgs) -> ExitCode {
         }
         None => {
             let code = crate::content::text::display_safe(code);
-            match lang {
-                Lang::En => {
-                    eprintln!("error: no such code `{code}`; run `kohtaa explain` to list them all")
-                }
-                Lang::Fi => eprintln!(
-                    "virhe: koodia `{code}` ei ole; kaikki koodit näet komennolla `kohtaa explain`"
-                ),
-            }
+            eprintln!("{}", tf(lang, T::ExplainNoSuchCode, &[("code", &code)]));
             ExitCode::from(2)
         }
     }
@@ -94,6 +91,9 @@ pub fn text_in(code: Code, lang: Lang) -> &'static str {
 /// The title and explanation of `code` in `lang`, from the bundle. A code without a document
 /// in `lang` falls back to English; `tests/it/explain_docs.rs` sees that none does.
 fn document(code: Code, lang: Lang) -> Option<(&'static str, &'static str)> {
+    if lang.is_pseudo() {
+        return pseudo_document(code);
+    }
     let read = |lang: Lang| {
         let path = format!("{}/{}.md", lang.code(), code.as_str());
         DOCUMENTS
@@ -102,6 +102,22 @@ fn document(code: Code, lang: Lang) -> Option<(&'static str, &'static str)> {
             .and_then(parse_document)
     };
     read(lang).or_else(|| read(Lang::En))
+}
+
+/// The English document decorated as the pseudo-locale decorates the catalogue, made once.
+fn pseudo_document(code: Code) -> Option<(&'static str, &'static str)> {
+    static DECORATED: OnceLock<BTreeMap<Code, (String, String)>> = OnceLock::new();
+    let all = DECORATED.get_or_init(|| {
+        Code::ALL
+            .iter()
+            .filter_map(|&c| {
+                let (title, text) = document(c, Lang::En)?;
+                Some((c, (l10n::pseudo(title), l10n::pseudo(text))))
+            })
+            .collect()
+    });
+    all.get(&code)
+        .map(|(title, text)| (title.as_str(), text.as_str()))
 }
 
 /// A document's title (its `# ` line) and explanation (the rest, trimmed), or `None` when it
@@ -115,12 +131,12 @@ pub fn parse_document(source: &str) -> Option<(&str, &str)> {
 
 /// The word for a level in `lang`.
 pub fn level_in(level: Level, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => level.name(),
-        Lang::Fi => match level {
-            Level::Error => "virhe",
-            Level::Warning => "varoitus",
-            Level::Note => "huomautus",
+    t(
+        lang,
+        match level {
+            Level::Error => T::ExplainLevelError,
+            Level::Warning => T::ExplainLevelWarning,
+            Level::Note => T::ExplainLevelNote,
         },
-    }
+    )
 }

@@ -99,7 +99,7 @@ fn read_profile(lang: Lang) -> Option<serde_json::Value> {
                 tf(
                     lang,
                     T::ExportCannotRead,
-                    &[("path", &shown), ("error", &e.to_string())]
+                    &[("path", &shown), ("error", &e.in_lang(lang))]
                 )
             );
             return None;

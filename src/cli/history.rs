@@ -67,13 +67,17 @@ fn load_warning(w: &LoadWarning, lang: Lang) -> String {
     text
 }
 
-/// The result column: the outcome as the file names it in English (`resolved`), the
-/// learner's word for it in Finnish (`ratkesi osittain`).
-fn outcome_word(lang: Lang, outcome: Outcome) -> String {
-    match lang {
-        Lang::En => outcome.name().to_lowercase(),
-        Lang::Fi => i18n::outcome(lang, outcome).to_lowercase(),
-    }
+/// The result column: a short word for the outcome (`partial`, `ratkesi osittain`).
+fn outcome_word(lang: Lang, outcome: Outcome) -> &'static str {
+    t(
+        lang,
+        match outcome {
+            Outcome::Resolved => T::HistoryResolved,
+            Outcome::Partial => T::HistoryPartial,
+            Outcome::Unresolved => T::HistoryUnresolved,
+            Outcome::Escalated => T::HistoryEscalated,
+        },
+    )
 }
 
 pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
@@ -110,7 +114,7 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
                 match r.status {
                     RunStatus::Finished => r.measurement.outcome.map_or_else(
                         || t(lang, T::HistoryFinished).to_owned(),
-                        |o| outcome_word(lang, o),
+                        |o| outcome_word(lang, o).to_owned(),
                     ),
                     RunStatus::Abandoned => t(lang, T::HistoryAbandoned).to_owned(),
                 },
@@ -203,7 +207,8 @@ fn forget(store: &Store, yes: bool, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", tf(lang, T::CliError, &[("message", &e.to_string())]));
+            let message = i18n::io_error(lang, &e);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             ExitCode::from(1)
         }
     }

@@ -71,7 +71,7 @@ pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
                 tf(
                     ui,
                     T::NewCannotWrite,
-                    &[("path", &shown), ("error", &e.to_string())]
+                    &[("path", &shown), ("error", &crate::i18n::io_error(ui, &e))]
                 )
             );
             ExitCode::from(1)

@@ -14,7 +14,7 @@ use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::content::{Code, EncounterModel, Library, Origin, Scenario};
 use crate::diagnostics::Render;
-use crate::i18n::{T, t, tf};
+use crate::i18n::{self, T, t, tf};
 use crate::plain::json::RunRecord;
 use crate::plain::style::{self, Decision};
 use crate::plain::{self, Answer, Answers, Stop, summary};
@@ -110,34 +110,39 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
             match run {
                 Ok(run) => Screen::Play(PlayScreen::new(run)),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    let message = e.message(env.lang);
+                    eprintln!("{}", tf(env.lang, T::CliError, &[("message", &message)]));
                     return ExitCode::from(2);
                 }
             }
         }
     };
+    let lang = env.lang;
     let mut app = App::new(env);
     app.screen = screen;
-    super::app::finish(tui::run(app))
+    super::app::finish(lang, tui::run(app))
 }
 
 /// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
 /// made so far; a file with errors shows its diagnostics instead of the run.
 fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
+    let lang = ui_language(global);
     if !path.is_file() {
-        eprintln!(
-            "error: no such file: {}",
-            display_safe(&path.display().to_string())
-        );
+        let shown = path.display().to_string();
+        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
         return ExitCode::from(2);
     }
     if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &global.scenarios))
         && !d.scenario.nodes.iter().any(|n| n.id == *start)
     {
+        let (path, node) = (path.display().to_string(), display_safe(start));
         eprintln!(
-            "error: {} has no node `{}`",
-            display_safe(&path.display().to_string()),
-            display_safe(start)
+            "{}",
+            tf(
+                lang,
+                T::PlayFileNoSuchNode,
+                &[("path", &path), ("node", &node)]
+            )
         );
         return ExitCode::from(2);
     }
@@ -148,9 +153,10 @@ fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
         global.scenarios.clone(),
         args.start.clone(),
     );
+    let lang = env.lang;
     let mut app = App::new(env);
     app.screen = Screen::Draft(screen);
-    super::app::finish(tui::run(app))
+    super::app::finish(lang, tui::run(app))
 }
 
 /// An argument names a file when it looks like a path or names one that exists.
@@ -162,11 +168,10 @@ fn is_file(arg: &str) -> bool {
 
 /// A draft file, checked first: its problems are printed as diagnostics, and an error stops.
 pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> {
+    let lang = ui_language(global);
     if !path.is_file() {
-        eprintln!(
-            "error: no such file: {}",
-            display_safe(&path.display().to_string())
-        );
+        let shown = path.display().to_string();
+        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
         return Err(NotPlayable(ExitCode::from(2)));
     }
     let library = library::load(&LoadOptions {
@@ -190,10 +195,8 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         return Err(NotPlayable(ExitCode::from(1)));
     }
     let Some(loaded) = library.scenarios.iter().find(|s| s.origin == Origin::Given) else {
-        eprintln!(
-            "error: {} holds no scenario (is it a model, style or tests file?)",
-            display_safe(&name)
-        );
+        let shown = display_safe(&name);
+        eprintln!("{}", tf(lang, T::PlayNotAScenario, &[("path", &shown)]));
         return Err(NotPlayable(ExitCode::from(1)));
     };
     with_model(
@@ -220,15 +223,19 @@ pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlaya
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            eprintln!("error: no scenario with the id `{}`", display_safe(id));
+            let shown = display_safe(id);
+            eprintln!("{}", tf(lang, T::PlayNoSuchScenario, &[("id", &shown)]));
             if let Some(close) = did_you_mean(id, ids.iter().copied()) {
-                eprintln!("  help: did you mean `{close}`?");
+                eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
             }
             if ids.is_empty() {
-                eprintln!("  note: the library holds no scenarios");
+                eprintln!("{}", t(lang, T::PlayLibraryEmptyNote));
             } else {
-                eprintln!("  available: {}", ids.join(", "));
-                eprintln!("  note: `kohtaa list` shows each with its title");
+                eprintln!(
+                    "{}",
+                    tf(lang, T::PlayAvailable, &[("ids", &ids.join(", "))])
+                );
+                eprintln!("{}", t(lang, T::PlayListNote));
             }
             Err(NotPlayable(ExitCode::from(2)))
         }
@@ -258,12 +265,19 @@ fn with_model(
             styles,
         }),
         None => {
-            eprintln!(
-                "error: the scenario's encounter model `{}` ({}) was not found",
+            let (model, language) = (
                 display_safe(&scenario.model),
-                display_safe(&scenario.language)
+                display_safe(&scenario.language),
             );
-            eprintln!("  note: name the folder that holds its models/ folder with --scenarios DIR");
+            eprintln!(
+                "{}",
+                tf(
+                    lang,
+                    T::PlayNoModel,
+                    &[("model", &model), ("lang", &language)]
+                )
+            );
+            eprintln!("{}", t(lang, T::PlayNoModelNote));
             Err(NotPlayable(ExitCode::from(1)))
         }
     }
@@ -283,7 +297,7 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     }
     list.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
     if list.is_empty() {
-        eprintln!("error: the library holds no scenarios");
+        eprintln!("{}", t(lang, T::PlayLibraryEmpty));
         return Err(NotPlayable(ExitCode::from(1)));
     }
     let mut out = io::stdout().lock();
@@ -333,14 +347,13 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
             with_model(&library, list[n - 1], None, lang)
         }
         Ok(Answer::GaveUp(n)) => {
-            eprintln!(
-                "error: {}",
-                tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())])
-            );
+            let message = tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())]);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             Err(NotPlayable(ExitCode::from(1)))
         }
         _ => {
-            eprintln!("error: {}", t(lang, T::PlainPickEnded));
+            let message = t(lang, T::PlainPickEnded);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", message)]));
             Err(NotPlayable(ExitCode::from(1)))
         }
     }
@@ -351,7 +364,8 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     let mut run = match Run::new(playable.scenario.clone(), playable.model.clone(), seed) {
         Ok(run) => run,
         Err(e) => {
-            eprintln!("error: {e}");
+            let message = e.message(lang);
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             return ExitCode::from(1);
         }
     };
@@ -359,9 +373,10 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         && run.start_at(node).is_err()
     {
         let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
-        eprintln!("error: the scenario has no node `{}`", display_safe(node));
+        let shown = display_safe(node);
+        eprintln!("{}", tf(lang, T::PlayNoSuchNode, &[("node", &shown)]));
         if let Some(close) = did_you_mean(node, ids) {
-            eprintln!("  help: did you mean `{close}`?");
+            eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
         }
         return ExitCode::from(2);
     }
@@ -391,7 +406,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         match offer_style(lang, texts, &dir, &mut answers, &mut out, &mut failed) {
             Ok(Some(style)) => learner = style,
             Ok(None) => {}
-            Err(e) => return io_error(&e),
+            Err(e) => return io_error(lang, &e),
         }
     }
     let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
@@ -399,11 +414,11 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         && let Some(plan) = summary::last_plan(lang, &store.load().records)
         && let Err(e) = writeln!(out, "{plan}\n")
     {
-        return io_error(&e);
+        return io_error(lang, &e);
     }
     let started = now();
     let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
-    let record = save(&store, playable, &run, started, &mut failed);
+    let record = save(lang, &store, playable, &run, started, &mut failed);
     let done = if failed {
         ExitCode::FAILURE
     } else {
@@ -417,7 +432,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             } else if practice
                 && let Err(e) = reflect(lang, &store, record, &mut answers, &mut out, &mut failed)
             {
-                return io_error(&e);
+                return io_error(lang, &e);
             }
             if failed {
                 ExitCode::FAILURE
@@ -428,18 +443,19 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         Ok(Stop::Quit { .. }) => done,
         Ok(stop) => {
             if let Some(message) = stop.error(lang) {
-                eprintln!("error: {message}");
+                eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
             }
             ExitCode::from(1)
         }
-        Err(e) => io_error(&e),
+        Err(e) => io_error(lang, &e),
     }
 }
 
 /// How a failed read or write ends plain mode: a closed stdout (`| head`) quietly.
-fn io_error(e: &io::Error) -> ExitCode {
+fn io_error(lang: Lang, e: &io::Error) -> ExitCode {
     if e.kind() != io::ErrorKind::BrokenPipe {
-        eprintln!("error: {e}");
+        let message = i18n::io_error(lang, e);
+        eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
     }
     ExitCode::from(1)
 }
@@ -472,10 +488,12 @@ fn offer_style(
                 }
                 Err(e) => {
                     *failed = true;
-                    eprintln!(
-                        "error: {}",
-                        tf(lang, T::PlainStyleFailed, &[("error", &e.to_string())])
-                    )
+                    let message = tf(
+                        lang,
+                        T::PlainStyleFailed,
+                        &[("error", &i18n::io_error(lang, &e))],
+                    );
+                    eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]))
                 }
             }
             Some(style)
@@ -519,10 +537,12 @@ fn reflect(
         Ok(()) => writeln!(out, "{}", t(lang, T::PlainReflectSaved))?,
         Err(e) => {
             *failed = true;
-            eprintln!(
-                "error: {}",
-                tf(lang, T::PlainReflectFailed, &[("error", &e.to_string())])
-            )
+            let message = tf(
+                lang,
+                T::PlainReflectFailed,
+                &[("error", &i18n::io_error(lang, &e))],
+            );
+            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]))
         }
     }
     Ok(())
@@ -538,6 +558,7 @@ fn now() -> time::OffsetDateTime {
 /// run. With `--no-save` the record is made but nothing is written. A save that fails is
 /// said on stderr and sets `failed`.
 fn save(
+    lang: Lang,
     store: &Store,
     playable: &Playable,
     run: &Run,
@@ -551,7 +572,8 @@ fn save(
     let mut record = HistoryRecord::of_run(run, source, started, now());
     if let Err(e) = store.save(&mut record) {
         *failed = true;
-        eprintln!("error: the run could not be saved: {e}");
+        let error = i18n::io_error(lang, &e);
+        eprintln!("{}", tf(lang, T::PlaySaveFailed, &[("error", &error)]));
         return None;
     }
     Some(record)
@@ -569,7 +591,7 @@ fn learner_style(lang: Lang) -> (Option<LearnerStyle>, bool) {
         Ok(ProfileState::Found(p)) => (p.style, false),
         Ok(ProfileState::SetAside { aside, .. }) => {
             eprintln!(
-                "note: {}",
+                "{}",
                 tf(
                     lang,
                     T::ProfileSetAside,

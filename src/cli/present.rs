@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::play::{NotPlayable, by_id};
 use super::{Global, load_library, ui_language};
+use crate::i18n::{T, tf};
 use crate::tui::screens::Screen;
 use crate::tui::screens::present::{Origin, PresentScreen};
 use crate::tui::{self, App};
@@ -32,7 +33,7 @@ pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
             match PresentScreen::new(&env, Origin::Command, playable.scenario, playable.model) {
                 Ok(screen) => screen,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", tf(lang, T::CliError, &[("message", &e)]));
                     return ExitCode::from(1);
                 }
             }
@@ -40,5 +41,5 @@ pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
     };
     let mut app = App::new(env);
     app.screen = Screen::Present(Box::new(screen));
-    super::app::finish(tui::run(app))
+    super::app::finish(lang, tui::run(app))
 }

@@ -11,7 +11,7 @@ use clap::Args;
 use super::{Global, Lang, data_dir, load_library, ui_language};
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
-use crate::i18n::{T, count, t, tf};
+use crate::i18n::{self, T, count, t, tf};
 use crate::store::profile::{self, Profile, ProfileState};
 
 #[derive(Debug, Args)]
@@ -44,12 +44,12 @@ fn parse_style(s: &str) -> Result<StyleSetting, String> {
 }
 
 /// `error: <profile file>: <what went wrong>`.
-fn file_error(lang: Lang, dir: &std::path::Path, e: &dyn std::fmt::Display) -> String {
+fn file_error(lang: Lang, dir: &std::path::Path, e: &std::io::Error) -> String {
     let path = profile::path(dir).display().to_string();
     tf(
         lang,
         T::ProfileFileError,
-        &[("path", &path), ("error", &e.to_string())],
+        &[("path", &path), ("error", &i18n::io_error(lang, e))],
     )
 }
 

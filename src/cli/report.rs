@@ -90,32 +90,75 @@ fn short(v: f64) -> String {
 }
 
 /// One line of an export, read and range-checked; why not, as said to the facilitator.
-pub fn read_line(line: &str) -> Result<ExportedRun, String> {
-    let run = serde_json::from_str::<ExportedRun>(line).map_err(|e| e.to_string())?;
+pub fn read_line(line: &str) -> Result<ExportedRun, LineError> {
+    let run = serde_json::from_str::<ExportedRun>(line).map_err(LineError::Json)?;
     run.out_of_range().map_or(Ok(run), Err)
+}
+
+/// Why a line of an export was skipped.
+#[derive(Debug)]
+pub enum LineError {
+    /// Not a run as `export` writes it.
+    Json(serde_json::Error),
+    /// A choice, fit or mood outside the ranges kohtaa writes.
+    OutOfRange {
+        what: T,
+        value: String,
+        lo: i64,
+        hi: i64,
+    },
+}
+
+impl LineError {
+    /// The reason, in `lang`.
+    fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            LineError::Json(e) => json_error(lang, e),
+            LineError::OutOfRange {
+                what,
+                value,
+                lo,
+                hi,
+            } => {
+                let (lo, hi) = (lo.to_string(), hi.to_string());
+                tf(lang, *what, &[("value", value), ("lo", &lo), ("hi", &hi)])
+            }
+        }
+    }
 }
 
 impl ExportedRun {
     /// What lies outside the ranges kohtaa writes, if anything: such a line was damaged or
     /// made by hand, and is skipped rather than averaged (a fit of 1e308 would print 309
     /// digits, a choice of 2^64-1 would be counted as choice 0).
-    fn out_of_range(&self) -> Option<String> {
+    fn out_of_range(&self) -> Option<LineError> {
         let mood = |m: f64| (f64::from(MOOD_MIN)..=f64::from(MOOD_MAX)).contains(&m);
+        let out = |what, value: String, lo, hi| {
+            Some(LineError::OutOfRange {
+                what,
+                value,
+                lo,
+                hi,
+            })
+        };
         if let Some(c) = self.choices.iter().find(|c| c.choice >= MAX_CHOICES) {
             let last = MAX_CHOICES - 1;
-            return Some(format!("choice {} is out of range (0 to {last})", c.choice));
+            return out(
+                T::ReportChoiceOutOfRange,
+                c.choice.to_string(),
+                0,
+                last as i64,
+            );
         }
         let moods = self.choices.iter().filter_map(|c| c.mood_after);
         let m = self.measurement.as_ref();
         if let Some(fit) = m.and_then(|m| m.fit).filter(|f| !(0.0..=100.0).contains(f)) {
-            return Some(format!("fit {} is out of range (0 to 100)", short(fit)));
+            return out(T::ReportFitOutOfRange, short(fit), 0, 100);
         }
         let measured = m.into_iter().flat_map(|m| m.moods.iter().copied());
         if let Some(bad) = moods.chain(measured).find(|&v| !mood(v)) {
-            return Some(format!(
-                "mood {} is out of range ({MOOD_MIN} to {MOOD_MAX})",
-                short(bad)
-            ));
+            let (lo, hi) = (i64::from(MOOD_MIN), i64::from(MOOD_MAX));
+            return out(T::ReportMoodOutOfRange, short(bad), lo, hi);
         }
         None
     }
@@ -209,13 +252,13 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let shown = path.display().to_string();
-        let cannot_read = |e: &dyn std::fmt::Display| {
+        let cannot_read = |error: &str| {
             eprintln!(
                 "{}",
                 tf(
                     lang,
                     T::CliCannotRead,
-                    &[("path", &shown), ("error", &e.to_string())]
+                    &[("path", &shown), ("error", error)]
                 )
             );
         };
@@ -224,7 +267,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
         let mut input = match open_regular(path) {
             Ok((file, _)) => std::io::BufReader::new(file),
             Err(e) => {
-                cannot_read(&e);
+                cannot_read(&e.in_lang(lang));
                 failed = true;
                 continue;
             }
@@ -236,7 +279,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    cannot_read(&e);
+                    cannot_read(&crate::i18n::io_error(lang, &e));
                     failed = true;
                     break;
                 }
@@ -258,7 +301,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                             &[
                                 ("path", &shown),
                                 ("line", &(i + 1).to_string()),
-                                ("error", &e),
+                                ("error", &e.in_lang(lang)),
                             ]
                         )
                     );
@@ -431,14 +474,34 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// Why a line is not an exported run, in `lang`.
+fn json_error(lang: Lang, e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let column = e.column().to_string();
+    match e.classify() {
+        Category::Syntax => tf(lang, T::ReportNotJson, &[("column", &column)]),
+        Category::Eof => t(lang, T::ReportCutOff).to_owned(),
+        // serde names the first field a line lacks: "missing field `scenario`".
+        Category::Data => match e.to_string().strip_prefix("missing field `") {
+            Some(rest) => {
+                let field = rest.split('`').next().unwrap_or_default();
+                tf(
+                    lang,
+                    T::ReportMissingField,
+                    &[("field", &display_safe(field))],
+                )
+            }
+            None => t(lang, T::ReportNotARun).to_owned(),
+        },
+        Category::Io => display_safe(&e.to_string()).into_owned(),
+    }
+}
+
 /// `75%`; Finnish writes a space before the sign: `75 %`.
 pub fn percent(v: Option<f64>, lang: Lang) -> String {
     v.map_or_else(
         || "-".to_owned(),
-        |v| match lang {
-            Lang::En => format!("{v:.0}%"),
-            Lang::Fi => format!("{v:.0}\u{a0}%"),
-        },
+        |v| tf(lang, T::ReportPercent, &[("n", &format!("{v:.0}"))]),
     )
 }
 

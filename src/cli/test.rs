@@ -84,7 +84,7 @@ fn scenario_for<'a>(
             &[
                 ("id", &display_safe(id)),
                 ("code", &b.first_error.code.to_string()),
-                ("message", &display_safe(b.first_error.message_in(lang))),
+                ("message", &display_safe(&b.first_error.message_in(lang))),
             ],
         ));
     }

@@ -53,19 +53,6 @@ pub fn practise_next(
     ))
 }
 
-/// A date as the learner's language writes it: "2025-03-14", "14.3.2025".
-fn date(lang: Lang, when: time::OffsetDateTime) -> String {
-    match lang {
-        Lang::En => format!(
-            "{:04}-{:02}-{:02}",
-            when.year(),
-            u8::from(when.month()),
-            when.day()
-        ),
-        Lang::Fi => format!("{}.{}.{}", when.day(), u8::from(when.month()), when.year()),
-    }
-}
-
 /// The progress summary, three lines once there are runs: how many (finished and not), the
 /// step missed or broken most often, and the last run's fit.
 pub fn progress_lines(lang: Lang, library: &Library, records: &[RunRecord]) -> Vec<String> {
@@ -110,7 +97,7 @@ pub fn progress_lines(lang: Lang, library: &Library, records: &[RunRecord]) -> V
         let title = library
             .scenario(&last.scenario, &last.language)
             .map_or_else(|| safe(&last.scenario), |s| safe(&s.value.title));
-        let when = date(lang, last.ended);
+        let when = i18n::date(lang, last.ended.date());
         lines.push(match last.fit {
             Some(fit) => tf(
                 lang,

@@ -9,7 +9,7 @@ use super::screens::{Screen, Step};
 use super::theme::{Theme, ThemeChoice};
 use crate::content::styles::LearnerStyle;
 use crate::content::{Library, Scenario};
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::practice::record::{RunRecord, remeasure};
 use crate::store::history::{LoadProblem, LoadWarning, Store};
 use crate::store::profile;
@@ -149,7 +149,10 @@ impl Env {
         match self.store.save(record) {
             Ok(Some(_)) => {}
             Ok(None) => record.id = format!("unsaved-{}", self.runs.len() + 1),
-            Err(e) => self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())])),
+            Err(e) => {
+                let notice = self.tf(T::SaveFailed, &[("error", &i18n::io_error(self.lang, &e))]);
+                self.save_failed(notice);
+            }
         }
         self.runs.push(record.clone());
     }
@@ -157,7 +160,8 @@ impl Env {
     /// Rewrites a run already saved (a reflection added).
     fn update_run(&mut self, record: &mut RunRecord) {
         if let Err(e) = self.store.update(record) {
-            self.save_failed(self.tf(T::SaveFailed, &[("error", &e.to_string())]));
+            let notice = self.tf(T::SaveFailed, &[("error", &i18n::io_error(self.lang, &e))]);
+            self.save_failed(notice);
         }
         match self.runs.iter_mut().find(|r| r.id == record.id) {
             Some(r) => *r = record.clone(),
@@ -317,9 +321,10 @@ impl App {
         self.env.profile_notice = match profile::set_learner(dir, style, self_check) {
             Ok(_) => changed.then(|| self.env.t(T::ProfileSaved).to_owned()),
             Err(e) => {
-                let failed = self
-                    .env
-                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                let failed = self.env.tf(
+                    T::ProfileSaveFailed,
+                    &[("error", &i18n::io_error(self.env.lang, &e))],
+                );
                 self.env.failed_saves.push(failed.clone());
                 Some(failed)
             }
@@ -341,9 +346,10 @@ impl App {
         self.env.profile_notice = Some(match remember_theme(dir, choice, self.env.learner) {
             Ok(()) => self.env.t(T::ProfileSaved).to_owned(),
             Err(e) => {
-                let failed = self
-                    .env
-                    .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                let failed = self.env.tf(
+                    T::ProfileSaveFailed,
+                    &[("error", &i18n::io_error(self.env.lang, &e))],
+                );
                 self.env.failed_saves.push(failed.clone());
                 failed
             }
@@ -409,9 +415,10 @@ impl App {
                     Some(dir) => Some(match profile::forget(dir) {
                         Ok(_) => self.env.t(T::ProfileDeleted).to_owned(),
                         Err(e) => {
-                            let failed = self
-                                .env
-                                .tf(T::ProfileSaveFailed, &[("error", &e.to_string())]);
+                            let failed = self.env.tf(
+                                T::ProfileSaveFailed,
+                                &[("error", &i18n::io_error(self.env.lang, &e))],
+                            );
                             self.env.failed_saves.push(failed.clone());
                             failed
                         }

@@ -24,8 +24,9 @@
 //!    of its `keys`, `title`, `update` and `render` matches.
 //! 3. Reach it with `Step::go(Screen::<Variant>(...))` from another screen's `update`.
 //!    If a new key needs a new kind of action, add it to `Action`.
-//! 4. Put new interface words in `src/i18n/mod.rs` (both languages) and add a snapshot test
-//!    in `tests/it/tui_screens.rs` at 80x24 in both languages.
+//! 4. Put new interface words in `crates/kohtaa-core/locales/<lang>/kohtaa.ftl` (every
+//!    language; use them as `T::Id`) and add a snapshot test in `tests/it/tui_screens.rs` at
+//!    80x24 in both languages.
 
 pub mod action;
 pub mod app;

@@ -1,6 +1,7 @@
 //! Every diagnostic code has a fixture under tests/fixtures/check/, reported at its exact
 //! line and column with its exact message.
 
+use kohtaa::lang::Lang;
 use kohtaa::store::library::{self, LoadOptions};
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ fn reports(paths: &[&str], code: &str, line: usize, column: usize, message: &str
         panic!("{code} not reported for {paths:?}; got {all:#?}");
     };
     assert_eq!(
-        (d.start(), d.message.as_str()),
+        (d.start(), d.message_in(Lang::En).as_str()),
         ((line, column), message),
         "{}",
         d.headline()
@@ -162,7 +163,7 @@ fn k0107_a_file_too_large_is_refused_unread() {
     let d = &lib.diagnostics[0];
     assert_eq!(d.code, Code::FileTooLarge);
     assert_eq!(
-        d.message,
+        d.message_in(Lang::En),
         "file is 17,825,792 bytes; the limit is 16,777,216 bytes (16 MiB)"
     );
 }
@@ -173,7 +174,7 @@ fn k0108_nesting_beyond_the_limit_is_refused() {
     let source = Source::new("deep.ron", text);
     let d = kohtaa::content::parse::parse::<ron::Value>(&source).unwrap_err();
     assert_eq!(d.code, Code::TooDeep);
-    assert_eq!(d.message, "nesting deeper than 64 levels");
+    assert_eq!(d.message_in(Lang::En), "nesting deeper than 64 levels");
 }
 
 #[cfg(unix)]
@@ -191,7 +192,8 @@ fn k0110_an_unreadable_file_is_reported_and_the_others_load() {
         .iter()
         .find(|d| d.code == Code::Unreadable)
         .expect("unreadable reported");
-    assert!(d.message.starts_with("cannot read: "), "{}", d.message);
+    let message = d.message_in(Lang::En);
+    assert!(message.starts_with("cannot read: "), "{message}");
     assert!(d.source.name.ends_with("a-link.ron"));
     assert_eq!(lib.scenarios.len(), 1);
 }
@@ -204,14 +206,17 @@ fn duplicates_say_where_the_first_one_is() {
         .iter()
         .find(|d| d.code == Code::DuplicateId)
         .unwrap();
-    assert_eq!(d.notes, ["first used at line 12"]);
+    assert_eq!(d.notes_in(Lang::En), ["first used at line 12"]);
     let lib = load(&["models/k0404_duplicate_pitfall.en.ron"]);
     let d = &lib
         .diagnostics
         .iter()
         .find(|d| d.code == Code::DuplicatePitfall)
         .unwrap();
-    assert_eq!(d.notes, ["first used at line 12 (in step `greet`)"]);
+    assert_eq!(
+        d.notes_in(Lang::En),
+        ["first used at line 12 (in step `greet`)"]
+    );
 }
 
 #[test]

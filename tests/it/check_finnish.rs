@@ -317,11 +317,12 @@ fn every_diagnostic_from_the_fixtures_has_its_own_finnish() {
 
 #[track_caller]
 fn assert_finnish(d: &Diagnostic) {
-    let (en, fi) = (&d.message, &d.message_fi);
+    let (en, fi) = (d.message_in(Lang::En), d.message_in(Lang::Fi));
     assert!(!fi.trim().is_empty(), "{}", d.headline());
     assert_ne!(en, fi, "{}", d.headline());
-    assert_eq!(d.notes.len(), d.notes_fi.len(), "{}", d.headline());
-    for (en, fi) in d.notes.iter().zip(&d.notes_fi) {
+    let (notes, notes_fi) = (d.notes_in(Lang::En), d.notes_in(Lang::Fi));
+    assert_eq!(notes.len(), notes_fi.len(), "{}", d.headline());
+    for (en, fi) in notes.iter().zip(&notes_fi) {
         assert!(!fi.trim().is_empty() && en != fi, "{}: {fi}", d.headline());
     }
     assert_eq!(d.render_in(Lang::En, true), d.render(true));
@@ -370,17 +371,21 @@ fn ron_errors_are_worded_in_finnish() {
     for (text, expected) in cases {
         let source = Source::new("t.ron", text);
         let d = parse::<Scenario>(&source).expect_err(text);
-        assert_eq!(d.message_fi, expected, "{text}: {}", d.message);
+        assert_eq!(
+            d.message_in(Lang::Fi),
+            expected,
+            "{text}: {}",
+            d.message_in(Lang::En)
+        );
         assert_finnish(&d);
     }
     // A rarer one keeps RON's English inside, said to be RON's.
     let source = Source::new("t.ron", "Scenario(id: \"\\q\")");
     let d = parse::<Scenario>(&source).unwrap_err();
+    let fi = d.message_in(Lang::Fi);
     assert!(
-        d.message_fi
-            .starts_with("virheellinen kenoviivamerkintä (RON: "),
-        "{}",
-        d.message_fi
+        fi.starts_with("virheellinen kenoviivamerkintä (RON: "),
+        "{fi}"
     );
     assert_finnish(&d);
 }

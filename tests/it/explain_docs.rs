@@ -43,7 +43,6 @@ fn entries(dir: &Path) -> Vec<(PathBuf, String)> {
 #[test]
 fn every_code_has_a_document_in_every_language() {
     let missing: Vec<PathBuf> = Lang::ALL
-        .as_slice()
         .iter()
         .flat_map(|&lang| Code::ALL.iter().map(move |&code| document_path(code, lang)))
         .filter(|path| !path.is_file())
@@ -56,7 +55,7 @@ fn every_code_has_a_document_in_every_language() {
 
 #[test]
 fn no_document_for_a_code_or_a_language_that_does_not_exist() {
-    let languages: Vec<&str> = Lang::ALL.as_slice().iter().map(|l| l.code()).collect();
+    let languages: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     let mut strays = Vec::new();
     for (path, name) in entries(&codes_dir()) {
         if path.is_dir() && languages.contains(&name.as_str()) {
@@ -82,7 +81,7 @@ fn no_document_for_a_code_or_a_language_that_does_not_exist() {
 
 #[test]
 fn every_document_is_a_title_a_blank_line_and_an_explanation() {
-    for &lang in Lang::ALL.as_slice() {
+    for &lang in &Lang::ALL {
         for &code in Code::ALL {
             let source = read(code, lang);
             let path = document_path(code, lang);
@@ -121,7 +120,7 @@ fn the_english_titles_are_the_codes_own() {
 fn the_binary_holds_every_document_as_it_is_on_disk() {
     // An explanation added or edited without a rebuild would fail here (build.rs watches
     // docs/codes, as include_dir! cannot).
-    for &lang in Lang::ALL.as_slice() {
+    for &lang in &Lang::ALL {
         for &code in Code::ALL {
             let source = read(code, lang);
             let (title, text) = parse_document(&source).unwrap();

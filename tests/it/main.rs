@@ -53,6 +53,7 @@ mod progress_schedule;
 mod progress_store;
 mod progress_tui;
 mod progress_view;
+mod pseudo_locale;
 mod pty_play;
 mod readme_coverage;
 mod styles_content;

@@ -214,11 +214,15 @@ fn mood_words_are_checked_at_their_line_and_column() {
         folders: Vec::new(),
         paths: vec![fixture("check/mood_words_bad.ron")],
     });
-    let found: Vec<(&str, (usize, usize), &str)> = lib
+    let found: Vec<(&str, (usize, usize), String)> = lib
         .diagnostics
         .iter()
         .filter(|d| d.code.as_str() != "K0605")
-        .map(|d| (d.code.as_str(), d.start(), d.message.as_str()))
+        .map(|d| (d.code.as_str(), d.start(), d.message_in(Lang::En)))
+        .collect();
+    let found: Vec<(&str, (usize, usize), &str)> = found
+        .iter()
+        .map(|(c, at, m)| (*c, *at, m.as_str()))
         .collect();
     assert_eq!(
         found,

@@ -339,7 +339,7 @@ fn input_that_ends_during_the_style_question_or_self_check_saves_nothing() {
             let said = if case.lang == "en" {
                 "error: input ended before the scenario did; stopping at decision 1"
             } else {
-                "error: syöte loppui ennen kuin harjoitus päättyi; lopetetaan päätöksessä 1"
+                "virhe: syöte loppui ennen kuin harjoitus päättyi; lopetetaan päätöksessä 1"
             };
             assert_eq!(out.stderr.trim(), said, "{input:?}");
             assert!(profile(data.path()).is_none(), "{input:?}");

@@ -1,6 +1,7 @@
 //! The style files: the bundled ones are complete and clean; each problem in an edited copy is
 //! reported with its code at the spot; a user's file replaces the bundled one.
 
+use kohtaa::lang::Lang;
 use std::path::{Path, PathBuf};
 
 use kohtaa::content::{Code, Library};
@@ -67,9 +68,9 @@ fn a_missing_watch_out_tip_is_reported_at_its_row() {
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::StyleIncomplete);
     assert!(
-        d.message.contains("learner C with customer C"),
+        d.message_in(Lang::En).contains("learner C with customer C"),
         "{}",
-        d.message
+        d.message_in(Lang::En)
     );
     // The diagnostic points at learner C's row of tips.
     assert_eq!(
@@ -84,8 +85,8 @@ fn an_unknown_placeholder_is_an_error_at_its_text() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::UnknownPlaceholder);
-    assert!(d.message.contains("{fitt}"));
-    assert!(d.notes[0].contains("{fit}"));
+    assert!(d.message_in(Lang::En).contains("{fitt}"));
+    assert!(d.notes_in(Lang::En)[0].contains("{fit}"));
     assert_eq!(d.start(), position(&text, "\"{fitt}"));
 }
 
@@ -108,7 +109,7 @@ fn the_self_check_needs_twelve_to_sixteen_statements() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::StyleQuestionCount);
-    assert!(d.message.contains("11 statements"));
+    assert!(d.message_in(Lang::En).contains("11 statements"));
     assert_eq!(d.start(), position(&text, "[\n            Statement("));
 }
 
@@ -125,7 +126,7 @@ fn a_pole_with_one_statement_is_a_warning() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::SelfCheckUnbalanced);
-    assert!(d.message.contains("People"));
+    assert!(d.message_in(Lang::En).contains("People"));
     assert!(!d.is_error());
 }
 
@@ -138,7 +139,7 @@ fn a_framing_must_keep_the_message() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::FramingLeavesOut);
-    assert!(d.message.contains("Message"));
+    assert!(d.message_in(Lang::En).contains("Message"));
     assert_eq!(d.start(), position(&text, "[Worked, Change, Impact]"));
 }
 
@@ -151,7 +152,11 @@ fn a_blend_of_opposites_is_an_unknown_value_with_a_suggestion() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::UnknownVariant);
-    assert!(d.message.contains("`DS`"), "{}", d.message);
+    assert!(
+        d.message_in(Lang::En).contains("`DS`"),
+        "{}",
+        d.message_in(Lang::En)
+    );
     assert_eq!(d.start(), position(&text, "DS: \"Mostly"));
 }
 
@@ -212,8 +217,16 @@ fn closings_by_result_are_checked_like_the_other_texts() {
     let (_dir, path) = fixture(&text);
     let lib = load_paths(vec![path]);
     let d = only(&lib, Code::EmptyText);
-    assert!(d.message.contains("Poor"), "{}", d.message);
-    assert!(!d.message.contains("Good"), "{}", d.message);
+    assert!(
+        d.message_in(Lang::En).contains("Poor"),
+        "{}",
+        d.message_in(Lang::En)
+    );
+    assert!(
+        !d.message_in(Lang::En).contains("Good"),
+        "{}",
+        d.message_in(Lang::En)
+    );
 
     // With every result covered, no `closing` is needed.
     let (_dir, path) = fixture(&edited(closing, ""));

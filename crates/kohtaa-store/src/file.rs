@@ -11,7 +11,8 @@ use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::Path;
 
-use kohtaa_core::content::Bilingual;
+use kohtaa_core::content::diagnostic::Message;
+use kohtaa_core::lang::Lang;
 use kohtaa_core::words;
 
 /// Why a file was not read.
@@ -19,8 +20,8 @@ use kohtaa_core::words;
 pub enum ReadError {
     /// The system's own reason (no such file, no permission ...).
     Io(io::Error),
-    /// Not a regular file: what it is instead ("a FIFO", "a device" ...), in both languages.
-    NotRegular { en: &'static str, fi: &'static str },
+    /// Not a regular file: what it is instead ("a FIFO", "a device" ...).
+    NotRegular { kind: Message },
     /// More than the limit: the file's size in bytes (`exact` false: at least that many were
     /// there to read), and the limit.
     TooLarge { size: u64, exact: bool, limit: u64 },
@@ -32,29 +33,25 @@ impl ReadError {
         matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
     }
 
-    /// The reason in both languages.
-    pub fn words(&self) -> Bilingual {
+    /// The reason in `lang`: the system's reason in the catalogue's words where it has them.
+    pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            ReadError::Io(e) => {
-                let e = e.to_string();
-                words!("{e}", "{e}")
-            }
-            ReadError::NotRegular { en, fi } => words!(
-                "it is {en}, not a regular file",
-                "se on {fi} eikä tavallinen tiedosto"
-            ),
+            ReadError::Io(e) => kohtaa_core::i18n::io_error(lang, e),
+            _ => self.words().in_lang(lang),
+        }
+    }
+
+    /// The reason, in words for any language (the system's own reason stays as it says it).
+    pub fn words(&self) -> Message {
+        match self {
+            ReadError::Io(e) => words!(SystemError, error = e),
+            ReadError::NotRegular { kind } => words!(NotRegularFile, kind = kind.clone()),
             ReadError::TooLarge { size, exact, limit } => {
                 let (size, limit) = (bytes(*size), bytes(*limit));
                 if *exact {
-                    words!(
-                        "the file is {size} bytes; the limit is {limit} bytes",
-                        "tiedoston koko on {size} tavua; enimmäiskoko on {limit} tavua"
-                    )
+                    words!(FileBytesLimitBytes, size, limit)
                 } else {
-                    words!(
-                        "the file holds more than {limit} bytes, the limit",
-                        "tiedostossa on enemmän kuin enimmäiskoon {limit} tavua"
-                    )
+                    words!(FileHoldsMoreThan, limit)
                 }
             }
         }
@@ -63,7 +60,7 @@ impl ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.words().en)
+        f.write_str(&self.words().in_lang(Lang::En))
     }
 }
 
@@ -87,35 +84,35 @@ pub fn bytes(n: u64) -> String {
     out
 }
 
-/// What a file that is not regular is, in both languages.
-fn kind(meta: &Metadata) -> Option<(&'static str, &'static str)> {
+/// What a file that is not regular is.
+fn kind(meta: &Metadata) -> Option<Message> {
     let t = meta.file_type();
     if t.is_file() {
         return None;
     }
     if t.is_dir() {
-        return Some(("a folder", "kansio"));
+        return Some(words!(KindFolder));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some(("a FIFO (named pipe)", "nimetty putki (FIFO)"));
+            return Some(words!(KindFifo));
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some(("a device", "laite"));
+            return Some(words!(KindDevice));
         }
         if t.is_socket() {
-            return Some(("a socket", "pistoke"));
+            return Some(words!(KindSocket));
         }
     }
-    Some(("not a file", "jokin muu kuin tiedosto"))
+    Some(words!(KindOther))
 }
 
 fn regular(meta: &Metadata) -> Result<(), ReadError> {
     match kind(meta) {
         None => Ok(()),
-        Some((en, fi)) => Err(ReadError::NotRegular { en, fi }),
+        Some(kind) => Err(ReadError::NotRegular { kind }),
     }
 }
 
@@ -197,7 +194,7 @@ mod tests {
         ));
         assert!(matches!(
             read_limited(dir.path(), 4),
-            Err(ReadError::NotRegular { en: "a folder", .. })
+            Err(ReadError::NotRegular { kind }) if kind == words!(KindFolder)
         ));
         assert!(
             read_limited(&dir.path().join("none"), 4)
@@ -215,17 +212,14 @@ mod tests {
         if made.is_ok_and(|s| s.success()) {
             assert!(matches!(
                 read_limited(&fifo, 100),
-                Err(ReadError::NotRegular {
-                    en: "a FIFO (named pipe)",
-                    ..
-                })
+                Err(ReadError::NotRegular { kind }) if kind == words!(KindFifo)
             ));
         }
         let zero = dir.path().join("zero.ron");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         assert!(matches!(
             read_limited(&zero, 100),
-            Err(ReadError::NotRegular { en: "a device", .. })
+            Err(ReadError::NotRegular { kind }) if kind == words!(KindDevice)
         ));
     }
 }

@@ -5,9 +5,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
+use kohtaa_core::content::diagnostic::Message;
 use kohtaa_core::content::library::{Gathered, Origin, SourceFile, on_all_cores, prepare};
 use kohtaa_core::content::parse::MAX_FILE_BYTES;
-use kohtaa_core::content::{Bilingual, Code, Diagnostic, Library, Source};
+use kohtaa_core::content::{Code, Diagnostic, Library, Source};
 
 use crate::file::{self, ReadError};
 use kohtaa_core::words;
@@ -212,10 +213,7 @@ fn read_file(path: &Path, origin: &Origin) -> Result<SourceFile, Box<Diagnostic>
                 Code::NotUtf8,
                 &source,
                 lossy_offset..lossy_offset,
-                words!(
-                    "file is not valid UTF-8 here; save it as UTF-8",
-                    "tiedosto ei ole tässä kohdassa kelvollista UTF-8:aa; tallenna se UTF-8-muodossa"
-                ),
+                words!(FileNotValidUtf),
             )))
         }
     }
@@ -231,30 +229,23 @@ fn too_large(path: &Path, size: u64, exact: bool, limit: u64) -> Diagnostic {
         limit.div_ceil(1024 * 1024),
     );
     let message = if exact {
-        words!(
-            "file is {shown} bytes; the limit is {bytes} bytes ({mib} MiB)",
-            "tiedoston koko on {shown} tavua; enimmäiskoko on {bytes} tavua ({mib} MiB)"
-        )
+        words!(FileBytesLimitBytes2, shown, bytes, mib)
     } else {
-        words!(
-            "file holds more than the limit of {bytes} bytes ({mib} MiB)",
-            "tiedostossa on enemmän kuin enimmäiskoon {bytes} tavua ({mib} MiB)"
-        )
+        words!(FileHoldsMoreThan2, bytes, mib)
     };
     Diagnostic::new(Code::FileTooLarge, &source, 0..0, message).note(words!(
-        "split it into several scenarios; for a stress test, {MAX_FILE_MIB_VAR}=N raises the limit to N MiB",
-        "jaa se useaksi skenaarioksi; kuormitustestiä varten {MAX_FILE_MIB_VAR}=N nostaa rajan N MiB:hen"
+        SplitIntoSeveralScenarios,
+        max_file_mib_var = MAX_FILE_MIB_VAR
     ))
 }
 
-fn unreadable(path: &Path, why: &Bilingual) -> Diagnostic {
+fn unreadable(path: &Path, why: &Message) -> Diagnostic {
     let source = Source::new(path.display().to_string(), "");
-    let (en, fi) = (&why.en, &why.fi);
     Diagnostic::new(
         Code::Unreadable,
         &source,
         0..0,
-        words!("cannot read: {en}", "tiedostoa ei voi lukea: {fi}"),
+        words!(CannotRead, why = why.clone()),
     )
 }
 
@@ -311,7 +302,12 @@ mod tests {
         let broken = |l: &Library| -> Vec<(Option<String>, String)> {
             l.broken
                 .iter()
-                .map(|b| (b.id.clone(), b.first_error.message.clone()))
+                .map(|b| {
+                    (
+                        b.id.clone(),
+                        b.first_error.message_in(kohtaa_core::Lang::En),
+                    )
+                })
                 .collect()
         };
         assert_eq!(full.broken.len(), 2, "{:?}", broken(&full));

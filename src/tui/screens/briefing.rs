@@ -142,7 +142,8 @@ impl BriefingScreen {
                     }
                     Err(e) => {
                         let mut lib = self.back(env);
-                        lib.message = Some(env.tf(T::RunFailed, &[("error", &e.to_string())]));
+                        lib.message =
+                            Some(env.tf(T::RunFailed, &[("error", &e.message(env.lang))]));
                         Step::go(Screen::Library(lib))
                     }
                 };

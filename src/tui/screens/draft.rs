@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{DebriefScreen, PlayScreen, Screen, Step, debrief, play};
 use crate::diagnostics::Render;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use crate::practice::Run;
 use crate::store::draft::{self, Draft, DraftError};
 use crate::tui::action::Action;
@@ -158,7 +158,7 @@ impl DraftScreen {
                 .collect();
         }
         match draft::load(&self.path, &self.folders) {
-            Ok(d) if !d.has_errors() => match self.replay(&d) {
+            Ok(d) if !d.has_errors() => match self.replay(&d, env.lang) {
                 Ok((run, done)) => {
                     let all = self.remembered.len();
                     self.status = Some(env.tf(
@@ -183,11 +183,11 @@ impl DraftScreen {
     }
 
     /// A new run of `d` with the remembered choices taken again, and how many were.
-    fn replay(&self, d: &Draft) -> Result<(Run, usize), String> {
+    fn replay(&self, d: &Draft, lang: Lang) -> Result<(Run, usize), String> {
         let mut run = Run::new(Arc::clone(&d.scenario), Arc::clone(&d.model), self.seed)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(lang))?;
         if let Some(start) = &self.start {
-            run.start_at(start).map_err(|e| e.to_string())?;
+            run.start_at(start).map_err(|e| e.message(lang))?;
         }
         let mut done = 0;
         for (node, choice) in &self.remembered {

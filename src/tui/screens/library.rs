@@ -703,7 +703,7 @@ fn last_run(env: &Env, s: &Scenario) -> Option<String> {
         .counted_fit(abandoned)
         .map_or_else(|| "–".to_owned(), |f| format!("{f}\u{a0}%"));
     let day = run.ended;
-    let date = i18n::date(env.lang, day);
+    let date = i18n::date(env.lang, day.date());
     Some(env.tf(
         T::LastRun,
         &[("date", &date), ("result", &result), ("fit", &fit)],

@@ -294,7 +294,7 @@ impl PresentScreen {
         scenario: Arc<Scenario>,
         model: Arc<EncounterModel>,
     ) -> Result<PresentScreen, String> {
-        let run = Run::new(scenario, model, env.next_seed()).map_err(|e| e.to_string())?;
+        let run = Run::new(scenario, model, env.next_seed()).map_err(|e| e.message(env.lang))?;
         let mut screen = PresentScreen::pick(origin);
         screen.run = Some(run);
         screen.stage = Stage::Title;

@@ -1,6 +1,8 @@
-//! Problems found in content files: where, what, in both languages, as plain text or JSON.
+//! Problems found in content files: where, what (words of the catalogue, in any language),
+//! as plain text or JSON.
 //! Drawing them for a terminal (colour, caret lines) is the program's business.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -9,6 +11,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::codes::Code;
 use super::text::display_safe;
+use crate::l10n::{self, D, T, t};
 use crate::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -32,8 +35,8 @@ impl Level {
     /// every language: `path:line:column: error|warning: message` is the format editors and
     /// CI read (the scenario format's contract); the message and the notes are translated.
     pub fn name_in(self, language: Lang) -> &'static str {
-        match (language, self) {
-            (Lang::Fi, Level::Note) => "huom.",
+        match self {
+            Level::Note => t(language, T::LevelNote),
             _ => self.name(),
         }
     }
@@ -53,32 +56,74 @@ pub struct Snippet {
     pub under: usize,
 }
 
-/// One text in both languages, written side by side where it is made, so that a diagnostic
-/// without its Finnish does not compile.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Bilingual {
-    pub en: String,
-    pub fi: String,
+/// A message of the diagnostics catalogue (`locales/<lang>/diagnostics.ftl`) and the values
+/// it names, put into words in the language asked for when it is shown. Made with
+/// [`words!`](crate::words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub id: D,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
-impl Bilingual {
-    pub fn new(en: impl Into<String>, fi: impl Into<String>) -> Bilingual {
-        Bilingual {
-            en: en.into(),
-            fi: fi.into(),
-        }
+/// A value of a [`Message`]: text put in as it is, or a message of its own (a word that each
+/// language inflects its own way), shown in the same language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(Message),
+}
+
+/// What [`words!`](crate::words) takes as a value: anything shown with `Display`, or
+/// [`Message`].
+pub trait ToArg {
+    fn to_arg(&self) -> Arg;
+}
+
+impl<T: std::fmt::Display + ?Sized> ToArg for T {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.to_string())
     }
 }
 
-/// A [`Bilingual`] from two format strings, each taking the variables it names from the
-/// scope: `words!("node {id} is used twice", "solmun tunnus {id} on käytössä kahdesti")`.
+impl ToArg for Message {
+    fn to_arg(&self) -> Arg {
+        Arg::Message(self.clone())
+    }
+}
+
+impl Message {
+    /// The words in `language`.
+    pub fn in_lang(&self, language: Lang) -> String {
+        let values: Vec<(&str, Cow<'_, str>)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| match arg {
+                Arg::Text(text) => (*name, Cow::Borrowed(text.as_str())),
+                Arg::Message(message) => (*name, Cow::Owned(message.in_lang(language))),
+            })
+            .collect();
+        let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_ref())).collect();
+        l10n::d(language, self.id, &values)
+    }
+}
+
+/// A [`Message`] of the diagnostics catalogue: its key (its id in UpperCamelCase), and
+/// the values it names, taken from the scope by name or given as `name = value`; a value is
+/// anything shown with `Display`, or a [`Message`] of its own:
+/// `words!(NodeIdUsedTwice, id)`, `words!(OutOfRangeMustBe, what, value, lo, hi)`.
 #[macro_export]
 macro_rules! words {
-    ($en:literal, $fi:literal $(,)?) => {
-        $crate::content::diagnostic::Bilingual {
-            en: format!($en),
-            fi: format!($fi),
+    ($id:ident $(, $name:ident $(= $value:expr)?)* $(,)?) => {
+        $crate::content::diagnostic::Message {
+            id: $crate::l10n::D::$id,
+            args: vec![$((stringify!($name), $crate::words!(@arg $name $(= $value)?)),)*],
         }
+    };
+    (@arg $name:ident) => {
+        $crate::content::diagnostic::ToArg::to_arg(&$name)
+    };
+    (@arg $name:ident = $value:expr) => {
+        $crate::content::diagnostic::ToArg::to_arg(&$value)
     };
 }
 
@@ -244,40 +289,34 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// One problem in one file. The message and the notes are kept in English, as `to_json` and
-/// editors read them, and in Finnish beside them; they are set together through
-/// [`Diagnostic::new`], [`Diagnostic::note`] and [`Diagnostic::offer`].
+/// One problem in one file. Its message and notes are words of the diagnostics catalogue,
+/// shown in any language ([`Diagnostic::message_in`], [`Diagnostic::notes_in`]); JSON, for
+/// editors and CI, has them in English.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub level: Level,
     pub code: Code,
-    /// The message in English.
-    pub message: String,
-    /// The same message in Finnish.
-    pub message_fi: String,
+    pub message: Message,
     pub source: Source,
     /// Byte span in `source.text`; empty for a point.
     pub span: Range<usize>,
-    /// A replacement to offer, e.g. the field name a typo was probably meant to be.
+    /// A replacement to offer, e.g. the field name a typo was probably meant to be; the
+    /// message then ends "did you mean `x`?".
     pub suggestion: Option<String>,
-    /// Further lines shown under the snippet, in English.
-    pub notes: Vec<String>,
-    /// The same notes in Finnish, one for one.
-    pub notes_fi: Vec<String>,
+    /// Further lines shown under the snippet.
+    pub notes: Vec<Message>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, source: &Source, span: Range<usize>, message: Bilingual) -> Self {
+    pub fn new(code: Code, source: &Source, span: Range<usize>, message: Message) -> Self {
         Diagnostic {
             level: code.level(),
             code,
-            message: message.en,
-            message_fi: message.fi,
+            message,
             source: source.clone(),
             span,
             suggestion: None,
             notes: Vec::new(),
-            notes_fi: Vec::new(),
         }
     }
 
@@ -290,37 +329,32 @@ impl Diagnostic {
     /// As [`Diagnostic::suggest`], in place.
     pub fn offer(&mut self, suggestion: Option<&str>) {
         if let Some(s) = suggestion {
-            self.message.push_str(&format!("; did you mean `{s}`?"));
-            self.message_fi.push_str(&format!("; tarkoititko `{s}`?"));
             self.suggestion = Some(s.to_owned());
         }
     }
 
-    pub fn note(mut self, note: Bilingual) -> Self {
+    pub fn note(mut self, note: Message) -> Self {
         self.add_note(note);
         self
     }
 
     /// As [`Diagnostic::note`], in place.
-    pub fn add_note(&mut self, note: Bilingual) {
-        self.notes.push(note.en);
-        self.notes_fi.push(note.fi);
+    pub fn add_note(&mut self, note: Message) {
+        self.notes.push(note);
     }
 
-    /// The message in `language`.
-    pub fn message_in(&self, language: Lang) -> &str {
-        match language {
-            Lang::En => &self.message,
-            Lang::Fi => &self.message_fi,
+    /// The message in `language`, with the suggestion when there is one.
+    pub fn message_in(&self, language: Lang) -> String {
+        let mut message = self.message.in_lang(language);
+        if let Some(s) = &self.suggestion {
+            message.push_str(&l10n::d(language, D::DidYouMean, &[("name", s)]));
         }
+        message
     }
 
     /// The notes in `language`.
-    pub fn notes_in(&self, language: Lang) -> &[String] {
-        match language {
-            Lang::En => &self.notes,
-            Lang::Fi => &self.notes_fi,
-        }
+    pub fn notes_in(&self, language: Lang) -> Vec<String> {
+        self.notes.iter().map(|n| n.in_lang(language)).collect()
     }
 
     pub fn is_error(&self) -> bool {
@@ -348,7 +382,7 @@ impl Diagnostic {
             "{}:{line}:{col}: {}: {} [{}]",
             display_safe(&self.source.name),
             self.level.name_in(language),
-            display_safe(self.message_in(language)),
+            display_safe(&self.message_in(language)),
             self.code.as_str(),
         )
     }
@@ -402,9 +436,9 @@ impl Diagnostic {
             "end": { "line": end_line, "column": end_column },
             "level": self.level,
             "code": self.code.as_str(),
-            "message": self.message,
+            "message": self.message_in(Lang::En),
             "suggestion": self.suggestion,
-            "notes": self.notes,
+            "notes": self.notes_in(Lang::En),
         })
     }
 }
@@ -554,7 +588,7 @@ mod tests {
             Code::Syntax,
             &source,
             start..start + marker.len(),
-            Bilingual::new("here", "tässä"),
+            words!(EmptyText),
         )
     }
 

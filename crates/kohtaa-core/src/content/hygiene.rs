@@ -74,10 +74,7 @@ pub fn check_values<T: Serialize + ?Sized>(
         if more > 0
             && let Some(last) = found.last_mut()
         {
-            last.add_note(words!(
-                "{more} more characters like these in this text are not listed",
-                "tässä tekstissä on vielä {more} samanlaista merkkiä, joita ei luetella"
-            ));
+            last.add_note(words!(MoreCharactersLikeThese, more));
         }
     }
     found
@@ -93,49 +90,28 @@ fn diagnostic(source: &Source, span: Range<usize>, c: char, kind: Unwanted) -> D
             Code::BidiControl,
             source,
             span,
-            words!(
-                "bidirectional control character {what} in text",
-                "tekstissä on kirjoitussuunnan ohjausmerkki {what}"
-            ),
+            words!(BidirectionalControlCharacterText, what),
         )
-        .note(words!(
-            "it can make a line display differently from what it says; remove it",
-            "sen vuoksi rivi voi näkyä toisin kuin siinä lukee; poista se"
-        )),
+        .note(words!(CanMakeLineDisplay)),
         Unwanted::Control => Diagnostic::new(
             Code::ControlCharacter,
             source,
             span,
-            words!(
-                "control character {what} in text",
-                "tekstissä on ohjausmerkki {what}"
-            ),
+            words!(ControlCharacterText, what),
         )
-        .note(words!(
-            "escape sequences must never reach a learner's terminal; remove it",
-            "ohjaussekvenssit eivät saa koskaan päätyä harjoittelijan päätteeseen; poista se"
-        )),
+        .note(words!(EscapeSequencesMustNever)),
         Unwanted::LineSeparator => Diagnostic::new(
             Code::ControlCharacter,
             source,
             span,
-            words!(
-                "line separator {what} in text",
-                "tekstissä on rivierotin {what}"
-            ),
+            words!(LineSeparatorText, what),
         )
-        .note(words!(
-            "terminals and editors show it differently; write a new line as `\\n`",
-            "päätteet ja editorit näyttävät sen eri tavoin; kirjoita rivinvaihto muodossa `\\n`"
-        )),
+        .note(words!(TerminalsEditorsShowDifferently)),
         Unwanted::Invisible => Diagnostic::new(
             Code::InvisibleCharacter,
             source,
             span,
-            words!(
-                "invisible character {what} in text",
-                "tekstissä on näkymätön merkki {what}"
-            ),
+            words!(InvisibleCharacterText, what),
         ),
     }
 }

@@ -607,22 +607,18 @@ fn unknown_kind(file: &SourceFile) -> Option<Diagnostic> {
     if name.is_empty() || KNOWN.contains(&name) || !head[name_len..].trim_start().starts_with('(') {
         return None;
     }
-    Some(Diagnostic::new(
-        Code::UnknownFileKind,
-        &file.source,
-        start..start + name_len,
-        {
-            let name = display_safe(name);
-            words!(
-                "`{name}(` starts no kind of content file kohtaa knows",
-                "`{name}(` ei aloita mitään kohtaan tuntemaa sisältötiedostoa"
-            )
-        },
+    Some(
+        Diagnostic::new(
+            Code::UnknownFileKind,
+            &file.source,
+            start..start + name_len,
+            {
+                let name = display_safe(name);
+                words!(StartsNoKindContent, name)
+            },
+        )
+        .note(words!(StartWithPutModel)),
     )
-    .note(words!(
-        "start with `Scenario(`, `EncounterModel(` or `ScenarioTests(`, or put a model in `models/` and a style file in `styles/`",
-        "aloita tiedosto sanalla `Scenario(`, `EncounterModel(` tai `ScenarioTests(`, tai sijoita kohtaamismalli kansioon `models/` ja tyylitiedosto kansioon `styles/`"
-    )))
 }
 
 /// `text` after leading white space and comments.
@@ -708,17 +704,11 @@ fn resolve_overrides(
             let other: &Loaded<Scenario> = &kept[i];
             let d = Diagnostic::new(Code::DuplicateId, &s.source, span, {
                 let (id, language) = (&s.value.id, &s.value.language);
-                words!(
-                    "scenario `{id}` ({language}) is defined twice",
-                    "skenaario `{id}` ({language}) on määritelty kahdesti"
-                )
+                words!(ScenarioDefinedTwice, id, language)
             })
             .note({
                 let other = display_safe(&other.source.name);
-                words!(
-                    "also defined in {other}",
-                    "määritelty myös tiedostossa {other}"
-                )
+                words!(AlsoDefined, other)
             });
             duplicates.push(Broken {
                 source: s.source.clone(),
@@ -738,10 +728,7 @@ fn resolve_overrides(
             let span = user.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
             diags.push(Diagnostic::new(Code::Override, &user.source, span, {
                 let (id, language) = (&user.value.id, &user.value.language);
-                words!(
-                    "this replaces the bundled scenario `{id}` ({language})",
-                    "tämä korvaa mukana tulevan skenaarion `{id}` ({language})"
-                )
+                words!(ThisReplacesBundledScenario, id, language)
             }));
         }
     }

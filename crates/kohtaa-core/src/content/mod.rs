@@ -19,6 +19,6 @@ pub mod types;
 pub mod validate;
 
 pub use codes::Code;
-pub use diagnostic::{Bilingual, Diagnostic, Level, Snippet, Source};
+pub use diagnostic::{Diagnostic, Level, Message, Snippet, Source};
 pub use library::{Library, Loaded, Origin};
 pub use types::*;

@@ -5,7 +5,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::codes::Code;
-use super::diagnostic::{Bilingual, Diagnostic, Source};
+use super::diagnostic::{Diagnostic, Message, Source};
 use super::suggest::Suggester;
 use super::text::display_safe;
 use crate::words;
@@ -53,28 +53,25 @@ pub fn did_you_mean<'a>(
     Suggester::new(candidates).suggest(found)
 }
 
-/// "expected one of `a`, `b` or `c`", in both languages.
-fn expected_one_of(names: &[&str]) -> Bilingual {
-    let list = |none: &str, or: &str| match names {
-        [] => none.to_owned(),
-        [one] => format!("`{one}`"),
+/// "expected one of `a`, `b` or `c`".
+fn expected_one_of(names: &[&str]) -> Message {
+    let list = match names {
+        [] => words!(ListNone),
+        [one] => words!(ListOne, one),
         [init @ .., last] => {
             let init: Vec<String> = init.iter().map(|n| format!("`{n}`")).collect();
-            format!("{} {or} `{last}`", init.join(", "))
+            let init = init.join(", ");
+            words!(ListOr, init, last)
         }
     };
-    let (en, fi) = (list("none", "or"), list("ei mitään", "tai"));
-    words!(
-        "expected one of {en}",
-        "odotettiin jotakin seuraavista: {fi}"
-    )
+    words!(ExpectedOneOf, list)
 }
 
-/// " in `Node`", in both languages; empty when RON names no struct.
-fn in_struct(outer: &Option<String>) -> (String, String) {
+/// " in `Node`"; nothing when RON names no struct.
+fn in_struct(outer: &Option<String>) -> Message {
     match outer {
-        Some(o) => (format!(" in `{o}`"), format!(" rakenteessa `{o}`")),
-        None => Default::default(),
+        Some(o) => words!(InStruct, o),
+        None => words!(Nothing),
     }
 }
 
@@ -97,94 +94,52 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
         let at = after_previous_token(&source.text, span.start);
         span = at..at;
     }
-    let at = |code: Code, message: Bilingual| Diagnostic::new(code, source, span.clone(), message);
+    let at = |code: Code, message: Message| Diagnostic::new(code, source, span.clone(), message);
     match &e.code {
         Error::NoSuchStructField {
             expected,
             found,
             outer,
         } => {
-            let (raw, found, (within, sisalla)) = (found, display_safe(found), in_struct(outer));
-            at(
-                Code::UnknownField,
-                words!(
-                    "unknown field `{found}`{within}",
-                    "tuntematon kenttä `{found}`{sisalla}"
-                ),
-            )
-            .suggest(did_you_mean(raw, expected.iter().copied()))
-            .note(expected_one_of(expected))
+            let (raw, found, within) = (found, display_safe(found), in_struct(outer));
+            at(Code::UnknownField, words!(UnknownField, found, within))
+                .suggest(did_you_mean(raw, expected.iter().copied()))
+                .note(expected_one_of(expected))
         }
         Error::NoSuchEnumVariant {
             expected,
             found,
             outer,
         } => {
-            let (raw, found, (within, sisalla)) = (found, display_safe(found), in_struct(outer));
-            at(
-                Code::UnknownVariant,
-                words!(
-                    "unknown value `{found}`{within}",
-                    "tuntematon arvo `{found}`{sisalla}"
-                ),
-            )
-            .suggest(did_you_mean(raw, expected.iter().copied()))
-            .note(expected_one_of(expected))
+            let (raw, found, within) = (found, display_safe(found), in_struct(outer));
+            at(Code::UnknownVariant, words!(UnknownValue, found, within))
+                .suggest(did_you_mean(raw, expected.iter().copied()))
+                .note(expected_one_of(expected))
         }
         Error::MissingStructField { field, outer } => {
-            let (within, sisalla) = in_struct(outer);
-            at(
-                Code::MissingField,
-                words!(
-                    "missing field `{field}`{within}",
-                    "kenttä `{field}` puuttuu{sisalla}"
-                ),
-            )
+            let within = in_struct(outer);
+            at(Code::MissingField, words!(MissingField, field, within))
         }
         Error::DuplicateStructField { field, outer } => {
-            let (within, sisalla) = in_struct(outer);
-            at(
-                Code::DuplicateField,
-                words!(
-                    "field `{field}` given twice{within}",
-                    "kenttä `{field}` on annettu kahdesti{sisalla}"
-                ),
-            )
+            let within = in_struct(outer);
+            at(Code::DuplicateField, words!(FieldGivenTwice, field, within))
         }
         Error::ExpectedDifferentStructName { expected, found } => {
             let found = display_safe(found);
             at(
                 Code::UnknownVariant,
-                words!(
-                    "expected `{expected}(...)`, found `{found}(...)`",
-                    "odotettiin `{expected}(...)`, löytyi `{found}(...)`"
-                ),
+                words!(ExpectedStructFound, expected, found),
             )
             .suggest(Some(expected))
         }
         Error::ExceededRecursionLimit => at(
             Code::TooDeep,
-            words!(
-                "nesting deeper than {RECURSION_LIMIT} levels",
-                "sisäkkäisyyttä on yli {RECURSION_LIMIT} tasoa"
-            ),
+            words!(NestingDeeperThanLevels, recursion_limit = RECURSION_LIMIT),
         ),
-        Error::Utf8Error(_) => at(
-            Code::NotUtf8,
-            words!(
-                "text is not valid UTF-8",
-                "teksti ei ole kelvollista UTF-8:aa"
-            ),
-        ),
+        Error::Utf8Error(_) => at(Code::NotUtf8, words!(TextNotValidUtf)),
         Error::InvalidValueForType { expected, found } => {
             let found = display_safe(found);
-            at(
-                Code::WrongType,
-                words!(
-                    "expected {expected}, found {found}",
-                    "väärän tyyppinen arvo (RON: expected {expected}, found {found})"
-                ),
-            )
+            at(Code::WrongType, words!(WrongTypeFound, expected, found))
         }
         Error::ExpectedInteger
         | Error::ExpectedFloat
@@ -198,68 +153,56 @@ fn diagnostic(source: &Source, e: &SpannedError) -> Diagnostic {
         | Error::ExpectedUnit
         | Error::ExpectedChar
         | Error::IntegerOutOfBounds
-        | Error::ExpectedIdentifier => at(
-            Code::WrongType,
-            Bilingual::new(lowercase_first(&e.code.to_string()), finnish(&e.code)),
-        ),
+        | Error::ExpectedIdentifier => at(Code::WrongType, ron_words(&e.code)),
         Error::Message(m) => {
             let m = display_safe(m);
-            at(
-                Code::WrongType,
-                words!("{m}", "virheellinen arvo (RON: {m})"),
-            )
+            at(Code::WrongType, words!(RonMessage, m))
         }
-        other => at(
-            Code::Syntax,
-            Bilingual::new(
-                lowercase_first(&display_safe(&other.to_string())),
-                finnish(other),
-            ),
-        ),
+        other => at(Code::Syntax, ron_words(other)),
     }
 }
 
-/// RON's own wording of an error in Finnish: the common ones in plain words, the rare ones
-/// as RON says them, marked as such.
-fn finnish(e: &Error) -> String {
+/// RON's error in words: the common ones as RON says them in English and in plain words in
+/// the other languages, the rare ones as RON says them (marked as RON's in other languages).
+fn ron_words(e: &Error) -> Message {
     match e {
-        Error::Eof => "tiedosto loppui kesken: jotain jäi sulkematta".to_owned(),
-        Error::ExpectedInteger => "odotettiin kokonaislukua".to_owned(),
-        Error::ExpectedFloat => "odotettiin desimaalilukua".to_owned(),
-        Error::ExpectedBoolean => "odotettiin totuusarvoa `true` tai `false`".to_owned(),
-        Error::ExpectedString => "odotettiin lainausmerkeissä olevaa tekstiä".to_owned(),
-        Error::ExpectedStringEnd => {
-            "teksti jäi kesken: odotettiin loppulainausmerkkiä `\"`".to_owned()
-        }
-        Error::ExpectedChar => "odotettiin merkkiä".to_owned(),
-        Error::ExpectedArray => "odotettiin avaavaa hakasulkua `[`".to_owned(),
-        Error::ExpectedArrayEnd => "odotettiin sulkevaa hakasulkua `]`".to_owned(),
-        Error::ExpectedMap => "odotettiin avaavaa aaltosulkua `{`".to_owned(),
-        Error::ExpectedMapEnd => "odotettiin sulkevaa aaltosulkua `}`".to_owned(),
-        Error::ExpectedMapColon => "odotettiin kaksoispistettä `:`".to_owned(),
-        Error::ExpectedStructLike => "odotettiin avaavaa sulkua `(`".to_owned(),
-        Error::ExpectedNamedStructLike("") => "odotettiin avaavaa sulkua `(`".to_owned(),
-        Error::ExpectedNamedStructLike(name) => {
-            format!("odotettiin avaavaa sulkua `(` rakenteelle `{name}`")
-        }
+        Error::Eof => words!(RonEof),
+        Error::ExpectedInteger => words!(RonExpectedInteger),
+        Error::ExpectedFloat => words!(RonExpectedFloat),
+        Error::ExpectedBoolean => words!(RonExpectedBoolean),
+        Error::ExpectedString => words!(RonExpectedString),
+        Error::ExpectedStringEnd => words!(RonExpectedStringEnd),
+        Error::ExpectedChar => words!(RonExpectedChar),
+        Error::ExpectedArray => words!(RonExpectedArray),
+        Error::ExpectedArrayEnd => words!(RonExpectedArrayEnd),
+        Error::ExpectedMap => words!(RonExpectedMap),
+        Error::ExpectedMapEnd => words!(RonExpectedMapEnd),
+        Error::ExpectedMapColon => words!(RonExpectedMapColon),
+        Error::ExpectedStructLike => words!(RonExpectedStructLike),
+        Error::ExpectedNamedStructLike("") => words!(RonExpectedUnnamedStructLike),
+        Error::ExpectedNamedStructLike(name) => words!(RonExpectedNamedStructLike, name),
         Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
-            "odotettiin sulkevaa sulkua `)`".to_owned()
+            words!(RonExpectedStructLikeEnd)
         }
-        Error::ExpectedComma => "odotettiin pilkkua".to_owned(),
-        Error::ExpectedOption => "odotettiin arvoa tai `None`".to_owned(),
-        Error::ExpectedUnit => "odotettiin tyhjää arvoa `()`".to_owned(),
-        Error::ExpectedIdentifier => "odotettiin nimeä".to_owned(),
-        Error::IntegerOutOfBounds => "kokonaisluku on liian suuri tai liian pieni".to_owned(),
+        Error::ExpectedComma => words!(RonExpectedComma),
+        Error::ExpectedOption => words!(RonExpectedOption),
+        Error::ExpectedUnit => words!(RonExpectedUnit),
+        Error::ExpectedIdentifier => words!(RonExpectedIdentifier),
+        Error::IntegerOutOfBounds => words!(RonIntegerOutOfBounds),
         Error::UnexpectedChar(c) => {
-            format!("odottamaton merkki {}", display_safe(&format!("{c:?}")))
+            let char = display_safe(&format!("{c:?}")).into_owned();
+            words!(RonUnexpectedChar, char)
         }
-        Error::TrailingCharacters => "ylimääräistä tekstiä tiedoston arvon jälkeen".to_owned(),
-        Error::UnclosedBlockComment => "kommentti `/* … */` jäi sulkematta".to_owned(),
-        Error::InvalidEscape(_) => format!(
-            "virheellinen kenoviivamerkintä (RON: {})",
-            display_safe(&e.to_string())
-        ),
-        other => format!("RON-virhe: {}", display_safe(&other.to_string())),
+        Error::TrailingCharacters => words!(RonTrailingCharacters),
+        Error::UnclosedBlockComment => words!(RonUnclosedBlockComment),
+        Error::InvalidEscape(_) => {
+            let ron = lowercase_first(&display_safe(&e.to_string()));
+            words!(RonInvalidEscape, ron)
+        }
+        other => {
+            let ron = lowercase_first(&display_safe(&other.to_string()));
+            words!(RonOther, ron)
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::codes::Code;
-use super::diagnostic::{Bilingual, Diagnostic};
+use super::diagnostic::{Diagnostic, Message};
 use super::library::Loaded;
 use super::outline::Seg;
 use super::types::{Outcome, Style};
@@ -553,7 +553,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn at(&mut self, code: Code, path: &[Seg], message: Bilingual) -> &mut Diagnostic {
+    fn at(&mut self, code: Code, path: &[Seg], message: Message) -> &mut Diagnostic {
         let span = self.file.outline.span(path).unwrap_or(0..0);
         self.found
             .push(Diagnostic::new(code, &self.file.source, span, message));
@@ -568,10 +568,7 @@ impl Validator<'_> {
         {
             self.at(Code::BadLanguage, &[Seg::Field("language")], {
                 let tag = &t.language;
-                words!(
-                    "`{tag}` is not a language tag such as \"en\" or \"fi\"",
-                    "`{tag}` ei ole kielikoodi, kuten \"en\" tai \"fi\""
-                )
+                words!(NotLanguageTagSuch, tag)
             });
         }
         self.text(&[Seg::Field("disclaimer")], &t.disclaimer);
@@ -583,15 +580,9 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[Seg::Field("styles")],
-                        words!(
-                            "no texts for style {letter}",
-                            "tyylille {letter} ei ole tekstejä"
-                        ),
+                        words!(NoTextsStyle, letter),
                     )
-                    .add_note(words!(
-                        "every file describes all four styles: D, i, S and C",
-                        "jokainen tyylitiedosto kuvaa kaikki neljä tyyliä: D, i, S ja C"
-                    ));
+                    .add_note(words!(EveryFileDescribesAll));
                 }
                 Some(s) => {
                     let base = [Seg::Field("styles"), Seg::Key(letter)];
@@ -616,10 +607,7 @@ impl Validator<'_> {
                 self.at(
                     Code::StyleIncomplete,
                     &[Seg::Field("watch_outs")],
-                    words!(
-                        "no watch-out tips for a learner of style {learner}",
-                        "tyylin {learner} harjoittelijalle ei ole varoitusvinkkejä (`watch_outs`)"
-                    ),
+                    words!(NoWatchOutTips, learner),
                 );
                 continue;
             };
@@ -635,10 +623,7 @@ impl Validator<'_> {
                         self.at(
                             Code::StyleIncomplete,
                             &path[..2],
-                            words!(
-                                "no watch-out tip for learner {learner} with customer {customer}",
-                                "varoitusvinkki puuttuu: harjoittelija {learner}, asiakas {customer}"
-                            ),
+                            words!(NoWatchOutTip, learner, customer),
                         );
                     }
                 }
@@ -653,10 +638,7 @@ impl Validator<'_> {
                     &[Seg::Field("words"), Seg::Field("outcomes")],
                     {
                         let outcome = outcome.name();
-                        words!(
-                            "no word for the outcome {outcome}",
-                            "lopputulokselle {outcome} ei ole sanaa"
-                        )
+                        words!(NoWordOutcome, outcome)
                     },
                 );
             }
@@ -673,11 +655,7 @@ impl Validator<'_> {
 
     fn text(&mut self, path: &[Seg], text: &str) {
         if text.trim().is_empty() {
-            self.at(
-                Code::EmptyText,
-                path,
-                words!("empty text", "teksti on tyhjä"),
-            );
+            self.at(Code::EmptyText, path, words!(EmptyText));
         }
     }
 
@@ -689,17 +667,11 @@ impl Validator<'_> {
                 self.at(
                     Code::UnknownPlaceholder,
                     path,
-                    words!(
-                        "unknown placeholder `{{{name}}}`",
-                        "tuntematon paikkamerkki `{{{name}}}`"
-                    ),
+                    words!(UnknownPlaceholder, name),
                 )
                 .add_note({
                     let list = list.join(", ");
-                    words!(
-                        "this text may use {list}",
-                        "tässä tekstissä voi käyttää paikkamerkkejä {list}"
-                    )
+                    words!(ThisTextMayUse, list)
                 });
             }
         }
@@ -719,20 +691,9 @@ impl Validator<'_> {
                 {
                     self.at(Code::FramingLeavesOut, &with(field), {
                         let part = part.name();
-                        words!(
-                            "`{field}` leaves out the part `{part}`",
-                            "`{field}` jättää pois osan `{part}`"
-                        )
+                        words!(LeavesOutPart, field, part)
                     })
-                    .add_note(Bilingual::new(
-                        "a framing changes the order and words of feedback, never what it says: \
-                         after a choice every framing shows Message, and in a debrief Outcome; \
-                         both show Worked and Change, or Steps",
-                        "kehystys muuttaa palautteen järjestystä ja sanamuotoa, ei koskaan sen \
-                         sisältöä: valinnan jälkeen jokainen kehystys näyttää osan Message ja \
-                         loppukeskustelussa osan Outcome; molemmissa näkyvät Worked ja Change \
-                         tai Steps",
-                    ));
+                    .add_note(words!(FramingChangesOrder));
                 }
             }
             for (i, part) in parts.iter().enumerate() {
@@ -746,10 +707,7 @@ impl Validator<'_> {
                         },
                         {
                             let part = part.name();
-                            words!(
-                                "the part `{part}` is listed twice",
-                                "osa `{part}` on luettelossa kahdesti"
-                            )
+                            words!(PartListedTwice, part)
                         },
                     );
                 }
@@ -800,10 +758,7 @@ impl Validator<'_> {
                 self.at(
                     Code::EmptyText,
                     &with("closing"),
-                    words!(
-                        "the part `Closing` is used but `closing` has no text, and no closing is given for {lacking}",
-                        "osaa `Closing` käytetään, mutta kentässä `closing` ei ole tekstiä eikä tuloksille {lacking} ole omaa lopetusta"
-                    ),
+                    words!(PartUsedButHas, lacking),
                 );
                 break;
             }
@@ -816,17 +771,10 @@ impl Validator<'_> {
         self.text(&[base, Seg::Field("intro")], &sc.intro);
         self.text(&[base, Seg::Field("explanation")], &sc.explanation);
         if sc.scale.len() != SCALE_POINTS {
-            self.at(
-                Code::ScaleLabels,
-                &[base, Seg::Field("scale")],
-                {
-                    let n = sc.scale.len();
-                    words!(
-                        "the scale has {n} labels; it needs {SCALE_POINTS}, from disagree to agree",
-                        "asteikolla on {n} nimikettä; niitä tarvitaan {SCALE_POINTS}, täysin eri mieltä olevasta täysin samaa mieltä olevaan"
-                    )
-                },
-            );
+            self.at(Code::ScaleLabels, &[base, Seg::Field("scale")], {
+                let n = sc.scale.len();
+                words!(ScaleHasLabelsNeeds, n, scale_points = SCALE_POINTS)
+            });
         }
         for (i, label) in sc.scale.iter().enumerate() {
             self.text(&[base, Seg::Field("scale"), Seg::Index(i)], label);
@@ -837,8 +785,10 @@ impl Validator<'_> {
                 Code::StyleQuestionCount,
                 &[base, Seg::Field("statements")],
                 words!(
-                    "the self-check has {n} statements; it needs {MIN_STATEMENTS} to {MAX_STATEMENTS}",
-                    "pikakyselyssä on {n} väittämää; niitä tarvitaan {MIN_STATEMENTS}–{MAX_STATEMENTS}"
+                    SelfCheckHasStatements,
+                    n,
+                    min_statements = MIN_STATEMENTS,
+                    max_statements = MAX_STATEMENTS
                 ),
             );
         }
@@ -860,10 +810,7 @@ impl Validator<'_> {
                 self.at(
                     Code::SelfCheckUnbalanced,
                     &[base, Seg::Field("statements")],
-                    words!(
-                        "only {count} statement(s) point to {pole:?}; give each pole at least two",
-                        "ääripäähän {pole:?} osoittavia väittämiä on vain {count}; anna jokaiselle ääripäälle vähintään kaksi"
-                    ),
+                    words!(OnlyStatementSPoint, count, pole = format!("{pole:?}")),
                 );
             }
         }
@@ -883,10 +830,7 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[results[0], results[1], Seg::Field("styles")],
-                        words!(
-                            "no result text for style {style}",
-                            "tyylille {style} ei ole tulostekstiä"
-                        ),
+                        words!(NoResultTextStyle, style),
                     );
                 }
             }
@@ -910,10 +854,7 @@ impl Validator<'_> {
                     self.at(
                         Code::StyleIncomplete,
                         &[results[0], results[1], Seg::Field("blends")],
-                        words!(
-                            "no result text for the blend {code}",
-                            "yhdistelmälle {code} ei ole tulostekstiä"
-                        ),
+                        words!(NoResultTextBlend, code),
                     );
                 }
             }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::codes::Code;
-use super::diagnostic::{Bilingual, Diagnostic, Source};
+use super::diagnostic::{Diagnostic, Message, Source};
 use super::library::Loaded;
 use super::outline::{Outline, Seg, Value};
 use super::parse::did_you_mean;
@@ -48,9 +48,10 @@ fn id_suggestion(id: &str) -> Option<String> {
     (is_valid_id(&fixed) && fixed != id).then_some(fixed)
 }
 
-/// What a check is about, in English and in Finnish (the Finnish in the form the message
-/// needs: nominative for [`Report::text`] and [`Report::range`], genitive for [`Report::id`]).
-type What = (&'static str, &'static str);
+/// What a check is about: words of their own (`what-…` in the diagnostics catalogue), in the
+/// form the message needs them (in Finnish: nominative for [`Report::text`] and
+/// [`Report::range`], genitive for [`Report::id`]).
+type What = Message;
 
 /// Collects diagnostics for one file, finding positions through its outline.
 struct Report<'a> {
@@ -80,13 +81,13 @@ impl<'a> Report<'a> {
             .unwrap_or_else(|| self.span(path))
     }
 
-    fn at(&mut self, code: Code, span: Range<usize>, message: Bilingual) -> &mut Diagnostic {
+    fn at(&mut self, code: Code, span: Range<usize>, message: Message) -> &mut Diagnostic {
         self.out
             .push(Diagnostic::new(code, self.source, span, message));
         self.out.last_mut().expect("just pushed")
     }
 
-    fn push(&mut self, code: Code, path: &[Seg], message: Bilingual) -> &mut Diagnostic {
+    fn push(&mut self, code: Code, path: &[Seg], message: Message) -> &mut Diagnostic {
         let span = self.span(path);
         self.at(code, span, message)
     }
@@ -96,17 +97,10 @@ impl<'a> Report<'a> {
         self.source.line_col(self.span(path).start).0
     }
 
-    fn id(&mut self, path: &[Seg], id: &str, (what, whose): What) {
+    fn id(&mut self, path: &[Seg], id: &str, what: What) {
         if !is_valid_id(id) {
             let suggestion = id_suggestion(id);
-            let d = self.push(
-                Code::BadId,
-                path,
-                words!(
-                    "malformed {what} id `{id}`: use lower-case letters a-z, digits and hyphens",
-                    "virheellinen {whose} tunnus `{id}`: käytä pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä"
-                ),
-            );
+            let d = self.push(Code::BadId, path, words!(MalformedIdUseLower, what, id));
             if let Some(s) = suggestion {
                 d.offer(Some(&s));
             }
@@ -123,10 +117,7 @@ impl<'a> Report<'a> {
             let d = self.push(
                 Code::BadLanguage,
                 path,
-                words!(
-                    "malformed language tag `{tag}`: use a two- or three-letter code such as `en` or `fi`",
-                    "virheellinen kielikoodi `{tag}`: käytä kaksi- tai kolmikirjaimista koodia, kuten `en` tai `fi`"
-                ),
+                words!(MalformedLanguageTagUse, tag),
             );
             if is_valid_language(&primary) {
                 d.offer(Some(&primary));
@@ -135,25 +126,18 @@ impl<'a> Report<'a> {
     }
 
     /// Required text: must hold more than white space.
-    fn text(&mut self, path: &[Seg], text: &str, (what, mika): What) {
+    fn text(&mut self, path: &[Seg], text: &str, what: What) {
         if text.trim().is_empty() {
-            self.push(
-                Code::EmptyText,
-                path,
-                words!("{what} is empty", "{mika} on tyhjä"),
-            );
+            self.push(Code::EmptyText, path, words!(TextIsEmpty, what));
         }
     }
 
-    fn range(&mut self, path: &[Seg], value: i64, (lo, hi): (i64, i64), (what, mika): What) {
+    fn range(&mut self, path: &[Seg], value: i64, (lo, hi): (i64, i64), what: What) {
         if value < lo || value > hi {
             self.push(
                 Code::OutOfRange,
                 path,
-                words!(
-                    "{what} {value} is out of range: it must be {lo} to {hi}",
-                    "{mika} {value} on sallitun alueen ulkopuolella: sen on oltava vähintään {lo} ja enintään {hi}"
-                ),
+                words!(OutRangeMustBe, what, value, lo, hi),
             );
         }
     }
@@ -193,10 +177,7 @@ fn mood_words(r: &mut Report, words: &BTreeMap<i64, String>) {
             r.at(
                 Code::OutOfRange,
                 key_span,
-                words!(
-                    "mood {key} in `mood_words` is out of range: it must be {lo} to {hi}",
-                    "`mood_words`-kentän mieliala {key} on sallitun alueen ulkopuolella: sen on oltava vähintään {lo} ja enintään {hi}"
-                ),
+                words!(MoodOutRangeMust, key, lo, hi),
             );
             continue;
         }
@@ -205,44 +186,26 @@ fn mood_words(r: &mut Report, words: &BTreeMap<i64, String>) {
             r.at(
                 Code::MoodWordTwice,
                 key_span,
-                words!(
-                    "mood {key} is given two words in `mood_words`",
-                    "mielialalle {key} on annettu kaksi sanaa (`mood_words`)"
-                ),
+                words!(MoodGivenTwoWords, key),
             )
-            .add_note(words!(
-                "first given at line {line}",
-                "ensimmäisen kerran rivillä {line}"
-            ));
+            .add_note(words!(FirstGivenLine, line));
             continue;
         }
         seen.insert(mood, key_span.start);
         let chars = word.chars().count();
         if word.trim().is_empty() {
-            r.at(
-                Code::EmptyText,
-                span,
-                words!(
-                    "the mood word for {key} is empty",
-                    "mielialan {key} sana on tyhjä"
-                ),
-            );
+            r.at(Code::EmptyText, span, words!(MoodWordEmpty, key));
         } else if word.contains(['\n', '\r']) {
-            r.at(
-                Code::MoodWordLines,
-                span,
-                words!(
-                    "the mood word for {key} runs over more than one line: it stands on one line beside the mood meter",
-                    "mielialan {key} sana jakautuu usealle riville: sen on mahduttava yhdelle riville mielialamittarin viereen"
-                ),
-            );
+            r.at(Code::MoodWordLines, span, words!(MoodWordRunsOver, key));
         } else if chars > MOOD_WORD_MAX {
             r.at(
                 Code::LongMoodWord,
                 span,
                 words!(
-                    "the mood word for {key} is {chars} characters long: keep it to {MOOD_WORD_MAX} or fewer, it stands beside the mood meter",
-                    "mielialan {key} sana on {chars} merkkiä pitkä: pidä se enintään {MOOD_WORD_MAX} merkissä, koska se näkyy mielialamittarin vieressä"
+                    MoodWordCharactersLong,
+                    key,
+                    chars,
+                    mood_word_max = MOOD_WORD_MAX
                 ),
             );
         }
@@ -262,42 +225,38 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     let mut r = Report::new(scenario);
     use Seg::{Field as F, Index as I};
 
-    r.id(&[F("id")], &s.id, ("scenario", "skenaarion"));
+    r.id(&[F("id")], &s.id, words!(WhatScenario));
     r.language(&[F("language")], &s.language);
-    r.text(&[F("title")], &s.title, ("title", "otsikko"));
-    r.text(&[F("summary")], &s.summary, ("summary", "tiivistelmä"));
+    r.text(&[F("title")], &s.title, words!(WhatTitle));
+    r.text(&[F("summary")], &s.summary, words!(WhatSummary));
     r.text(
         &[F("learner_role")],
         &s.learner_role,
-        ("learner_role", "harjoittelijan rooli (`learner_role`)"),
+        words!(WhatLearnerRole),
     );
     for (i, tag) in s.tags.iter().enumerate() {
-        r.text(&[F("tags"), I(i)], tag, ("tag", "avainsana"));
+        r.text(&[F("tags"), I(i)], tag, words!(WhatTag));
     }
     r.range(
         &[F("difficulty")],
         s.difficulty,
         (1, 3),
-        ("difficulty", "vaikeustaso"),
+        words!(WhatDifficulty),
     );
-    r.id(&[F("model")], &s.model, ("model", "mallin"));
+    r.id(&[F("model")], &s.model, words!(WhatModel));
     r.text(
         &[F("customer"), F("name")],
         &s.customer.name,
-        ("customer name", "asiakkaan nimi"),
+        words!(WhatCustomerName),
     );
     r.range(
         &[F("customer"), F("mood")],
         s.customer.mood,
         MOODS,
-        ("mood", "mieliala"),
+        words!(WhatMood),
     );
     if let Some(about) = &s.customer.about {
-        r.text(
-            &[F("customer"), F("about")],
-            about,
-            ("about", "asiakkaan kuvaus (`about`)"),
-        );
+        r.text(&[F("customer"), F("about")], about, words!(WhatAbout));
     }
     mood_words(&mut r, &s.customer.mood_words);
 
@@ -338,41 +297,24 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
     for (n, node) in s.nodes.iter().enumerate() {
         let path = [F("nodes"), I(n), F("id")];
-        r.id(&path, &node.id, ("node", "solmun"));
+        r.id(&path, &node.id, words!(WhatNode));
         if let Some(&first) = index.get(node.id.as_str()) {
             let line = r.line_of(&[F("nodes"), I(first), F("id")]);
             let id = &node.id;
-            r.push(
-                Code::DuplicateId,
-                &path,
-                words!(
-                    "node id `{id}` is used twice",
-                    "solmun tunnus `{id}` on käytössä kahdesti"
-                ),
-            )
-            .add_note(words!(
-                "first used at line {line}",
-                "ensimmäisen kerran rivillä {line}"
-            ));
+            r.push(Code::DuplicateId, &path, words!(NodeIdUsedTwice, id))
+                .add_note(words!(FirstUsedLine, line));
         } else {
             index.insert(&node.id, n);
         }
     }
     let node_suggester = OnceCell::new();
-    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, (what, mika): What| {
+    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, what: What| {
         let found = index.get(id).copied();
         if found.is_none() {
             let suggestion = node_suggester
                 .get_or_init(|| Suggester::new(s.nodes.iter().map(|n| n.id.as_str())))
                 .suggest(id);
-            let d = r.push(
-                code,
-                path,
-                words!(
-                    "{what} `{id}` names no node",
-                    "{mika} viittaa solmuun `{id}`, jota ei ole"
-                ),
-            );
+            let d = r.push(code, path, words!(NamesNoNode, what, id));
             d.offer(suggestion);
         }
         found
@@ -382,7 +324,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         Code::UnknownStart,
         &[F("start")],
         &s.start,
-        ("start", "`start`"),
+        words!(WhatStart),
     );
 
     // Each node, its choices and their routes; edges for the graph as we go.
@@ -394,52 +336,33 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     for (n, node) in s.nodes.iter().enumerate() {
         let id_path = [F("nodes"), I(n), F("id")];
         let id = &node.id;
-        for (field, text) in [
-            (("narration", "kerronta (`narration`)"), &node.narration),
-            (("say", "repliikki (`say`)"), &node.say),
-            (
-                ("facilitator", "ohjaajan huomio (`facilitator`)"),
-                &node.facilitator,
-            ),
+        for (field, what, text) in [
+            ("narration", words!(WhatNarration), &node.narration),
+            ("say", words!(WhatSay), &node.say),
+            ("facilitator", words!(WhatFacilitator), &node.facilitator),
         ] {
             if let Some(text) = text {
-                r.text(&[F("nodes"), I(n), F(field.0)], text, field);
+                r.text(&[F("nodes"), I(n), F(field)], text, what);
             }
         }
         if node.narration.is_none() && node.say.is_none() {
             r.push(
                 Code::NothingSaid,
                 &id_path,
-                words!(
-                    "node `{id}` has neither `narration` nor `say`",
-                    "solmulla `{id}` ei ole `narration`- eikä `say`-kenttää"
-                ),
+                words!(NodeHasNeitherNarrationNorSay, id),
             );
         }
         match (&node.choices, &node.ending) {
             (Some(_), Some(_)) => {
                 let span = r.name_span(&[F("nodes"), I(n), F("ending")]);
-                r.at(
-                    Code::ChoicesAndEnding,
-                    span,
-                    words!(
-                        "node `{id}` has both `choices` and an `ending`",
-                        "solmulla `{id}` on sekä valinnat (`choices`) että lopetus (`ending`)"
-                    ),
-                )
-                .add_note(words!(
-                    "a node either offers choices or ends the conversation; remove one",
-                    "solmu joko tarjoaa valintoja tai päättää keskustelun; poista toinen"
-                ));
+                r.at(Code::ChoicesAndEnding, span, words!(NodeHasBoth, id))
+                    .add_note(words!(NodeEitherOffersChoices));
             }
             (None, None) => {
                 r.push(
                     Code::NoChoicesNoEnding,
                     &id_path,
-                    words!(
-                        "node `{id}` has neither `choices` nor an `ending`",
-                        "solmulla `{id}` ei ole valintoja (`choices`) eikä lopetusta (`ending`)"
-                    ),
+                    words!(NodeHasNeitherChoicesNorEnding, id),
                 );
             }
             _ => {}
@@ -448,7 +371,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             r.text(
                 &[F("nodes"), I(n), F("ending"), F("summary")],
                 &ending.summary,
-                ("ending summary", "lopetuksen tiivistelmä"),
+                words!(WhatEndingSummary),
             );
         }
         let choices = node.choice_list();
@@ -456,48 +379,33 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
             r.push(
                 Code::ChoiceCount,
                 &[F("nodes"), I(n), F("choices")],
-                words!(
-                    "node `{id}` has an empty list of choices: give 1 to {MAX_CHOICES}, or an ending",
-                    "solmun `{id}` valintalista on tyhjä: anna 1–{MAX_CHOICES} valintaa tai lopetus"
-                ),
+                words!(NodeHasEmptyList, id, max_choices = MAX_CHOICES),
             );
         } else if choices.len() > MAX_CHOICES {
             let count = choices.len();
             r.push(
                 Code::ChoiceCount,
                 &[F("nodes"), I(n), F("choices"), I(MAX_CHOICES)],
-                words!(
-                    "node `{id}` has {count} choices; at most {MAX_CHOICES} are allowed",
-                    "solmulla `{id}` on {count} valintaa; enintään {MAX_CHOICES} on sallittu"
-                ),
+                words!(NodeHasChoicesMost, id, count, max_choices = MAX_CHOICES),
             );
         }
 
         for (c, choice) in choices.iter().enumerate() {
             let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
-            r.text(
-                &at("say"),
-                &choice.say,
-                ("choice `say`", "valinnan repliikki (`say`)"),
-            );
+            r.text(&at("say"), &choice.say, words!(WhatChoiceSay));
             match target(
                 &mut r,
                 Code::UnknownNext,
                 &at("next"),
                 &choice.next,
-                ("next", "`next`"),
+                words!(WhatNext),
             ) {
                 Some(to) => edges[n].push(to),
                 None => dangling[n] = true,
             }
-            r.range(
-                &at("mood"),
-                choice.mood,
-                MOODS,
-                ("mood change", "mielialan muutos"),
-            );
+            r.range(&at("mood"), choice.mood, MOODS, words!(WhatMoodChange));
             if let Some(feedback) = &choice.feedback {
-                r.text(&at("feedback"), feedback, ("feedback", "palaute"));
+                r.text(&at("feedback"), feedback, words!(WhatFeedback));
             }
             for (style, tip) in &choice.style_tips {
                 let path = [
@@ -508,7 +416,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     F("style_tips"),
                     Seg::Key(style.letter()),
                 ];
-                r.text(&path, tip, ("style tip", "tyylivinkki"));
+                r.text(&path, tip, words!(WhatStyleTip));
             }
 
             // Tags against the model.
@@ -528,18 +436,8 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
                 }
                 if fits_here.contains_key(step.as_str()) {
-                    r.push(
-                        Code::FitsAndBreaks,
-                        &path,
-                        words!(
-                            "this choice both fits and breaks the step `{step}`",
-                            "tämä valinta sekä noudattaa että rikkoo askelta `{step}`"
-                        ),
-                    )
-                    .add_note(words!(
-                        "a response either shows a step or goes against it; remove one",
-                        "vastaus joko osoittaa askeleen tai toimii sitä vastaan; poista toinen"
-                    ));
+                    r.push(Code::FitsAndBreaks, &path, words!(ThisChoiceBothFits, step))
+                        .add_note(words!(ResponseEitherShowsStep));
                 }
             }
             for (k, pitfall) in choice.pitfalls.iter().enumerate() {
@@ -549,32 +447,19 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                         r.push(
                             Code::FitsAndBreaks,
                             &path,
-                            words!(
-                                "this choice fits the step `{step}`, and its pitfall `{pitfall}` breaks it",
-                                "tämä valinta noudattaa askelta `{step}`, mutta sen sudenkuoppa `{pitfall}` rikkoo sen"
-                            ),
+                            words!(ThisChoiceFitsStep, step, pitfall),
                         )
-                        .add_note(words!(
-                            "a pitfall breaks its step; remove the step from `fits` or the pitfall",
-                            "sudenkuoppa rikkoo oman askeleensa; poista askel `fits`-listasta tai poista sudenkuoppa"
-                        ));
+                        .add_note(words!(PitfallBreaksStepRemove));
                     }
                     Some(_) => {}
                     None if model.is_some() => {
                         let suggestion = pitfall_suggester
                             .get_or_init(|| Suggester::new(pitfalls.keys().copied()))
                             .suggest(pitfall);
-                        let d = r.push(
-                            Code::UnknownPitfall,
-                            &path,
-                            {
-                                let model = &s.model;
-                                words!(
-                                    "unknown pitfall `{pitfall}`: the model `{model}` has no such pitfall",
-                                    "tuntematon sudenkuoppa `{pitfall}`: mallissa `{model}` ei ole sellaista"
-                                )
-                            },
-                        );
+                        let d = r.push(Code::UnknownPitfall, &path, {
+                            let model = &s.model;
+                            words!(UnknownPitfallModelHas, pitfall, model)
+                        });
                         d.offer(suggestion);
                     }
                     None => {}
@@ -599,7 +484,7 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                     Code::UnknownRouteTarget,
                     &rp("next"),
                     &route.next,
-                    ("route", "reitti"),
+                    words!(WhatRoute),
                 ) {
                     edges[n].push(to);
                 }
@@ -608,38 +493,26 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                         r.push(
                             Code::RouteWithoutBound,
                             &[F("nodes"), I(n), F("choices"), I(c), F("routes"), I(k)],
-                            words!(
-                                "route without `min_mood` or `max_mood`: it would always be taken",
-                                "reitillä ei ole `min_mood`- eikä `max_mood`-rajaa: se valittaisiin aina"
-                            ),
+                            words!(RouteWithoutWouldAlways),
                         )
-                        .add_note(words!(
-                            "give a bound, or make its target the choice's `next`",
-                            "anna raja tai tee reitin kohteesta valinnan `next`"
-                        ));
+                        .add_note(words!(GiveBoundMakeTarget));
                     }
                     (Some(min), Some(max)) if min > max => {
                         let line = r.line_of(&rp("max_mood"));
                         r.push(
                             Code::RouteNeverMatches,
                             &rp("min_mood"),
-                            words!(
-                                "route can never be taken: `min_mood` {min} is above `max_mood` {max}",
-                                "reittiä ei voi koskaan valita: `min_mood` {min} on suurempi kuin `max_mood` {max}"
-                            ),
+                            words!(RouteCanNeverBe, min, max),
                         )
-                        .add_note(words!(
-                            "`max_mood` is at line {line}",
-                            "`max_mood` on rivillä {line}"
-                        ));
+                        .add_note(words!(MaxMoodAtLine, line));
                     }
                     _ => {}
                 }
                 if let Some(min) = route.min_mood {
-                    r.range(&rp("min_mood"), min, MOODS, ("min_mood", "`min_mood`"));
+                    r.range(&rp("min_mood"), min, MOODS, words!(WhatMinMood));
                 }
                 if let Some(max) = route.max_mood {
-                    r.range(&rp("max_mood"), max, MOODS, ("max_mood", "`max_mood`"));
+                    r.range(&rp("max_mood"), max, MOODS, words!(WhatMaxMood));
                 }
             }
 
@@ -649,23 +522,14 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 r.push(
                     Code::UntaggedChoice,
                     &at("say"),
-                    words!(
-                        "choice has neither `fits`, `breaks` nor `feedback`: it teaches nothing",
-                        "valinnalla ei ole `fits`-, `breaks`- eikä `feedback`-kenttää: se ei opeta mitään"
-                    ),
+                    words!(ChoiceHasNeitherNor),
                 )
-                .add_note(words!(
-                    "tag it with the steps it shows or breaks, and say why in `feedback`",
-                    "merkitse askeleet, joita se noudattaa tai rikkoo, ja kerro syy `feedback`-kentässä"
-                ));
+                .add_note(words!(TagWithStepsShows));
             } else if choice.feedback.is_none() {
                 r.push(
                     Code::NoFeedback,
                     &at("say"),
-                    words!(
-                        "choice without `feedback`: the learner is not told why it worked or not",
-                        "valinnalta puuttuu `feedback`: harjoittelija ei saa tietää, miksi se toimi tai ei toiminut"
-                    ),
+                    words!(ChoiceWithoutLearnerNot),
                 );
             }
         }
@@ -677,28 +541,14 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
         if model.is_some() && !steps.contains(step.as_str()) {
             unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
         } else if !fitted.contains(step.as_str()) {
-            r.push(
-                Code::FocusNotFitted,
-                &path,
-                words!(
-                    "focus step `{step}` is not in the `fits` of any choice",
-                    "painopisteaskel `{step}` ei ole minkään valinnan `fits`-listassa"
-                ),
-            );
+            r.push(Code::FocusNotFitted, &path, words!(FocusStepNotAny, step));
         }
     }
     if !practised {
-        r.push(
-            Code::NoStepPractised,
-            &[F("id")],
-            {
-                let id = &s.id;
-                words!(
-                    "scenario `{id}` practises no step: no choice lists a step in `fits`",
-                    "skenaario `{id}` ei harjoituta yhtään askelta: minkään valinnan `fits`-lista ei nimeä askelta"
-                )
-            },
-        );
+        r.push(Code::NoStepPractised, &[F("id")], {
+            let id = &s.id;
+            words!(ScenarioPractisesNoStep, id)
+        });
     }
 
     graph(&mut r, s, start, &edges, &dangling, &index);
@@ -714,17 +564,10 @@ fn unknown_step(
     pitfalls: &HashMap<&str, &str>,
 ) {
     let suggestion = step_ids.suggest(step);
-    let d = r.push(
-        Code::UnknownStep,
-        path,
-        words!("unknown step `{step}`", "tuntematon askel `{step}`"),
-    );
+    let d = r.push(Code::UnknownStep, path, words!(UnknownStep, step));
     d.offer(suggestion);
     if let Some(owner) = pitfalls.get(step) {
-        d.add_note(words!(
-            "`{step}` is a pitfall of the step `{owner}`: list it under `pitfalls`",
-            "`{step}` on askeleen `{owner}` sudenkuoppa: merkitse se `pitfalls`-listaan"
-        ));
+        d.add_note(words!(PitfallStepListUnder, step, owner));
     }
 }
 
@@ -751,29 +594,17 @@ fn unknown_model(r: &mut Report, s: &Scenario, models: &[&EncounterModel]) {
     let d = r.push(
         Code::UnknownModel,
         &path,
-        words!(
-            "no encounter model `{model}` in language `{language}`",
-            "kohtaamismallia `{model}` ei ole kielellä `{language}`"
-        ),
+        words!(NoEncounterModelLanguage, model, language),
     );
     d.offer(suggestion.filter(|_| named));
     if !elsewhere.is_empty() {
         let elsewhere = elsewhere.join(", ");
-        d.add_note(words!(
-            "`{model}` exists in: {elsewhere}; add models/{model}.{language}.ron",
-            "`{model}` on olemassa kielillä: {elsewhere}; lisää models/{model}.{language}.ron"
-        ));
+        d.add_note(words!(ExistsAddModelsRon, model, elsewhere, language));
     } else if !here.is_empty() {
         let here = here.join(", ");
-        d.add_note(words!(
-            "models in `{language}`: {here}",
-            "mallit kielellä `{language}`: {here}"
-        ));
+        d.add_note(words!(ModelsInLanguage, language, here));
     } else {
-        d.add_note(words!(
-            "add models/{model}.{language}.ron to a scenario folder",
-            "lisää models/{model}.{language}.ron johonkin skenaariokansioon"
-        ));
+        d.add_note(words!(AddModelsRonScenario, model, language));
     }
 }
 
@@ -810,10 +641,7 @@ fn graph(
                 r.push(
                     Code::UnreachableNode,
                     &[F("nodes"), I(i), F("id")],
-                    words!(
-                        "node `{id}` cannot be reached from `{start}`",
-                        "solmuun `{id}` ei pääse solmusta `{start}`"
-                    ),
+                    words!(NodeCannotBeReached, id, start),
                 );
             }
         }
@@ -847,15 +675,9 @@ fn graph(
             r.push(
                 Code::NoEndingReachable,
                 &[F("nodes"), I(i), F("id")],
-                words!(
-                    "no ending can be reached from node `{id}`",
-                    "solmusta `{id}` ei pääse mihinkään lopetukseen"
-                ),
+                words!(NoEndingCanBe, id),
             )
-            .add_note(words!(
-                "every path from here loops without end; lead one choice towards an ending",
-                "jokainen polku tästä kiertää kehää loputtomasti; ohjaa jokin valinta kohti lopetusta"
-            ));
+            .add_note(words!(EveryPathFromHere));
         }
     }
 }
@@ -865,86 +687,59 @@ pub fn model(model: &Loaded<EncounterModel>) -> Vec<Diagnostic> {
     use Seg::{Field as F, Index as I};
     let m = &model.value;
     let mut r = Report::new(model);
-    r.id(&[F("id")], &m.id, ("model", "mallin"));
+    r.id(&[F("id")], &m.id, words!(WhatModel));
     r.language(&[F("language")], &m.language);
-    r.text(&[F("name")], &m.name, ("model name", "mallin nimi"));
+    r.text(&[F("name")], &m.name, words!(WhatModelName));
     if m.steps.is_empty() {
         let id = &m.id;
-        r.push(
-            Code::EmptyModel,
-            &[F("steps")],
-            words!(
-                "model `{id}` has no steps",
-                "mallissa `{id}` ei ole yhtään askelta"
-            ),
-        );
+        r.push(Code::EmptyModel, &[F("steps")], words!(ModelHasNoSteps, id));
     }
     let mut steps: HashMap<&str, usize> = HashMap::new();
     let mut pitfalls: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, step) in m.steps.iter().enumerate() {
         let sp = |field: &'static str| [F("steps"), I(i), F(field)];
-        r.id(&sp("id"), &step.id, ("step", "askeleen"));
+        r.id(&sp("id"), &step.id, words!(WhatStep));
         if let Some(&first) = steps.get(step.id.as_str()) {
             let line = r.line_of(&[F("steps"), I(first), F("id")]);
             let id = &step.id;
-            r.push(
-                Code::DuplicateId,
-                &sp("id"),
-                words!(
-                    "step id `{id}` is used twice",
-                    "askeleen tunnus `{id}` on käytössä kahdesti"
-                ),
-            )
-            .add_note(words!(
-                "first used at line {line}",
-                "ensimmäisen kerran rivillä {line}"
-            ));
+            r.push(Code::DuplicateId, &sp("id"), words!(StepIdUsedTwice, id))
+                .add_note(words!(FirstUsedLine, line));
         } else {
             steps.insert(&step.id, i);
         }
-        r.text(&sp("name"), &step.name, ("step name", "askeleen nimi"));
+        r.text(&sp("name"), &step.name, words!(WhatStepName));
         r.text(
             &sp("description"),
             &step.description,
-            ("step description", "askeleen kuvaus"),
+            words!(WhatStepDescription),
         );
         for (k, text) in step.looks_like.iter().enumerate() {
             r.text(
                 &[F("steps"), I(i), F("looks_like"), I(k)],
                 text,
-                ("looks_like entry", "`looks_like`-kohta"),
+                words!(WhatLooksLikeEntry),
             );
         }
         for (k, pitfall) in step.pitfalls.iter().enumerate() {
             let pp = |field: &'static str| [F("steps"), I(i), F("pitfalls"), I(k), F(field)];
-            r.id(&pp("id"), &pitfall.id, ("pitfall", "sudenkuopan"));
+            r.id(&pp("id"), &pitfall.id, words!(WhatPitfall));
             if let Some(&(si, pi)) = pitfalls.get(pitfall.id.as_str()) {
                 let line = r.line_of(&[F("steps"), I(si), F("pitfalls"), I(pi), F("id")]);
                 let (id, first_step) = (&pitfall.id, &m.steps[si].id);
                 r.push(
                     Code::DuplicatePitfall,
                     &pp("id"),
-                    words!(
-                        "pitfall id `{id}` is used twice in the model",
-                        "sudenkuopan tunnus `{id}` on mallissa käytössä kahdesti"
-                    ),
+                    words!(PitfallIdUsedTwice, id),
                 )
-                .add_note(words!(
-                    "first used at line {line} (in step `{first_step}`)",
-                    "ensimmäisen kerran rivillä {line} (askeleessa `{first_step}`)"
-                ));
+                .add_note(words!(FirstUsedLineStep, line, first_step));
             } else {
                 pitfalls.insert(&pitfall.id, (i, k));
             }
-            r.text(
-                &pp("name"),
-                &pitfall.name,
-                ("pitfall name", "sudenkuopan nimi"),
-            );
+            r.text(&pp("name"), &pitfall.name, words!(WhatPitfallName));
             r.text(
                 &pp("description"),
                 &pitfall.description,
-                ("pitfall description", "sudenkuopan kuvaus"),
+                words!(WhatPitfallDescription),
             );
         }
     }
@@ -1013,15 +808,9 @@ pub fn library_among(
                 Code::OneLanguageOnly,
                 &s.source,
                 span,
-                words!(
-                    "scenario `{id}` exists in `{language}` only",
-                    "skenaario `{id}` on olemassa vain kielellä `{language}`"
-                ),
+                words!(ScenarioExistsOnly, id, language),
             )
-            .note(words!(
-                "add a version in {languages}: {files}",
-                "lisää versio kielellä {languages}: {files}"
-            )),
+            .note(words!(AddVersion, languages, files)),
         );
     }
     out
@@ -1049,15 +838,9 @@ pub fn folder(scenario: &Loaded<Scenario>, languages: &[&str]) -> Option<Diagnos
             Code::WrongFolder,
             &scenario.source,
             span,
-            words!(
-                "scenario in language `{language}` is in the folder `{folder}`",
-                "skenaario on kielellä `{language}`, mutta se on kansiossa `{folder}`"
-            ),
+            words!(ScenarioLanguageFolder, language, folder),
         )
-        .note(words!(
-            "move it to a folder named `{language}`",
-            "siirrä se kansioon `{language}`"
-        ))
+        .note(words!(MoveFolderNamed, language))
     })
 }
 
@@ -1090,11 +873,8 @@ pub fn tests<'s>(
         let suggestion = did_you_mean(&t.scenario, ids);
         let id = &t.scenario;
         let message = match language {
-            Some(l) => words!(
-                "no scenario `{id}` in `{l}`",
-                "skenaariota `{id}` ei ole kielellä `{l}`"
-            ),
-            None => words!("no scenario `{id}`", "skenaariota `{id}` ei ole"),
+            Some(l) => words!(NoScenarioInLanguage, id, l),
+            None => words!(NoScenarioWithId, id),
         };
         let d = r.push(Code::TestUnknownScenario, &[F("scenario")], message);
         d.offer(suggestion);
@@ -1117,10 +897,7 @@ pub fn tests<'s>(
                 let d = r.push(
                     Code::TestUnknownNode,
                     &[step[0], step[1], step[2], step[3], I(0)],
-                    words!(
-                        "scenario `{id}` has no node `{node}`",
-                        "skenaariossa `{id}` ei ole solmua `{node}`"
-                    ),
+                    words!(ScenarioHasNoNode, id, node),
                 );
                 d.offer(suggestion);
                 continue;
@@ -1128,32 +905,16 @@ pub fn tests<'s>(
             let count = found.choice_list().len();
             if *number < 1 || *number as u64 > count as u64 {
                 let range = match count {
-                    0 => words!(
-                        "node `{node}` has no choices",
-                        "solmulla `{node}` ei ole valintoja"
-                    ),
-                    1 => words!(
-                        "node `{node}` has 1 choice",
-                        "solmulla `{node}` on 1 valinta"
-                    ),
-                    n => words!(
-                        "node `{node}` has choices 1 to {n}",
-                        "solmun `{node}` valinnat ovat 1–{n}"
-                    ),
+                    0 => words!(NodeHasNoChoices, node),
+                    1 => words!(NodeHas1Choice, node),
+                    n => words!(NodeHasChoices1, node, n),
                 };
-                let (range, range_fi) = (range.en, range.fi);
                 r.push(
                     Code::TestBadChoice,
                     &[step[0], step[1], step[2], step[3], I(1)],
-                    words!(
-                        "no choice {number} here: {range}",
-                        "tässä ei ole valintaa {number}: {range_fi}"
-                    ),
+                    words!(NoChoiceHere, number, range),
                 )
-                .add_note(words!(
-                    "choices are counted from 1, in the order of the file",
-                    "valinnat numeroidaan 1:stä alkaen siinä järjestyksessä kuin ne ovat tiedostossa"
-                ));
+                .add_note(words!(ChoicesAreCountedFrom));
             }
         }
         let expect = |field: &'static str| [F("tests"), I(i), F("expect"), F(field)];
@@ -1165,40 +926,45 @@ pub fn tests<'s>(
             let d = r.push(
                 Code::TestUnknownNode,
                 &expect("ending"),
-                words!(
-                    "scenario `{id}` has no node `{ending}`",
-                    "skenaariossa `{id}` ei ole solmua `{ending}`"
-                ),
+                words!(ScenarioHasNoEndingNode, id, ending),
             );
             d.offer(suggestion);
         }
-        for (field, bound) in [
-            (("fit_at_least", "`fit_at_least`"), play.expect.fit_at_least),
-            (("fit_at_most", "`fit_at_most`"), play.expect.fit_at_most),
+        for (field, what, bound) in [
+            (
+                "fit_at_least",
+                words!(WhatFitAtLeast),
+                play.expect.fit_at_least,
+            ),
+            (
+                "fit_at_most",
+                words!(WhatFitAtMost),
+                play.expect.fit_at_most,
+            ),
         ] {
             if let Some(v) = bound {
-                r.range(&expect(field.0), v, (0, 100), field);
+                r.range(&expect(field), v, (0, 100), what);
             }
         }
-        for (field, bound) in [
+        for (field, what, bound) in [
             (
-                ("mood_at_least", "`mood_at_least`"),
+                "mood_at_least",
+                words!(WhatMoodAtLeast),
                 play.expect.mood_at_least,
             ),
-            (("mood_at_most", "`mood_at_most`"), play.expect.mood_at_most),
+            (
+                "mood_at_most",
+                words!(WhatMoodAtMost),
+                play.expect.mood_at_most,
+            ),
         ] {
             if let Some(v) = bound {
-                r.range(&expect(field.0), v, MOODS, field);
+                r.range(&expect(field), v, MOODS, what);
             }
         }
         if let Some(v) = play.expect.order_notes {
             // A pair of steps raises at most one note: a model of 64 steps is far past any real one.
-            r.range(
-                &expect("order_notes"),
-                v,
-                (0, 2016),
-                ("order_notes", "`order_notes`"),
-            );
+            r.range(&expect("order_notes"), v, (0, 2016), words!(WhatOrderNotes));
         }
         if let Some(model) = model {
             for (field, list) in [
@@ -1215,11 +981,7 @@ pub fn tests<'s>(
                             })
                             .suggest(step);
                         let path = [F("tests"), I(i), F("expect"), F(field), I(k)];
-                        let d = r.push(
-                            Code::UnknownStep,
-                            &path,
-                            words!("unknown step `{step}`", "tuntematon askel `{step}`"),
-                        );
+                        let d = r.push(Code::UnknownStep, &path, words!(UnknownStep, step));
                         d.offer(suggestion);
                     }
                 }

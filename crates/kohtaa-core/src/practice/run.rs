@@ -8,6 +8,8 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 use crate::content::{Choice, EncounterModel, Ending, MOOD_MAX, MOOD_MIN, Node, Scenario};
+use crate::l10n::{T, t, tf};
+use crate::lang::Lang;
 
 use super::measure::{self, Measurement};
 
@@ -34,15 +36,25 @@ pub enum RunError {
     Finished,
 }
 
+impl RunError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RunError::NoSuchNode(id) => tf(lang, T::RunErrorNoSuchNode, &[("id", id)]),
+            RunError::NoSuchChoice(i) => tf(
+                lang,
+                T::RunErrorNoSuchChoice,
+                &[("n", &(i + 1).to_string())],
+            ),
+            RunError::Finished => t(lang, T::RunErrorFinished).to_owned(),
+        }
+    }
+}
+
+/// In English; [`RunError::message`] speaks the interface's language.
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::NoSuchNode(id) => {
-                write!(f, "the scenario names a node `{id}` that does not exist")
-            }
-            RunError::NoSuchChoice(i) => write!(f, "there is no choice {}", i + 1),
-            RunError::Finished => f.write_str("the run has ended"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
