@@ -137,7 +137,7 @@ pub fn finish(result: std::io::Result<tui::Ended>) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("kohtaa: the terminal failed: {e}");
+            let _ = writeln!(std::io::stderr(), "kohtaa: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }
