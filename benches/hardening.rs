@@ -16,10 +16,14 @@ fn report(c: &mut Criterion) {
     let library = library::bundled();
     let mut g = c.benchmark_group("report");
     g.sample_size(10);
-    // About 20 MB: 10,000 runs of 40 choices.
+    // 10,000 runs of 40 choices: about 32 MB.
     let export = common::export(10_000, 40);
     g.throughput(Throughput::Bytes(export.len() as u64));
-    g.bench_function("read and tally an export of 10,000 runs (20 MB)", |b| {
+    let name = format!(
+        "read and tally an export of 10,000 runs ({} MB)",
+        export.len() / 1_000_000
+    );
+    g.bench_function(name, |b| {
         b.iter(|| {
             let runs: Vec<_> = export.lines().filter_map(|l| read_line(l).ok()).collect();
             build(black_box(&runs), &library)

@@ -149,7 +149,11 @@ pub fn finish(lang: Lang, result: std::io::Result<tui::Ended>) -> ExitCode {
         }
         Err(e) => {
             let error = e.to_string();
-            eprintln!("{}", tf(lang, T::AppTerminalFailed, &[("error", &error)]));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                tf(lang, T::AppTerminalFailed, &[("error", &error)])
+            );
             ExitCode::FAILURE
         }
     }

@@ -8,7 +8,8 @@
 //!   screen, ask a yes/no question first, or quit.
 //! - [`render::render`] draws from `&App` alone; the loop in [`run`] blocks on
 //!   `crossterm::event::read()` (no tick: zero CPU while idle) and redraws after every event.
-//!   SIGTERM and SIGHUP wake it and end the app as Ctrl-C does ([`signals`]).
+//!   SIGTERM, SIGHUP and a terminal that hangs up wake it and end the app as Ctrl-C does
+//!   ([`signals`]).
 //! - Words of the interface come from [`crate::i18n`]; content text goes through
 //!   [`text::clean`] before it is drawn. The tui draws the engine's state and never decides
 //!   pedagogy: measurement, turning point and order are the engine's.
@@ -44,6 +45,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
+use signals::Wake;
 
 pub use action::Action;
 pub use app::{App, Env};
@@ -51,7 +53,8 @@ pub use app::{App, Env};
 /// How the app ended, for the command's exit status.
 #[derive(Debug, Default)]
 pub struct Ended {
-    /// The signal (SIGTERM, SIGHUP) that ended it, if one did.
+    /// The signal (SIGTERM, SIGHUP) that ended it, if one did; a terminal that hung up
+    /// counts as SIGHUP.
     pub signal: Option<i32>,
     /// Every save that failed, in the interface language: the app showed them, and they are
     /// said again on leaving, since a failed save must not go unnoticed.
@@ -77,6 +80,7 @@ pub fn run_loading(
     let signals = signals::Watch::start();
     // ratatui's panic hook restores the terminal before the panic is reported.
     let mut terminal = ratatui::try_init()?;
+    let mut hung_up = false;
     let result = catch_unwind(AssertUnwindSafe(|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
@@ -86,18 +90,33 @@ pub fn run_loading(
             }
             terminal.draw(|frame| render::render(&app, frame))?;
             if let Some(loading) = full.take() {
-                while !loading.is_finished()
-                    && signals.received().is_none()
-                    && !event::poll(Duration::from_millis(5))?
-                {}
-                if signals.received().is_some() {
-                    continue;
+                // Until the full library is there: a key (or a signal) is waited for, and
+                // the library is looked for every few milliseconds.
+                while !loading.is_finished() {
+                    match signals.wait(Some(Duration::from_millis(5)))? {
+                        Wake::Timeout => {}
+                        Wake::HungUp => {
+                            hung_up = true;
+                            return Ok(());
+                        }
+                        Wake::Signal(_) => return Ok(()),
+                        Wake::Event => break,
+                    }
                 }
                 match loading.join() {
                     Ok(library) => app.library_loaded(library),
                     Err(panic) => resume_unwind(panic),
                 }
                 continue;
+            }
+            match signals.wait(None)? {
+                Wake::Event => {}
+                Wake::Timeout => continue,
+                Wake::HungUp => {
+                    hung_up = true;
+                    return Ok(());
+                }
+                Wake::Signal(_) => return Ok(()),
             }
             match event::read()? {
                 Event::Key(key) if key.is_press() => {
@@ -118,10 +137,17 @@ pub fn run_loading(
     if !app.quit {
         let _ = catch_unwind(AssertUnwindSafe(|| app.update(Action::Quit)));
     }
-    // A terminal hung up on cannot be written to; that is no reason to fail here.
+    // A terminal hung up on cannot be written to; that is no reason to fail here. The
+    // cursor is shown now, so that dropping the terminal has nothing left to do: its drop
+    // would print that it could not, and printing to a stderr that is gone panics.
     let _ = ratatui::try_restore();
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    // A terminal that hung up ends the app as SIGHUP does.
+    let signal = signals.received().or(hung_up.then_some(signals::SIGHUP));
     let ended = Ended {
-        signal: signals.received(),
+        signal,
         failed_saves: std::mem::take(&mut app.env.failed_saves),
     };
     match result {

@@ -479,3 +479,160 @@ fn a_run_that_cannot_be_saved_makes_the_app_fail() {
     let screen = pty.screen();
     assert!(screen.contains("kohtaa: "), "{screen}");
 }
+
+/// A terminal that goes away (its window closed, an ssh connection dropped) during a run ends
+/// the app as SIGHUP does, the run kept: with kohtaa as the session leader (the kernel sends
+/// it SIGHUP), and under a shell that takes the SIGHUP itself, when all kohtaa sees is a
+/// terminal that has hung up. Never a process left reading a dead terminal.
+#[test]
+fn a_terminal_that_hangs_up_ends_the_app_and_keeps_the_run() {
+    for under_shell in [false, true] {
+        hang_up_during_a_run(under_shell);
+    }
+}
+
+fn hang_up_during_a_run(under_shell: bool) {
+    use std::ffi::CStr;
+    use std::os::unix::process::CommandExt;
+
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("profile.json"),
+        r#"{"version":1,"style":"D"}"#,
+    )
+    .unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/play");
+    // SAFETY: plain calls on a descriptor this test owns.
+    let (master, slave) = unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        assert!(master >= 0);
+        assert_eq!(libc::grantpt(master), 0);
+        assert_eq!(libc::unlockpt(master), 0);
+        let mut name = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(master, name.as_mut_ptr(), name.len()), 0);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        libc::ioctl(master, libc::TIOCSWINSZ, &size);
+        libc::fcntl(master, libc::F_SETFL, libc::O_NONBLOCK);
+        // Not inherited: the terminal must go away when this test closes it.
+        libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
+        (master, CStr::from_ptr(name.as_ptr()).to_owned())
+    };
+    let bin = env!("CARGO_BIN_EXE_kohtaa");
+    let args = [
+        "--scenarios",
+        fixtures,
+        "--seed",
+        "3",
+        "play",
+        "late-parcel",
+    ];
+    let mut cmd = if under_shell {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg("trap '' HUP; \"$0\" \"$@\"; :")
+            .arg(bin)
+            .args(args);
+        cmd
+    } else {
+        let mut cmd = Command::new(bin);
+        cmd.args(args);
+        cmd
+    };
+    cmd.env("KOHTAA_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::setsid();
+            let fd = libc::open(slave.as_ptr(), libc::O_RDWR);
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::ioctl(fd, libc::TIOCSCTTY, 0);
+            for target in 0..3 {
+                libc::dup2(fd, target);
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut parser = vt100::Parser::new(
+        NonZeroU16::new(24).unwrap(),
+        NonZeroU16::new(80).unwrap(),
+        0,
+    );
+    let pump = |parser: &mut vt100::Parser| {
+        let mut buf = [0u8; 8192];
+        loop {
+            // SAFETY: reading into a buffer of the length given.
+            let n = unsafe { libc::read(master, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                break;
+            }
+            parser.process(&buf[..n as usize]);
+        }
+    };
+    let send = |keys: &str| {
+        // SAFETY: writing a buffer of the length given.
+        unsafe { libc::write(master, keys.as_ptr().cast(), keys.len()) };
+    };
+    let wait_for = |parser: &mut vt100::Parser, text: &str| {
+        let start = Instant::now();
+        while !parser.screen().contents().contains(text) {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "no {text:?}:\n{}",
+                parser.screen().contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            pump(parser);
+        }
+    };
+    wait_for(&mut parser, "Pick one step to focus on");
+    send("\r");
+    wait_for(&mut parser, "Hello, I'm Sam");
+    let screen = parser.screen().contents();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Hello, I'm Sam"))
+        .unwrap();
+    let n = line.trim_start_matches([' ', '▶']).chars().next().unwrap();
+    send(&n.to_string());
+    wait_for(&mut parser, "You said");
+    // The terminal goes away.
+    // SAFETY: the master is this test's own, closed once.
+    unsafe { libc::close(master) };
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            panic!("under a shell: {under_shell}: kohtaa went on after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    if !under_shell {
+        assert_eq!(status.code(), Some(129), "{status:?}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_kohtaa"))
+        .args(["--lang", "en", "--scenarios", fixtures, "history"])
+        .env("KOHTAA_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.contains("late-parcel") && listed.contains("abandoned"),
+        "under a shell: {under_shell}: {listed}"
+    );
+}
