@@ -15,7 +15,7 @@ use super::outline::{Outline, Seg, Value};
 use super::parse::did_you_mean;
 use super::suggest::Suggester;
 use super::tests_file::ScenarioTests;
-use super::types::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
+use super::types::{Choice, EncounterModel, MOOD_MAX, MOOD_MIN, Node, Scenario};
 use crate::words;
 
 /// Most choices a node may offer: more do not fit a screen or a learner's attention.
@@ -223,8 +223,41 @@ pub fn scenario(scenario: &Loaded<Scenario>, model: Option<&EncounterModel>) -> 
 pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -> Vec<Diagnostic> {
     let s = &scenario.value;
     let mut r = Report::new(scenario);
-    use Seg::{Field as F, Index as I};
+    header(&mut r, s);
+    let model = models
+        .iter()
+        .copied()
+        .find(|m| m.id == s.model && m.language == s.language);
+    if model.is_none() && is_valid_language(&s.language) && is_valid_id(&s.model) {
+        unknown_model(&mut r, s, models);
+    }
+    let mut check = Checking::new(s, model);
+    check.index_nodes(&mut r);
+    let start = check.target(
+        &mut r,
+        Code::UnknownStart,
+        &[Seg::Field("start")],
+        &s.start,
+        words!(WhatStart),
+    );
+    for (n, node) in s.nodes.iter().enumerate() {
+        check.node(&mut r, n, node);
+    }
+    check.focus(&mut r);
+    graph(
+        &mut r,
+        s,
+        start,
+        &check.edges,
+        &check.dangling,
+        &check.index,
+    );
+    r.out
+}
 
+/// The scenario's own fields, before its nodes.
+fn header(r: &mut Report, s: &Scenario) {
+    use Seg::{Field as F, Index as I};
     r.id(&[F("id")], &s.id, words!(WhatScenario));
     r.language(&[F("language")], &s.language);
     r.text(&[F("title")], &s.title, words!(WhatTitle));
@@ -258,82 +291,112 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
     if let Some(about) = &s.customer.about {
         r.text(&[F("customer"), F("about")], about, words!(WhatAbout));
     }
-    mood_words(&mut r, &s.customer.mood_words);
+    mood_words(r, &s.customer.mood_words);
+}
 
-    let model = models
-        .iter()
-        .copied()
-        .find(|m| m.id == s.model && m.language == s.language);
-    if model.is_none() && is_valid_language(&s.language) && is_valid_id(&s.model) {
-        unknown_model(&mut r, s, models);
-    }
-    let steps: HashSet<&str> = model
-        .map(|m| m.steps.iter().map(|st| st.id.as_str()).collect())
-        .unwrap_or_default();
-    // Pitfall id -> the step it belongs to.
-    let pitfalls: HashMap<&str, &str> = model
-        .map(|m| {
-            m.steps
-                .iter()
-                .flat_map(|st| st.pitfalls.iter().map(|p| (p.id.as_str(), st.id.as_str())))
-                .collect()
-        })
-        .unwrap_or_default();
+/// What checking a scenario's nodes learns as it goes: the model's names, the nodes by id,
+/// the graph's edges, and which steps some choice practises.
+struct Checking<'a> {
+    s: &'a Scenario,
+    model: Option<&'a EncounterModel>,
+    steps: HashSet<&'a str>,
+    /// Pitfall id -> the step it belongs to.
+    pitfalls: HashMap<&'a str, &'a str>,
     // "Did you mean" over the model's steps, its pitfalls and the nodes: each list sorted
     // once, when the first unknown name needs it (see [`Suggester`]).
-    let step_suggester = OnceCell::new();
-    let step_ids = || {
-        step_suggester.get_or_init(|| {
+    step_suggester: OnceCell<Suggester<'a>>,
+    pitfall_suggester: OnceCell<Suggester<'a>>,
+    node_suggester: OnceCell<Suggester<'a>>,
+    /// The first node of each id.
+    index: HashMap<&'a str, usize>,
+    /// By node: the nodes its choices and routes lead to.
+    edges: Vec<Vec<usize>>,
+    /// Nodes with a `next` or route to nowhere: their real edges are unknown.
+    dangling: Vec<bool>,
+    fitted: HashSet<&'a str>,
+    practised: bool,
+}
+
+impl<'a> Checking<'a> {
+    fn new(s: &'a Scenario, model: Option<&'a EncounterModel>) -> Checking<'a> {
+        let steps = model
+            .map(|m| m.steps.iter().map(|st| st.id.as_str()).collect())
+            .unwrap_or_default();
+        let pitfalls = model
+            .map(|m| {
+                m.steps
+                    .iter()
+                    .flat_map(|st| st.pitfalls.iter().map(|p| (p.id.as_str(), st.id.as_str())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Checking {
+            s,
+            model,
+            steps,
+            pitfalls,
+            step_suggester: OnceCell::new(),
+            pitfall_suggester: OnceCell::new(),
+            node_suggester: OnceCell::new(),
+            index: HashMap::with_capacity(s.nodes.len()),
+            edges: vec![Vec::new(); s.nodes.len()],
+            dangling: vec![false; s.nodes.len()],
+            fitted: HashSet::new(),
+            practised: false,
+        }
+    }
+
+    fn step_ids(&self) -> &Suggester<'a> {
+        self.step_suggester.get_or_init(|| {
             Suggester::new(
-                model
+                self.model
                     .into_iter()
                     .flat_map(|m| m.steps.iter().map(|s| s.id.as_str())),
             )
         })
-    };
-    let pitfall_suggester = OnceCell::new();
+    }
 
-    // Node ids: well formed and unique; index them for the graph.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
-    for (n, node) in s.nodes.iter().enumerate() {
-        let path = [F("nodes"), I(n), F("id")];
-        r.id(&path, &node.id, words!(WhatNode));
-        if let Some(&first) = index.get(node.id.as_str()) {
-            let line = r.line_of(&[F("nodes"), I(first), F("id")]);
-            let id = &node.id;
-            r.push(Code::DuplicateId, &path, words!(NodeIdUsedTwice, id))
-                .add_note(words!(FirstUsedLine, line));
-        } else {
-            index.insert(&node.id, n);
+    /// Node ids: well formed and unique; indexed for the graph.
+    fn index_nodes(&mut self, r: &mut Report) {
+        use Seg::{Field as F, Index as I};
+        for (n, node) in self.s.nodes.iter().enumerate() {
+            let path = [F("nodes"), I(n), F("id")];
+            r.id(&path, &node.id, words!(WhatNode));
+            if let Some(&first) = self.index.get(node.id.as_str()) {
+                let line = r.line_of(&[F("nodes"), I(first), F("id")]);
+                let id = &node.id;
+                r.push(Code::DuplicateId, &path, words!(NodeIdUsedTwice, id))
+                    .add_note(words!(FirstUsedLine, line));
+            } else {
+                self.index.insert(&node.id, n);
+            }
         }
     }
-    let node_suggester = OnceCell::new();
-    let target = |r: &mut Report, code: Code, path: &[Seg], id: &str, what: What| {
-        let found = index.get(id).copied();
+
+    /// The node `id` names, or an error (with a did-you-mean) when it names none.
+    fn target(
+        &self,
+        r: &mut Report,
+        code: Code,
+        path: &[Seg],
+        id: &str,
+        what: What,
+    ) -> Option<usize> {
+        let found = self.index.get(id).copied();
         if found.is_none() {
-            let suggestion = node_suggester
-                .get_or_init(|| Suggester::new(s.nodes.iter().map(|n| n.id.as_str())))
+            let suggestion = self
+                .node_suggester
+                .get_or_init(|| Suggester::new(self.s.nodes.iter().map(|n| n.id.as_str())))
                 .suggest(id);
             let d = r.push(code, path, words!(NamesNoNode, what, id));
             d.offer(suggestion);
         }
         found
-    };
-    let start = target(
-        &mut r,
-        Code::UnknownStart,
-        &[F("start")],
-        &s.start,
-        words!(WhatStart),
-    );
+    }
 
-    // Each node, its choices and their routes; edges for the graph as we go.
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
-    // Nodes with a `next` or route to nowhere: their real edges are unknown.
-    let mut dangling = vec![false; s.nodes.len()];
-    let mut fitted: HashSet<&str> = HashSet::new();
-    let mut practised = false;
-    for (n, node) in s.nodes.iter().enumerate() {
+    /// A node's texts and shape, then each of its choices.
+    fn node(&mut self, r: &mut Report, n: usize, node: &'a Node) {
+        use Seg::{Field as F, Index as I};
         let id_path = [F("nodes"), I(n), F("id")];
         let id = &node.id;
         for (field, what, text) in [
@@ -389,170 +452,189 @@ pub fn scenario_among(scenario: &Loaded<Scenario>, models: &[&EncounterModel]) -
                 words!(NodeHasChoicesMost, id, count, max_choices = MAX_CHOICES),
             );
         }
-
         for (c, choice) in choices.iter().enumerate() {
-            let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
-            r.text(&at("say"), &choice.say, words!(WhatChoiceSay));
-            match target(
-                &mut r,
-                Code::UnknownNext,
-                &at("next"),
-                &choice.next,
-                words!(WhatNext),
-            ) {
-                Some(to) => edges[n].push(to),
-                None => dangling[n] = true,
+            self.choice(r, n, c, choice);
+        }
+    }
+
+    /// A choice's texts and `next`, its tags against the model, its routes, and whether it
+    /// teaches anything.
+    fn choice(&mut self, r: &mut Report, n: usize, c: usize, choice: &'a Choice) {
+        use Seg::{Field as F, Index as I};
+        let at = |field: &'static str| [F("nodes"), I(n), F("choices"), I(c), F(field)];
+        r.text(&at("say"), &choice.say, words!(WhatChoiceSay));
+        match self.target(
+            r,
+            Code::UnknownNext,
+            &at("next"),
+            &choice.next,
+            words!(WhatNext),
+        ) {
+            Some(to) => self.edges[n].push(to),
+            None => self.dangling[n] = true,
+        }
+        r.range(&at("mood"), choice.mood, MOODS, words!(WhatMoodChange));
+        if let Some(feedback) = &choice.feedback {
+            r.text(&at("feedback"), feedback, words!(WhatFeedback));
+        }
+        for (style, tip) in &choice.style_tips {
+            let path = [
+                F("nodes"),
+                I(n),
+                F("choices"),
+                I(c),
+                F("style_tips"),
+                Seg::Key(style.letter()),
+            ];
+            r.text(&path, tip, words!(WhatStyleTip));
+        }
+        self.tags(r, n, c, choice);
+        self.routes(r, n, c, choice);
+        let tagged =
+            !choice.fits.is_empty() || !choice.breaks.is_empty() || !choice.pitfalls.is_empty();
+        if !tagged && choice.feedback.is_none() {
+            r.push(
+                Code::UntaggedChoice,
+                &at("say"),
+                words!(ChoiceHasNeitherNor),
+            )
+            .add_note(words!(TagWithStepsShows));
+        } else if choice.feedback.is_none() {
+            r.push(
+                Code::NoFeedback,
+                &at("say"),
+                words!(ChoiceWithoutLearnerNot),
+            );
+        }
+    }
+
+    /// A choice's `fits`, `breaks` and `pitfalls` against the model.
+    fn tags(&mut self, r: &mut Report, n: usize, c: usize, choice: &'a Choice) {
+        use Seg::{Field as F, Index as I};
+        let path =
+            |field: &'static str, k: usize| [F("nodes"), I(n), F("choices"), I(c), F(field), I(k)];
+        let mut fits_here: HashMap<&str, usize> = HashMap::new();
+        for (k, step) in choice.fits.iter().enumerate() {
+            self.known_step(r, &path("fits", k), step);
+            fits_here.entry(step).or_insert(k);
+            self.fitted.insert(step);
+            self.practised = true;
+        }
+        for (k, step) in choice.breaks.iter().enumerate() {
+            let path = path("breaks", k);
+            self.known_step(r, &path, step);
+            if fits_here.contains_key(&**step) {
+                r.push(Code::FitsAndBreaks, &path, words!(ThisChoiceBothFits, step))
+                    .add_note(words!(ResponseEitherShowsStep));
             }
-            r.range(&at("mood"), choice.mood, MOODS, words!(WhatMoodChange));
-            if let Some(feedback) = &choice.feedback {
-                r.text(&at("feedback"), feedback, words!(WhatFeedback));
+        }
+        for (k, pitfall) in choice.pitfalls.iter().enumerate() {
+            let path = path("pitfalls", k);
+            match self.pitfalls.get(pitfall.as_str()) {
+                Some(step) if fits_here.contains_key(step) => {
+                    r.push(
+                        Code::FitsAndBreaks,
+                        &path,
+                        words!(ThisChoiceFitsStep, step, pitfall),
+                    )
+                    .add_note(words!(PitfallBreaksStepRemove));
+                }
+                Some(_) => {}
+                None if self.model.is_some() => {
+                    let suggestion = self
+                        .pitfall_suggester
+                        .get_or_init(|| Suggester::new(self.pitfalls.keys().copied()))
+                        .suggest(pitfall);
+                    let d = r.push(Code::UnknownPitfall, &path, {
+                        let model = &self.s.model;
+                        words!(UnknownPitfallModelHas, pitfall, model)
+                    });
+                    d.offer(suggestion);
+                }
+                None => {}
             }
-            for (style, tip) in &choice.style_tips {
-                let path = [
+        }
+    }
+
+    /// An error when the model has no step `step` (none without a model: that is reported
+    /// once, at `model`).
+    fn known_step(&self, r: &mut Report, path: &[Seg], step: &str) {
+        if self.model.is_some() && !self.steps.contains(step) {
+            unknown_step(r, path, step, self.step_ids(), &self.pitfalls);
+        }
+    }
+
+    /// A choice's routes on mood: their targets, bounds and ranges.
+    fn routes(&mut self, r: &mut Report, n: usize, c: usize, choice: &Choice) {
+        use Seg::{Field as F, Index as I};
+        for (k, route) in choice.routes.iter().enumerate() {
+            let rp = |field: &'static str| {
+                [
                     F("nodes"),
                     I(n),
                     F("choices"),
                     I(c),
-                    F("style_tips"),
-                    Seg::Key(style.letter()),
-                ];
-                r.text(&path, tip, words!(WhatStyleTip));
+                    F("routes"),
+                    I(k),
+                    F(field),
+                ]
+            };
+            if let Some(to) = self.target(
+                r,
+                Code::UnknownRouteTarget,
+                &rp("next"),
+                &route.next,
+                words!(WhatRoute),
+            ) {
+                self.edges[n].push(to);
             }
-
-            // Tags against the model.
-            let mut fits_here: HashMap<&str, usize> = HashMap::new();
-            for (k, step) in choice.fits.iter().enumerate() {
-                let path = [F("nodes"), I(n), F("choices"), I(c), F("fits"), I(k)];
-                if model.is_some() && !steps.contains(step.as_str()) {
-                    unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
+            match (route.min_mood, route.max_mood) {
+                (None, None) => {
+                    r.push(
+                        Code::RouteWithoutBound,
+                        &[F("nodes"), I(n), F("choices"), I(c), F("routes"), I(k)],
+                        words!(RouteWithoutWouldAlways),
+                    )
+                    .add_note(words!(GiveBoundMakeTarget));
                 }
-                fits_here.entry(step).or_insert(k);
-                fitted.insert(step);
-                practised = true;
+                (Some(min), Some(max)) if min > max => {
+                    let line = r.line_of(&rp("max_mood"));
+                    r.push(
+                        Code::RouteNeverMatches,
+                        &rp("min_mood"),
+                        words!(RouteCanNeverBe, min, max),
+                    )
+                    .add_note(words!(MaxMoodAtLine, line));
+                }
+                _ => {}
             }
-            for (k, step) in choice.breaks.iter().enumerate() {
-                let path = [F("nodes"), I(n), F("choices"), I(c), F("breaks"), I(k)];
-                if model.is_some() && !steps.contains(step.as_str()) {
-                    unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
-                }
-                if fits_here.contains_key(step.as_str()) {
-                    r.push(Code::FitsAndBreaks, &path, words!(ThisChoiceBothFits, step))
-                        .add_note(words!(ResponseEitherShowsStep));
-                }
+            if let Some(min) = route.min_mood {
+                r.range(&rp("min_mood"), min, MOODS, words!(WhatMinMood));
             }
-            for (k, pitfall) in choice.pitfalls.iter().enumerate() {
-                let path = [F("nodes"), I(n), F("choices"), I(c), F("pitfalls"), I(k)];
-                match pitfalls.get(pitfall.as_str()) {
-                    Some(step) if fits_here.contains_key(step) => {
-                        r.push(
-                            Code::FitsAndBreaks,
-                            &path,
-                            words!(ThisChoiceFitsStep, step, pitfall),
-                        )
-                        .add_note(words!(PitfallBreaksStepRemove));
-                    }
-                    Some(_) => {}
-                    None if model.is_some() => {
-                        let suggestion = pitfall_suggester
-                            .get_or_init(|| Suggester::new(pitfalls.keys().copied()))
-                            .suggest(pitfall);
-                        let d = r.push(Code::UnknownPitfall, &path, {
-                            let model = &s.model;
-                            words!(UnknownPitfallModelHas, pitfall, model)
-                        });
-                        d.offer(suggestion);
-                    }
-                    None => {}
-                }
-            }
-
-            // Routes.
-            for (k, route) in choice.routes.iter().enumerate() {
-                let rp = |field: &'static str| {
-                    [
-                        F("nodes"),
-                        I(n),
-                        F("choices"),
-                        I(c),
-                        F("routes"),
-                        I(k),
-                        F(field),
-                    ]
-                };
-                if let Some(to) = target(
-                    &mut r,
-                    Code::UnknownRouteTarget,
-                    &rp("next"),
-                    &route.next,
-                    words!(WhatRoute),
-                ) {
-                    edges[n].push(to);
-                }
-                match (route.min_mood, route.max_mood) {
-                    (None, None) => {
-                        r.push(
-                            Code::RouteWithoutBound,
-                            &[F("nodes"), I(n), F("choices"), I(c), F("routes"), I(k)],
-                            words!(RouteWithoutWouldAlways),
-                        )
-                        .add_note(words!(GiveBoundMakeTarget));
-                    }
-                    (Some(min), Some(max)) if min > max => {
-                        let line = r.line_of(&rp("max_mood"));
-                        r.push(
-                            Code::RouteNeverMatches,
-                            &rp("min_mood"),
-                            words!(RouteCanNeverBe, min, max),
-                        )
-                        .add_note(words!(MaxMoodAtLine, line));
-                    }
-                    _ => {}
-                }
-                if let Some(min) = route.min_mood {
-                    r.range(&rp("min_mood"), min, MOODS, words!(WhatMinMood));
-                }
-                if let Some(max) = route.max_mood {
-                    r.range(&rp("max_mood"), max, MOODS, words!(WhatMaxMood));
-                }
-            }
-
-            let tagged =
-                !choice.fits.is_empty() || !choice.breaks.is_empty() || !choice.pitfalls.is_empty();
-            if !tagged && choice.feedback.is_none() {
-                r.push(
-                    Code::UntaggedChoice,
-                    &at("say"),
-                    words!(ChoiceHasNeitherNor),
-                )
-                .add_note(words!(TagWithStepsShows));
-            } else if choice.feedback.is_none() {
-                r.push(
-                    Code::NoFeedback,
-                    &at("say"),
-                    words!(ChoiceWithoutLearnerNot),
-                );
+            if let Some(max) = route.max_mood {
+                r.range(&rp("max_mood"), max, MOODS, words!(WhatMaxMood));
             }
         }
     }
 
-    // Focus steps: in the model, and practised by some choice.
-    for (k, step) in s.focus.iter().enumerate() {
-        let path = [F("focus"), I(k)];
-        if model.is_some() && !steps.contains(step.as_str()) {
-            unknown_step(&mut r, &path, step, step_ids(), &pitfalls);
-        } else if !fitted.contains(step.as_str()) {
-            r.push(Code::FocusNotFitted, &path, words!(FocusStepNotAny, step));
+    /// Focus steps: in the model, and practised by some choice; and some step practised.
+    fn focus(&self, r: &mut Report) {
+        use Seg::{Field as F, Index as I};
+        for (k, step) in self.s.focus.iter().enumerate() {
+            let path = [F("focus"), I(k)];
+            if self.model.is_some() && !self.steps.contains(step.as_str()) {
+                unknown_step(r, &path, step, self.step_ids(), &self.pitfalls);
+            } else if !self.fitted.contains(step.as_str()) {
+                r.push(Code::FocusNotFitted, &path, words!(FocusStepNotAny, step));
+            }
+        }
+        if !self.practised {
+            r.push(Code::NoStepPractised, &[F("id")], {
+                let id = &self.s.id;
+                words!(ScenarioPractisesNoStep, id)
+            });
         }
     }
-    if !practised {
-        r.push(Code::NoStepPractised, &[F("id")], {
-            let id = &s.id;
-            words!(ScenarioPractisesNoStep, id)
-        });
-    }
-
-    graph(&mut r, s, start, &edges, &dangling, &index);
-    r.out
 }
 
 /// An unknown step id, with a hint when it is really a pitfall id.
