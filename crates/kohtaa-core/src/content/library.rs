@@ -159,41 +159,77 @@ impl Library {
                 .or_default()
                 .push(file);
         }
-        let take = |k| {
-            by_kind
-                .get(&k)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-                .to_vec()
-        };
+        let mut take = |k| by_kind.remove(&k).unwrap_or_default();
         let report = |origin: &Origin| report_bundled || *origin != Origin::Bundled;
 
-        for file in take(FileKind::Model) {
+        let loaded_models = self.read_models(take(FileKind::Model), &report);
+        let models: Vec<&EncounterModel> = loaded_models.iter().map(|m| &m.value).collect();
+        let mut languages: Vec<&str> = models.iter().map(|m| m.language.as_str()).collect();
+        languages.sort_unstable();
+        languages.dedup();
+        let elsewhere = self.add_scenarios(take(FileKind::Scenario), &models, &languages, headers);
+        let present: Vec<(SourceFile, Option<(String, String)>)> = present
+            .into_iter()
+            .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
+            .map(|f| {
+                let text = &f.source.text;
+                let key = string_field(text, "id").zip(string_field(text, "language"));
+                (f, key)
+            })
+            .collect();
+        let others: Vec<validate::Presence> = elsewhere
+            .iter()
+            .chain(present.iter().filter_map(|(_, key)| key.as_ref()))
+            .map(|(id, language)| validate::Presence { id, language })
+            .collect();
+        // The library's languages are those of its models, too: a scenario missing in one
+        // of them is worth a warning even before any other scenario is translated.
+        self.diagnostics.extend(validate::library_among(
+            &self.scenarios,
+            &others,
+            &languages,
+        ));
+        let files = take(FileKind::Tests);
+        self.add_tests(files, &present, &elsewhere, &models, &languages);
+        self.add_styles(take(FileKind::Styles), &report);
+        self.models = loaded_models;
+    }
+
+    /// The models, a user's replacing a bundled one of the same id and language, each checked.
+    fn read_models(
+        &mut self,
+        files: Vec<SourceFile>,
+        report: &dyn Fn(&Origin) -> bool,
+    ) -> Vec<Loaded<EncounterModel>> {
+        let mut models = Vec::new();
+        for file in files {
             let (parsed, diags) = read::<EncounterModel>(&file);
             if report(&file.origin) {
                 self.diagnostics.extend(diags);
             }
-            if let Some(model) = parsed {
-                self.models.push(model);
-            }
+            models.extend(parsed);
         }
-        self.models = prefer_user(std::mem::take(&mut self.models), |m| {
-            (m.value.id.clone(), m.value.language.clone())
-        });
-        for model in &self.models {
+        let models = prefer_user(models, |m| (m.value.id.clone(), m.value.language.clone()));
+        for model in &models {
             if report(&model.origin) {
                 self.diagnostics.extend(validate::model(model));
             }
         }
-        let models: Vec<&EncounterModel> = self.models.iter().map(|m| &m.value).collect();
-        let mut languages: Vec<&str> = models.iter().map(|m| m.language.as_str()).collect();
-        languages.sort_unstable();
-        languages.dedup();
+        models
+    }
 
+    /// The scenarios, read and checked on every core; those with errors set apart as
+    /// broken. Returns the (id, language) of scenario files with errors, which still count
+    /// as present.
+    fn add_scenarios(
+        &mut self,
+        files: Vec<SourceFile>,
+        models: &[&EncounterModel],
+        languages: &[&str],
+        headers: bool,
+    ) -> Vec<(String, String)> {
         let mut scenarios = Vec::new();
-        // (id, language) of scenario files with errors, which still count as present.
         let mut elsewhere: Vec<(String, String)> = Vec::new();
-        let files = take(FileKind::Scenario);
         // Until here the files are independent: read and check them on every core.
         let checked = on_all_cores(&files, |file| {
             if let Some(d) = unknown_kind(file) {
@@ -204,8 +240,8 @@ impl Library {
             }
             let (parsed, mut diags) = read_scenario(file);
             if let Some(scenario) = &parsed {
-                diags.extend(validate::scenario_among(scenario, &models));
-                diags.extend(validate::folder(scenario, &languages));
+                diags.extend(validate::scenario_among(scenario, models));
+                diags.extend(validate::folder(scenario, languages));
             }
             Ok((parsed, diags))
         });
@@ -241,31 +277,21 @@ impl Library {
         self.diagnostics.extend(overrides);
         self.broken.extend(duplicates);
         self.scenarios = kept;
+        elsewhere
+    }
 
-        let present: Vec<(SourceFile, Option<(String, String)>)> = present
-            .into_iter()
-            .filter(|f| file_kind(&f.path, &f.source.text) == FileKind::Scenario)
-            .map(|f| {
-                let text = &f.source.text;
-                let key = string_field(text, "id").zip(string_field(text, "language"));
-                (f, key)
-            })
-            .collect();
-        let others: Vec<validate::Presence> = elsewhere
-            .iter()
-            .chain(present.iter().filter_map(|(_, key)| key.as_ref()))
-            .map(|(id, language)| validate::Presence { id, language })
-            .collect();
-        // The library's languages are those of its models, too: a scenario missing in one
-        // of them is worth a warning even before any other scenario is translated.
-        self.diagnostics.extend(validate::library_among(
-            &self.scenarios,
-            &others,
-            &languages,
-        ));
-
+    /// The playthrough test files, each checked against the scenario it plays (one that is
+    /// only present is read for it now).
+    fn add_tests(
+        &mut self,
+        files: Vec<SourceFile>,
+        present: &[(SourceFile, Option<(String, String)>)],
+        elsewhere: &[(String, String)],
+        models: &[&EncounterModel],
+        languages: &[&str],
+    ) {
         let mut tests = Vec::new();
-        for file in take(FileKind::Tests) {
+        for file in files {
             let (parsed, diags) = read::<ScenarioTests>(&file);
             self.diagnostics.extend(diags);
             tests.extend(parsed);
@@ -299,13 +325,17 @@ impl Library {
                     t,
                     &candidates,
                     &broken,
-                    &languages,
+                    languages,
                     model_of,
                 ));
             }
         }
         self.tests = tests;
-        for file in take(FileKind::Styles) {
+    }
+
+    /// The style files, one per language, a user's replacing the bundled one.
+    fn add_styles(&mut self, files: Vec<SourceFile>, report: &dyn Fn(&Origin) -> bool) {
+        for file in files {
             let (parsed, mut diags) = read::<StyleTexts>(&file);
             if let Some(texts) = &parsed {
                 diags.extend(styles::validate(texts));
