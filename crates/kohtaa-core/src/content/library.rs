@@ -3,6 +3,12 @@
 //! A broken file never stops the others: it is reported and set apart, and everything valid
 //! still loads.
 
+mod overrides;
+mod parts;
+
+use overrides::{prefer_user, resolve_overrides};
+use parts::{SPLIT_FROM_BYTES, in_parts};
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -12,12 +18,12 @@ use serde::de::DeserializeOwned;
 use super::codes::Code;
 use super::diagnostic::{Diagnostic, Source};
 use super::hygiene;
-use super::outline::{Outline, list_field_span, list_field_start, skip_trivia};
+use super::outline::{Outline, list_field_span};
 use super::parse::parse;
 use super::styles::{self, StyleTexts};
 use super::tests_file::ScenarioTests;
 use super::text::display_safe;
-use super::types::{EncounterModel, Node, Scenario};
+use super::types::{EncounterModel, Scenario};
 use super::validate;
 use crate::words;
 
@@ -442,9 +448,6 @@ fn read_with<T: Serialize>(
     }
 }
 
-/// Scenario files from this size on have their nodes parsed in parts, side by side.
-const SPLIT_FROM_BYTES: usize = 1024 * 1024;
-
 /// [`read`] for a scenario. Parsing is most of what checking a large file costs, and ron
 /// parses on one thread at about 150 MB/s; so on two cores or more, a large scenario's nodes
 /// are parsed in parts at once (see [`in_parts`]). Any problem, and the file is parsed again
@@ -468,108 +471,6 @@ fn read_scenario(file: &SourceFile) -> (Option<Loaded<Scenario>>, Vec<Diagnostic
         loaded.outline.know_items("nodes", node_starts);
     }
     (loaded, diags)
-}
-
-/// The scenario in `text`, its nodes parsed in up to `parts` runs on as many threads, with
-/// no copy of the text: each node is read on its own from where it stands, so a run needs
-/// only its first node's place. Places are guessed near equal fractions of the file (a
-/// `Node(` after a comma) and proven by the run before, which must end exactly where the
-/// next begins; the last ends at the list's `]`. The rest of the file is parsed with the
-/// list left empty. With the scenario, where each node starts. `None` if the file does not
-/// lend itself (an `#![enable(..)]` attribute, which the parts would not see) or anything
-/// fails to parse or to line up.
-fn in_parts(text: &str, parts: usize) -> Option<(Scenario, Vec<usize>)> {
-    if skip_comments(text).starts_with("#!") {
-        return None;
-    }
-    let open = list_field_start(text, "nodes")?;
-    let first = skip_trivia(text, open + 1);
-    let mut starts = vec![first];
-    for k in 1..parts {
-        let guess = first + (text.len() - first) * k / parts;
-        match node_start_after(text, guess.max(*starts.last()? + 1)) {
-            Some(start) => starts.push(start),
-            None => break,
-        }
-    }
-    let ends = starts.iter().skip(1).map(|&end| Some(end)).chain([None]);
-    let runs: Vec<Run> = std::thread::scope(|scope| {
-        let mut runs: Vec<_> = starts.iter().zip(ends).collect();
-        let (start, end) = runs.remove(0);
-        let threads: Vec<_> = runs
-            .into_iter()
-            .map(|(&start, end)| scope.spawn(move || nodes_from(text, start, end)))
-            .collect();
-        let mut runs = vec![nodes_from(text, *start, end)];
-        runs.extend(threads.into_iter().map(|t| t.join().ok().flatten()));
-        runs.into_iter().collect::<Option<_>>()
-    })?;
-    let close = runs.last()?.end;
-    let header = [&text[..open], "[]", &text[close + 1..]].concat();
-    let mut scenario = super::parse::parse_part::<Scenario>(&header, 0)?;
-    let mut starts = Vec::with_capacity(runs.iter().map(|run| run.starts.len()).sum());
-    for run in runs {
-        scenario.nodes.extend(run.nodes);
-        starts.extend(run.starts);
-    }
-    Some((scenario, starts))
-}
-
-/// Nodes read one after another: each with where it starts, and where the run ends.
-struct Run {
-    nodes: Vec<Node>,
-    starts: Vec<usize>,
-    end: usize,
-}
-
-/// The first place at or after `from` that looks like the start of a node in a list: `Node(`
-/// after a comma and white space.
-fn node_start_after(text: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    loop {
-        let found = at + text.get(at..)?.find("Node(")?;
-        let before = text[..found].trim_end_matches([' ', '\t', '\n']);
-        if before.ends_with(',') {
-            return Some(found);
-        }
-        at = found + 1;
-    }
-}
-
-/// The nodes of a list from `start`, where one begins, up to `until`, where the next begins,
-/// or else to the list's end (`until` `None`, and the run ends at the `]`). `None` unless
-/// they parse and end exactly there.
-fn nodes_from(text: &str, start: usize, until: Option<usize>) -> Option<Run> {
-    use serde::Deserialize;
-
-    // Nodes stand two levels down in a file: in the scenario, in its list.
-    let options = super::parse::part_options(2);
-    let mut run = Run {
-        nodes: Vec::new(),
-        starts: Vec::new(),
-        end: start,
-    };
-    let mut at = start;
-    loop {
-        run.end = at;
-        match until {
-            Some(end) if at >= end => return (at == end).then_some(run),
-            _ if text.as_bytes().get(at) == Some(&b']') => return until.is_none().then_some(run),
-            _ => {}
-        }
-        let mut de = ron::Deserializer::from_str_with_options(&text[at..], &options).ok()?;
-        run.nodes.push(Node::deserialize(&mut de).ok()?);
-        run.starts.push(at);
-        at = skip_trivia(text, text.len() - de.remainder().len());
-        match text.as_bytes().get(at) {
-            Some(b',') => at = skip_trivia(text, at + 1),
-            Some(b']') => {}
-            _ => return None,
-        }
-    }
 }
 
 /// A scenario read from its header: the file with its node list taken out and left empty,
@@ -693,169 +594,4 @@ fn is_content(file: &SourceFile) -> bool {
         file_kind(&file.path, &file.source.text),
         FileKind::Scenario | FileKind::Tests
     )
-}
-
-/// Of files with the same key, a user's replaces the bundled one.
-fn prefer_user<T, K: Eq + std::hash::Hash>(
-    items: Vec<Loaded<T>>,
-    key: impl Fn(&Loaded<T>) -> K,
-) -> Vec<Loaded<T>> {
-    let user_keys: std::collections::HashSet<K> = items
-        .iter()
-        .filter(|i| i.origin != Origin::Bundled)
-        .map(&key)
-        .collect();
-    items
-        .into_iter()
-        .filter(|i| i.origin != Origin::Bundled || !user_keys.contains(&key(i)))
-        .collect()
-}
-
-/// A user scenario with a bundled scenario's id and language replaces it, and says so. Two
-/// files with the same id and language on the same side are an error: the second is set apart.
-fn resolve_overrides(
-    scenarios: Vec<Loaded<Scenario>>,
-) -> (Vec<Loaded<Scenario>>, Vec<Diagnostic>, Vec<Broken>) {
-    use super::outline::Seg;
-    let mut diags = Vec::new();
-    let mut duplicates = Vec::new();
-    // (id, language, bundled?) -> the first file of that key.
-    let mut first: HashMap<(String, String, bool), usize> = HashMap::new();
-    let mut kept = Vec::with_capacity(scenarios.len());
-    for s in scenarios {
-        let key = (
-            s.value.id.clone(),
-            s.value.language.clone(),
-            s.origin == Origin::Bundled,
-        );
-        if let Some(&i) = first.get(&key) {
-            // (Looked up only here: even a skim for a position costs a read of the file.)
-            let span = s.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
-            let other: &Loaded<Scenario> = &kept[i];
-            let d = Diagnostic::new(Code::DuplicateId, &s.source, span, {
-                let (id, language) = (&s.value.id, &s.value.language);
-                words!(ScenarioDefinedTwice, id, language)
-            })
-            .note({
-                let other = display_safe(&other.source.name);
-                words!(AlsoDefined, other)
-            });
-            duplicates.push(Broken {
-                source: s.source.clone(),
-                origin: s.origin.clone(),
-                id: Some(s.value.id.clone()),
-                first_error: d.clone(),
-            });
-            diags.push(d);
-        } else {
-            first.insert(key, kept.len());
-            kept.push(s);
-        }
-    }
-    for user in kept.iter().filter(|s| s.origin != Origin::Bundled) {
-        let bundled = (user.value.id.clone(), user.value.language.clone(), true);
-        if first.contains_key(&bundled) {
-            let span = user.outline.span(&[Seg::Field("id")]).unwrap_or(0..0);
-            diags.push(Diagnostic::new(Code::Override, &user.source, span, {
-                let (id, language) = (&user.value.id, &user.value.language);
-                words!(ThisReplacesBundledScenario, id, language)
-            }));
-        }
-    }
-    let kept = prefer_user(kept, |s| (s.value.id.clone(), s.value.language.clone()));
-    (kept, diags, duplicates)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The split itself (tests/it/large_files.rs checks the whole, which falls back to one parse
-    /// on any trouble, so it would pass with a split that never worked).
-    #[test]
-    fn a_scenario_parsed_in_parts_is_the_scenario() {
-        let text = crate::content::generate::scenario(101, 3);
-        let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
-        for parts in 1..=7 {
-            let (scenario, starts) = in_parts(&text, parts).unwrap();
-            assert_eq!(scenario, whole, "{parts} parts");
-            let ids: Vec<&str> = starts.iter().map(|&at| &text[at..at + 5]).collect();
-            assert_eq!(ids, vec!["Node("; whole.nodes.len()]);
-        }
-        // Comments and a trailing comma between nodes; an empty list.
-        let commented = text
-            .replace(
-                "\n        Node(",
-                "\n        // a node\n        /* next */ Node(",
-            )
-            .replace("),\n    ]", "), // the last\n    ]");
-        assert_ne!(commented, text);
-        assert_eq!(in_parts(&commented, 3).map(|(s, _)| s), Some(whole.clone()));
-        let empty = [
-            "Scenario(",
-            &text[text.find("id:").unwrap()..text.find("nodes:").unwrap()],
-            "nodes: [ ],\n)",
-        ]
-        .concat();
-        let none: Scenario = parse(&Source::new("x", empty.as_str())).unwrap();
-        assert_eq!(in_parts(&empty, 2).map(|(s, _)| s), Some(none));
-    }
-
-    /// Wherever a guessed place falls, the parts give the whole or nothing.
-    #[test]
-    fn a_wrong_guess_is_never_taken_for_a_node() {
-        let text = crate::content::generate::scenario(40, 5);
-        let whole: Scenario = parse(&Source::new("x", text.as_str())).unwrap();
-        // Text that looks like a node's start in every string and comment.
-        let decoy = text
-            .replace("say: \"", "say: \", Node(id: \\\"decoy\\\"), ")
-            .replace("\n        Node(", "\n        // , Node(\n        Node(");
-        let whole_decoy: Scenario = parse(&Source::new("x", decoy.as_str())).unwrap();
-        assert_ne!(whole_decoy, whole);
-        for parts in 2..=9 {
-            let got = in_parts(&decoy, parts).map(|(s, _)| s);
-            assert!(
-                got.is_none() || got == Some(whole_decoy.clone()),
-                "{parts} parts"
-            );
-        }
-        // A node that does not parse, in the last part; an attribute the parts would not see.
-        let broken = text
-            .replacen("mood: ", "mood: +", 1)
-            .replace("id: \"node-39\"", "id: node-39");
-        assert!(in_parts(&broken, 2).is_none());
-        assert!(in_parts(&format!("#![enable(implicit_some)]\n{text}"), 2).is_none());
-    }
-
-    #[test]
-    fn a_node_start_is_found_from_inside_a_character() {
-        let text = "[Node(say: \"ääää\"), Node(say: \"ö\")]";
-        let inside = text.find('ä').unwrap() + 1;
-        assert!(!text.is_char_boundary(inside));
-        assert_eq!(node_start_after(text, inside), text.rfind("Node("));
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
-
-        /// Whatever one byte of a file is changed to, the parts agree with the whole: the
-        /// same scenario, or nothing (and the whole parse then reports the problem).
-        #[test]
-        fn the_parts_never_disagree_with_the_whole(
-            seed in 0u64..1000,
-            nodes in 2usize..12,
-            parts in 2usize..6,
-            at in 0.0f64..1.0,
-            byte in proptest::sample::select(b" ,()[]{}:\"'/*\\#Nrx0-\n".to_vec()),
-        ) {
-            let text = crate::content::generate::scenario(nodes, seed);
-            let mut bytes = text.into_bytes();
-            let i = ((bytes.len() as f64 * at) as usize).min(bytes.len() - 1);
-            bytes[i] = byte;
-            let Ok(text) = String::from_utf8(bytes) else { return Ok(()) };
-            let whole = parse::<Scenario>(&Source::new("x", text.as_str())).ok();
-            let split = in_parts(&text, parts).map(|(s, _)| s);
-            proptest::prop_assert!(split.is_none() || split == whole, "{:?} at {}", byte as char, i);
-        }
-    }
 }
