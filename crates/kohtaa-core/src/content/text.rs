@@ -207,17 +207,36 @@ fn judge(chars: impl Iterator<Item = char>, mut each: impl FnMut(char, Option<Un
 /// of it. Newline and tab are allowed, and so are the invisible characters of legitimate
 /// text (an emoji's joiner, say): see the module's rule.
 pub fn unwanted(text: &str) -> Vec<(usize, char, Unwanted)> {
+    // Every file is checked string by string, and nearly every character is printable
+    // ASCII or an ordinary letter: those are passed over a byte at a time, and only a
+    // character the rule could report is looked at in its context.
     let mut found = Vec::new();
-    if is_plain(text) {
-        return found;
-    }
+    let bytes = text.as_bytes();
     let mut at = 0;
-    judge(text.chars(), |c, verdict| {
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if !((0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t') {
+                found.push((at, char::from(b), Unwanted::Control));
+            }
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        let verdict = match kind(c) {
+            Some(Unwanted::Invisible) => {
+                let mut back = text[..at].chars().rev();
+                let (prev, earlier) = (back.next(), back.next());
+                let next = text[at + c.len_utf8()..].chars().next();
+                (!legitimate([earlier, prev], c, next)).then_some(Unwanted::Invisible)
+            }
+            other => other,
+        };
         if let Some(v) = verdict {
             found.push((at, c, v));
         }
         at += c.len_utf8();
-    });
+    }
     found
 }
 
@@ -378,6 +397,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte-at-a-time [`unwanted`] says what the rule, walked a character at a time
+        /// with its context, says.
+        #[test]
+        fn unwanted_is_the_rule_walked_character_by_character(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "ä", " ", "\n", "\t", "\u{1b}", "\u{7f}", "\u{85}", "\u{200b}", "\u{200c}",
+                "\u{200d}", "\u{200e}", "\u{2028}", "\u{202e}", "\u{fe0f}", "👩", "💻", "\u{e0041}",
+                "\u{1f3fb}", "ب", "\u{feff}",
+            ]), 0..12)
+        ) {
+            let text: String = parts.concat();
+            let mut by_char = Vec::new();
+            let mut at = 0;
+            judge(text.chars(), |c, verdict| {
+                if let Some(v) = verdict {
+                    by_char.push((at, c, v));
+                }
+                at += c.len_utf8();
+            });
+            proptest::prop_assert_eq!(unwanted(&text), by_char, "{:?}", text);
+        }
+
         /// Nothing any output keeps is a character the rule reports, and only they change.
         #[test]
         fn outputs_never_keep_what_the_rule_reports(text in r"(.|[\x{0}-\x{9f}\x{2028}\x{202e}\x{200b}-\x{200f}\x{fe0f}👩])*") {
