@@ -57,7 +57,8 @@ pub fn load(options: &LoadOptions) -> Library {
 
 /// The library for a first look, much quicker to load than [`load`]: each scenario is read
 /// from its header alone (every field but `nodes`, which is left empty) and not checked;
-/// models and style files are read in full. A scenario whose header does not read is read in
+/// models and style files are read in full; playthrough test files are left to the full
+/// load. A scenario whose header does not read is read in
 /// full instead, so it is set apart with its first error as [`load`] would. The practice app
 /// shows this until the full load, begun right after, is done.
 pub fn load_headers(options: &LoadOptions) -> Library {
