@@ -13,6 +13,8 @@ use time::{Date, OffsetDateTime};
 use super::history::{load_reporting, run_store};
 use super::{Global, Lang, data_dir, ui_language};
 use crate::i18n::{T, t, tf};
+use crate::practice::export;
+use crate::store::profile;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -63,16 +65,13 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         if args.since.is_some_and(|s| !s.admits(record.started)) {
             continue;
         }
-        let mut value = match serde_json::to_value(record) {
+        let value = match export::line(record, profile.as_ref()) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("{}", tf(lang, T::CliError, &[("message", &e.to_string())]));
                 return ExitCode::from(1);
             }
         };
-        if let (Some(profile), Some(map)) = (&profile, value.as_object_mut()) {
-            map.insert("style_profile".to_owned(), profile.clone());
-        }
         if writeln!(out, "{}", crate::content::json::to_string(&value)).is_err() {
             // A closed pipe (`| head`) is not an error worth a message.
             return ExitCode::SUCCESS;
@@ -83,10 +82,10 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
 
 /// The style profile's raw JSON object, if the file is there and reads.
 fn read_profile(lang: Lang) -> Option<serde_json::Value> {
-    let path = data_dir()?.join("profile.json");
+    let path = profile::path(&data_dir()?);
     let shown = path.display().to_string();
     // Read as the profile is everywhere: a regular file only, never more than its limit.
-    let read = crate::store::file::read_limited(&path, crate::store::profile::MAX_BYTES);
+    let read = crate::store::file::read_limited(&path, profile::MAX_BYTES);
     let text = match read.map(|b| String::from_utf8_lossy(&b).into_owned()) {
         Ok(text) => text,
         Err(e) if e.is_not_found() => {
