@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Context, Error, Lang, report_error};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed_decimal, t, tf};
 use crate::practice::export::{LineError, read_line};
@@ -53,22 +53,21 @@ fn line_error(e: &LineError, lang: Lang) -> String {
     }
 }
 
-pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     let mut runs = Vec::new();
     let mut skipped = 0;
     let mut failed = false;
     for path in &args.files {
         let shown = path.display().to_string();
+        // Said at once; the other files are read all the same, and the exit code tells.
         let cannot_read = |error: &str| {
-            eprintln!(
-                "{}",
-                tf(
-                    lang,
-                    T::CliCannotRead,
-                    &[("path", &shown), ("error", error)]
-                )
+            let message = tf(
+                lang,
+                T::CliCannotRead,
+                &[("path", &shown), ("error", error)],
             );
+            report_error(&Error::failed(message));
         };
         // A regular file only (a FIFO would wait, a device never end), read a line at a
         // time: an export of hundreds of megabytes is never held whole.
@@ -117,7 +116,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
             }
         }
     }
-    let library = load_library(global);
+    let library = ctx.library();
     let mut report = build(&runs, &library);
     report.skipped_lines = skipped;
 
@@ -127,11 +126,11 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
         Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    if failed {
+    Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// Untrusted text as one line of a table cell.
