@@ -1,4 +1,10 @@
 //! The command line: arguments, and one thin module per command over the core layers.
+//!
+//! [`run`] resolves the global flags once into a [`Context`] and hands it to the command; a
+//! command returns `Result<ExitCode, Error>` (0, or 1 when it found problems) and [`run`]
+//! prints an [`Error`] on stderr, in the interface language, with its exit code (2 for usage
+//! and input errors, 1 for failures). Rules live in `kohtaa-core`, files in `kohtaa-store`;
+//! a command parses, calls and prints.
 
 pub mod analyze;
 pub mod app;
@@ -166,7 +172,7 @@ impl Context {
 
     /// The user's own scenario folder in the data directory.
     pub fn user_scenarios_dir(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join("scenarios"))
+        self.data_dir.as_deref().map(crate::store::scenarios_dir)
     }
 
     /// The folders of the user's own files: the one in the data directory, then `--scenarios`.
@@ -295,4 +301,44 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Coverage(args)) => coverage::run(ctx, &args),
     };
     outcome.unwrap_or_else(|e| report_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_exit_with_2_failures_with_1_and_a_bare_exit_says_nothing() {
+        let usage = Error::usage("no such file");
+        assert_eq!((usage.message(), usage.code()), (Some("no such file"), 2));
+        let failed = Error::failed("cannot write");
+        assert_eq!((failed.message(), failed.code()), (Some("cannot write"), 1));
+        let quiet = Error::exit(1);
+        assert_eq!((quiet.message(), quiet.code()), (None, 1));
+    }
+
+    #[test]
+    fn the_context_is_the_global_flags_resolved() {
+        let cli = Cli::try_parse_from([
+            "kohtaa",
+            "--lang",
+            "fi",
+            "--no-save",
+            "--seed",
+            "7",
+            "--scenarios",
+            "mine",
+            "list",
+        ])
+        .unwrap();
+        let ctx = Context::new(&cli.global);
+        assert_eq!(ctx.lang, Lang::Fi);
+        assert!(!ctx.save);
+        assert_eq!(ctx.seed, Some(7));
+        assert_eq!(ctx.scenarios, [PathBuf::from("mine")]);
+        assert_eq!(ctx.user_folders().last(), Some(&PathBuf::from("mine")));
+        let options = ctx.library_options();
+        assert!(options.bundled_scenarios);
+        assert_eq!(options.folders, ctx.user_folders());
+    }
 }
