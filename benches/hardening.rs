@@ -9,7 +9,8 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kohtaa::cli::report::{build, read_line};
+use kohtaa::practice::export::read_line;
+use kohtaa::practice::report::build;
 use kohtaa::store::library::{self, LoadOptions};
 
 fn report(c: &mut Criterion) {

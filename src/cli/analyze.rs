@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::graph::load_draft;
-use super::{Global, Lang, ui_language};
+use super::{Context, Error, Lang, report_error};
 use crate::authoring::analyze::{
     Analysis, ChoiceRef, DEFAULT_STATE_LIMIT, EndingInfo, Extreme, PathCount, Witness, analyze,
 };
@@ -40,15 +40,16 @@ pub enum AnalyzeFormat {
     Json,
 }
 
-pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &AnalyzeArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     let mut status = ExitCode::SUCCESS;
     let mut out = std::io::stdout().lock();
     for (i, file) in args.files.iter().enumerate() {
-        let draft = match load_draft(global, file) {
+        let draft = match load_draft(ctx, file) {
             Ok(d) => d,
-            Err(code) => {
-                status = code;
+            Err(e) => {
+                // The other files are analysed all the same; the exit code tells.
+                status = report_error(&e);
                 continue;
             }
         };
@@ -69,7 +70,7 @@ pub fn run(global: &Global, args: &AnalyzeArgs) -> ExitCode {
             }
         };
     }
-    status
+    Ok(status)
 }
 
 fn safe(s: &str) -> String {

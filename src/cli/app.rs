@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{Global, data_dir, load_library, ui_language};
+use super::{Context, Error};
 use crate::content::Library;
 use crate::i18n::{T, tf};
 use crate::lang::Lang;
@@ -13,16 +13,16 @@ use crate::tui::screens::{ProfileScreen, Screen};
 use crate::tui::theme::{Theme, ThemeChoice};
 use crate::tui::{self, App, Env};
 
-pub fn run(global: &Global) -> ExitCode {
+pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     // The first frame shows the library from the scenarios' headers; the full load (every
     // scenario parsed and checked) runs meanwhile and takes over when done: a large user
     // library shows several times sooner.
-    let first_look = library::load_headers(&super::library_options(global));
+    let first_look = library::load_headers(&ctx.library_options());
     let full = {
-        let global = global.clone();
-        std::thread::spawn(move || load_library(&global))
+        let ctx = ctx.clone();
+        std::thread::spawn(move || ctx.library())
     };
-    let (env, first_start) = env(global, first_look);
+    let (env, first_start) = env(ctx, first_look);
     let lang = env.lang;
     let mut app = App::new(env);
     if first_start {
@@ -36,30 +36,30 @@ pub fn run(global: &Global) -> ExitCode {
 /// the run history, saved unless `--no-save`. True as the second value when no profile exists
 /// yet (the library then offers to set one). The theme is `--theme`, else the profile's,
 /// else the default; a `--theme` is remembered in the profile (not with `--no-save`).
-pub fn env(global: &Global, library: Library) -> (Env, bool) {
-    let dir = data_dir();
+pub fn env(ctx: &Context, library: Library) -> (Env, bool) {
+    let dir = ctx.data_dir.clone();
     let state = dir.as_deref().map(profile::load);
     let saved_theme = match &state {
         Some(Ok(ProfileState::Found(p))) => saved_theme(p),
         _ => None,
     };
-    let choice = global.theme.or(saved_theme).unwrap_or_default();
+    let choice = ctx.theme.or(saved_theme).unwrap_or_default();
     let no_color = Theme::no_color();
     let mut env = Env::new(
-        ui_language(global),
+        ctx.lang,
         Theme::for_choice(choice, no_color),
         library,
-        global.seed,
+        ctx.seed,
     )
-    .with_store(super::history::run_store(global));
+    .with_store(ctx.store());
     env.set_theme(choice, no_color);
-    if !global.no_save {
+    if ctx.save {
         env.profile_dir = dir.clone();
     }
     // Remembered after the first start is decided from the file as it was: a profile made
     // here only for the theme still shows this first start's welcome.
     let remembered = match (&dir, &state) {
-        (Some(dir), Some(Ok(state))) => remember_theme(global, dir, state.clone()).err(),
+        (Some(dir), Some(Ok(state))) => remember_theme(ctx, dir, state.clone()).err(),
         _ => None,
     };
     let first_start = match state {
@@ -103,14 +103,14 @@ pub fn saved_theme(p: &Profile) -> Option<ThemeChoice> {
 /// with `--no-save`). Returns the profile as it now is: `state` unchanged when nothing was
 /// saved, else the profile found (or a new one, style not set) with the theme.
 pub fn remember_theme(
-    global: &Global,
+    ctx: &Context,
     dir: &std::path::Path,
     state: ProfileState,
 ) -> std::io::Result<ProfileState> {
-    let Some(choice) = global.theme else {
+    let Some(choice) = ctx.theme else {
         return Ok(state);
     };
-    if global.no_save {
+    if !ctx.save {
         return Ok(state);
     }
     let mut p = match state {
@@ -129,7 +129,7 @@ pub fn remember_theme(
 /// stderr, since the screen that showed it is gone) or the terminal failed (said so, with the
 /// way round it); 128 + the signal's number when SIGTERM or SIGHUP ended it (the run in
 /// progress was kept).
-pub fn finish(lang: Lang, result: std::io::Result<tui::Ended>) -> ExitCode {
+pub fn finish(lang: Lang, result: std::io::Result<tui::Ended>) -> Result<ExitCode, Error> {
     match result {
         Ok(ended) => {
             // Written only as far as stderr still takes it: after SIGHUP it may be gone.
@@ -141,20 +141,19 @@ pub fn finish(lang: Lang, result: std::io::Result<tui::Ended>) -> ExitCode {
                     crate::content::text::terminal_safe(failed)
                 );
             }
-            match ended.signal {
+            Ok(match ended.signal {
                 Some(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
                 None if !ended.failed_saves.is_empty() => ExitCode::FAILURE,
                 None => ExitCode::SUCCESS,
-            }
+            })
         }
         Err(e) => {
             let error = e.to_string();
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                tf(lang, T::AppTerminalFailed, &[("error", &error)])
-            );
-            ExitCode::FAILURE
+            Err(Error::failed(tf(
+                lang,
+                T::AppTerminalFailed,
+                &[("error", &error)],
+            )))
         }
     }
 }

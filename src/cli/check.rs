@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Context, Error, Lang};
 use crate::content::Library;
 use crate::diagnostics::Render;
 use crate::i18n::{T, count, tf};
@@ -31,26 +31,27 @@ pub enum Format {
     Json,
 }
 
-pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
-    let lang = ui_language(global);
-    let missing: Vec<&PathBuf> = args.paths.iter().filter(|p| !p.exists()).collect();
-    if !missing.is_empty() {
-        for path in missing {
+pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    let missing: Vec<String> = args
+        .paths
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|path| {
             let path = path.display().to_string();
             let path = crate::content::text::display_safe(&path);
-            eprintln!("{}", tf(lang, T::CliNoSuchPath, &[("path", &path)]));
-        }
-        return ExitCode::from(2);
+            tf(lang, T::CliNoSuchPath, &[("path", &path)])
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::usage(missing.join("\n")));
     }
     let library = if args.paths.is_empty() {
-        load_library(global)
+        ctx.library()
     } else {
         library::load(&LoadOptions {
             bundled_scenarios: false,
-            folders: super::user_scenarios_dir()
-                .into_iter()
-                .chain(global.scenarios.iter().cloned())
-                .collect(),
+            folders: ctx.user_folders(),
             paths: args.paths.clone(),
         })
     };
@@ -68,7 +69,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> ExitCode {
     // The process ends here: freeing a large library piece by piece would take a fifth of the
     // whole run, and the system reclaims it at once.
     std::mem::forget(library);
-    code
+    Ok(code)
 }
 
 fn write_text(

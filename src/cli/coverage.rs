@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Context, Error, Lang};
 use crate::content::Scenario;
 use crate::content::coverage::{Coverage, Words, differences};
 use crate::i18n::{T, t, tf};
@@ -13,9 +13,9 @@ use crate::i18n::{T, t, tf};
 #[derive(Debug, Args)]
 pub struct CoverageArgs {}
 
-pub fn run(global: &Global, _args: &CoverageArgs) -> ExitCode {
-    let library = load_library(global);
-    let ui = ui_language(global);
+pub fn run(ctx: &Context, _args: &CoverageArgs) -> Result<ExitCode, Error> {
+    let library = ctx.library();
+    let ui = ctx.lang;
     let lang = ui.code();
     let mut scenarios: Vec<&Scenario> = library
         .scenarios
@@ -35,8 +35,7 @@ pub fn run(global: &Global, _args: &CoverageArgs) -> ExitCode {
                 .find(|m| m.language == lang)
         })
     else {
-        eprintln!("{}", tf(ui, T::CoverageNoModel, &[("lang", lang)]));
-        return ExitCode::from(1);
+        return Err(Error::failed(tf(ui, T::CoverageNoModel, &[("lang", lang)])));
     };
     let others: Vec<&Scenario> = scenarios
         .iter()
@@ -82,11 +81,11 @@ pub fn run(global: &Global, _args: &CoverageArgs) -> ExitCode {
             }
         }
     }
-    if differ {
+    Ok(if differ {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// The three tables as Markdown in `lang`: steps × scenarios, styles × scenarios, and the

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use clap::Args;
 use include_dir::{Dir, include_dir};
 
-use super::{Global, Lang, ui_language};
+use super::{Context, Error, Lang};
 use crate::content::{Code, Level};
 use crate::i18n::{T, t, tf};
 use crate::l10n;
@@ -29,8 +29,8 @@ pub struct ExplainArgs {
     pub code: Option<String>,
 }
 
-pub fn run(global: &Global, args: &ExplainArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &ExplainArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     let mut out = std::io::stdout().lock();
     let Some(code) = &args.code else {
         let width = Code::ALL
@@ -47,17 +47,20 @@ pub fn run(global: &Global, args: &ExplainArgs) -> ExitCode {
                 title_in(*code, lang)
             );
         }
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     };
     match Code::parse(code.trim()) {
         Some(code) => {
             let _ = write!(out, "{}", explain_in(code, lang));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             let code = crate::content::text::display_safe(code);
-            eprintln!("{}", tf(lang, T::ExplainNoSuchCode, &[("code", &code)]));
-            ExitCode::from(2)
+            Err(Error::usage(tf(
+                lang,
+                T::ExplainNoSuchCode,
+                &[("code", &code)],
+            )))
         }
     }
 }

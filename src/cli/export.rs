@@ -10,9 +10,11 @@ use clap::Args;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use super::history::{load_reporting, run_store};
-use super::{Global, Lang, data_dir, ui_language};
+use super::history::load_reporting;
+use super::{Context, Error};
 use crate::i18n::{T, t, tf};
+use crate::practice::export;
+use crate::store::profile;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -49,12 +51,11 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
         .map_err(|_| "expected a day like 2025-03-01 or a time like 2025-03-01T09:00:00Z".into())
 }
 
-pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
-    let lang = ui_language(global);
-    let store = run_store(global);
-    let history = load_reporting(&store, lang, &super::load_library(global));
+pub fn run(ctx: &Context, args: &ExportArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    let history = load_reporting(&ctx.store(), lang, &ctx.library());
     let profile = if args.with_style {
-        read_profile(lang)
+        read_profile(ctx)
     } else {
         None
     };
@@ -63,30 +64,23 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         if args.since.is_some_and(|s| !s.admits(record.started)) {
             continue;
         }
-        let mut value = match serde_json::to_value(record) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("{}", tf(lang, T::CliError, &[("message", &e.to_string())]));
-                return ExitCode::from(1);
-            }
-        };
-        if let (Some(profile), Some(map)) = (&profile, value.as_object_mut()) {
-            map.insert("style_profile".to_owned(), profile.clone());
-        }
+        let value = export::line(record, profile.as_ref())
+            .map_err(|e| Error::failed(tf(lang, T::CliError, &[("message", &e.to_string())])))?;
         if writeln!(out, "{}", crate::content::json::to_string(&value)).is_err() {
             // A closed pipe (`| head`) is not an error worth a message.
-            return ExitCode::SUCCESS;
+            return Ok(ExitCode::SUCCESS);
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The style profile's raw JSON object, if the file is there and reads.
-fn read_profile(lang: Lang) -> Option<serde_json::Value> {
-    let path = data_dir()?.join("profile.json");
+fn read_profile(ctx: &Context) -> Option<serde_json::Value> {
+    let lang = ctx.lang;
+    let path = profile::path(ctx.data_dir.as_ref()?);
     let shown = path.display().to_string();
     // Read as the profile is everywhere: a regular file only, never more than its limit.
-    let read = crate::store::file::read_limited(&path, crate::store::profile::MAX_BYTES);
+    let read = crate::store::file::read_limited(&path, profile::MAX_BYTES);
     let text = match read.map(|b| String::from_utf8_lossy(&b).into_owned()) {
         Ok(text) => text,
         Err(e) if e.is_not_found() => {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::Global;
+use super::{Context, Error};
 use crate::content::generate;
 
 #[derive(Debug, Args)]
@@ -16,8 +16,8 @@ pub struct GenerateArgs {
 }
 
 /// The seed is the global `--seed` (default 0).
-pub fn run(global: &Global, args: &GenerateArgs) -> ExitCode {
-    let text = generate::scenario(args.nodes, global.seed.unwrap_or(0));
+pub fn run(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode, Error> {
+    let text = generate::scenario(args.nodes, ctx.seed.unwrap_or(0));
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

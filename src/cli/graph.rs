@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, ui_language};
+use super::{Context, Error};
 use crate::authoring::graph::{self, Format};
 use crate::diagnostics::Render;
 use crate::i18n::{T, tf};
@@ -30,15 +30,18 @@ pub enum GraphFormat {
 
 /// Loads a draft for an authoring command. A file that does not parse gets its diagnostics
 /// on stderr and exit code 1; errors of meaning are shown but do not stop the command.
-pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
-    let lang = ui_language(global);
+pub fn load_draft(ctx: &Context, path: &Path) -> Result<Draft, Error> {
+    let lang = ctx.lang;
     let shown = path.display().to_string();
     if !path.is_file() {
-        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
-        return Err(ExitCode::from(2));
+        return Err(Error::usage(tf(
+            lang,
+            T::CliNoSuchFile,
+            &[("path", &shown)],
+        )));
     }
     let color = crate::diagnostics::stderr_color();
-    match draft::load(path, &global.scenarios) {
+    match draft::load(path, &ctx.scenarios) {
         Ok(draft) => {
             for d in draft.diagnostics.iter().filter(|d| d.is_error()) {
                 eprintln!("{}", d.render_in(lang, color));
@@ -65,25 +68,23 @@ pub fn load_draft(global: &Global, path: &Path) -> Result<Draft, ExitCode> {
             for d in &diagnostics {
                 eprintln!("{}", d.render_in(lang, color));
             }
-            Err(ExitCode::from(1))
+            Err(Error::exit(1))
         }
-        Err(DraftError::NotAScenario) => {
-            eprintln!("{}", tf(lang, T::DraftNotScenario, &[("path", &shown)]));
-            Err(ExitCode::from(1))
-        }
+        Err(DraftError::NotAScenario) => Err(Error::failed(tf(
+            lang,
+            T::DraftNotScenario,
+            &[("path", &shown)],
+        ))),
     }
 }
 
-pub fn run(global: &Global, args: &GraphArgs) -> ExitCode {
-    let draft = match load_draft(global, &args.file) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
+pub fn run(ctx: &Context, args: &GraphArgs) -> Result<ExitCode, Error> {
+    let draft = load_draft(ctx, &args.file)?;
     let format = match args.format {
         GraphFormat::Dot => Format::Dot,
         GraphFormat::Mermaid => Format::Mermaid,
     };
-    let text = graph::render_in(&draft.scenario, &draft.model, format, ui_language(global));
+    let text = graph::render_in(&draft.scenario, &draft.model, format, ctx.lang);
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, Lang, data_dir, ui_language};
+use super::{Context, Error, Lang};
 use crate::content::text::display_safe;
 use crate::content::{Library, Outcome};
 use crate::i18n::{self, T, count, t, tf};
@@ -21,14 +21,6 @@ pub struct HistoryArgs {
     /// Do not ask before deleting.
     #[arg(long, requires = "forget")]
     pub yes: bool,
-}
-
-/// The run store the app and commands use: `<data dir>/runs`, disabled by `--no-save`.
-pub fn run_store(global: &Global) -> Store {
-    match data_dir() {
-        Some(dir) => Store::in_data_dir(&dir, !global.no_save),
-        None => Store::nowhere(),
-    }
 }
 
 /// Loads the history, measured by the current rules where `library` still has each run's
@@ -80,20 +72,20 @@ fn outcome_word(lang: Lang, outcome: Outcome) -> &'static str {
     )
 }
 
-pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
-    let lang = ui_language(global);
-    let store = run_store(global);
+pub fn run(ctx: &Context, args: &HistoryArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    let store = ctx.store();
     let dir = store.dir().display().to_string();
     if args.forget {
         return forget(&store, args.yes, lang);
     }
     // The whole library: runs are measured again on their scenarios' nodes.
-    let library = super::load_library(global);
+    let library = ctx.library();
     let history = load_reporting(&store, lang, &library);
     let mut out = std::io::stdout().lock();
     if history.records.is_empty() {
         let _ = writeln!(out, "{}", tf(lang, T::HistoryNone, &[("dir", &dir)]));
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     let step_name = |scenario: &str, language: &str, step: &str| {
         library
@@ -170,19 +162,17 @@ pub fn run(global: &Global, args: &HistoryArgs) -> ExitCode {
         "{}",
         tf(lang, T::HistoryCount, &[("runs", &runs), ("dir", &dir)])
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-fn forget(store: &Store, yes: bool, lang: Lang) -> ExitCode {
+fn forget(store: &Store, yes: bool, lang: Lang) -> Result<ExitCode, Error> {
     let dir = store.dir().display().to_string();
     if !store.is_enabled() {
-        eprintln!("{}", t(lang, T::HistoryNoSave));
-        return ExitCode::from(2);
+        return Err(Error::usage(t(lang, T::HistoryNoSave)));
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            eprintln!("{}", t(lang, T::HistoryNoTerminal));
-            return ExitCode::from(2);
+            return Err(Error::usage(t(lang, T::HistoryNoTerminal)));
         }
         eprint!("{}", tf(lang, T::HistoryConfirm, &[("dir", &dir)]));
         let _ = std::io::stderr().flush();
@@ -193,8 +183,7 @@ fn forget(store: &Store, yes: bool, lang: Lang) -> ExitCode {
                 "y" | "yes" | "k" | "kyllä"
             )
         {
-            eprintln!("{}", t(lang, T::HistoryNothingDeleted));
-            return ExitCode::from(1);
+            return Err(Error::failed(t(lang, T::HistoryNothingDeleted)));
         }
     }
     match store.forget() {
@@ -204,12 +193,15 @@ fn forget(store: &Store, yes: bool, lang: Lang) -> ExitCode {
                 "{}",
                 tf(lang, T::HistoryDeleted, &[("files", &files), ("dir", &dir)])
             );
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             let message = i18n::io_error(lang, &e);
-            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
-            ExitCode::from(1)
+            Err(Error::failed(tf(
+                lang,
+                T::CliError,
+                &[("message", &message)],
+            )))
         }
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, load_library, ui_language};
+use super::{Context, Error};
 use crate::content::Scenario;
 use crate::content::text::display_safe;
 use crate::tui::text::width;
@@ -17,9 +17,9 @@ pub struct ListArgs {}
 
 /// One line a scenario, `ID  LANG  TITLE`, the interface language first, each language by
 /// title: the id first, so `kohtaa list | cut -d' ' -f1` gives the ids alone.
-pub fn run(global: &Global, _args: &ListArgs) -> ExitCode {
-    let library = load_library(global);
-    let lang = ui_language(global).code();
+pub fn run(ctx: &Context, _args: &ListArgs) -> Result<ExitCode, Error> {
+    let library = ctx.library();
+    let lang = ctx.lang.code();
     let mut scenarios: Vec<&Scenario> = library.scenarios.iter().map(|s| &s.value).collect();
     scenarios.sort_by(|a, b| {
         (a.language != lang, &a.language, &a.title, &a.id).cmp(&(
@@ -44,8 +44,8 @@ pub fn run(global: &Global, _args: &ListArgs) -> ExitCode {
         );
         if writeln!(out, "{line}").is_err() {
             // A closed pipe (`| head`): stop quietly.
-            return ExitCode::SUCCESS;
+            return Ok(ExitCode::SUCCESS);
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

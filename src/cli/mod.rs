@@ -1,4 +1,10 @@
 //! The command line: arguments, and one thin module per command over the core layers.
+//!
+//! [`run`] resolves the global flags once into a [`Context`] and hands it to the command; a
+//! command returns `Result<ExitCode, Error>` (0, or 1 when it found problems) and [`run`]
+//! prints an [`Error`] on stderr, in the interface language, with its exit code (2 for usage
+//! and input errors, 1 for failures). Rules live in `kohtaa-core`, files in `kohtaa-store`;
+//! a command parses, calls and prints.
 
 pub mod analyze;
 pub mod app;
@@ -17,13 +23,16 @@ pub mod profile;
 pub mod report;
 pub mod test;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::content::{Library, Style};
+use crate::i18n::{T, t, tf};
 use crate::lang::Lang;
+use crate::store::history::Store;
 use crate::store::library::{self, LoadOptions};
 
 /// Practise difficult customer encounters, and write the scenarios to practise them with.
@@ -119,23 +128,136 @@ pub enum Command {
     Generate(generate::GenerateArgs),
 }
 
-pub use crate::store::{data_dir, user_scenarios_dir};
-
-/// The library the app and most commands use: bundled, the user folder and `--scenarios`.
-pub fn load_library(global: &Global) -> Library {
-    library::load(&library_options(global))
+/// What the global flags ask for, resolved once in [`run`] and handed to every command: the
+/// interface language, the user's folders, the seed, whether to save, the theme, and where
+/// the learner's files live.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// The interface language: `--lang`, else the locale, else English.
+    pub lang: Lang,
+    /// `--scenarios`: the user's own folders given on the command line.
+    pub scenarios: Vec<PathBuf>,
+    /// `--seed`.
+    pub seed: Option<u64>,
+    /// False with `--no-save`: runs, reflections and the profile are not written.
+    pub save: bool,
+    /// `--theme`.
+    pub theme: Option<crate::tui::theme::ThemeChoice>,
+    /// The data directory (`KOHTAA_DATA_DIR`, else the platform's); `None` when there is none.
+    pub data_dir: Option<PathBuf>,
 }
 
-/// What [`load_library`] loads.
-pub fn library_options(global: &Global) -> LoadOptions {
-    LoadOptions {
-        bundled_scenarios: true,
-        folders: user_scenarios_dir()
-            .into_iter()
-            .chain(global.scenarios.iter().cloned())
-            .collect(),
-        paths: Vec::new(),
+impl Context {
+    /// The context the global flags ask for.
+    pub fn new(global: &Global) -> Context {
+        Context {
+            lang: ui_language(global),
+            scenarios: global.scenarios.clone(),
+            seed: global.seed,
+            save: !global.no_save,
+            theme: global.theme,
+            data_dir: crate::store::data_dir(),
+        }
     }
+
+    /// The message `key` in the interface language.
+    pub fn t(&self, key: T) -> &'static str {
+        t(self.lang, key)
+    }
+
+    /// The message `key` in the interface language, with its values.
+    pub fn tf(&self, key: T, args: &[(&str, &str)]) -> String {
+        tf(self.lang, key, args)
+    }
+
+    /// The user's own scenario folder in the data directory.
+    pub fn user_scenarios_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(crate::store::scenarios_dir)
+    }
+
+    /// The folders of the user's own files: the one in the data directory, then `--scenarios`.
+    pub fn user_folders(&self) -> Vec<PathBuf> {
+        self.user_scenarios_dir()
+            .into_iter()
+            .chain(self.scenarios.iter().cloned())
+            .collect()
+    }
+
+    /// What [`Context::library`] loads: bundled, the user folder and `--scenarios`.
+    pub fn library_options(&self) -> LoadOptions {
+        LoadOptions {
+            bundled_scenarios: true,
+            folders: self.user_folders(),
+            paths: Vec::new(),
+        }
+    }
+
+    /// The library the app and most commands use: bundled, the user folder and `--scenarios`.
+    pub fn library(&self) -> Library {
+        library::load(&self.library_options())
+    }
+
+    /// The run store the app and commands use: `<data dir>/runs`, disabled by `--no-save`.
+    pub fn store(&self) -> Store {
+        match &self.data_dir {
+            Some(dir) => Store::in_data_dir(dir, self.save),
+            None => Store::nowhere(),
+        }
+    }
+}
+
+/// Why a command stopped: the message, already worded in the interface language where it
+/// was found, and the exit code. [`run`] prints it, on stderr, and exits with the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// `None`: nothing more to say (the problems were shown as they were found, as
+    /// diagnostics, or need no words, as a closed pipe).
+    message: Option<String>,
+    code: u8,
+}
+
+impl Error {
+    /// A usage or input error: a missing file, an unknown id, a bad value (exit code 2).
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error {
+            message: Some(message.into()),
+            code: 2,
+        }
+    }
+
+    /// The command could not do what was asked (exit code 1).
+    pub fn failed(message: impl Into<String>) -> Error {
+        Error {
+            message: Some(message.into()),
+            code: 1,
+        }
+    }
+
+    /// An exit code with nothing more to say.
+    pub fn exit(code: u8) -> Error {
+        Error {
+            message: None,
+            code,
+        }
+    }
+
+    /// The message, if there is one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The exit code: 2 for usage and input errors, 1 for failures.
+    pub fn code(&self) -> u8 {
+        self.code
+    }
+}
+
+/// Prints `error` on stderr (its message is already in the interface language); its exit code.
+pub fn report_error(error: &Error) -> ExitCode {
+    if let Some(message) = &error.message {
+        let _ = writeln!(std::io::stderr().lock(), "{message}");
+    }
+    ExitCode::from(error.code)
 }
 
 /// The language of the interface: `--lang`, else the locale, else English.
@@ -155,23 +277,68 @@ pub fn ui_language(global: &Global) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// Runs the command the arguments ask for, with the global flags resolved once; an error is
+/// printed here, and only here.
 pub fn run(cli: Cli) -> ExitCode {
-    match cli.command {
-        Some(Command::Graph(args)) => graph::run(&cli.global, &args),
-        Some(Command::Analyze(args)) => analyze::run(&cli.global, &args),
-        Some(Command::New(args)) => new::run(&cli.global, &args),
-        Some(Command::Test(args)) => test::run(&cli.global, &args),
-        Some(Command::Generate(args)) => generate::run(&cli.global, &args),
-        None => app::run(&cli.global),
-        Some(Command::Check(args)) => check::run(&cli.global, &args),
-        Some(Command::Export(args)) => export::run(&cli.global, &args),
-        Some(Command::Report(args)) => report::run(&cli.global, &args),
-        Some(Command::History(args)) => history::run(&cli.global, &args),
-        Some(Command::Profile(args)) => profile::run(&cli.global, &args),
-        Some(Command::Explain(args)) => explain::run(&cli.global, &args),
-        Some(Command::Play(args)) => play::run(&cli.global, &args),
-        Some(Command::List(args)) => list::run(&cli.global, &args),
-        Some(Command::Present(args)) => present::run(&cli.global, &args),
-        Some(Command::Coverage(args)) => coverage::run(&cli.global, &args),
+    let ctx = Context::new(&cli.global);
+    let ctx = &ctx;
+    let outcome = match cli.command {
+        Some(Command::Graph(args)) => graph::run(ctx, &args),
+        Some(Command::Analyze(args)) => analyze::run(ctx, &args),
+        Some(Command::New(args)) => new::run(ctx, &args),
+        Some(Command::Test(args)) => test::run(ctx, &args),
+        Some(Command::Generate(args)) => generate::run(ctx, &args),
+        None => app::run(ctx),
+        Some(Command::Check(args)) => check::run(ctx, &args),
+        Some(Command::Export(args)) => export::run(ctx, &args),
+        Some(Command::Report(args)) => report::run(ctx, &args),
+        Some(Command::History(args)) => history::run(ctx, &args),
+        Some(Command::Profile(args)) => profile::run(ctx, &args),
+        Some(Command::Explain(args)) => explain::run(ctx, &args),
+        Some(Command::Play(args)) => play::run(ctx, &args),
+        Some(Command::List(args)) => list::run(ctx, &args),
+        Some(Command::Present(args)) => present::run(ctx, &args),
+        Some(Command::Coverage(args)) => coverage::run(ctx, &args),
+    };
+    outcome.unwrap_or_else(|e| report_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_exit_with_2_failures_with_1_and_a_bare_exit_says_nothing() {
+        let usage = Error::usage("no such file");
+        assert_eq!((usage.message(), usage.code()), (Some("no such file"), 2));
+        let failed = Error::failed("cannot write");
+        assert_eq!((failed.message(), failed.code()), (Some("cannot write"), 1));
+        let quiet = Error::exit(1);
+        assert_eq!((quiet.message(), quiet.code()), (None, 1));
+    }
+
+    #[test]
+    fn the_context_is_the_global_flags_resolved() {
+        let cli = Cli::try_parse_from([
+            "kohtaa",
+            "--lang",
+            "fi",
+            "--no-save",
+            "--seed",
+            "7",
+            "--scenarios",
+            "mine",
+            "list",
+        ])
+        .unwrap();
+        let ctx = Context::new(&cli.global);
+        assert_eq!(ctx.lang, Lang::Fi);
+        assert!(!ctx.save);
+        assert_eq!(ctx.seed, Some(7));
+        assert_eq!(ctx.scenarios, [PathBuf::from("mine")]);
+        assert_eq!(ctx.user_folders().last(), Some(&PathBuf::from("mine")));
+        let options = ctx.library_options();
+        assert!(options.bundled_scenarios);
+        assert_eq!(options.folders, ctx.user_folders());
     }
 }

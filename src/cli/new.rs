@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, StyleArg, ui_language};
+use super::{Context, Error, StyleArg};
 use crate::authoring::template;
 use crate::i18n::{T, tf};
 use crate::store::atomic;
@@ -34,12 +34,11 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// The language of the file is `--lang` (else the locale, else English).
-pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
-    let ui = ui_language(global);
+pub fn run(ctx: &Context, args: &NewArgs) -> Result<ExitCode, Error> {
+    let ui = ctx.lang;
     if !valid_id(&args.id) {
         let id = crate::content::text::display_safe(&args.id);
-        eprintln!("{}", tf(ui, T::NewBadId, &[("id", &id)]));
-        return ExitCode::from(2);
+        return Err(Error::usage(tf(ui, T::NewBadId, &[("id", &id)])));
     }
     let lang = ui.code();
     let name = format!("{}.ron", args.id);
@@ -59,22 +58,13 @@ pub fn run(global: &Global, args: &NewArgs) -> ExitCode {
                 "{}",
                 tf(ui, T::NewNext, &[("path", &shown), ("id", &args.id)])
             );
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Ok(false) => {
-            eprintln!("{}", tf(ui, T::NewExists, &[("path", &shown)]));
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tf(
-                    ui,
-                    T::NewCannotWrite,
-                    &[("path", &shown), ("error", &crate::i18n::io_error(ui, &e))]
-                )
-            );
-            ExitCode::from(1)
-        }
+        Ok(false) => Err(Error::failed(tf(ui, T::NewExists, &[("path", &shown)]))),
+        Err(e) => Err(Error::failed(tf(
+            ui,
+            T::NewCannotWrite,
+            &[("path", &shown), ("error", &crate::i18n::io_error(ui, &e))],
+        ))),
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{Global, Lang, data_dir, load_library, ui_language};
+use super::{Context, Error, Lang, report_error};
 use crate::content::parse::did_you_mean;
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
@@ -62,39 +62,34 @@ pub struct Playable {
     pub source: Option<Arc<String>>,
 }
 
-/// Why a scenario could not be found or loaded; the message has been printed.
-#[derive(Debug)]
-pub struct NotPlayable(pub ExitCode);
-
-pub fn run(global: &Global, args: &PlayArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &PlayArgs) -> Result<ExitCode, Error> {
     let plain = args.plain || args.json;
     let playable = match &args.scenario {
         // In the app a draft's errors are shown on screen, and fixing them is a reload away.
-        Some(arg) if is_file(arg) && !plain => return draft(global, Path::new(arg), args),
-        Some(arg) if is_file(arg) => from_file(global, Path::new(arg)),
-        Some(id) => by_id(global, lang, id),
-        None if plain => pick(global, lang),
-        None => return interactive(global, None, args.start.as_deref()),
-    };
-    let playable = match playable {
-        Ok(p) => p,
-        Err(NotPlayable(code)) => return code,
+        Some(arg) if is_file(arg) && !plain => return draft(ctx, Path::new(arg), args),
+        Some(arg) if is_file(arg) => from_file(ctx, Path::new(arg))?,
+        Some(id) => by_id(ctx, id)?,
+        None if plain => pick(ctx)?,
+        None => return interactive(ctx, None, args.start.as_deref()),
     };
     if plain {
-        play_plain(global, lang, &playable, args)
+        play_plain(ctx, &playable, args)
     } else {
-        interactive(global, Some(&playable), args.start.as_deref())
+        interactive(ctx, Some(&playable), args.start.as_deref())
     }
 }
 
 /// The practice app on a scenario from the library: its briefing, or straight into the run at
 /// `--start`.
-pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&str>) -> ExitCode {
+pub fn interactive(
+    ctx: &Context,
+    playable: Option<&Playable>,
+    start: Option<&str>,
+) -> Result<ExitCode, Error> {
     let Some(playable) = playable else {
-        return super::app::run(global);
+        return super::app::run(ctx);
     };
-    let (env, _) = super::app::env(global, load_library(global));
+    let (env, _) = super::app::env(ctx, ctx.library());
     let screen = match start {
         None => Screen::Briefing(BriefingScreen::new(
             playable.scenario.clone(),
@@ -111,8 +106,11 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
                 Ok(run) => Screen::Play(PlayScreen::new(run)),
                 Err(e) => {
                     let message = e.message(env.lang);
-                    eprintln!("{}", tf(env.lang, T::CliError, &[("message", &message)]));
-                    return ExitCode::from(2);
+                    return Err(Error::usage(tf(
+                        env.lang,
+                        T::CliError,
+                        &[("message", &message)],
+                    )));
                 }
             }
         }
@@ -125,32 +123,31 @@ pub fn interactive(global: &Global, playable: Option<&Playable>, start: Option<&
 
 /// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
 /// made so far; a file with errors shows its diagnostics instead of the run.
-fn draft(global: &Global, path: &Path, args: &PlayArgs) -> ExitCode {
-    let lang = ui_language(global);
+fn draft(ctx: &Context, path: &Path, args: &PlayArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     if !path.is_file() {
         let shown = path.display().to_string();
-        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
-        return ExitCode::from(2);
+        return Err(Error::usage(tf(
+            lang,
+            T::CliNoSuchFile,
+            &[("path", &shown)],
+        )));
     }
-    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &global.scenarios))
+    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &ctx.scenarios))
         && !d.scenario.nodes.iter().any(|n| n.id == *start)
     {
         let (path, node) = (path.display().to_string(), display_safe(start));
-        eprintln!(
-            "{}",
-            tf(
-                lang,
-                T::PlayFileNoSuchNode,
-                &[("path", &path), ("node", &node)]
-            )
-        );
-        return ExitCode::from(2);
+        return Err(Error::usage(tf(
+            lang,
+            T::PlayFileNoSuchNode,
+            &[("path", &path), ("node", &node)],
+        )));
     }
-    let (env, _) = super::app::env(global, load_library(global));
+    let (env, _) = super::app::env(ctx, ctx.library());
     let screen = DraftScreen::open(
         &env,
         path.to_path_buf(),
-        global.scenarios.clone(),
+        ctx.scenarios.clone(),
         args.start.clone(),
     );
     let lang = env.lang;
@@ -167,16 +164,19 @@ fn is_file(arg: &str) -> bool {
 }
 
 /// A draft file, checked first: its problems are printed as diagnostics, and an error stops.
-pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> {
-    let lang = ui_language(global);
+pub fn from_file(ctx: &Context, path: &Path) -> Result<Playable, Error> {
+    let lang = ctx.lang;
     if !path.is_file() {
         let shown = path.display().to_string();
-        eprintln!("{}", tf(lang, T::CliNoSuchFile, &[("path", &shown)]));
-        return Err(NotPlayable(ExitCode::from(2)));
+        return Err(Error::usage(tf(
+            lang,
+            T::CliNoSuchFile,
+            &[("path", &shown)],
+        )));
     }
     let library = library::load(&LoadOptions {
         bundled_scenarios: false,
-        folders: global.scenarios.clone(),
+        folders: ctx.scenarios.clone(),
         paths: vec![path.to_path_buf()],
     });
     let name = path.display().to_string();
@@ -187,29 +187,28 @@ pub fn from_file(global: &Global, path: &Path) -> Result<Playable, NotPlayable> 
         .iter()
         .filter(|d| *d.source.name == *name && d.code != Code::OneLanguageOnly)
         .collect();
-    let lang = ui_language(global);
     for d in &own {
         eprintln!("{}", d.render_in(lang, color));
     }
     if own.iter().any(|d| d.is_error()) {
-        return Err(NotPlayable(ExitCode::from(1)));
+        // Said above, as diagnostics.
+        return Err(Error::exit(1));
     }
     let Some(loaded) = library.scenarios.iter().find(|s| s.origin == Origin::Given) else {
         let shown = display_safe(&name);
-        eprintln!("{}", tf(lang, T::PlayNotAScenario, &[("path", &shown)]));
-        return Err(NotPlayable(ExitCode::from(1)));
+        return Err(Error::failed(tf(
+            lang,
+            T::PlayNotAScenario,
+            &[("path", &shown)],
+        )));
     };
-    with_model(
-        &library,
-        &loaded.value,
-        Some(path.to_path_buf()),
-        ui_language(global),
-    )
+    with_model(&library, &loaded.value, Some(path.to_path_buf()), lang)
 }
 
 /// A scenario from the library by id: in the interface language first, else in any.
-pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlayable> {
-    let library = load_library(global);
+pub fn by_id(ctx: &Context, id: &str) -> Result<Playable, Error> {
+    let lang = ctx.lang;
+    let library = ctx.library();
     let found = library
         .scenario(id, lang.code())
         .or_else(|| library.scenarios.iter().find(|s| s.value.id == id));
@@ -224,20 +223,17 @@ pub fn by_id(global: &Global, lang: Lang, id: &str) -> Result<Playable, NotPlaya
             ids.sort_unstable();
             ids.dedup();
             let shown = display_safe(id);
-            eprintln!("{}", tf(lang, T::PlayNoSuchScenario, &[("id", &shown)]));
+            let mut lines = vec![tf(lang, T::PlayNoSuchScenario, &[("id", &shown)])];
             if let Some(close) = did_you_mean(id, ids.iter().copied()) {
-                eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
+                lines.push(tf(lang, T::CliDidYouMean, &[("name", close)]));
             }
             if ids.is_empty() {
-                eprintln!("{}", t(lang, T::PlayLibraryEmptyNote));
+                lines.push(t(lang, T::PlayLibraryEmptyNote).to_owned());
             } else {
-                eprintln!(
-                    "{}",
-                    tf(lang, T::PlayAvailable, &[("ids", &ids.join(", "))])
-                );
-                eprintln!("{}", t(lang, T::PlayListNote));
+                lines.push(tf(lang, T::PlayAvailable, &[("ids", &ids.join(", "))]));
+                lines.push(t(lang, T::PlayListNote).to_owned());
             }
-            Err(NotPlayable(ExitCode::from(2)))
+            Err(Error::usage(lines.join("\n")))
         }
     }
 }
@@ -247,7 +243,7 @@ fn with_model(
     scenario: &Scenario,
     draft: Option<PathBuf>,
     lang: Lang,
-) -> Result<Playable, NotPlayable> {
+) -> Result<Playable, Error> {
     let styles = library
         .styles_for(&scenario.language)
         .or_else(|| library.styles_for(lang.code()))
@@ -269,23 +265,23 @@ fn with_model(
                 display_safe(&scenario.model),
                 display_safe(&scenario.language),
             );
-            eprintln!(
-                "{}",
-                tf(
-                    lang,
-                    T::PlayNoModel,
-                    &[("model", &model), ("lang", &language)]
-                )
+            let no_model = tf(
+                lang,
+                T::PlayNoModel,
+                &[("model", &model), ("lang", &language)],
             );
-            eprintln!("{}", t(lang, T::PlayNoModelNote));
-            Err(NotPlayable(ExitCode::from(1)))
+            Err(Error::failed(format!(
+                "{no_model}\n{}",
+                t(lang, T::PlayNoModelNote)
+            )))
         }
     }
 }
 
 /// Plain mode without an id: the scenarios in the interface language, listed to choose from.
-fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
-    let library = load_library(global);
+fn pick(ctx: &Context) -> Result<Playable, Error> {
+    let lang = ctx.lang;
+    let library = ctx.library();
     let mut list: Vec<&Scenario> = library
         .scenarios
         .iter()
@@ -297,15 +293,13 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
     }
     list.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
     if list.is_empty() {
-        eprintln!("{}", t(lang, T::PlayLibraryEmpty));
-        return Err(NotPlayable(ExitCode::from(1)));
+        return Err(Error::failed(t(lang, T::PlayLibraryEmpty)));
     }
     let mut out = io::stdout().lock();
     // Above the list, as the library shows them: what to practise next and how it has gone.
-    let records =
-        super::history::load_reporting(&super::history::run_store(global), lang, &library).records;
+    let records = super::history::load_reporting(&ctx.store(), lang, &library).records;
     let scenarios: Vec<&Scenario> = library.scenarios.iter().map(|s| &s.value).collect();
-    let seed = global.seed.unwrap_or_else(rand::random);
+    let seed = ctx.seed.unwrap_or_else(rand::random);
     let next = recommend(&records, &scenarios, lang.code(), now(), seed)
         .and_then(|next| summary::practise_next(lang, &library, &next, &list));
     for line in next
@@ -348,41 +342,46 @@ fn pick(global: &Global, lang: Lang) -> Result<Playable, NotPlayable> {
         }
         Ok(Answer::GaveUp(n)) => {
             let message = tf(lang, T::PlainPickGaveUp, &[("n", &n.to_string())]);
-            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
-            Err(NotPlayable(ExitCode::from(1)))
+            Err(Error::failed(tf(
+                lang,
+                T::CliError,
+                &[("message", &message)],
+            )))
         }
         _ => {
             let message = t(lang, T::PlainPickEnded);
-            eprintln!("{}", tf(lang, T::CliError, &[("message", message)]));
-            Err(NotPlayable(ExitCode::from(1)))
+            Err(Error::failed(tf(
+                lang,
+                T::CliError,
+                &[("message", message)],
+            )))
         }
     }
 }
 
-fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs) -> ExitCode {
-    let seed = global.seed.unwrap_or_else(rand::random);
-    let mut run = match Run::new(playable.scenario.clone(), playable.model.clone(), seed) {
-        Ok(run) => run,
-        Err(e) => {
+fn play_plain(ctx: &Context, playable: &Playable, args: &PlayArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    let seed = ctx.seed.unwrap_or_else(rand::random);
+    let mut run =
+        Run::new(playable.scenario.clone(), playable.model.clone(), seed).map_err(|e| {
             let message = e.message(lang);
-            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
-            return ExitCode::from(1);
-        }
-    };
+            Error::failed(tf(lang, T::CliError, &[("message", &message)]))
+        })?;
     if let Some(node) = &args.start
         && run.start_at(node).is_err()
     {
         let ids = playable.scenario.nodes.iter().map(|n| n.id.as_str());
         let shown = display_safe(node);
-        eprintln!("{}", tf(lang, T::PlayNoSuchNode, &[("node", &shown)]));
+        let mut message = tf(lang, T::PlayNoSuchNode, &[("node", &shown)]);
         if let Some(close) = did_you_mean(node, ids) {
-            eprintln!("{}", tf(lang, T::CliDidYouMean, &[("name", close)]));
+            message.push('\n');
+            message.push_str(&tf(lang, T::CliDidYouMean, &[("name", close)]));
         }
-        return ExitCode::from(2);
+        return Err(Error::usage(message));
     }
     let start = run.node().id.clone();
-    let (mut learner, first_start) = learner_style(lang);
-    let store = super::history::run_store(global);
+    let (mut learner, first_start) = learner_style(ctx);
+    let store = ctx.store();
     // A library run is the practice loop: the style on the first start, the last plan before
     // the run, the reflection after it. A draft is an author's trial, and `--json` a script's.
     let practice = playable.source.is_some() && !args.json;
@@ -401,12 +400,12 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
     if practice
         && first_start
         && store.is_enabled()
-        && let (Some(texts), Some(dir)) = (playable.styles.as_deref(), data_dir())
+        && let (Some(texts), Some(dir)) = (playable.styles.as_deref(), ctx.data_dir.as_deref())
     {
-        match offer_style(lang, texts, &dir, &mut answers, &mut out, &mut failed) {
+        match offer_style(lang, texts, dir, &mut answers, &mut out, &mut failed) {
             Ok(Some(style)) => learner = style,
             Ok(None) => {}
-            Err(e) => return io_error(lang, &e),
+            Err(e) => return Err(io_error(lang, &e)),
         }
     }
     let voice = playable.styles.as_deref().map(|t| Voice::new(t, learner));
@@ -414,7 +413,7 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
         && let Some(plan) = summary::last_plan(lang, &store.load().records)
         && let Err(e) = writeln!(out, "{plan}\n")
     {
-        return io_error(lang, &e);
+        return Err(io_error(lang, &e));
     }
     let started = now();
     let stop = plain::play(&mut run, lang, voice.as_ref(), &mut answers, &mut out);
@@ -432,32 +431,30 @@ fn play_plain(global: &Global, lang: Lang, playable: &Playable, args: &PlayArgs)
             } else if practice
                 && let Err(e) = reflect(lang, &store, record, &mut answers, &mut out, &mut failed)
             {
-                return io_error(lang, &e);
+                return Err(io_error(lang, &e));
             }
-            if failed {
+            Ok(if failed {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
-            }
+            })
         }
-        Ok(Stop::Quit { .. }) => done,
-        Ok(stop) => {
-            if let Some(message) = stop.error(lang) {
-                eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
-            }
-            ExitCode::from(1)
-        }
-        Err(e) => io_error(lang, &e),
+        Ok(Stop::Quit { .. }) => Ok(done),
+        Ok(stop) => Err(match stop.error(lang) {
+            Some(message) => Error::failed(tf(lang, T::CliError, &[("message", &message)])),
+            None => Error::exit(1),
+        }),
+        Err(e) => Err(io_error(lang, &e)),
     }
 }
 
 /// How a failed read or write ends plain mode: a closed stdout (`| head`) quietly.
-fn io_error(lang: Lang, e: &io::Error) -> ExitCode {
-    if e.kind() != io::ErrorKind::BrokenPipe {
-        let message = i18n::io_error(lang, e);
-        eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]));
+fn io_error(lang: Lang, e: &io::Error) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Error::exit(1);
     }
-    ExitCode::from(1)
+    let message = i18n::io_error(lang, e);
+    Error::failed(tf(lang, T::CliError, &[("message", &message)]))
 }
 
 /// The first start's style question; the choice is saved as the app saves it. The style to
@@ -493,7 +490,11 @@ fn offer_style(
                         T::PlainStyleFailed,
                         &[("error", &i18n::io_error(lang, &e))],
                     );
-                    eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]))
+                    report_error(&Error::failed(tf(
+                        lang,
+                        T::CliError,
+                        &[("message", &message)],
+                    )));
                 }
             }
             Some(style)
@@ -542,7 +543,11 @@ fn reflect(
                 T::PlainReflectFailed,
                 &[("error", &i18n::io_error(lang, &e))],
             );
-            eprintln!("{}", tf(lang, T::CliError, &[("message", &message)]))
+            report_error(&Error::failed(tf(
+                lang,
+                T::CliError,
+                &[("message", &message)],
+            )));
         }
     }
     Ok(())
@@ -573,7 +578,11 @@ fn save(
     if let Err(e) = store.save(&mut record) {
         *failed = true;
         let error = i18n::io_error(lang, &e);
-        eprintln!("{}", tf(lang, T::PlaySaveFailed, &[("error", &error)]));
+        report_error(&Error::failed(tf(
+            lang,
+            T::PlaySaveFailed,
+            &[("error", &error)],
+        )));
         return None;
     }
     Some(record)
@@ -583,11 +592,12 @@ fn save(
 /// wording) without a profile. A profile that no longer reads is set aside, as the app does,
 /// and said so on stderr. True as the second value on the first start (no profile, or one set
 /// aside), when plain mode offers to set the style, as the app's welcome does.
-fn learner_style(lang: Lang) -> (Option<LearnerStyle>, bool) {
-    let Some(dir) = data_dir() else {
+fn learner_style(ctx: &Context) -> (Option<LearnerStyle>, bool) {
+    let lang = ctx.lang;
+    let Some(dir) = &ctx.data_dir else {
         return (None, false);
     };
-    match profile::load(&dir) {
+    match profile::load(dir) {
         Ok(ProfileState::Found(p)) => (p.style, false),
         Ok(ProfileState::SetAside { aside, .. }) => {
             eprintln!(

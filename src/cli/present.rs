@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::play::{NotPlayable, by_id};
-use super::{Global, load_library, ui_language};
+use super::play::by_id;
+use super::{Context, Error};
 use crate::i18n::{T, tf};
 use crate::tui::screens::Screen;
 use crate::tui::screens::present::{Origin, PresentScreen};
@@ -18,25 +18,17 @@ pub struct PresentArgs {
     pub scenario: Option<String>,
 }
 
-pub fn run(global: &Global, args: &PresentArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &PresentArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     // Presenter mode shows and saves nothing personal; the environment is the app's all the
     // same, so leaving for the library finds the learner's own history as it is.
-    let (env, _) = super::app::env(global, load_library(global));
+    let (env, _) = super::app::env(ctx, ctx.library());
     let screen = match &args.scenario {
         None => PresentScreen::pick(Origin::Command),
         Some(id) => {
-            let playable = match by_id(global, lang, id) {
-                Ok(p) => p,
-                Err(NotPlayable(code)) => return code,
-            };
-            match PresentScreen::new(&env, Origin::Command, playable.scenario, playable.model) {
-                Ok(screen) => screen,
-                Err(e) => {
-                    eprintln!("{}", tf(lang, T::CliError, &[("message", &e)]));
-                    return ExitCode::from(1);
-                }
-            }
+            let playable = by_id(ctx, id)?;
+            PresentScreen::new(&env, Origin::Command, playable.scenario, playable.model)
+                .map_err(|e| Error::failed(tf(lang, T::CliError, &[("message", &e)])))?
         }
     };
     let mut app = App::new(env);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Global, Lang, data_dir, load_library, ui_language};
+use super::{Context, Error, Lang};
 use crate::content::styles::{LearnerStyle, StyleTexts};
 use crate::content::text::display_safe;
 use crate::i18n::{self, T, count, t, tf};
@@ -53,22 +53,16 @@ fn file_error(lang: Lang, dir: &std::path::Path, e: &std::io::Error) -> String {
     )
 }
 
-pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
-    let lang = ui_language(global);
-    let Some(dir) = data_dir() else {
-        eprintln!("{}", t(lang, T::ProfileNoDataDir));
-        return ExitCode::from(2);
+pub fn run(ctx: &Context, args: &ProfileArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    let Some(dir) = ctx.data_dir.clone() else {
+        return Err(Error::usage(t(lang, T::ProfileNoDataDir)));
     };
+    let failed = |e: std::io::Error| Error::failed(file_error(lang, &dir, &e));
     if args.forget {
         return forget(lang, &dir, args.yes);
     }
-    let state = match profile::load(&dir) {
-        Ok(state) => state,
-        Err(e) => {
-            eprintln!("{}", file_error(lang, &dir, &e));
-            return ExitCode::FAILURE;
-        }
-    };
+    let state = profile::load(&dir).map_err(failed)?;
     if let ProfileState::SetAside { aside, reason } = &state {
         let aside = aside.display().to_string();
         eprintln!(
@@ -78,39 +72,29 @@ pub fn run(global: &Global, args: &ProfileArgs) -> ExitCode {
         );
     }
     // `--theme` given here is remembered as it is by the app.
-    let state = match super::app::remember_theme(global, &dir, state) {
-        Ok(state) => state,
-        Err(e) => {
-            eprintln!("{}", file_error(lang, &dir, &e));
-            return ExitCode::FAILURE;
-        }
-    };
-    let library = load_library(global);
+    let state = super::app::remember_theme(ctx, &dir, state).map_err(failed)?;
+    let library = ctx.library();
     let texts = library.styles_for(lang.code());
 
     if let Some(StyleSetting(style)) = args.set {
-        if global.no_save {
-            eprintln!("{}", t(lang, T::ProfileNoSave));
-            return ExitCode::from(2);
+        if !ctx.save {
+            return Err(Error::usage(t(lang, T::ProfileNoSave)));
         }
         let mut saved = match state {
             ProfileState::Found(p) => p,
             _ => Profile::new(None),
         };
         saved.style = style;
-        if let Err(e) = profile::save(&dir, &saved) {
-            eprintln!("{}", file_error(lang, &dir, &e));
-            return ExitCode::FAILURE;
-        }
+        profile::save(&dir, &saved).map_err(failed)?;
         show(lang, &dir, Some(&saved), texts);
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     let found = match &state {
         ProfileState::Found(p) => Some(p),
         _ => None,
     };
     show(lang, &dir, found, texts);
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&StyleTexts>) {
@@ -191,10 +175,10 @@ fn show(lang: Lang, dir: &std::path::Path, p: Option<&Profile>, texts: Option<&S
     }
 }
 
-fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> ExitCode {
+fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> Result<ExitCode, Error> {
     if !profile::exists(dir) {
         println!("{}", t(lang, T::ProfileNothingToDelete));
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     if !yes {
         let path = profile::path(dir).display().to_string();
@@ -204,18 +188,16 @@ fn forget(lang: Lang, dir: &std::path::Path, yes: bool) -> ExitCode {
         let _ = std::io::stdin().lock().read_line(&mut answer);
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "k" | "kyllä") {
+            // An answer, not an error: said on stdout, as the question's other outcomes are.
             println!("{}", t(lang, T::ProfileNothingDeleted));
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
     }
     match profile::forget(dir) {
         Ok(_) => {
             println!("{}", t(lang, T::ProfileDeleted));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("{}", file_error(lang, dir, &e));
-            ExitCode::FAILURE
-        }
+        Err(e) => Err(Error::failed(file_error(lang, dir, &e))),
     }
 }

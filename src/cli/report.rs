@@ -2,25 +2,22 @@
 //!
 //! Per scenario and per choice: how many runs chose it, their average model fit and final
 //! mood; and the steps the group misses most. Reads exports it did not write: unknown fields
-//! are ignored, and a line that does not read is reported as `file:line` and skipped. Style
-//! profiles in the exports are never read (a group view shows no one's style).
+//! are ignored, and a line that does not read is reported as `file:line` and skipped. The
+//! export format and the aggregation are core's (`practice::export`, `practice::report`);
+//! this module reads the files and writes the report as text, CSV or JSON.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Context, Error, Lang, report_error};
 use crate::content::text::display_safe;
-use crate::content::types::{MOOD_MAX, MOOD_MIN};
-use crate::content::validate::MAX_CHOICES;
-use crate::content::{Library, Scenario};
 use crate::i18n::{T, count, signed_decimal, t, tf};
-use crate::practice::measure::fit_percent;
+use crate::practice::export::{LineError, read_line};
+use crate::practice::report::{Report, build};
 use crate::store::file::open_regular;
 
 #[derive(Debug, Args)]
@@ -40,227 +37,37 @@ pub enum Format {
     Json,
 }
 
-/// What `report` reads of an exported run; everything else on the line is ignored.
-#[derive(Debug, Deserialize)]
-pub struct ExportedRun {
-    scenario: String,
-    #[serde(default)]
-    language: Option<String>,
-    #[serde(default)]
-    choices: Vec<ExportedChoice>,
-    #[serde(default)]
-    measurement: Option<ExportedMeasurement>,
-    /// `finished` or `abandoned`; older exports may lack it (taken as finished).
-    #[serde(default)]
-    status: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ExportedChoice {
-    node: String,
-    /// 0-based index in the scenario file.
-    choice: usize,
-    #[serde(default)]
-    mood_after: Option<f64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct ExportedMeasurement {
-    #[serde(default)]
-    fit: Option<f64>,
-    #[serde(default)]
-    moods: Vec<f64>,
-    #[serde(default)]
-    steps: Vec<ExportedStep>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ExportedStep {
-    step: String,
-    result: String,
-}
-
-/// A number from a file, said briefly however large: `1e308`, not 309 digits.
-fn short(v: f64) -> String {
-    if v.abs() < 1e6 {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
-    }
-}
-
-/// One line of an export, read and range-checked; why not, as said to the facilitator.
-pub fn read_line(line: &str) -> Result<ExportedRun, LineError> {
-    let run = serde_json::from_str::<ExportedRun>(line).map_err(LineError::Json)?;
-    run.out_of_range().map_or(Ok(run), Err)
-}
-
-/// Why a line of an export was skipped.
-#[derive(Debug)]
-pub enum LineError {
-    /// Not a run as `export` writes it.
-    Json(serde_json::Error),
-    /// A choice, fit or mood outside the ranges kohtaa writes.
-    OutOfRange {
-        what: T,
-        value: String,
-        lo: i64,
-        hi: i64,
-    },
-}
-
-impl LineError {
-    /// The reason, in `lang`.
-    fn in_lang(&self, lang: Lang) -> String {
-        match self {
-            LineError::Json(e) => json_error(lang, e),
-            LineError::OutOfRange {
-                what,
-                value,
-                lo,
-                hi,
-            } => {
-                let (lo, hi) = (lo.to_string(), hi.to_string());
-                tf(lang, *what, &[("value", value), ("lo", &lo), ("hi", &hi)])
-            }
+/// Why a line of an export was skipped, in `lang`.
+fn line_error(e: &LineError, lang: Lang) -> String {
+    match e {
+        LineError::Json(e) => json_error(lang, e),
+        LineError::OutOfRange {
+            what,
+            value,
+            lo,
+            hi,
+        } => {
+            let (lo, hi) = (lo.to_string(), hi.to_string());
+            tf(lang, *what, &[("value", value), ("lo", &lo), ("hi", &hi)])
         }
     }
 }
 
-impl ExportedRun {
-    /// What lies outside the ranges kohtaa writes, if anything: such a line was damaged or
-    /// made by hand, and is skipped rather than averaged (a fit of 1e308 would print 309
-    /// digits, a choice of 2^64-1 would be counted as choice 0).
-    fn out_of_range(&self) -> Option<LineError> {
-        let mood = |m: f64| (f64::from(MOOD_MIN)..=f64::from(MOOD_MAX)).contains(&m);
-        let out = |what, value: String, lo, hi| {
-            Some(LineError::OutOfRange {
-                what,
-                value,
-                lo,
-                hi,
-            })
-        };
-        if let Some(c) = self.choices.iter().find(|c| c.choice >= MAX_CHOICES) {
-            let last = MAX_CHOICES - 1;
-            return out(
-                T::ReportChoiceOutOfRange,
-                c.choice.to_string(),
-                0,
-                last as i64,
-            );
-        }
-        let moods = self.choices.iter().filter_map(|c| c.mood_after);
-        let m = self.measurement.as_ref();
-        if let Some(fit) = m.and_then(|m| m.fit).filter(|f| !(0.0..=100.0).contains(f)) {
-            return out(T::ReportFitOutOfRange, short(fit), 0, 100);
-        }
-        let measured = m.into_iter().flat_map(|m| m.moods.iter().copied());
-        if let Some(bad) = moods.chain(measured).find(|&v| !mood(v)) {
-            let (lo, hi) = (i64::from(MOOD_MIN), i64::from(MOOD_MAX));
-            return out(T::ReportMoodOutOfRange, short(bad), lo, hi);
-        }
-        None
-    }
-
-    /// A run left before its ending: its missed steps were not yet due, so they do not count
-    /// against the learner (scenario-format.md, "What a run measures").
-    fn is_abandoned(&self) -> bool {
-        self.status.as_deref() == Some("abandoned")
-    }
-
-    /// Whether a step's result counts in the group's figures, and as what.
-    fn counted<'a>(&self, result: &'a str) -> Option<&'a str> {
-        match result {
-            "missed" if self.is_abandoned() => None,
-            "shown" | "broken" | "missed" => Some(result),
-            _ => None,
-        }
-    }
-
-    /// The model fit as it counts: an abandoned run's without its missed steps.
-    fn fit(&self) -> Option<f64> {
-        let m = self.measurement.as_ref()?;
-        if !self.is_abandoned() || m.steps.is_empty() {
-            return m.fit;
-        }
-        let counted: Vec<&str> = m
-            .steps
-            .iter()
-            .filter_map(|s| self.counted(&s.result))
-            .collect();
-        let shown = counted.iter().filter(|r| **r == "shown").count();
-        fit_percent(shown as u32, counted.len() as u32).map(f64::from)
-    }
-
-    fn final_mood(&self) -> Option<f64> {
-        self.measurement
-            .as_ref()
-            .and_then(|m| m.moods.last().copied())
-            .or_else(|| self.choices.last().and_then(|c| c.mood_after))
-    }
-}
-
-/// The report, as JSON writes it.
-#[derive(Debug, Default, Serialize)]
-pub struct Report {
-    pub runs: usize,
-    pub skipped_lines: usize,
-    pub scenarios: Vec<ScenarioReport>,
-    /// Steps the group got wrong most often (broken + missed), most first.
-    pub steps: Vec<StepReport>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ScenarioReport {
-    pub scenario: String,
-    pub language: String,
-    pub runs: usize,
-    pub choices: Vec<ChoiceReport>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ChoiceReport {
-    pub node: String,
-    /// 1-based, in file order, as an author counts.
-    pub choice: usize,
-    /// The choice's words, when the scenario is in the library.
-    pub text: Option<String>,
-    /// Runs that chose it.
-    pub chosen: usize,
-    pub avg_fit: Option<f64>,
-    pub avg_final_mood: Option<f64>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct StepReport {
-    pub step: String,
-    /// The step's name in the model of the first run's scenario, in that scenario's language;
-    /// `None` when the scenario is not in the library. Text output only: JSON keeps its keys.
-    #[serde(skip)]
-    pub name: Option<String>,
-    pub in_play: usize,
-    pub shown: usize,
-    pub broken: usize,
-    pub missed: usize,
-}
-
-pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
-    let lang = ui_language(global);
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
     let mut runs = Vec::new();
     let mut skipped = 0;
     let mut failed = false;
     for path in &args.files {
         let shown = path.display().to_string();
+        // Said at once; the other files are read all the same, and the exit code tells.
         let cannot_read = |error: &str| {
-            eprintln!(
-                "{}",
-                tf(
-                    lang,
-                    T::CliCannotRead,
-                    &[("path", &shown), ("error", error)]
-                )
+            let message = tf(
+                lang,
+                T::CliCannotRead,
+                &[("path", &shown), ("error", error)],
             );
+            report_error(&Error::failed(message));
         };
         // A regular file only (a FIFO would wait, a device never end), read a line at a
         // time: an export of hundreds of megabytes is never held whole.
@@ -301,7 +108,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
                             &[
                                 ("path", &shown),
                                 ("line", &(i + 1).to_string()),
-                                ("error", &e.in_lang(lang)),
+                                ("error", &line_error(&e, lang)),
                             ]
                         )
                     );
@@ -309,7 +116,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
             }
         }
     }
-    let library = load_library(global);
+    let library = ctx.library();
     let mut report = build(&runs, &library);
     report.skipped_lines = skipped;
 
@@ -319,144 +126,11 @@ pub fn run(global: &Global, args: &ReportArgs) -> ExitCode {
         Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    if failed {
+    Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// Runs of one scenario, and a tally per (node, choice).
-type ScenarioTally = (usize, BTreeMap<(String, usize), Tally>);
-
-#[derive(Default)]
-struct Tally {
-    chosen: usize,
-    fits: Vec<f64>,
-    moods: Vec<f64>,
-}
-
-/// The report over `runs`: every step of it linear in the runs' size or n log n (maps and
-/// sets by key, never a search along a list), so an export of hundreds of megabytes, or one
-/// line of a hundred thousand choices, takes seconds, not hours.
-pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
-    // (scenario, language) -> runs, and (node, choice) -> tally.
-    let mut scenarios: BTreeMap<(String, String), ScenarioTally> = BTreeMap::new();
-    let mut steps: Vec<StepReport> = Vec::new();
-    let mut step_at: HashMap<String, usize> = HashMap::new();
-    // The model of each scenario (by id and language), looked up once.
-    let mut models: HashMap<(&str, &str), Option<&crate::content::EncounterModel>> = HashMap::new();
-    let mut counted: HashSet<(&str, usize)> = HashSet::new();
-    for run in runs {
-        let language = run.language.as_deref().unwrap_or_default();
-        // The model of the run's scenario, in its language, names the steps.
-        let model = *models
-            .entry((run.scenario.as_str(), language))
-            .or_insert_with(|| {
-                library
-                    .scenario(&run.scenario, language)
-                    .and_then(|s| library.model_for(&s.value))
-            });
-        let entry = scenarios
-            .entry((run.scenario.clone(), language.to_owned()))
-            .or_default();
-        entry.0 += 1;
-        let (fit, mood) = (run.fit(), run.final_mood());
-        counted.clear();
-        for c in &run.choices {
-            // A run that passes a choice twice (a loop) counts once for it.
-            if !counted.insert((c.node.as_str(), c.choice)) {
-                continue;
-            }
-            let tally = entry.1.entry((c.node.clone(), c.choice)).or_default();
-            tally.chosen += 1;
-            tally.fits.extend(fit);
-            tally.moods.extend(mood);
-        }
-        for s in run.measurement.iter().flat_map(|m| &m.steps) {
-            let at = *step_at.entry(s.step.clone()).or_insert_with(|| {
-                steps.push(StepReport {
-                    step: s.step.clone(),
-                    name: None,
-                    in_play: 0,
-                    shown: 0,
-                    broken: 0,
-                    missed: 0,
-                });
-                steps.len() - 1
-            });
-            let r = &mut steps[at];
-            if r.name.is_none() {
-                r.name = model
-                    .and_then(|m| m.steps.iter().find(|step| step.id == s.step))
-                    .map(|step| step.name.clone());
-            }
-            match run.counted(&s.result) {
-                Some("shown") => r.shown += 1,
-                Some("broken") => r.broken += 1,
-                Some("missed") => r.missed += 1,
-                _ => continue,
-            }
-            r.in_play += 1;
-        }
-    }
-    steps.retain(|s| s.in_play > 0);
-    steps.sort_by(|a, b| {
-        (b.broken + b.missed, b.missed)
-            .cmp(&(a.broken + a.missed, a.missed))
-            .then_with(|| a.step.cmp(&b.step))
-    });
-
-    let scenarios = scenarios
-        .into_iter()
-        .map(|((scenario, language), (count, tallies))| {
-            let known = library.scenario(&scenario, &language).map(|l| &l.value);
-            // Nodes in file order when the scenario is known, else by id (the first node of
-            // an id, as the engine takes it).
-            let mut places: HashMap<&str, usize> = HashMap::new();
-            for (i, n) in known.iter().flat_map(|s| s.nodes.iter()).enumerate() {
-                places.entry(n.id.as_str()).or_insert(i);
-            }
-            let order = |node: &str| places.get(node).copied().unwrap_or(usize::MAX);
-            let mut choices: Vec<ChoiceReport> = tallies
-                .into_iter()
-                .map(|((node, choice), t)| ChoiceReport {
-                    text: known.and_then(|s| choice_text(s, *places.get(node.as_str())?, choice)),
-                    chosen: t.chosen,
-                    avg_fit: average(&t.fits),
-                    avg_final_mood: average(&t.moods),
-                    node,
-                    choice: choice + 1,
-                })
-                .collect();
-            choices.sort_by_cached_key(|c| (order(&c.node), c.node.clone(), c.choice));
-            ScenarioReport {
-                scenario,
-                language,
-                runs: count,
-                choices,
-            }
-        })
-        .collect();
-    Report {
-        runs: runs.len(),
-        skipped_lines: 0,
-        scenarios,
-        steps,
-    }
-}
-
-fn choice_text(scenario: &Scenario, node: usize, choice: usize) -> Option<String> {
-    scenario
-        .nodes
-        .get(node)?
-        .choice_list()
-        .get(choice)
-        .map(|c| c.say.clone())
-}
-
-fn average(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    })
 }
 
 /// Untrusted text as one line of a table cell.

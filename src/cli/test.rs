@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{Global, Lang, load_library, ui_language};
+use super::{Context, Error, Lang};
 use crate::authoring::playtest;
 use crate::content::parse::parse;
 use crate::content::tests_file::ScenarioTests;
@@ -96,17 +96,14 @@ fn scenario_for<'a>(
     }
 }
 
-pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
-    let lang = ui_language(global);
-    for path in &args.paths {
-        if !path.exists() {
-            let path = path.display().to_string();
-            eprintln!("{}", tf(lang, T::CliNoSuchPath, &[("path", &path)]));
-            return ExitCode::from(2);
-        }
+pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
+    let lang = ctx.lang;
+    if let Some(path) = args.paths.iter().find(|p| !p.exists()) {
+        let path = path.display().to_string();
+        return Err(Error::usage(tf(lang, T::CliNoSuchPath, &[("path", &path)])));
     }
     let library = if args.paths.is_empty() {
-        load_library(global)
+        ctx.library()
     } else {
         let mut paths = args.paths.clone();
         paths.extend(args.paths.iter().filter_map(|p| companion(p)));
@@ -114,7 +111,7 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
         paths.dedup();
         library::load(&LoadOptions {
             bundled_scenarios: false,
-            folders: global.scenarios.clone(),
+            folders: ctx.scenarios.clone(),
             paths,
         })
     };
@@ -220,11 +217,11 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
                 );
             }
         }
-        return if args.paths.is_empty() {
+        return Ok(if args.paths.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
-        };
+        });
     }
     let _ = writeln!(
         out,
@@ -238,9 +235,9 @@ pub fn run(global: &Global, args: &TestArgs) -> ExitCode {
             ]
         )
     );
-    if failed > 0 {
+    Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

@@ -9,7 +9,7 @@ pub mod history;
 pub mod library;
 pub mod profile;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The environment variable that moves the data folder (tests and portable use).
 pub const DATA_DIR_VAR: &str = "KOHTAA_DATA_DIR";
@@ -27,5 +27,10 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// The default user folder for scenarios, inside the data directory.
 pub fn user_scenarios_dir() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("scenarios"))
+    data_dir().map(|d| scenarios_dir(&d))
+}
+
+/// The user folder for scenarios inside the data directory `data_dir`.
+pub fn scenarios_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("scenarios")
 }

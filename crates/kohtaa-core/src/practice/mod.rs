@@ -2,6 +2,7 @@
 //! a seed; no terminal code lives here.
 
 pub mod debrief;
+pub mod export;
 pub mod feedback;
 pub mod measure;
 pub mod run;
@@ -13,4 +14,5 @@ pub use run::{ChoiceEffect, Run, RunError, Taken};
 pub mod progress;
 pub mod recommend;
 pub mod record;
+pub mod report;
 pub mod schedule;
