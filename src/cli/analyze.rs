@@ -342,10 +342,29 @@ fn endings_text(items: &[EndingInfo], lang: Lang) -> String {
 /// The pedagogy section: warnings with their codes, the figures of the surface-clue lints
 /// when they do not warn, and the notes when asked for.
 fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: bool) {
-    let l = &a.lints;
-    let list = |items: &[String]| list(items, lang);
-    // A generated or very large scenario can raise thousands: show the first few of each kind.
-    let report = |o: &mut String, key: T, code: Code, lines: Vec<String>| {
+    let lints = LintText { a, locator, lang };
+    lints.focus(o);
+    lints.length(o);
+    lints.longest(o);
+    lints.mood(o);
+    lints.best_path(o);
+    lints.choices(o);
+    lints.notes(o, notes);
+}
+
+/// The analyzer's lints put into words: a warning for each that fires, its figures said
+/// plainly for each that does not.
+struct LintText<'a> {
+    a: &'a Analysis,
+    locator: &'a Locator<'a>,
+    lang: Lang,
+}
+
+impl LintText<'_> {
+    /// Lines of one kind, the first few of them: a generated or very large scenario can
+    /// raise thousands.
+    fn report(&self, o: &mut String, key: T, code: Code, lines: Vec<String>) {
+        let lang = self.lang;
         for text in lines.iter().take(MAX_LISTED) {
             let _ = writeln!(
                 o,
@@ -357,27 +376,28 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
             let more = (lines.len() - MAX_LISTED).to_string();
             let _ = writeln!(o, "{}", tf(lang, T::AnalyzeMoreLikeThese, &[("n", &more)]));
         }
-    };
-    let warn =
-        |o: &mut String, code: Code, lines: Vec<String>| report(o, T::AnalyzeWarning, code, lines);
-    // Figures of a lint that does not warn: said plainly, for the author to weigh.
-    let figure = |o: &mut String, text: String| {
-        let _ = writeln!(o, "  {text}");
-    };
-    let warn_or_figure = |o: &mut String, fires: bool, code: Code, text: String| {
+    }
+
+    fn warn(&self, o: &mut String, code: Code, lines: Vec<String>) {
+        self.report(o, T::AnalyzeWarning, code, lines);
+    }
+
+    /// A warning when the lint fires; else its figures, said plainly for the author to weigh.
+    fn warn_or_figure(&self, o: &mut String, fires: bool, code: Code, text: String) {
         if fires {
-            warn(o, code, vec![text]);
+            self.warn(o, code, vec![text]);
         } else {
-            figure(o, text);
+            let _ = writeln!(o, "  {text}");
         }
-    };
-    // A lint about one choice: where it is, which choice at which node, the steps.
-    let about = |key: T, c: &ChoiceRef, extra: &[(&str, &str)]| {
+    }
+
+    /// A lint about one choice: where it is, which choice at which node, the steps.
+    fn about(&self, key: T, c: &ChoiceRef, extra: &[(&str, &str)]) -> String {
         let (at, choice, node, steps) = (
-            locator.choice(c),
+            self.locator.choice(c),
             c.choice.to_string(),
             safe(&c.node),
-            list(&c.steps),
+            list(&c.steps, self.lang),
         );
         let mut args = vec![
             ("at", at.as_str()),
@@ -386,235 +406,284 @@ fn pedagogy(o: &mut String, a: &Analysis, locator: &Locator, lang: Lang, notes: 
             ("steps", steps.as_str()),
         ];
         args.extend_from_slice(extra);
-        tf(lang, key, &args)
-    };
-    let focus_line = |f: &crate::authoring::analyze::FocusBreak| {
-        tf(
-            lang,
-            T::AnalyzeFocusBroken,
-            &[
-                ("outcome", f.outcome.name()),
-                ("ending", &safe(&f.ending)),
-                ("step", &safe(&f.step)),
-                ("path", &path_text(&f.path)),
-            ],
-        )
-    };
+        tf(self.lang, key, &args)
+    }
 
-    let focus_of = |code: Code| -> Vec<String> {
-        l.focus_broken
+    /// The endings reached after breaking a focus step, for lint `code`.
+    fn focus_of(&self, code: Code) -> Vec<String> {
+        self.a
+            .lints
+            .focus_broken
             .iter()
             .filter(|f| f.code == code)
-            .map(focus_line)
-            .collect()
-    };
-    warn(
-        o,
-        Code::FocusBrokenResolved,
-        focus_of(Code::FocusBrokenResolved),
-    );
-    if !l.focus_break_proven {
-        let _ = writeln!(o, "{}", t(lang, T::AnalyzeFocusLimit));
-    }
-
-    if let Some(c) = &l.answer_by_length {
-        let text = tf(
-            lang,
-            T::AnalyzeLength,
-            &[
-                ("nodes", &c.nodes.to_string()),
-                ("good", &c.longest_good.to_string()),
-                ("share", &c.share_percent.to_string()),
-                ("chance", &i18n::decimal(lang, c.chance, 1)),
-                ("chance_share", &c.chance_percent.to_string()),
-                ("p", &i18n::decimal(lang, c.p_value, 3)),
-            ],
-        );
-        warn_or_figure(o, c.fires, c.code, text);
-    }
-    if let Some(g) = &l.longest_choice {
-        if g.gameable == Some(true) {
-            let text = tf(
-                lang,
-                T::AnalyzeGameable,
-                &[
-                    ("fit", &g.fit.unwrap_or(0).to_string()),
-                    ("path", &path_text(&g.path)),
-                ],
-            );
-            warn(o, Code::LongestWins, vec![text]);
-        } else {
-            let to = match (g.ends, g.fit) {
-                (true, Some(fit)) => tf(lang, T::AnalyzeLongestFit, &[("fit", &fit.to_string())]),
-                (true, None) => t(lang, T::AnalyzeLongestNoFit).to_owned(),
-                (false, _) => t(lang, T::AnalyzeLongestNoEnding).to_owned(),
-            };
-            let proven = if g.gameable.is_none() && a.fit.is_some() {
-                t(lang, T::AnalyzeBestNotProven)
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                o,
-                "{}",
+            .map(|f| {
                 tf(
-                    lang,
-                    T::AnalyzeLongest,
+                    self.lang,
+                    T::AnalyzeFocusBroken,
                     &[
-                        ("to", &to),
-                        ("proven", proven),
-                        ("path", &path_text(&g.path)),
+                        ("outcome", f.outcome.name()),
+                        ("ending", &safe(&f.ending)),
+                        ("step", &safe(&f.step)),
+                        ("path", &path_text(&f.path)),
                     ],
                 )
-            );
+            })
+            .collect()
+    }
+
+    /// A good ending reached after breaking a focus step.
+    fn focus(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        self.warn(
+            o,
+            Code::FocusBrokenResolved,
+            self.focus_of(Code::FocusBrokenResolved),
+        );
+        if !l.focus_break_proven {
+            let _ = writeln!(o, "{}", t(lang, T::AnalyzeFocusLimit));
         }
     }
 
-    if let Some(m) = &l.mood_key {
-        if m.nodes > 0 {
+    /// Whether the longest answer is the good one more often than chance.
+    fn length(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        if let Some(c) = &l.answer_by_length {
             let text = tf(
                 lang,
-                T::AnalyzeMoodSeparates,
+                T::AnalyzeLength,
                 &[
-                    ("nodes", &m.nodes.to_string()),
-                    ("separated", &m.separated.to_string()),
+                    ("nodes", &c.nodes.to_string()),
+                    ("good", &c.longest_good.to_string()),
+                    ("share", &c.share_percent.to_string()),
+                    ("chance", &i18n::decimal(lang, c.chance, 1)),
+                    ("chance_share", &c.chance_percent.to_string()),
+                    ("p", &i18n::decimal(lang, c.p_value, 3)),
                 ],
             );
-            warn_or_figure(o, m.separates, m.code, text);
-        }
-        let shown = m
-            .greedy
-            .iter()
-            .find(|g| Some(g.outcome) == m.best_outcome)
-            .or(m.greedy.first());
-        if let (Some(g), Some(best)) = (shown, m.best_outcome) {
-            let endings: Vec<EndingInfo> = m
-                .greedy
-                .iter()
-                .map(|g| EndingInfo {
-                    id: g.ending.clone(),
-                    outcome: g.outcome,
-                })
-                .collect();
-            let text = tf(
-                lang,
-                T::AnalyzeMoodGreedy,
-                &[
-                    ("endings", &endings_text(&endings, lang)),
-                    ("best", best.name()),
-                    ("path", &path_text(&g.path)),
-                ],
-            );
-            warn_or_figure(o, m.greedy_reaches_best, m.code, text);
+            self.warn_or_figure(o, c.fires, c.code, text);
         }
     }
 
-    if let Some(b) = &l.best_path {
-        let mut problems = String::new();
-        if !b.missed.is_empty() {
-            problems += &tf(lang, T::AnalyzeBestMissed, &[("steps", &list(&b.missed))]);
-        }
-        if !b.broken.is_empty() {
-            problems += &tf(lang, T::AnalyzeBestBroken, &[("steps", &list(&b.broken))]);
-        }
-        if !b.order_notes.is_empty() {
-            let pairs: Vec<String> = b
-                .order_notes
-                .iter()
-                .map(|n| {
+    /// Where always choosing the longest answer leads.
+    fn longest(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        let a = self.a;
+        if let Some(g) = &l.longest_choice {
+            if g.gameable == Some(true) {
+                let text = tf(
+                    lang,
+                    T::AnalyzeGameable,
+                    &[
+                        ("fit", &g.fit.unwrap_or(0).to_string()),
+                        ("path", &path_text(&g.path)),
+                    ],
+                );
+                self.warn(o, Code::LongestWins, vec![text]);
+            } else {
+                let to = match (g.ends, g.fit) {
+                    (true, Some(fit)) => {
+                        tf(lang, T::AnalyzeLongestFit, &[("fit", &fit.to_string())])
+                    }
+                    (true, None) => t(lang, T::AnalyzeLongestNoFit).to_owned(),
+                    (false, _) => t(lang, T::AnalyzeLongestNoEnding).to_owned(),
+                };
+                let proven = if g.gameable.is_none() && a.fit.is_some() {
+                    t(lang, T::AnalyzeBestNotProven)
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    o,
+                    "{}",
                     tf(
                         lang,
-                        T::AnalyzeOrderPair,
-                        &[("early", &safe(&n.early)), ("late", &safe(&n.late))],
+                        T::AnalyzeLongest,
+                        &[
+                            ("to", &to),
+                            ("proven", proven),
+                            ("path", &path_text(&g.path)),
+                        ],
+                    )
+                );
+            }
+        }
+    }
+
+    /// Whether the mood meter gives the answers away.
+    fn mood(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        if let Some(m) = &l.mood_key {
+            if m.nodes > 0 {
+                let text = tf(
+                    lang,
+                    T::AnalyzeMoodSeparates,
+                    &[
+                        ("nodes", &m.nodes.to_string()),
+                        ("separated", &m.separated.to_string()),
+                    ],
+                );
+                self.warn_or_figure(o, m.separates, m.code, text);
+            }
+            let shown = m
+                .greedy
+                .iter()
+                .find(|g| Some(g.outcome) == m.best_outcome)
+                .or(m.greedy.first());
+            if let (Some(g), Some(best)) = (shown, m.best_outcome) {
+                let endings: Vec<EndingInfo> = m
+                    .greedy
+                    .iter()
+                    .map(|g| EndingInfo {
+                        id: g.ending.clone(),
+                        outcome: g.outcome,
+                    })
+                    .collect();
+                let text = tf(
+                    lang,
+                    T::AnalyzeMoodGreedy,
+                    &[
+                        ("endings", &endings_text(&endings, lang)),
+                        ("best", best.name()),
+                        ("path", &path_text(&g.path)),
+                    ],
+                );
+                self.warn_or_figure(o, m.greedy_reaches_best, m.code, text);
+            }
+        }
+    }
+
+    /// Whether the best path is a perfect one.
+    fn best_path(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        if let Some(b) = &l.best_path {
+            let mut problems = String::new();
+            if !b.missed.is_empty() {
+                problems += &tf(
+                    lang,
+                    T::AnalyzeBestMissed,
+                    &[("steps", &list(&b.missed, lang))],
+                );
+            }
+            if !b.broken.is_empty() {
+                problems += &tf(
+                    lang,
+                    T::AnalyzeBestBroken,
+                    &[("steps", &list(&b.broken, lang))],
+                );
+            }
+            if !b.order_notes.is_empty() {
+                let pairs: Vec<String> = b
+                    .order_notes
+                    .iter()
+                    .map(|n| {
+                        tf(
+                            lang,
+                            T::AnalyzeOrderPair,
+                            &[("early", &safe(&n.early)), ("late", &safe(&n.late))],
+                        )
+                    })
+                    .collect();
+                problems += &tf(lang, T::AnalyzeBestOrder, &[("notes", &list(&pairs, lang))]);
+            }
+            let key = match (b.perfect, b.proven) {
+                (true, _) => T::AnalyzeBestPerfect,
+                (false, true) => T::AnalyzeBestImperfect,
+                (false, false) => T::AnalyzeBestUnproven,
+            };
+            let fit = b.fit.map_or_else(|| "–".to_owned(), |f| f.to_string());
+            let text = tf(
+                lang,
+                key,
+                &[
+                    ("fit", &fit),
+                    ("problems", &problems),
+                    ("path", &path_text(&b.path)),
+                ],
+            );
+            self.warn_or_figure(o, b.fires, b.code, text);
+        }
+    }
+
+    /// Choices with no way back, focus steps no choice fits, breaks without feedback.
+    fn choices(&self, o: &mut String) {
+        let (l, lang) = (&self.a.lints, self.lang);
+        self.warn(
+            o,
+            Code::NoRecovery,
+            l.no_recovery
+                .iter()
+                .map(|r| {
+                    self.about(
+                        T::AnalyzeNoRecovery,
+                        &r.choice,
+                        &[("endings", &endings_text(&r.endings, lang))],
                     )
                 })
-                .collect();
-            problems += &tf(lang, T::AnalyzeBestOrder, &[("notes", &list(&pairs))]);
-        }
-        let key = match (b.perfect, b.proven) {
-            (true, _) => T::AnalyzeBestPerfect,
-            (false, true) => T::AnalyzeBestImperfect,
-            (false, false) => T::AnalyzeBestUnproven,
-        };
-        let fit = b.fit.map_or_else(|| "–".to_owned(), |f| f.to_string());
-        let text = tf(
-            lang,
-            key,
-            &[
-                ("fit", &fit),
-                ("problems", &problems),
-                ("path", &path_text(&b.path)),
-            ],
-        );
-        warn_or_figure(o, b.fires, b.code, text);
-    }
-
-    warn(
-        o,
-        Code::NoRecovery,
-        l.no_recovery
-            .iter()
-            .map(|r| {
-                about(
-                    T::AnalyzeNoRecovery,
-                    &r.choice,
-                    &[("endings", &endings_text(&r.endings, lang))],
-                )
-            })
-            .collect(),
-    );
-    warn(
-        o,
-        Code::FocusNotFitted,
-        l.focus_not_fitted
-            .iter()
-            .map(|step| tf(lang, T::AnalyzeFocusNotFitted, &[("step", &safe(step))]))
-            .collect(),
-    );
-    warn(
-        o,
-        Code::NoFeedback,
-        l.broken_without_feedback
-            .iter()
-            .map(|c| about(T::AnalyzeSilentBreak, c, &[]))
-            .collect(),
-    );
-    if l.warnings.is_empty() {
-        let _ = writeln!(o, "{}", t(lang, T::AnalyzeClean));
-    }
-
-    let note_lines = [
-        (
-            Code::MistakeRaisesMood,
-            l.mistake_raises_mood
-                .iter()
-                .map(|c| {
-                    let mood = crate::i18n::signed(c.mood);
-                    about(T::AnalyzeMistakeRaises, c, &[("mood", &mood)])
-                })
-                .collect::<Vec<_>>(),
-        ),
-        (
-            Code::GoodLowersMood,
-            l.good_lowers_mood
-                .iter()
-                .map(|c| about(T::AnalyzeGoodLowers, c, &[("drop", &(-c.mood).to_string())]))
                 .collect(),
-        ),
-        (Code::FocusBrokenPartial, focus_of(Code::FocusBrokenPartial)),
-    ];
-    if notes {
-        for (code, lines) in note_lines {
-            report(o, T::AnalyzeNote, code, lines);
+        );
+        self.warn(
+            o,
+            Code::FocusNotFitted,
+            l.focus_not_fitted
+                .iter()
+                .map(|step| tf(lang, T::AnalyzeFocusNotFitted, &[("step", &safe(step))]))
+                .collect(),
+        );
+        self.warn(
+            o,
+            Code::NoFeedback,
+            l.broken_without_feedback
+                .iter()
+                .map(|c| self.about(T::AnalyzeSilentBreak, c, &[]))
+                .collect(),
+        );
+        if l.warnings.is_empty() {
+            let _ = writeln!(o, "{}", t(lang, T::AnalyzeClean));
         }
-    } else {
-        let n: usize = note_lines.iter().map(|(_, lines)| lines.len()).sum();
-        if n > 0 {
-            let _ = writeln!(
-                o,
-                "{}",
-                tf(lang, T::AnalyzeNotesHidden, &[("n", &n.to_string())])
-            );
+    }
+
+    /// The notes (with `--notes`), or how many there are.
+    fn notes(&self, o: &mut String, notes: bool) {
+        let lang = self.lang;
+        let l = &self.a.lints;
+        let note_lines = [
+            (
+                Code::MistakeRaisesMood,
+                l.mistake_raises_mood
+                    .iter()
+                    .map(|c| {
+                        let mood = crate::i18n::signed(c.mood);
+                        self.about(T::AnalyzeMistakeRaises, c, &[("mood", &mood)])
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                Code::GoodLowersMood,
+                l.good_lowers_mood
+                    .iter()
+                    .map(|c| {
+                        self.about(T::AnalyzeGoodLowers, c, &[("drop", &(-c.mood).to_string())])
+                    })
+                    .collect(),
+            ),
+            (
+                Code::FocusBrokenPartial,
+                self.focus_of(Code::FocusBrokenPartial),
+            ),
+        ];
+        if notes {
+            for (code, lines) in note_lines {
+                self.report(o, T::AnalyzeNote, code, lines);
+            }
+        } else {
+            let n: usize = note_lines.iter().map(|(_, lines)| lines.len()).sum();
+            if n > 0 {
+                let _ = writeln!(
+                    o,
+                    "{}",
+                    tf(lang, T::AnalyzeNotesHidden, &[("n", &n.to_string())])
+                );
+            }
         }
     }
 }
