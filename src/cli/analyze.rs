@@ -151,7 +151,16 @@ impl<'a> Locator<'a> {
 /// Notes (K0907–K0909) are listed only when `notes` is set; otherwise they are counted.
 pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> String {
     let mut o = String::new();
-    let locator = Locator::new(draft);
+    overview(&mut o, a, draft, lang);
+    reach(&mut o, a, lang);
+    fit_and_mood(&mut o, a, lang);
+    let _ = writeln!(o, "\n{}", t(lang, T::AnalyzePedagogyTitle));
+    pedagogy(&mut o, a, &Locator::new(draft), lang, notes);
+    o
+}
+
+/// The file and the scenario, its size, how long a run reads, and the states explored.
+fn overview(o: &mut String, a: &Analysis, draft: &Draft, lang: Lang) {
     let s = &a.stats;
     let line = |o: &mut String, key: T, args: &[(&str, &str)]| {
         let _ = writeln!(o, "{}", tf(lang, key, args));
@@ -165,7 +174,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
         safe(&a.language)
     );
     line(
-        &mut o,
+        o,
         T::AnalyzeSize,
         &[
             ("nodes", &count(lang, s.nodes, T::CliNode, T::CliNodes)),
@@ -213,7 +222,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
         _ => String::new(),
     };
     line(
-        &mut o,
+        o,
         T::AnalyzeReading,
         &[
             ("minutes", &s.reading_minutes.to_string()),
@@ -231,7 +240,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
         )
     };
     line(
-        &mut o,
+        o,
         T::AnalyzeStates,
         &[
             ("node_mood", &a.states.node_mood.to_string()),
@@ -239,7 +248,13 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
             ("limit", &limit),
         ],
     );
+}
 
+/// The endings reachable and not, nodes never reached or stuck, traps, and the paths.
+fn reach(o: &mut String, a: &Analysis, lang: Lang) {
+    let line = |o: &mut String, key: T, args: &[(&str, &str)]| {
+        let _ = writeln!(o, "{}", tf(lang, key, args));
+    };
     let _ = writeln!(o, "\n{}", t(lang, T::AnalyzeEndingsTitle));
     let list = |items: &[String]| self::list(items, lang);
     let endings = |items: &[crate::authoring::analyze::EndingInfo]| {
@@ -250,27 +265,27 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
         list(&items)
     };
     line(
-        &mut o,
+        o,
         T::AnalyzeReachable,
         &[("list", &endings(&a.endings_reachable))],
     );
     line(
-        &mut o,
+        o,
         T::AnalyzeUnreachable,
         &[("list", &endings(&a.endings_unreachable))],
     );
     line(
-        &mut o,
+        o,
         T::AnalyzeUnreached,
         &[("list", &list(&a.unreached_nodes))],
     );
-    line(&mut o, T::AnalyzeStuck, &[("list", &list(&a.stuck_nodes))]);
+    line(o, T::AnalyzeStuck, &[("list", &list(&a.stuck_nodes))]);
     if a.traps.is_empty() {
-        line(&mut o, T::AnalyzeNoTraps, &[]);
+        line(o, T::AnalyzeNoTraps, &[]);
     } else {
         for trap in &a.traps {
             line(
-                &mut o,
+                o,
                 T::AnalyzeTrap,
                 &[
                     ("nodes", &list(&trap.nodes)),
@@ -287,13 +302,19 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
             } else {
                 n
             };
-            line(&mut o, T::AnalyzePaths, &[("count", &n)]);
+            line(o, T::AnalyzePaths, &[("count", &n)]);
         }
         PathCount::Unbounded { cycle } => {
-            line(&mut o, T::AnalyzePathsUnbounded, &[("cycle", &list(cycle))]);
+            line(o, T::AnalyzePathsUnbounded, &[("cycle", &list(cycle))]);
         }
     }
+}
 
+/// The best and worst fit and final mood, each with a path to it.
+fn fit_and_mood(o: &mut String, a: &Analysis, lang: Lang) {
+    let line = |o: &mut String, key: T, args: &[(&str, &str)]| {
+        let _ = writeln!(o, "{}", tf(lang, key, args));
+    };
     let _ = writeln!(o, "\n{}", t(lang, T::AnalyzeFitTitle));
     let extreme = |label: T, e: &Extreme, value: String| {
         format!("  {} {value}: {}\n", t(lang, label), path_text(&e.path))
@@ -312,7 +333,7 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
                 percent(&f.worst),
             ));
         }
-        None => line(&mut o, T::AnalyzeNoFit, &[]),
+        None => line(o, T::AnalyzeNoFit, &[]),
     }
     match &a.mood {
         Some(m) => {
@@ -323,12 +344,8 @@ pub fn render_text(a: &Analysis, draft: &Draft, lang: Lang, notes: bool) -> Stri
                 signed(m.worst.value),
             ));
         }
-        None => line(&mut o, T::AnalyzeNoMood, &[]),
+        None => line(o, T::AnalyzeNoMood, &[]),
     }
-
-    let _ = writeln!(o, "\n{}", t(lang, T::AnalyzePedagogyTitle));
-    pedagogy(&mut o, a, &locator, lang, notes);
-    o
 }
 
 fn endings_text(items: &[EndingInfo], lang: Lang) -> String {
