@@ -7,9 +7,9 @@ use crate::content::text::display_safe;
 use crate::content::{EncounterModel, MOOD_MAX, MOOD_MIN, Scenario};
 use crate::lang::Lang;
 use crate::practice::debrief::Debrief;
-use crate::practice::feedback::{FeedbackPart, PartKind, Voice};
+use crate::practice::feedback::{DebriefText, FeedbackPart, PartKind, Voice};
 use crate::practice::run::ScaleEnd;
-use crate::practice::{Run, StepResult, Taken};
+use crate::practice::{Measurement, Run, StepResult, Taken};
 
 use crate::i18n::{self, T, t, tf};
 
@@ -257,11 +257,47 @@ pub fn ending(run: &Run, lang: Lang) -> Vec<String> {
 /// "## Title (count)" line a screen reader can skip by: steps, pitfalls, order, mood, path,
 /// tips. Without a voice the summary is said as plain lines of fact.
 pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
-    let model = run.model();
     let d = Debrief::of(run);
     let m = &d.measurement;
     let mut lines = vec![t(lang, T::PlainDebrief).to_owned()];
+    let worded = voice.map(|v| v.debrief(&d, run.model(), None, run.scenario().customer.style));
+    first_screen(run, &d, lang, worded.as_ref(), &mut lines);
+    steps_section(run, m, lang, &mut lines);
+    pitfalls_section(run, m, lang, &mut lines);
+    order_section(run, m, lang, &mut lines);
+    mood_section(run, m, lang, &mut lines);
+    path_section(run, lang, &mut lines);
+    let tips: Vec<&FeedbackPart> = worded
+        .iter()
+        .flat_map(|w| w.watch_out.iter().chain(&w.meet_customer))
+        .collect();
+    lines.push(heading(lang, T::SectionTips, tips.len()));
+    for part in tips {
+        lines.extend(part_lines(lang, part));
+    }
+    lines
+}
 
+/// "## Title (count)": a section's heading, which a screen reader can skip by.
+fn heading(lang: Lang, key: T, count: usize) -> String {
+    tf(
+        lang,
+        T::PlainSection,
+        &[("title", t(lang, key)), ("count", &count.to_string())],
+    )
+}
+
+/// What the app's first debrief screen holds: the outcome, the fit, the focus step, the
+/// summary (worded for the learner's style when there is a voice), the turning point.
+fn first_screen(
+    run: &Run,
+    d: &Debrief,
+    lang: Lang,
+    worded: Option<&DebriefText>,
+    lines: &mut Vec<String>,
+) {
+    let model = run.model();
+    let m = &d.measurement;
     if let (Some(outcome), Some(ending)) = (m.outcome, run.ending()) {
         lines.push(tf(
             lang,
@@ -301,8 +337,7 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
         None => t(lang, T::NoFocus).to_owned(),
     });
 
-    let worded = voice.map(|v| v.debrief(&d, model, None, run.scenario().customer.style));
-    match &worded {
+    match worded {
         Some(worded) => {
             for part in worded.headline() {
                 lines.extend(part_lines(lang, part));
@@ -326,27 +361,18 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             });
         }
     }
-    lines.extend(turn_lines(run, &d, lang));
+    lines.extend(turn_lines(run, d, lang));
     for part in worded.iter().flat_map(|w| w.afterword()) {
         lines.extend(part_lines(lang, part));
     }
+}
 
-    let taken = run.taken();
-    let tips: Vec<&FeedbackPart> = worded
-        .iter()
-        .flat_map(|w| w.watch_out.iter().chain(&w.meet_customer))
-        .collect();
-    let heading = |key: T, count: usize| {
-        tf(
-            lang,
-            T::PlainSection,
-            &[("title", t(lang, key)), ("count", &count.to_string())],
-        )
-    };
-
+/// Every step of the model, with its result.
+fn steps_section(run: &Run, m: &Measurement, lang: Lang, lines: &mut Vec<String>) {
+    let model = run.model();
     // Every step of the model, those in order and those all the way through: with both
     // kinds, each group says how many it holds, so "Step 1 of 7" under "Steps (9)" adds up.
-    lines.push(heading(T::SectionSteps, m.steps.len()));
+    lines.push(heading(lang, T::SectionSteps, m.steps.len()));
     let ordered: Vec<_> = m.steps.iter().filter(|s| !s.thread).collect();
     let threads: Vec<_> = m.steps.iter().filter(|s| s.thread).collect();
     let both = !ordered.is_empty() && !threads.is_empty();
@@ -371,8 +397,12 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             ));
         }
     }
+}
 
-    lines.push(heading(T::SectionPitfalls, m.pitfalls.len()));
+/// The pitfalls the run fell into.
+fn pitfalls_section(run: &Run, m: &Measurement, lang: Lang, lines: &mut Vec<String>) {
+    let model = run.model();
+    lines.push(heading(lang, T::SectionPitfalls, m.pitfalls.len()));
     if m.pitfalls.is_empty() {
         lines.push(t(lang, T::SectionEmpty).to_owned());
     }
@@ -392,8 +422,12 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             ],
         ));
     }
+}
 
-    lines.push(heading(T::SectionOrder, m.order_notes.len()));
+/// Steps shown in an order the model does not follow.
+fn order_section(run: &Run, m: &Measurement, lang: Lang, lines: &mut Vec<String>) {
+    let model = run.model();
+    lines.push(heading(lang, T::SectionOrder, m.order_notes.len()));
     if m.order_notes.is_empty() {
         lines.push(t(lang, T::OrderNone).to_owned());
     }
@@ -407,13 +441,17 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             ],
         ));
     }
+}
 
+/// The mood, choice by choice, and each answer that moved it.
+fn mood_section(run: &Run, m: &Measurement, lang: Lang, lines: &mut Vec<String>) {
+    let taken = run.taken();
     let moves: Vec<(usize, &Taken)> = taken
         .iter()
         .enumerate()
         .filter(|(_, t)| t.mood_after != t.mood_before)
         .collect();
-    lines.push(heading(T::SectionMood, moves.len()));
+    lines.push(heading(lang, T::SectionMood, moves.len()));
     let moods: Vec<String> = m.moods.iter().map(|&v| i18n::signed(v)).collect();
     lines.push(tf(
         lang,
@@ -444,9 +482,13 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             .unwrap_or_default();
         lines.push(format!("{moved}: {}", quoted(lang, &said)));
     }
+}
 
+/// Every answer given, with its feedback.
+fn path_section(run: &Run, lang: Lang, lines: &mut Vec<String>) {
+    let taken = run.taken();
     let count = taken.len().to_string();
-    lines.push(heading(T::SectionPath, taken.len()));
+    lines.push(heading(lang, T::SectionPath, taken.len()));
     for (i, taken) in taken.iter().enumerate() {
         let Some(choice) = run.choice_of(taken) else {
             continue;
@@ -464,12 +506,6 @@ pub fn debrief(run: &Run, lang: Lang, voice: Option<&Voice>) -> Vec<String> {
             lines.push(tf(lang, T::PlainFeedback, &[("text", &safe(feedback))]));
         }
     }
-
-    lines.push(heading(T::SectionTips, tips.len()));
-    for part in tips {
-        lines.extend(part_lines(lang, part));
-    }
-    lines
 }
 
 fn quoted(lang: Lang, text: &str) -> String {
