@@ -68,7 +68,9 @@ pub fn t(lang: Lang, key: T) -> &'static str {
 }
 
 /// The text of `key` with each `{ $name }` replaced by its value. Values are put in as they
-/// are (never read as Fluent); a variable without a value shows as `{$name}`.
+/// are (never read as Fluent); a variable without a value shows as `{$name}`. Values are
+/// not made safe for a terminal here, below the rule that says what is safe: outside
+/// `content` and `practice`, use `i18n::tf`, which does.
 pub fn tf(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
     let compiled = &compiled(lang)[key as usize];
     let Some(pieces) = &compiled.pieces else {

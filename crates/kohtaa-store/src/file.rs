@@ -73,15 +73,7 @@ impl From<io::Error> for ReadError {
 /// `16,800,035`: digits grouped by three with a comma, the same in both languages (a
 /// number a reader compares with another, never a sum of money).
 pub fn bytes(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    kohtaa_core::i18n::thousands(Lang::En, u128::from(n))
 }
 
 /// What a file that is not regular is.

@@ -25,11 +25,6 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("fi", "kohtaa", "kohtaa").map(|d| d.data_dir().to_path_buf())
 }
 
-/// The default user folder for scenarios, inside the data directory.
-pub fn user_scenarios_dir() -> Option<PathBuf> {
-    data_dir().map(|d| scenarios_dir(&d))
-}
-
 /// The user folder for scenarios inside the data directory `data_dir`.
 pub fn scenarios_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("scenarios")

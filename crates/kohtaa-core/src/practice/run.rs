@@ -40,7 +40,11 @@ impl RunError {
     /// What went wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            RunError::NoSuchNode(id) => tf(lang, T::RunErrorNoSuchNode, &[("id", id)]),
+            RunError::NoSuchNode(id) => {
+                // The id may come from the command line or a replay, not a checked file.
+                let id = crate::content::text::terminal_safe(id);
+                tf(lang, T::RunErrorNoSuchNode, &[("id", &id)])
+            }
             RunError::NoSuchChoice(i) => tf(
                 lang,
                 T::RunErrorNoSuchChoice,
