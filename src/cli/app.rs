@@ -28,7 +28,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
     if first_start {
         app.screen = Screen::Profile(ProfileScreen::new(&app.env, true));
     }
-    finish(lang, tui::run_loading(app, Some(full)))
+    finish(lang, tui::run_loading(app, full))
 }
 
 /// The app's environment, the same for every way in (the library, `play ID`, `play FILE`,

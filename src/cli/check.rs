@@ -23,6 +23,10 @@ pub struct CheckArgs {
     /// Output format: human-readable text, or one JSON object per line for editors and CI.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Check again each time a file named (or in a folder named, or in your folders) is
+    /// saved, until Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,7 +50,22 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     if !missing.is_empty() {
         return Err(Error::usage(missing.join("\n")));
     }
-    let library = if args.paths.is_empty() {
+    if args.watch {
+        return super::watch::check(ctx, args);
+    }
+    let library = load(ctx, args);
+    // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
+    let _ = print(&library, args, lang);
+    let code = exit_code(&library);
+    // The process ends here: freeing a large library piece by piece would take a fifth of the
+    // whole run, and the system reclaims it at once.
+    std::mem::forget(library);
+    Ok(code)
+}
+
+/// The files `check` is asked about, checked.
+pub(super) fn load(ctx: &Context, args: &CheckArgs) -> Library {
+    if args.paths.is_empty() {
         ctx.library()
     } else {
         library::load(&LoadOptions {
@@ -54,22 +73,26 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
             folders: ctx.user_folders(),
             paths: args.paths.clone(),
         })
-    };
+    }
+}
+
+/// Prints the problems found in `library` as `args` asks.
+pub(super) fn print(library: &Library, args: &CheckArgs, lang: Lang) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
-    // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
-    let _ = match args.format {
-        Format::Text => write_text(&mut out, &library, crate::diagnostics::stdout_color(), lang),
-        Format::Json => write_json(&mut out, &library),
+    match args.format {
+        Format::Text => write_text(&mut out, library, crate::diagnostics::stdout_color(), lang)?,
+        Format::Json => write_json(&mut out, library)?,
     };
-    let code = if library.error_count() > 0 {
+    out.flush()
+}
+
+/// 1 when `library` has errors.
+pub(super) fn exit_code(library: &Library) -> ExitCode {
+    if library.error_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    };
-    // The process ends here: freeing a large library piece by piece would take a fifth of the
-    // whole run, and the system reclaims it at once.
-    std::mem::forget(library);
-    Ok(code)
+    }
 }
 
 fn write_text(

@@ -22,6 +22,7 @@ pub mod present;
 pub mod profile;
 pub mod report;
 pub mod test;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;

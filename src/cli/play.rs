@@ -121,8 +121,8 @@ pub fn interactive(
     super::app::finish(lang, tui::run(app))
 }
 
-/// The app on a draft file: F5 (or Ctrl-R) reloads it after an edit and replays the choices
-/// made so far; a file with errors shows its diagnostics instead of the run.
+/// The app on a draft file: saving the file (or F5, Ctrl-R) reloads it and replays the
+/// choices made so far; a file with errors shows its diagnostics instead of the run.
 fn draft(ctx: &Context, path: &Path, args: &PlayArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
     if !path.is_file() {
@@ -153,7 +153,7 @@ fn draft(ctx: &Context, path: &Path, args: &PlayArgs) -> Result<ExitCode, Error>
     let lang = env.lang;
     let mut app = App::new(env);
     app.screen = Screen::Draft(screen);
-    super::app::finish(lang, tui::run(app))
+    super::app::finish(lang, tui::run_draft(app, path))
 }
 
 /// An argument names a file when it looks like a path or names one that exists.

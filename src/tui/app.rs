@@ -240,6 +240,21 @@ impl App {
         }
     }
 
+    /// The draft's file was saved (`kohtaa play FILE`): reloaded as F5 would, even under the
+    /// help or a question, so that what is shown is what the file says.
+    pub fn file_changed(&mut self) {
+        if let Screen::Draft(draft) = &mut self.screen {
+            draft.saved(&self.env);
+        }
+    }
+
+    /// The draft's file cannot be watched for saves: the draft says so (F5 still reloads).
+    pub fn cannot_watch(&mut self, error: Option<&std::io::Error>) {
+        if let Screen::Draft(draft) = &mut self.screen {
+            draft.cannot_watch(&self.env, error);
+        }
+    }
+
     /// The action a key press stands for here, if any.
     pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
         keymap::lookup(&self.key_sections(), key)

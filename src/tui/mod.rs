@@ -41,6 +41,7 @@ pub mod widgets;
 
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -65,7 +66,13 @@ pub struct Ended {
 /// on error, on panic and on SIGTERM or SIGHUP; a run in progress is kept, as abandoned, in
 /// each of these ways as when the learner quits (see [`App::update`] with `Action::Quit`).
 pub fn run(app: App) -> io::Result<Ended> {
-    run_loading(app, None)
+    run_with(app, None, None)
+}
+
+/// [`run`] on a draft (`kohtaa play FILE`), reloading it each time `file` is saved as F5
+/// would. Where the file cannot be watched, the draft says so and F5 still reloads.
+pub fn run_draft(app: App, file: &Path) -> io::Result<Ended> {
+    run_with(app, None, Some(file))
 }
 
 /// [`run`], with the app's library still loading: its first frames show the library it has
@@ -73,11 +80,18 @@ pub fn run(app: App) -> io::Result<Ended> {
 /// one comes from the thread `full`. Until it comes, the loop waits for a key or for it,
 /// looking every few milliseconds; a key waits for it before it acts, so no screen ever acts
 /// on a partial library. Once it has come, the loop blocks on the terminal again.
-pub fn run_loading(
+pub fn run_loading(app: App, full: JoinHandle<crate::content::Library>) -> io::Result<Ended> {
+    run_with(app, Some(full), None)
+}
+
+fn run_with(
     mut app: App,
     mut full: Option<JoinHandle<crate::content::Library>>,
+    watched: Option<&Path>,
 ) -> io::Result<Ended> {
     let signals = signals::Watch::start();
+    // Kept to the end of the loop: dropped, the file is no longer watched.
+    let _watching = watched.map(|file| watch(&mut app, &signals, file));
     // ratatui's panic hook restores the terminal before the panic is reported.
     let mut terminal = ratatui::try_init()?;
     let mut hung_up = false;
@@ -101,6 +115,7 @@ pub fn run_loading(
                         }
                         Wake::Signal(_) => return Ok(()),
                         Wake::Event => break,
+                        Wake::Woken => app.file_changed(),
                     }
                 }
                 match loading.join() {
@@ -112,6 +127,10 @@ pub fn run_loading(
             match signals.wait(None)? {
                 Wake::Event => {}
                 Wake::Timeout => continue,
+                Wake::Woken => {
+                    app.file_changed();
+                    continue;
+                }
                 Wake::HungUp => {
                     hung_up = true;
                     return Ok(());
@@ -156,5 +175,24 @@ pub fn run_loading(
         Ok(Err(_)) if ended.signal.is_some() => Ok(ended),
         Ok(Err(e)) => Err(e),
         Err(panic) => resume_unwind(panic),
+    }
+}
+
+/// Watches a draft's file, waking the loop when it is saved; tells the draft when it cannot.
+fn watch(
+    app: &mut App,
+    signals: &signals::Watch,
+    file: &Path,
+) -> Option<crate::store::watch::Watching> {
+    let Some(waker) = signals.waker() else {
+        app.cannot_watch(None);
+        return None;
+    };
+    match crate::store::watch::watch(&[file.to_path_buf()], move |_| waker.wake()) {
+        Ok(watching) => Some(watching),
+        Err(e) => {
+            app.cannot_watch(Some(&e));
+            None
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! window closed, an ssh connection dropped) into an endless loop of empty reads, deaf to
 //! signals. So the loop waits here, in `poll(2)` on the terminal and on a pipe that SIGTERM,
 //! SIGHUP and SIGWINCH write to, and asks crossterm for an event only when one is there. A
-//! terminal that hangs up is noticed here and ends the app as SIGHUP does.
+//! terminal that hangs up is noticed here and ends the app as SIGHUP does. Another thread
+//! can wake the wait too (a [`Waker`]: `play FILE` reloads when the file is saved).
 
 use std::time::Duration;
 
@@ -25,6 +26,21 @@ pub enum Wake {
     HungUp,
     /// The time given passed.
     Timeout,
+    /// A [`Waker`] was woken.
+    Woken,
+}
+
+/// Wakes the app's wait from another thread.
+pub struct Waker {
+    #[cfg(unix)]
+    inner: unix::Waker,
+}
+
+impl Waker {
+    pub fn wake(&self) {
+        #[cfg(unix)]
+        self.inner.wake();
+    }
 }
 
 /// The signals and the terminal watched while the app runs; dropped, they are not.
@@ -52,7 +68,17 @@ impl Watch {
         None
     }
 
-    /// Waits until crossterm has an event, a signal asks the app to end, the terminal hangs
+    /// A [`Waker`] for this watch; `None` where waits are crossterm's own (nothing else can
+    /// wake them).
+    pub fn waker(&self) -> Option<Waker> {
+        #[cfg(unix)]
+        if let Some(inner) = &self.inner {
+            return inner.waker().ok().map(|inner| Waker { inner });
+        }
+        None
+    }
+
+    /// Waits until crossterm has an event, a [`Waker`] is woken, a signal asks the app to end, the terminal hangs
     /// up, or `timeout` (`None`: no limit) passes.
     pub fn wait(&self, timeout: Option<Duration>) -> std::io::Result<Wake> {
         if let Some(signal) = self.received() {
@@ -88,7 +114,7 @@ mod unix {
     use std::os::fd::{AsRawFd, RawFd};
     use std::os::unix::net::UnixStream;
     use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::time::Duration;
 
     use signal_hook::SigId;
@@ -99,8 +125,12 @@ mod unix {
     pub struct Inner {
         /// The number of the last SIGTERM or SIGHUP; 0: none yet.
         received: Arc<AtomicUsize>,
-        /// Written to by every watched signal: it wakes the wait.
+        /// Written to by every watched signal and every waker: it wakes the wait.
         pipe: UnixStream,
+        /// The pipe's other end, for wakers.
+        write: UnixStream,
+        /// Set by a waker before it writes to the pipe.
+        woken: Arc<AtomicBool>,
         /// The terminal crossterm reads: standard input, or `/dev/tty` opened for it.
         tty: RawFd,
         _tty_file: Option<File>,
@@ -147,9 +177,18 @@ mod unix {
             Ok(Inner {
                 received,
                 pipe: read,
+                write,
+                woken: Arc::default(),
                 tty,
                 _tty_file: tty_file,
                 ids,
+            })
+        }
+
+        pub fn waker(&self) -> io::Result<Waker> {
+            Ok(Waker {
+                pipe: self.write.try_clone()?,
+                woken: self.woken.clone(),
             })
         }
 
@@ -199,11 +238,26 @@ mod unix {
             let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
             Ok(if fds[0].revents & gone != 0 {
                 Wake::HungUp
+            } else if self.woken.swap(false, Ordering::SeqCst) {
+                Wake::Woken
             } else if fds[0].revents != 0 || fds[1].revents != 0 {
                 Wake::Event
             } else {
                 Wake::Timeout
             })
+        }
+    }
+
+    pub struct Waker {
+        pipe: UnixStream,
+        woken: Arc<AtomicBool>,
+    }
+
+    impl Waker {
+        pub fn wake(&self) {
+            self.woken.store(true, Ordering::SeqCst);
+            // A full pipe already wakes the wait; a byte more or less changes nothing.
+            let _ = io::Write::write(&mut &self.pipe, &[1]);
         }
     }
 

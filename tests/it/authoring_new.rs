@@ -170,3 +170,126 @@ fn new_follows_the_umask_and_refuses_an_id_that_reads_as_an_option() {
     }
     assert!(!dir.path().join("-.ron").exists());
 }
+
+/// Every bundled scenario can be the start of one's own: copied under a new id in every
+/// language with its tests, the copies pass `check` and their playthroughs pass `test`.
+#[test]
+fn new_from_copies_every_bundled_scenario_under_a_new_id() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ids = library::bundled_ids();
+    assert!(ids.len() >= 14, "{ids:?}");
+    for id in &ids {
+        let out = crate::support::cli::run(kohtaa(data.path()).args([
+            "new",
+            &format!("own-{id}"),
+            "--from",
+            id,
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ]));
+        assert_eq!(out.code, 0, "{id}: {}", out.stderr);
+    }
+    let copies = library::load(&LoadOptions {
+        bundled_scenarios: false,
+        folders: Vec::new(),
+        paths: vec![dir.path().to_path_buf()],
+    });
+    let errors: Vec<String> = copies.diagnostics.iter().map(|d| d.render(false)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let bundled = library::bundled();
+    assert_eq!(copies.scenarios.len(), bundled.scenarios.len());
+    assert_eq!(copies.tests.len(), bundled.tests.len());
+    assert!(
+        copies
+            .scenarios
+            .iter()
+            .all(|s| s.value.id.starts_with("own-"))
+    );
+    assert!(
+        copies
+            .tests
+            .iter()
+            .all(|t| t.value.scenario.starts_with("own-"))
+    );
+    let tested =
+        crate::support::cli::run(kohtaa(data.path()).args(["test", dir.path().to_str().unwrap()]));
+    assert_eq!(tested.code, 0, "{}", tested.stdout);
+    assert!(tested.stdout.contains(" 0 failed"), "{}", tested.stdout);
+}
+
+/// Without `--dir` the copy goes to the user's own folder, where the app and `list` find it;
+/// the same id replaces the bundled scenario.
+#[test]
+fn new_from_writes_to_the_users_folder_and_the_same_id_replaces_the_bundled_one() {
+    let data = tempfile::tempdir().unwrap();
+    let out = crate::support::cli::run(kohtaa(data.path()).args([
+        "new",
+        "wrong-fee",
+        "--from",
+        "wrong-fee",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let own = data.path().join("scenarios");
+    for file in ["en/wrong-fee.ron", "fi/wrong-fee.tests.ron"] {
+        assert!(own.join(file).is_file(), "{file}");
+    }
+    assert!(
+        out.stdout.contains("replaces the bundled `wrong-fee`"),
+        "{}",
+        out.stdout
+    );
+    let checked = crate::support::cli::run(kohtaa(data.path()).arg("check"));
+    assert!(
+        checked
+            .stdout
+            .contains("this replaces the bundled scenario `wrong-fee`"),
+        "{}",
+        checked.stdout
+    );
+}
+
+/// (Checked line by line: the list of ids grows with the bundled library.)
+#[test]
+fn new_from_an_unknown_id_suggests_one_and_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::support::cli::run(
+        kohtaa(data.path())
+            .args(["new", "mine", "--from", "wrong-fe", "--dir"])
+            .arg(dir.path()),
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines[0], "error: no bundled scenario has the id `wrong-fe`");
+    assert_eq!(lines[1], "  help: did you mean `wrong-fee`?");
+    assert_eq!(
+        lines[2],
+        format!("  available: {}", library::bundled_ids().join(", "))
+    );
+    assert_eq!(lines.len(), 3);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// One file of the copy there already: nothing is written, each such file is named.
+#[test]
+fn new_from_never_overwrites_and_copies_all_or_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("fi")).unwrap();
+    std::fs::write(dir.path().join("fi/mine.tests.ron"), "mine").unwrap();
+    let mut cmd = kohtaa(data.path());
+    cmd.args(["new", "mine", "--from", "wrong-fee", "--dir"])
+        .arg(dir.path());
+    assert_snapshot!(
+        "new_from_exists",
+        transcript(&mut cmd, &[(dir.path(), "[DIR]")])
+    );
+    assert!(!dir.path().join("en").exists());
+    assert!(!dir.path().join("fi/mine.ron").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fi/mine.tests.ron")).unwrap(),
+        "mine"
+    );
+}

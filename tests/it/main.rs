@@ -23,6 +23,7 @@ mod check_cli;
 mod check_codes;
 mod check_finnish;
 mod check_props;
+mod check_watch;
 mod cli_finnish;
 mod debrief_turn;
 mod engine;

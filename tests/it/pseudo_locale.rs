@@ -459,6 +459,30 @@ fn every_command_speaks_only_from_the_catalogue() {
         &fixtures,
         false,
     );
+    // A bundled scenario to adapt: written, then there already; an unknown id.
+    for _ in 0..2 {
+        k.run(
+            &[
+                "new",
+                "pseudo-fee",
+                "--from",
+                "wrong-fee",
+                "--dir",
+                &new_dir,
+            ],
+            "",
+            &bundled,
+            false,
+        );
+    }
+    k.run(
+        &["new", "pseudo-fee", "--from", "wrong-fe", "--dir", &new_dir],
+        "",
+        &bundled,
+        false,
+    );
+    // Nothing to watch (no folder of the learner's own here), so it ends at once.
+    k.run(&["check", "--watch"], "", &fixtures, false);
     k.run(&["explain"], "", &fixtures, false);
     k.run(&["explain", "K0302"], "", &fixtures, false);
     k.run(&["explain", "K9999"], "", &fixtures, false);

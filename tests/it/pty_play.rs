@@ -636,3 +636,39 @@ fn hang_up_during_a_run(under_shell: bool) {
         "under a shell: {under_shell}: {listed}"
     );
 }
+
+/// `kohtaa play FILE` reloads the draft when the file is saved, with no key pressed, and
+/// replays the choices made so far: saved as editors do, in place and by renaming a new file
+/// over the old one.
+#[test]
+fn a_draft_reloads_when_its_file_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.ron");
+    let text = kohtaa::authoring::template::new_scenario("draft", "en", kohtaa::content::Style::S);
+    std::fs::write(&path, &text).unwrap();
+    let mut pty = Pty::start(&["play", path.to_str().unwrap()]);
+    pty.choose("That letter has clearly");
+    pty.wait_for("So what does it actually mean for me?");
+
+    // Written in place.
+    let edited = text.replace("So what does it actually mean", "What does this mean");
+    std::fs::write(&path, &edited).unwrap();
+    pty.wait_for("What does this mean for me?");
+    pty.wait_for("The file was saved: 1 of 1 choices replayed.");
+
+    // Broken, then fixed by a new file renamed over the old one: the errors are shown, then
+    // the run again, at the same place.
+    std::fs::write(&path, edited.replacen("    title:", "    titel:", 1)).unwrap();
+    pty.wait_for("unknown field `titel`");
+    let new = dir.path().join(".draft.ron.swp");
+    std::fs::write(
+        &new,
+        text.replace("So what does it actually mean", "And that means"),
+    )
+    .unwrap();
+    std::fs::rename(&new, &path).unwrap();
+    pty.wait_for("And that means for me?");
+    pty.wait_for("The file was saved: 1 of 1 choices replayed.");
+    pty.send("\x03");
+    pty.wait_exit();
+}

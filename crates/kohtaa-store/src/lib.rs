@@ -8,6 +8,7 @@ pub mod file;
 pub mod history;
 pub mod library;
 pub mod profile;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

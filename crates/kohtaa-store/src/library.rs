@@ -50,6 +50,44 @@ pub fn bundled() -> Library {
     })
 }
 
+/// The bundled scenario `id`'s files, to start one's own from (`kohtaa new ID --from`): its
+/// file in each language and their tests files, as (path inside the bundle, such as
+/// `fi/wrong-fee.ron`, text). Empty when no bundled scenario has that id.
+pub fn bundled_files(id: &str) -> Vec<(PathBuf, String)> {
+    let library = bundled();
+    let scenarios = library
+        .scenarios
+        .iter()
+        .filter(|s| s.value.id == id)
+        .map(|s| &s.source);
+    let tests = library
+        .tests
+        .iter()
+        .filter(|t| t.value.scenario == id)
+        .map(|t| &t.source);
+    let mut files: Vec<(PathBuf, String)> = scenarios
+        .chain(tests)
+        .filter_map(|source| {
+            let path = source.name.strip_prefix("bundled:")?;
+            Some((PathBuf::from(path), source.text.to_string()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The ids of the bundled scenarios, sorted, each once.
+pub fn bundled_ids() -> Vec<String> {
+    let mut ids: Vec<String> = bundled()
+        .scenarios
+        .iter()
+        .map(|s| s.value.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// Everything `options` asks for, parsed and checked.
 pub fn load(options: &LoadOptions) -> Library {
     load_given(options, false)

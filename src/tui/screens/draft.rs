@@ -150,6 +150,26 @@ impl DraftScreen {
 
     /// Reads the file again and replays the remembered choices as far as they still exist.
     pub fn reload(&mut self, env: &Env) {
+        self.reload_saying(env, T::DraftReloaded);
+    }
+
+    /// The file was saved: reloaded as F5 does, saying why.
+    pub fn saved(&mut self, env: &Env) {
+        self.reload_saying(env, T::DraftReloadedOnSave);
+    }
+
+    /// The file cannot be watched for saves (`error`: the system's reason, if it gave one).
+    pub fn cannot_watch(&mut self, env: &Env, error: Option<&std::io::Error>) {
+        self.status = Some(match error {
+            Some(e) => env.tf(
+                T::DraftCannotWatch,
+                &[("error", &crate::i18n::io_error(env.lang, e))],
+            ),
+            None => env.t(T::DraftNotWatched).to_owned(),
+        });
+    }
+
+    fn reload_saying(&mut self, env: &Env, reloaded: T) {
         if let Some(run) = self.run() {
             self.remembered = run
                 .taken()
@@ -162,7 +182,7 @@ impl DraftScreen {
                 Ok((run, done)) => {
                     let all = self.remembered.len();
                     self.status = Some(env.tf(
-                        T::DraftReloaded,
+                        reloaded,
                         &[("done", &done.to_string()), ("all", &all.to_string())],
                     ));
                     self.inner = Inner::Play(PlayScreen::new(run));

@@ -107,8 +107,11 @@ more-below-chosen = ↓ { $n } more below; chosen: { $step }
 ## Playing a draft (kohtaa play)
 draft-reload = reload the file
 draft-reloaded = Reloaded: { $done } of { $all } choices replayed.
+draft-reloaded-on-save = The file was saved: { $done } of { $all } choices replayed.
+draft-cannot-watch = Saves to the file cannot be followed ({ $error }); F5 reloads it.
+draft-not-watched = Saves to the file cannot be followed on this system; F5 reloads it.
 draft-errors-title = Errors in { $file }
-draft-fix-hint = This draft cannot be played yet. Fix the file, save it and press F5 (or Ctrl-R) to reload; q quits.
+draft-fix-hint = This draft cannot be played yet. Fix the file and save it, and the draft reloads. F5 or Ctrl-R reloads it now; q quits.
 draft-not-a-scenario = The file is not a scenario file.
 
 ## Debrief
@@ -437,6 +440,13 @@ cli-words = { $n } words
 cli-none = none
 cli-and-more = { $items } … and { $n } more
 check-explain = To learn more about a code, run `kohtaa explain { $code }`.
+watch-nothing = nothing to watch: name the files or folders to check (the bundled library does not change), or give your folder with --scenarios
+watch-cannot = cannot watch the files for changes: { $error }
+watch-stopped = watching for changes stopped
+watch-changed = changed: { $files }
+watch-waiting = Watching { $places } for changes; Ctrl-C stops.
+watch-place = { $n } file or folder
+watch-places = { $n } files and folders
 check-summary = checked { $files }, { $scenarios }: { $errors }, { $warnings }
 draft-has-errors = note: { $path } has errors (see above); working on it as it is
 draft-no-model = note: no model `{ $model }` in language `{ $lang }`: steps cannot be measured
@@ -543,6 +553,10 @@ new-wrote = wrote { $path }
 new-next = next: edit it, then `kohtaa check { $path }`, `kohtaa graph { $path } | dot -Tpng -o { $id }.png`, `kohtaa analyze { $path }`
 new-exists = error: { $path } already exists; not overwriting it
 new-cannot-write = error: cannot write { $path }: { $error }
+new-no-user-folder = error: there is no folder for your own scenarios on this system; name one with --dir
+new-from-unknown = error: no bundled scenario has the id `{ $id }`
+new-from-next = next: give it a title of its own and adapt it; `kohtaa check { $dir }` and `kohtaa test { $dir }` check it, and `kohtaa play { $id }` plays it
+new-from-replaces = your copy replaces the bundled `{ $from }`; adapt it, then `kohtaa check { $dir }` and `kohtaa test { $dir }` check it
 coverage-no-model = error: no encounter model in language `{ $lang }`
 coverage-other-model = note: `{ $id }` uses the model `{ $model }`; the table counts it against `{ $counted }`
 coverage-differs = warning: `{ $id }` ({ $a } / { $b }) differs: { $difference }

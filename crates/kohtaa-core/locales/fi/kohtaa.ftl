@@ -107,8 +107,11 @@ more-below-chosen = ↓ { $n } lisää alempana; valittuna: { $step }
 ## Playing a draft (kohtaa play)
 draft-reload = lataa tiedosto uudelleen
 draft-reloaded = Ladattu uudelleen: { $done }/{ $all } valintaa toistettu.
+draft-reloaded-on-save = Tiedosto tallennettiin: { $done }/{ $all } valintaa toistettu.
+draft-cannot-watch = Tiedoston tallennuksia ei voi seurata ({ $error }); F5 lataa sen uudelleen.
+draft-not-watched = Tässä järjestelmässä tiedoston tallennuksia ei voi seurata; F5 lataa sen uudelleen.
 draft-errors-title = Virheitä: { $file }
-draft-fix-hint = Luonnosta ei voi vielä pelata. Korjaa tiedosto, tallenna ja lataa se uudelleen painamalla F5 (tai Ctrl-R); q lopettaa.
+draft-fix-hint = Luonnosta ei voi vielä pelata. Korjaa tiedosto ja tallenna se, niin luonnos latautuu uudelleen. F5 tai Ctrl-R lataa sen heti. q lopettaa.
 draft-not-a-scenario = Tiedosto ei ole skenaariotiedosto.
 
 ## Debrief
@@ -437,6 +440,13 @@ cli-words = { $n } sanaa
 cli-none = ei yhtään
 cli-and-more = { $items } … ja { $n } muuta
 check-explain = Koodin selityksen saat komennolla `kohtaa explain { $code }`.
+watch-nothing = ei seurattavaa: anna tarkistettavat tiedostot tai kansiot (mukana tuleva kirjasto ei muutu) tai oma kansiosi valitsimella --scenarios
+watch-cannot = tiedostojen muutoksia ei voi seurata: { $error }
+watch-stopped = muutosten seuranta päättyi
+watch-changed = muuttui: { $files }
+watch-waiting = Seurataan muutoksia ({ $places }); Ctrl-C lopettaa.
+watch-place = { $n } tiedosto tai kansio
+watch-places = { $n } tiedostoa tai kansiota
 check-summary = tarkistettiin { $files }, { $scenarios }: { $errors }, { $warnings }
 draft-has-errors = huom.: tiedostossa { $path } on virheitä (ks. yllä); käsitellään sitä sellaisenaan
 draft-no-model = huom.: mallia `{ $model }` ei ole kielellä `{ $lang }`, joten askeleita ei voi mitata
@@ -543,6 +553,10 @@ new-wrote = kirjoitettiin { $path }
 new-next = seuraavaksi: muokkaa tiedostoa ja aja sitten `kohtaa check { $path }`, `kohtaa graph { $path } | dot -Tpng -o { $id }.png`, `kohtaa analyze { $path }`
 new-exists = virhe: { $path } on jo olemassa, eikä sitä korvata
 new-cannot-write = virhe: tiedostoon { $path } ei voi kirjoittaa: { $error }
+new-no-user-folder = virhe: tässä järjestelmässä ei ole kansiota omille harjoituksille; anna kansio valitsimella --dir
+new-from-unknown = virhe: mukana tulevissa harjoituksissa ei ole tunnusta `{ $id }`
+new-from-next = seuraavaksi: anna harjoitukselle oma otsikko ja muokkaa sitä; `kohtaa check { $dir }` ja `kohtaa test { $dir }` tarkistavat sen, ja `kohtaa play { $id }` aloittaa sen
+new-from-replaces = kopiosi korvaa mukana tulevan harjoituksen `{ $from }`; muokkaa sitä ja tarkista se komennoilla `kohtaa check { $dir }` ja `kohtaa test { $dir }`
 coverage-no-model = virhe: kohtaamismallia ei ole kielellä `{ $lang }`
 coverage-other-model = huom.: `{ $id }` käyttää mallia `{ $model }`; taulukko laskee sen mallin `{ $counted }` mukaan
 coverage-differs = varoitus: `{ $id }` ({ $a } / { $b }) eroaa: { $difference }

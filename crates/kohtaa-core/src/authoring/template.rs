@@ -277,3 +277,18 @@ Scenario(
     ],
 )
 "#;
+
+/// A bundled file made the start of the user's own scenario `new_id` (`kohtaa new ID --from`):
+/// the scenario's `id`, or in a tests file the `scenario` it plays, changed from `old_id`.
+/// `None` when the file names `old_id` in neither place.
+pub fn renamed(text: &str, old_id: &str, new_id: &str) -> Option<String> {
+    ["id", "scenario"].iter().find_map(|field| {
+        let named = format!("{field}: \"{old_id}\"");
+        let at = text.find(&named)?;
+        Some(format!(
+            "{}{field}: \"{new_id}\"{}",
+            &text[..at],
+            &text[at + named.len()..]
+        ))
+    })
+}
