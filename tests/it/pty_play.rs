@@ -669,6 +669,21 @@ fn a_draft_reloads_when_its_file_is_saved() {
     std::fs::rename(&new, &path).unwrap();
     pty.wait_for("And that means for me?");
     pty.wait_for("The file was saved: 1 of 1 choices replayed.");
+
+    // Watching the file costs nothing while nothing happens.
+    #[cfg(target_os = "linux")]
+    {
+        std::thread::sleep(Duration::from_millis(300));
+        pty.pump();
+        let pid = pty.session.get_process().pid().as_raw();
+        let before = cpu_ticks(pid);
+        std::thread::sleep(Duration::from_millis(1500));
+        assert_eq!(
+            cpu_ticks(pid),
+            before,
+            "the app used CPU while nothing happened"
+        );
+    }
     pty.send("\x03");
     pty.wait_exit();
 }
