@@ -32,6 +32,8 @@ pub struct AnalyzeArgs {
     /// Also list the notes: things often intended, such as a mistake that raises the mood.
     #[arg(long)]
     pub notes: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

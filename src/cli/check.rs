@@ -23,6 +23,8 @@ pub struct CheckArgs {
     /// Output format: human-readable text, or one JSON object per line for editors and CI.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

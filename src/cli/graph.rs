@@ -20,6 +20,8 @@ pub struct GraphArgs {
     /// dot for Graphviz (`kohtaa graph FILE | dot -Tpng -o graph.png`), or mermaid.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,7 +43,7 @@ pub fn load_draft(ctx: &Context, path: &Path) -> Result<Draft, Error> {
         )));
     }
     let color = crate::diagnostics::stderr_color();
-    match draft::load(path, &ctx.scenarios) {
+    match draft::load(path, &ctx.draft_folders()) {
         Ok(draft) => {
             for d in draft.diagnostics.iter().filter(|d| d.is_error()) {
                 eprintln!("{}", d.render_in(lang, color));

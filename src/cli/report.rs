@@ -28,6 +28,8 @@ pub struct ReportArgs {
     /// Output format: an aligned text table, CSV or JSON.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

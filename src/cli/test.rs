@@ -23,6 +23,8 @@ pub struct TestArgs {
     /// bundled library and your own folders).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 /// The scenario file a test file names (`<its folder>/<scenario>.ron`), or the test file
@@ -111,7 +113,7 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
         paths.dedup();
         library::load(&LoadOptions {
             bundled_scenarios: false,
-            folders: ctx.scenarios.clone(),
+            folders: ctx.draft_folders(),
             paths,
         })
     };

@@ -667,3 +667,34 @@ theme-mono = No colour
 theme-no-color = NO_COLOR is set, so no theme shows colour.
 plain-steps-in-order = In the model's order ({ $count }):
 plain-steps-throughout = Throughout the encounter ({ $count }):
+## Configuration and the command line's conventions (issue 20)
+config-file = Configuration file: { $path }
+config-file-missing = Configuration file: { $path } (not there; `kohtaa config --example` prints one to start from)
+config-file-none = Configuration file: none (this system has no configuration folder)
+config-lang = Language: { $value } ({ $origin })
+config-theme = Theme: { $value } ({ $origin })
+config-save-on = Saving: on ({ $origin })
+config-save-off = Saving: off ({ $origin })
+config-folders = Your scenario folders ({ $origin }):
+config-folders-none = Your scenario folders: none set (--scenarios, KOHTAA_SCENARIOS or `scenarios` in the file)
+config-user-folder = Your folder in the data directory:
+config-no-data-dir = Your folder in the data directory: none (this system has no data directory; set KOHTAA_DATA_DIR)
+config-system-folders = System-wide library folders (read for every user):
+config-folder-missing = { $path } (not there)
+config-origin-env = environment variable { $var }
+config-origin-file = configuration file
+config-origin-profile = saved in your profile
+config-origin-locale = the system's language
+config-origin-default = default
+config-example-head = kohtaa's configuration file; its place on this computer: { $path }
+config-example-order = A command-line option wins over an environment variable (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE), which wins over this file. Remove the # to use a line.
+config-example-lang = The language of the app and of every command: fi or en.
+config-example-theme = The app's look: default, high-contrast or mono. A theme chosen in the app (F2) or with --theme is kept in your profile and wins over this one.
+config-example-scenarios = Folders of your organisation's or your own scenarios; a relative path is taken from this file's folder.
+config-example-save = false: save no runs, reflections or profile (as --no-save).
+config-invalid = error: the configuration file { $path } does not read at line { $line }, column { $column }: { $reason } (the file was left as it is; `kohtaa config --example` shows what it may hold)
+config-not-utf8 = error: the configuration file { $path } is not UTF-8 text (the file was left as it is)
+config-bad-value = error: in the configuration file { $path }: { $key } = "{ $value }" is not a value kohtaa knows (see `kohtaa config --example`)
+config-bad-env = error: the environment variable { $var } = "{ $value }" is not a value kohtaa knows
+app-no-terminal = kohtaa: the practice app needs a terminal, and this is not one (standard input or output is a pipe or a file). To practise in plain text, one line at a time, run `kohtaa play --plain`, or `kohtaa play ID --plain` for one scenario (`kohtaa list` shows the ids).
+stdin-once = error: standard input (-) can be read only once in a command

@@ -667,3 +667,34 @@ theme-mono = Ei värejä
 theme-no-color = NO_COLOR on käytössä, joten mikään teema ei näytä värejä.
 plain-steps-in-order = Mallin järjestyksessä ({ $count }):
 plain-steps-throughout = Läpi kohtaamisen ({ $count }):
+## Asetukset ja komentorivin tavat (issue 20)
+config-file = Asetustiedosto: { $path }
+config-file-missing = Asetustiedosto: { $path } (tiedostoa ei ole; pohjan saat komennolla `kohtaa config --example`)
+config-file-none = Asetustiedosto: ei ole (tässä järjestelmässä ei ole asetuskansiota)
+config-lang = Kieli: { $value } ({ $origin })
+config-theme = Teema: { $value } ({ $origin })
+config-save-on = Tallennus: päällä ({ $origin })
+config-save-off = Tallennus: pois päältä ({ $origin })
+config-folders = Omat skenaariokansiosi ({ $origin }):
+config-folders-none = Omat skenaariokansiosi: ei asetettu (--scenarios, KOHTAA_SCENARIOS tai tiedoston `scenarios`)
+config-user-folder = Oma kansiosi datakansiossa:
+config-no-data-dir = Oma kansiosi datakansiossa: ei ole (järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR)
+config-system-folders = Koko koneen kirjastokansiot (luetaan kaikille käyttäjille):
+config-folder-missing = { $path } (kansiota ei ole)
+config-origin-env = ympäristömuuttuja { $var }
+config-origin-file = asetustiedosto
+config-origin-profile = tallennettu profiiliisi
+config-origin-locale = järjestelmän kieli
+config-origin-default = oletus
+config-example-head = kohtaan asetustiedosto; sen paikka tällä koneella: { $path }
+config-example-order = Komentorivin valitsin voittaa ympäristömuuttujan (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE), ja ympäristömuuttuja voittaa tämän tiedoston. Ota rivi käyttöön poistamalla sen alusta #.
+config-example-lang = Sovelluksen ja kaikkien komentojen kieli: fi tai en.
+config-example-theme = Sovelluksen ulkoasu: default, high-contrast tai mono. Sovelluksessa (F2) tai --theme-valitsimella valittu teema tallentuu profiiliisi ja voittaa tämän.
+config-example-scenarios = Organisaatiosi tai omien skenaarioidesi kansiot; suhteellinen polku luetaan tämän tiedoston kansiosta.
+config-example-save = false: harjoituksia, pohdintoja eikä profiilia tallenneta (kuten --no-save).
+config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason } (tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla)
+config-not-utf8 = virhe: asetustiedosto { $path } ei ole UTF-8-tekstiä (tiedostoon ei koskettu)
+config-bad-value = virhe: asetustiedostossa { $path }: kohtaa ei tunne arvoa { $key } = "{ $value }" (katso `kohtaa config --example`)
+config-bad-env = virhe: kohtaa ei tunne ympäristömuuttujan arvoa { $var } = "{ $value }"
+app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä skenaariota komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
+stdin-once = virhe: vakiosyötteen (-) voi lukea komennossa vain kerran
