@@ -18,11 +18,16 @@ pub struct CheckArgs {
     ///
     /// Scenarios named here are checked against the encounter models and style files of the
     /// bundled library and of your folders, so a draft can be checked from anywhere.
+    ///
+    /// `-` reads a scenario from standard input, named `<stdin>` in the report.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format: human-readable text, or one JSON object per line for editors and CI.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print only the problems: no summary line, nothing when all is well.
+    #[arg(short, long)]
+    pub quiet: bool,
     #[command(flatten)]
     pub library: super::LibraryFlag,
 }
@@ -35,10 +40,11 @@ pub enum Format {
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
+    super::stdin::at_most_once(ctx, &args.paths)?;
     let missing: Vec<String> = args
         .paths
         .iter()
-        .filter(|p| !p.exists())
+        .filter(|p| !p.exists() && !super::stdin::is_stdin(p))
         .map(|path| {
             let path = path.display().to_string();
             let path = crate::content::text::display_safe(&path);
@@ -48,19 +54,36 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     if !missing.is_empty() {
         return Err(Error::usage(missing.join("\n")));
     }
+    let texts = if args.paths.iter().any(|p| super::stdin::is_stdin(p)) {
+        vec![(super::stdin::name(), super::stdin::read_text(ctx)?)]
+    } else {
+        Vec::new()
+    };
     let library = if args.paths.is_empty() {
         ctx.library()
     } else {
-        library::load(&LoadOptions {
+        let options = LoadOptions {
             bundled_scenarios: false,
             folders: ctx.user_folders(),
-            paths: args.paths.clone(),
-        })
+            paths: args
+                .paths
+                .iter()
+                .filter(|p| !super::stdin::is_stdin(p))
+                .cloned()
+                .collect(),
+        };
+        library::load_with_texts(&options, &texts)
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
     let _ = match args.format {
-        Format::Text => write_text(&mut out, &library, crate::diagnostics::stdout_color(), lang),
+        Format::Text => write_text(
+            &mut out,
+            &library,
+            crate::diagnostics::stdout_color(),
+            lang,
+            args.quiet,
+        ),
         Format::Json => write_json(&mut out, &library),
     };
     let code = if library.error_count() > 0 {
@@ -79,10 +102,14 @@ fn write_text(
     library: &Library,
     color: bool,
     lang: Lang,
+    quiet: bool,
 ) -> std::io::Result<()> {
     for d in &library.diagnostics {
         // Each report ends in a newline; one blank line separates reports.
         writeln!(out, "{}", d.render_in(lang, color))?;
+    }
+    if quiet {
+        return Ok(());
     }
     if let Some(first) = library.diagnostics.first() {
         let code = first.code.to_string();

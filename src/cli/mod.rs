@@ -24,6 +24,7 @@ pub mod present;
 pub mod profile;
 pub mod report;
 pub mod settings;
+pub mod stdin;
 pub mod test;
 
 use std::io::Write;
@@ -169,9 +170,14 @@ impl Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StyleArg {
+    // Written as the DiSC model writes them; taken in either case.
+    #[value(name = "D")]
     D,
+    #[value(name = "i")]
     I,
+    #[value(name = "S")]
     S,
+    #[value(name = "C")]
     C,
 }
 

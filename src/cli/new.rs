@@ -16,7 +16,7 @@ pub struct NewArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     /// The customer's DiSC style: D, i, S or C.
-    #[arg(long, value_enum, ignore_case = true, default_value = "s")]
+    #[arg(long, value_enum, ignore_case = true, default_value = "S")]
     pub style: StyleArg,
     /// The folder to write into (default: the current folder).
     #[arg(long, value_name = "DIR", default_value = ".")]
