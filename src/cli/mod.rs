@@ -262,7 +262,7 @@ impl Command {
                 Some(&a.save),
                 Some(&a.theme),
             ),
-            Command::Profile(a) => (Some(&a.library), None, Some(&a.save), None),
+            Command::Profile(a) => (Some(&a.library), None, Some(&a.save), Some(&a.theme)),
             Command::History(a) => (Some(&a.library), None, Some(&a.save), None),
             Command::List(a) => (Some(&a.library), None, None, None),
             Command::Export(a) => (Some(&a.library), None, None, None),

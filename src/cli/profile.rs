@@ -29,6 +29,8 @@ pub struct ProfileArgs {
     pub library: super::LibraryFlag,
     #[command(flatten)]
     pub save: super::SaveFlag,
+    #[command(flatten)]
+    pub theme: super::ThemeFlag,
 }
 
 /// A style given on the command line, or `none` to unset it.
