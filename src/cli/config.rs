@@ -169,7 +169,7 @@ fn example(ctx: &Context) -> String {
         "# theme = \"high-contrast\"".to_owned(),
         String::new(),
         comment(T::ConfigExampleScenarios),
-        "# scenarios = [\"/srv/kohtaa/scenarios\", \"drafts\"]".to_owned(),
+        "# scenarios = [\"/srv/kohtaa/scenarios\", \"./drafts\"]".to_owned(),
         String::new(),
         comment(T::ConfigExampleSave),
         "# save = false".to_owned(),

@@ -6,9 +6,9 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::content::text::display_safe;
-use crate::i18n::{T, tf};
+use crate::i18n::{T, t, tf};
 use crate::lang::Lang;
-use crate::store::config::{self, ConfigError};
+use crate::store::config::{self, ConfigError, Problem};
 use crate::tui::theme::ThemeChoice;
 
 /// `KOHTAA_LANG`: the interface language, as `--lang`.
@@ -253,17 +253,37 @@ fn file_error(lang: Lang, path: &std::path::Path, e: &ConfigError) -> String {
         ConfigError::Invalid {
             line,
             column,
-            reason,
-        } => tf(
-            lang,
-            T::ConfigInvalid,
-            &[
-                ("path", &shown),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-                ("reason", &display_safe(reason)),
-            ],
-        ),
+            problem,
+            text,
+        } => {
+            let reason = match problem {
+                Problem::UnknownKey(key) => {
+                    tf(lang, T::ConfigUnknownKey, &[("key", &display_safe(key))])
+                }
+                Problem::WrongType => t(lang, T::ConfigWrongType).to_owned(),
+                Problem::Syntax => t(lang, T::ConfigSyntax).to_owned(),
+            };
+            let headline = tf(
+                lang,
+                T::ConfigInvalid,
+                &[
+                    ("path", &shown),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("reason", &reason),
+                ],
+            );
+            // The line as it is in the file, and a caret under the spot.
+            let number = line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown_line = display_safe(&text.replace('\t', " ")).into_owned();
+            let before = text.chars().take(column.saturating_sub(1)).count();
+            format!(
+                "{headline}\n{pad} |\n{number} | {shown_line}\n{pad} | {}^\n{}",
+                " ".repeat(before),
+                t(lang, T::ConfigLeftAsItIs)
+            )
+        }
     }
 }
 

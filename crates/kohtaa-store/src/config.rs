@@ -44,12 +44,24 @@ pub enum ConfigError {
     /// The file is not valid UTF-8.
     NotUtf8,
     /// The file does not read as a configuration: where (1-based line and column, in
-    /// characters) and the parser's own reason, in English.
+    /// characters), what is wrong there, and that line of the file as it is.
     Invalid {
         line: usize,
         column: usize,
-        reason: String,
+        problem: Problem,
+        text: String,
     },
+}
+
+/// What is wrong in a configuration file, in words any language can say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A key kohtaa does not know (a typo, or a setting of a newer version).
+    UnknownKey(String),
+    /// A value of the wrong kind for its key (text where a true/false goes ...).
+    WrongType,
+    /// Not TOML: an unquoted text, a missing `=` ...
+    Syntax,
 }
 
 /// The configuration file to read: `KOHTAA_CONFIG` if set (and not empty), else
@@ -89,9 +101,24 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
         ConfigError::Invalid {
             line,
             column,
-            reason: e.message().trim().to_owned(),
+            problem: problem(e.message()),
+            text: text.lines().nth(line - 1).unwrap_or_default().to_owned(),
         }
     })
+}
+
+/// The kind of problem the parser's (English) message names: toml reports an unknown key
+/// and a wrong type in serde's words, and everything else is a matter of syntax.
+fn problem(message: &str) -> Problem {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some(end) = rest.find('`')
+    {
+        return Problem::UnknownKey(rest[..end].to_owned());
+    }
+    if message.starts_with("invalid type") {
+        return Problem::WrongType;
+    }
+    Problem::Syntax
 }
 
 /// The 1-based line and column (in characters) of the byte `offset` of `text`.
@@ -164,17 +191,26 @@ mod tests {
 
     #[test]
     fn a_mistake_is_placed_by_line_and_column_in_characters() {
-        let Err(ConfigError::Invalid { line, column, .. }) = parse("lang = \"fi\"\nsave = ää\n")
+        let Err(ConfigError::Invalid {
+            line,
+            column,
+            problem,
+            text,
+        }) = parse("lang = \"fi\"\nsave = ää\n")
         else {
             panic!("expected an error");
         };
-        assert_eq!((line, column), (2, 8));
-        let Err(ConfigError::Invalid { line, reason, .. }) = parse("\n\nlanguage = \"fi\"\n")
+        assert_eq!((line, column, problem), (2, 8, Problem::Syntax));
+        assert_eq!(text, "save = ää");
+        let Err(ConfigError::Invalid { line, problem, .. }) = parse("\n\nlanguage = \"fi\"\n")
         else {
             panic!("expected an error");
         };
-        assert_eq!(line, 3);
-        assert!(reason.contains("language"), "{reason}");
+        assert_eq!((line, problem), (3, Problem::UnknownKey("language".into())));
+        let Err(ConfigError::Invalid { line, problem, .. }) = parse("save = \"no\"\n") else {
+            panic!("expected an error");
+        };
+        assert_eq!((line, problem), (1, Problem::WrongType));
     }
 
     #[test]

@@ -692,9 +692,13 @@ config-example-lang = The language of the app and of every command: fi or en.
 config-example-theme = The app's look: default, high-contrast or mono. A theme chosen in the app (F2) or with --theme is kept in your profile and wins over this one.
 config-example-scenarios = Folders of your organisation's or your own scenarios; a relative path is taken from this file's folder.
 config-example-save = false: save no runs, reflections or profile (as --no-save).
-config-invalid = error: the configuration file { $path } does not read at line { $line }, column { $column }: { $reason } (the file was left as it is; `kohtaa config --example` shows what it may hold)
 config-not-utf8 = error: the configuration file { $path } is not UTF-8 text (the file was left as it is)
 config-bad-value = error: in the configuration file { $path }: { $key } = "{ $value }" is not a value kohtaa knows (see `kohtaa config --example`)
 config-bad-env = error: the environment variable { $var } = "{ $value }" is not a value kohtaa knows
 app-no-terminal = kohtaa: the practice app needs a terminal, and this is not one (standard input or output is a pipe or a file). To practise in plain text, one line at a time, run `kohtaa play --plain`, or `kohtaa play ID --plain` for one scenario (`kohtaa list` shows the ids).
 stdin-once = error: standard input (-) can be read only once in a command
+config-invalid = error: the configuration file { $path } does not read at line { $line }, column { $column }: { $reason }
+config-unknown-key = kohtaa knows no setting `{ $key }` (it knows lang, theme, scenarios and save)
+config-wrong-type = a value of the wrong kind (lang and theme take text in quotes, scenarios a list of them in [ ], save true or false)
+config-syntax = this is not TOML (text goes in quotes: lang = "fi")
+config-left-as-it-is = The file was left as it is; `kohtaa config --example` shows what it may hold.

@@ -692,9 +692,13 @@ config-example-lang = Sovelluksen ja kaikkien komentojen kieli: fi tai en.
 config-example-theme = Sovelluksen ulkoasu: default, high-contrast tai mono. Sovelluksessa (F2) tai --theme-valitsimella valittu teema tallentuu profiiliisi ja voittaa tämän.
 config-example-scenarios = Organisaatiosi tai omien skenaarioidesi kansiot; suhteellinen polku luetaan tämän tiedoston kansiosta.
 config-example-save = false: harjoituksia, pohdintoja eikä profiilia tallenneta (kuten --no-save).
-config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason } (tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla)
 config-not-utf8 = virhe: asetustiedosto { $path } ei ole UTF-8-tekstiä (tiedostoon ei koskettu)
 config-bad-value = virhe: asetustiedostossa { $path }: kohtaa ei tunne arvoa { $key } = "{ $value }" (katso `kohtaa config --example`)
 config-bad-env = virhe: kohtaa ei tunne ympäristömuuttujan arvoa { $var } = "{ $value }"
 app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä skenaariota komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
 stdin-once = virhe: vakiosyötteen (-) voi lukea komennossa vain kerran
+config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason }
+config-unknown-key = kohtaa ei tunne asetusta `{ $key }` (asetukset ovat lang, theme, scenarios ja save)
+config-wrong-type = arvo on väärää lajia (lang ja theme ovat lainausmerkeissä olevaa tekstiä, scenarios on luettelo niitä hakasulkeissa [ ], save on true tai false)
+config-syntax = tämä ei ole TOMLia (teksti kirjoitetaan lainausmerkkeihin: lang = "fi")
+config-left-as-it-is = Tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla.
