@@ -54,7 +54,11 @@ pub fn env(ctx: &Context, library: Library) -> (Env, bool) {
         .unwrap_or_default();
     let no_color = match ctx.color {
         super::ColorWhen::Auto => Theme::no_color(),
-        super::ColorWhen::Always => false,
+        super::ColorWhen::Always => {
+            // crossterm drops every colour under NO_COLOR by itself; the option wins over it.
+            crossterm::style::force_color_output(true);
+            false
+        }
         super::ColorWhen::Never => true,
     };
     let mut env = Env::new(

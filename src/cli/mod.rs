@@ -47,7 +47,7 @@ use crate::store::library::{self, LoadOptions};
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
-    /// The app's options. Also taken here, before a command, by every command that has them.
+    // The app's options; before a command they are also taken for it, as they always were.
     #[command(flatten)]
     pub library: LibraryFlag,
     #[command(flatten)]
