@@ -462,11 +462,15 @@ pub fn run(cli: Cli) -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
     }
     let given = cli.given();
-    // Where the configuration file is needs no configuration: said even when it is broken.
-    if let Some(Command::Config(args)) = &cli.command
-        && args.path
-    {
-        return config::print_path();
+    // What needs no settings works even with a broken configuration file: where that file
+    // is, and what a shell or `man` is given (clap's own English, like `--help`).
+    match &cli.command {
+        Some(Command::Config(args)) if args.path => return config::print_path(),
+        Some(Command::Completions(args)) => {
+            return completions::completions(args).unwrap_or_else(|e| report_error(&e));
+        }
+        Some(Command::Man(_)) => return completions::man().unwrap_or_else(|e| report_error(&e)),
+        _ => {}
     }
     let flags = settings::Flags {
         lang: cli.global.lang,

@@ -113,6 +113,11 @@ fn a_broken_configuration_file_is_an_input_error_for_every_command() {
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
     }
+    // What needs no settings still works: the file's place, completions, the man page.
+    for args in [&["config", "--path"][..], &["completions", "zsh"], &["man"]] {
+        let out = run(kohtaa(data.path()).args(args));
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
 }
 
 #[test]
