@@ -1,6 +1,7 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 //!
-//! [`run`] resolves the global flags once into a [`Context`] and hands it to the command; a
+//! [`run`] resolves the settings (options, else the environment, else the configuration file;
+//! see [`settings`]) once into a [`Context`] and hands it to the command; a
 //! command returns `Result<ExitCode, Error>` (0, or 1 when it found problems) and [`run`]
 //! prints an [`Error`] on stderr, in the interface language, with its exit code (2 for usage
 //! and input errors, 1 for failures). Rules live in `kohtaa-core`, files in `kohtaa-store`;

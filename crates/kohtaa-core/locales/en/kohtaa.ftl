@@ -568,7 +568,7 @@ history-unreadable = warning: cannot read saved run { $path }: { $why }
 history-damaged = warning: saved run { $path } is damaged: { $why }
 history-newer = warning: saved run { $path } has format { $version }, newer than this kohtaa reads ({ $supported }); skipped
 history-moved-to = ; moved to { $path }
-history-no-save = error: --no-save is set (or there is no data folder): nothing deleted
+history-no-save = error: saving is off (--no-save, KOHTAA_SAVE or `save = false`; `kohtaa config` says which), or there is no data folder: nothing deleted
 history-no-terminal = error: not asking without a terminal; add --yes to delete every saved run
 history-confirm = Delete every saved run in { $dir }? This cannot be undone. [y/N]{" "}
 history-nothing-deleted = nothing deleted
@@ -586,7 +586,7 @@ report-lines-skipped = , { $lines } skipped
 profile-no-data-dir = error: no data directory on this system; set KOHTAA_DATA_DIR
 profile-file-error = error: { $path }: { $error }
 profile-moved-aside = warning: your profile could not be read and was moved aside to { $path }
-profile-no-save = error: --no-save is set; the profile was not changed
+profile-no-save = error: saving is off (--no-save, KOHTAA_SAVE or `save = false`; `kohtaa config` says which); the profile was not changed
 profile-your-style = Your style: { $style }
 profile-feedback = Feedback: { $text }
 profile-strength = Strength: { $text }

@@ -568,7 +568,7 @@ history-unreadable = varoitus: tallennettua harjoitusta { $path } ei voi lukea: 
 history-damaged = varoitus: tallennettu harjoitus { $path } on vioittunut: { $why }
 history-newer = varoitus: tallennetun harjoituksen { $path } muoto { $version } on uudempi kuin tämä kohtaa osaa lukea ({ $supported }); ohitettiin
 history-moved-to = ; siirrettiin sivuun: { $path }
-history-no-save = virhe: --no-save on käytössä (tai datakansiota ei ole), joten mitään ei poistettu
+history-no-save = virhe: tallennus on pois päältä (--no-save, KOHTAA_SAVE tai `save = false`; `kohtaa config` kertoo, mikä niistä), tai datakansiota ei ole, joten mitään ei poistettu
 history-no-terminal = virhe: ilman päätettä ei voi kysyä; lisää --yes, jos haluat poistaa kaikki tallennetut harjoitukset
 history-confirm = Poistetaanko kaikki tallennetut harjoitukset hakemistosta { $dir }? Tätä ei voi perua. [k/E]{" "}
 history-nothing-deleted = mitään ei poistettu
@@ -586,7 +586,7 @@ report-lines-skipped = , ohitettiin { $lines }
 profile-no-data-dir = virhe: järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR
 profile-file-error = virhe: { $path }: { $error }
 profile-moved-aside = varoitus: profiiliasi ei voitu lukea, ja se siirrettiin talteen nimellä { $path }
-profile-no-save = virhe: --no-save on käytössä, joten profiilia ei muutettu
+profile-no-save = virhe: tallennus on pois päältä (--no-save, KOHTAA_SAVE tai `save = false`; `kohtaa config` kertoo, mikä niistä), joten profiilia ei muutettu
 profile-your-style = Tyylisi: { $style }
 profile-feedback = Palaute: { $text }
 profile-strength = Vahvuus: { $text }
