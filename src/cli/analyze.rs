@@ -20,11 +20,11 @@ use crate::store::draft::Draft;
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Scenario files to analyse.
+    /// Scenario files to analyse (`-`: standard input).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// text for people, or json: one object per file per line.
-    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = AnalyzeFormat::Text)]
     pub format: AnalyzeFormat,
     /// States to explore for the model fit before reporting what could be proven.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_STATE_LIMIT)]
@@ -32,6 +32,8 @@ pub struct AnalyzeArgs {
     /// Also list the notes: things often intended, such as a mistake that raises the mood.
     #[arg(long)]
     pub notes: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,6 +44,7 @@ pub enum AnalyzeFormat {
 
 pub fn run(ctx: &Context, args: &AnalyzeArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
+    super::stdin::at_most_once(ctx, &args.files)?;
     let mut status = ExitCode::SUCCESS;
     let mut out = std::io::stdout().lock();
     for (i, file) in args.files.iter().enumerate() {
@@ -57,7 +60,7 @@ pub fn run(ctx: &Context, args: &AnalyzeArgs) -> Result<ExitCode, Error> {
         let _ = match args.format {
             AnalyzeFormat::Json => {
                 let mut value = serde_json::to_value(&analysis).expect("serialisable");
-                value["file"] = serde_json::Value::String(file.display().to_string());
+                value["file"] = serde_json::Value::String(draft.source.name.to_string());
                 writeln!(out, "{}", crate::content::json::to_string(&value))
             }
             AnalyzeFormat::Text => {

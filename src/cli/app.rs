@@ -14,6 +14,7 @@ use crate::tui::theme::{Theme, ThemeChoice};
 use crate::tui::{self, App, Env};
 
 pub fn run(ctx: &Context) -> Result<ExitCode, Error> {
+    need_terminal(ctx)?;
     // The first frame shows the library from the scenarios' headers; the full load (every
     // scenario parsed and checked) runs meanwhile and takes over when done: a large user
     // library shows several times sooner.
@@ -43,8 +44,23 @@ pub fn env(ctx: &Context, library: Library) -> (Env, bool) {
         Some(Ok(ProfileState::Found(p))) => saved_theme(p),
         _ => None,
     };
-    let choice = ctx.theme.or(saved_theme).unwrap_or_default();
-    let no_color = Theme::no_color();
+    // A choice made for this start (`--theme`, `KOHTAA_THEME`) first, then the one the
+    // learner saved, then the configuration file's.
+    let choice = ctx
+        .theme
+        .or(ctx.theme_env)
+        .or(saved_theme)
+        .or(ctx.theme_file)
+        .unwrap_or_default();
+    let no_color = match ctx.color {
+        super::ColorWhen::Auto => Theme::no_color(),
+        super::ColorWhen::Always => {
+            // crossterm drops every colour under NO_COLOR by itself; the option wins over it.
+            crossterm::style::force_color_output(true);
+            false
+        }
+        super::ColorWhen::Never => true,
+    };
     let mut env = Env::new(
         ctx.lang,
         Theme::for_choice(choice, no_color),
@@ -92,6 +108,17 @@ pub fn env(ctx: &Context, library: Library) -> (Env, bool) {
         env.profile_notice.get_or_insert(failed);
     }
     (env, first_start)
+}
+
+/// The app draws on a terminal and reads keys from it: without one (a pipe, a file,
+/// `</dev/null`) it says how to practise in plain text instead of failing to draw.
+pub fn need_terminal(ctx: &Context) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Error::usage(ctx.t(T::AppNoTerminal)))
+    }
 }
 
 /// The theme saved in a profile; `None` when none was chosen or its name is unknown here.

@@ -18,11 +18,18 @@ pub struct CheckArgs {
     ///
     /// Scenarios named here are checked against the encounter models and style files of the
     /// bundled library and of your folders, so a draft can be checked from anywhere.
+    ///
+    /// `-` reads a scenario from standard input, named `<stdin>` in the report.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format: human-readable text, or one JSON object per line for editors and CI.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print only the problems: no summary line, nothing when all is well.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
     /// Check again each time a file named (or in a folder named, or in your folders) is
     /// saved, until Ctrl-C.
     #[arg(long)]
@@ -37,10 +44,11 @@ pub enum Format {
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
+    super::stdin::at_most_once(ctx, &args.paths)?;
     let missing: Vec<String> = args
         .paths
         .iter()
-        .filter(|p| !p.exists())
+        .filter(|p| !p.exists() && !super::stdin::is_stdin(p))
         .map(|path| {
             let path = path.display().to_string();
             let path = crate::content::text::display_safe(&path);
@@ -51,9 +59,17 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
         return Err(Error::usage(missing.join("\n")));
     }
     if args.watch {
+        if args.paths.iter().any(|p| super::stdin::is_stdin(p)) {
+            return Err(Error::usage(ctx.t(T::WatchStdin).to_owned()));
+        }
         return super::watch::check(ctx, args);
     }
-    let library = load(ctx, args);
+    let texts = if args.paths.iter().any(|p| super::stdin::is_stdin(p)) {
+        vec![(super::stdin::name(), super::stdin::read_text(ctx)?)]
+    } else {
+        Vec::new()
+    };
+    let library = load(ctx, args, &texts);
     // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
     let _ = print(&library, args, lang);
     let code = exit_code(&library);
@@ -63,16 +79,23 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     Ok(code)
 }
 
-/// The files `check` is asked about, checked.
-pub(super) fn load(ctx: &Context, args: &CheckArgs) -> Library {
+/// The files `check` is asked about, checked, with `texts` (standard input, read already)
+/// among them.
+pub(super) fn load(ctx: &Context, args: &CheckArgs, texts: &[(PathBuf, String)]) -> Library {
     if args.paths.is_empty() {
         ctx.library()
     } else {
-        library::load(&LoadOptions {
+        let options = LoadOptions {
             bundled_scenarios: false,
             folders: ctx.user_folders(),
-            paths: args.paths.clone(),
-        })
+            paths: args
+                .paths
+                .iter()
+                .filter(|p| !super::stdin::is_stdin(p))
+                .cloned()
+                .collect(),
+        };
+        library::load_with_texts(&options, texts)
     }
 }
 
@@ -80,7 +103,13 @@ pub(super) fn load(ctx: &Context, args: &CheckArgs) -> Library {
 pub(super) fn print(library: &Library, args: &CheckArgs, lang: Lang) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Text => write_text(&mut out, library, crate::diagnostics::stdout_color(), lang)?,
+        Format::Text => write_text(
+            &mut out,
+            library,
+            crate::diagnostics::stdout_color(),
+            lang,
+            args.quiet,
+        )?,
         Format::Json => write_json(&mut out, library)?,
     };
     out.flush()
@@ -100,10 +129,14 @@ fn write_text(
     library: &Library,
     color: bool,
     lang: Lang,
+    quiet: bool,
 ) -> std::io::Result<()> {
     for d in &library.diagnostics {
         // Each report ends in a newline; one blank line separates reports.
         writeln!(out, "{}", d.render_in(lang, color))?;
+    }
+    if quiet {
+        return Ok(());
     }
     if let Some(first) = library.diagnostics.first() {
         let code = first.code.to_string();

@@ -11,7 +11,10 @@ use crate::content::coverage::{Coverage, Words, differences};
 use crate::i18n::{T, t, tf};
 
 #[derive(Debug, Args)]
-pub struct CoverageArgs {}
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+}
 
 pub fn run(ctx: &Context, _args: &CoverageArgs) -> Result<ExitCode, Error> {
     let library = ctx.library();

@@ -24,6 +24,8 @@ pub struct ExportArgs {
     /// Include your style profile in every line (left out by default: it is personal).
     #[arg(long)]
     pub with_style: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

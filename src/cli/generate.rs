@@ -13,6 +13,8 @@ pub struct GenerateArgs {
     /// How many nodes (at least 4).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub nodes: usize,
+    #[command(flatten)]
+    pub seed: super::SeedFlag,
 }
 
 /// The seed is the global `--seed` (default 0).

@@ -14,12 +14,14 @@ use crate::store::draft::{self, Draft, DraftError};
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
-    /// The scenario file to draw.
+    /// The scenario file to draw (`-`: standard input).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// dot for Graphviz (`kohtaa graph FILE | dot -Tpng -o graph.png`), or mermaid.
-    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,8 +34,13 @@ pub enum GraphFormat {
 /// on stderr and exit code 1; errors of meaning are shown but do not stop the command.
 pub fn load_draft(ctx: &Context, path: &Path) -> Result<Draft, Error> {
     let lang = ctx.lang;
-    let shown = path.display().to_string();
-    if !path.is_file() {
+    let from_stdin = super::stdin::is_stdin(path);
+    let shown = if from_stdin {
+        super::stdin::name().display().to_string()
+    } else {
+        path.display().to_string()
+    };
+    if !from_stdin && !path.is_file() {
         return Err(Error::usage(tf(
             lang,
             T::CliNoSuchFile,
@@ -41,7 +48,13 @@ pub fn load_draft(ctx: &Context, path: &Path) -> Result<Draft, Error> {
         )));
     }
     let color = crate::diagnostics::stderr_color();
-    match draft::load(path, &ctx.scenarios) {
+    let loaded = if from_stdin {
+        let text = super::stdin::read_text(ctx)?;
+        draft::load_text(&super::stdin::name(), text, &ctx.draft_folders())
+    } else {
+        draft::load(path, &ctx.draft_folders())
+    };
+    match loaded {
         Ok(draft) => {
             for d in draft.diagnostics.iter().filter(|d| d.is_error()) {
                 eprintln!("{}", d.render_in(lang, color));
@@ -70,7 +83,8 @@ pub fn load_draft(ctx: &Context, path: &Path) -> Result<Draft, Error> {
             }
             Err(Error::exit(1))
         }
-        Err(DraftError::NotAScenario) => Err(Error::failed(tf(
+        // Not a scenario at all (a model, a test file): the wrong input, as a missing file is.
+        Err(DraftError::NotAScenario) => Err(Error::usage(tf(
             lang,
             T::DraftNotScenario,
             &[("path", &shown)],

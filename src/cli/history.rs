@@ -21,6 +21,10 @@ pub struct HistoryArgs {
     /// Do not ask before deleting.
     #[arg(long, requires = "forget")]
     pub yes: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+    #[command(flatten)]
+    pub save: super::SaveFlag,
 }
 
 /// Loads the history, measured by the current rules where `library` still has each run's

@@ -13,7 +13,10 @@ use crate::content::text::display_safe;
 use crate::tui::text::width;
 
 #[derive(Debug, Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+}
 
 /// One line a scenario, `ID  LANG  TITLE`, the interface language first, each language by
 /// title: the id first, so `kohtaa list | cut -d' ' -f1` gives the ids alone.

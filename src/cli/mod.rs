@@ -1,6 +1,7 @@
 //! The command line: arguments, and one thin module per command over the core layers.
 //!
-//! [`run`] resolves the global flags once into a [`Context`] and hands it to the command; a
+//! [`run`] resolves the settings (options, else the environment, else the configuration file;
+//! see [`settings`]) once into a [`Context`] and hands it to the command; a
 //! command returns `Result<ExitCode, Error>` (0, or 1 when it found problems) and [`run`]
 //! prints an [`Error`] on stderr, in the interface language, with its exit code (2 for usage
 //! and input errors, 1 for failures). Rules live in `kohtaa-core`, files in `kohtaa-store`;
@@ -9,6 +10,8 @@
 pub mod analyze;
 pub mod app;
 pub mod check;
+pub mod completions;
+pub mod config;
 pub mod coverage;
 pub mod explain;
 pub mod export;
@@ -21,6 +24,8 @@ pub mod play;
 pub mod present;
 pub mod profile;
 pub mod report;
+pub mod settings;
+pub mod stdin;
 pub mod test;
 pub mod watch;
 
@@ -44,36 +49,137 @@ use crate::store::library::{self, LoadOptions};
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    // The app's options; before a command they are also taken for it, as they always were.
+    #[command(flatten)]
+    pub library: LibraryFlag,
+    #[command(flatten)]
+    pub seed: SeedFlag,
+    #[command(flatten)]
+    pub save: SaveFlag,
+    #[command(flatten)]
+    pub theme: ThemeFlag,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The options that mean something to every command: the language it speaks, and colour.
 #[derive(Debug, Clone, Args)]
 pub struct Global {
-    /// Language of the interface: fi or en (default: from LC_ALL / LANG, else en).
+    /// Language of the interface: fi or en (default: KOHTAA_LANG, the configuration file, the
+    /// locale, else en).
     #[arg(long, global = true, value_name = "LANG", value_parser = |s: &str| s.parse::<Lang>())]
     pub lang: Option<Lang>,
-    /// A folder of your own scenarios, models and style files (repeatable).
-    #[arg(long = "scenarios", global = true, value_name = "DIR")]
+    /// When to colour the output: auto (a terminal, unless NO_COLOR is set or CLICOLOR_FORCE
+    /// asks for colour anyway), always or never. Also the app's colours.
+    #[arg(long, global = true, value_name = "WHEN", value_enum, ignore_case = true, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// `--color`: when output carries colour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--scenarios`, for the commands that read the library.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LibraryFlag {
+    /// A folder of your own scenarios, models and style files (repeatable; replaces
+    /// KOHTAA_SCENARIOS and the configuration file's folders).
+    #[arg(long = "scenarios", value_name = "DIR")]
     pub scenarios: Vec<PathBuf>,
+}
+
+/// `--seed`, for the commands that shuffle choices.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SeedFlag {
     /// Seed for the order of choices, to make a run reproducible.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+/// `--no-save`, for the commands that write the learner's files.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SaveFlag {
     /// Do not save runs, reflections or the profile.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_save: bool,
+}
+
+/// `--theme`, for the commands that open the app.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ThemeFlag {
     /// The app's look: default colours, high-contrast (bold, reverse and underline; nothing
     /// shown by dim, italic or blue alone) or mono. Remembered in your profile; NO_COLOR
     /// always drops the colours.
-    #[arg(long, global = true, value_name = "THEME")]
+    #[arg(long, value_name = "THEME", ignore_case = true)]
     pub theme: Option<crate::tui::theme::ThemeChoice>,
+}
+
+/// What the command line gave, before a command and in it, put together: a value in the
+/// command wins; folders are given in both places add up.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    pub scenarios: Vec<PathBuf>,
+    pub seed: Option<u64>,
+    pub no_save: bool,
+    pub theme: Option<crate::tui::theme::ThemeChoice>,
+}
+
+impl Given {
+    fn add(
+        &mut self,
+        library: Option<&LibraryFlag>,
+        seed: Option<&SeedFlag>,
+        save: Option<&SaveFlag>,
+        theme: Option<&ThemeFlag>,
+    ) {
+        if let Some(l) = library {
+            self.scenarios.extend(l.scenarios.iter().cloned());
+        }
+        if let Some(s) = seed.and_then(|s| s.seed) {
+            self.seed = Some(s);
+        }
+        if save.is_some_and(|s| s.no_save) {
+            self.no_save = true;
+        }
+        if let Some(t) = theme.and_then(|t| t.theme) {
+            self.theme = Some(t);
+        }
+    }
+}
+
+impl Cli {
+    /// The app's options as given before the command and in it.
+    pub fn given(&self) -> Given {
+        let mut given = Given::default();
+        given.add(
+            Some(&self.library),
+            Some(&self.seed),
+            Some(&self.save),
+            Some(&self.theme),
+        );
+        if let Some(command) = &self.command {
+            let (l, s, n, t) = command.flags();
+            given.add(l, s, n, t);
+        }
+        given
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StyleArg {
+    // Written as the DiSC model writes them; taken in either case.
+    #[value(name = "D")]
     D,
+    #[value(name = "i")]
     I,
+    #[value(name = "S")]
     S,
+    #[value(name = "C")]
     C,
 }
 
@@ -124,39 +230,112 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print which steps and customer styles the scenarios practise, as Markdown tables.
     Coverage(coverage::CoverageArgs),
+    /// Show the settings in force and where each came from (flag, environment, file).
+    Config(config::ConfigArgs),
+    /// Write a completion script for a shell to stdout.
+    Completions(completions::CompletionsArgs),
+    /// Write the manual page (roff) to stdout.
+    Man(completions::ManArgs),
     /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
 }
 
-/// What the global flags ask for, resolved once in [`run`] and handed to every command: the
-/// interface language, the user's folders, the seed, whether to save, the theme, and where
-/// the learner's files live.
+type Flags<'a> = (
+    Option<&'a LibraryFlag>,
+    Option<&'a SeedFlag>,
+    Option<&'a SaveFlag>,
+    Option<&'a ThemeFlag>,
+);
+
+impl Command {
+    /// The app's options this command takes, as given to it.
+    fn flags(&self) -> Flags<'_> {
+        match self {
+            Command::Play(a) => (
+                Some(&a.library),
+                Some(&a.seed),
+                Some(&a.save),
+                Some(&a.theme),
+            ),
+            Command::Present(a) => (
+                Some(&a.library),
+                Some(&a.seed),
+                Some(&a.save),
+                Some(&a.theme),
+            ),
+            Command::Profile(a) => (Some(&a.library), None, Some(&a.save), Some(&a.theme)),
+            Command::History(a) => (Some(&a.library), None, Some(&a.save), None),
+            Command::List(a) => (Some(&a.library), None, None, None),
+            Command::Export(a) => (Some(&a.library), None, None, None),
+            Command::Report(a) => (Some(&a.library), None, None, None),
+            Command::Check(a) => (Some(&a.library), None, None, None),
+            Command::Graph(a) => (Some(&a.library), None, None, None),
+            Command::Analyze(a) => (Some(&a.library), None, None, None),
+            Command::Test(a) => (Some(&a.library), None, None, None),
+            Command::Coverage(a) => (Some(&a.library), None, None, None),
+            Command::Config(a) => (Some(&a.library), None, Some(&a.save), Some(&a.theme)),
+            Command::Generate(a) => (None, Some(&a.seed), None, None),
+            Command::Explain(_) | Command::New(_) | Command::Completions(_) | Command::Man(_) => {
+                (None, None, None, None)
+            }
+        }
+    }
+}
+
+/// What the settings ask for (flags, else the environment, else the configuration file),
+/// resolved once in [`run`] and handed to every command: the interface language, the
+/// library's folders, the seed, whether to save, the theme, colour, and where the learner's
+/// files live.
 #[derive(Clone, Debug)]
 pub struct Context {
-    /// The interface language: `--lang`, else the locale, else English.
+    /// The interface language: `--lang`, `KOHTAA_LANG`, the file, the locale, else English.
     pub lang: Lang,
-    /// `--scenarios`: the user's own folders given on the command line.
+    /// The user's own folders: `--scenarios`, else `KOHTAA_SCENARIOS`, else the file's.
     pub scenarios: Vec<PathBuf>,
+    /// The system-wide library folders (an organisation's library for every user).
+    pub system_folders: Vec<PathBuf>,
     /// `--seed`.
     pub seed: Option<u64>,
-    /// False with `--no-save`: runs, reflections and the profile are not written.
+    /// False with `--no-save` (or `KOHTAA_SAVE=false`, or `save = false` in the file): runs,
+    /// reflections and the profile are not written.
     pub save: bool,
-    /// `--theme`.
+    /// `--theme`: chosen on the command line, so remembered in the profile.
     pub theme: Option<crate::tui::theme::ThemeChoice>,
+    /// `KOHTAA_THEME`: over the profile's theme, never saved.
+    pub theme_env: Option<crate::tui::theme::ThemeChoice>,
+    /// The configuration file's theme: used when the profile has none.
+    pub theme_file: Option<crate::tui::theme::ThemeChoice>,
+    /// `--color`.
+    pub color: ColorWhen,
     /// The data directory (`KOHTAA_DATA_DIR`, else the platform's); `None` when there is none.
     pub data_dir: Option<PathBuf>,
 }
 
 impl Context {
-    /// The context the global flags ask for.
-    pub fn new(global: &Global) -> Context {
+    /// The context of these settings, with the command line's seed and colour.
+    pub fn from_settings(
+        settings: &settings::Settings,
+        seed: Option<u64>,
+        color: ColorWhen,
+    ) -> Context {
+        let theme_from = |wanted: fn(&settings::Origin) -> bool| {
+            settings
+                .theme
+                .as_ref()
+                .filter(|(_, o)| wanted(o))
+                .map(|(t, _)| *t)
+        };
         Context {
-            lang: ui_language(global),
-            scenarios: global.scenarios.clone(),
-            seed: global.seed,
-            save: !global.no_save,
-            theme: global.theme,
+            lang: settings.lang.0,
+            scenarios: settings.scenarios.iter().map(|(p, _)| p.clone()).collect(),
+            system_folders: settings.system_folders.clone(),
+            seed,
+            save: settings.save.0,
+            theme: theme_from(|o| matches!(o, settings::Origin::Flag(_))),
+            theme_env: theme_from(|o| matches!(o, settings::Origin::Env(_))),
+            theme_file: theme_from(|o| matches!(o, settings::Origin::File)),
+            color,
             data_dir: crate::store::data_dir(),
         }
     }
@@ -176,10 +355,23 @@ impl Context {
         self.data_dir.as_deref().map(crate::store::scenarios_dir)
     }
 
-    /// The folders of the user's own files: the one in the data directory, then `--scenarios`.
+    /// The folders of the library beyond the bundle: the system-wide ones, the one in the
+    /// data directory, then `--scenarios` (or what the environment or the file set).
     pub fn user_folders(&self) -> Vec<PathBuf> {
-        self.user_scenarios_dir()
-            .into_iter()
+        self.system_folders
+            .iter()
+            .cloned()
+            .chain(self.user_scenarios_dir())
+            .chain(self.scenarios.iter().cloned())
+            .collect()
+    }
+
+    /// The folders an author's draft is checked with: `--scenarios` (or the environment's or
+    /// the file's) and the system-wide ones, for their models and style files.
+    pub fn draft_folders(&self) -> Vec<PathBuf> {
+        self.system_folders
+            .iter()
+            .cloned()
             .chain(self.scenarios.iter().cloned())
             .collect()
     }
@@ -261,27 +453,38 @@ pub fn report_error(error: &Error) -> ExitCode {
     ExitCode::from(error.code)
 }
 
-/// The language of the interface: `--lang`, else the locale, else English.
-pub fn ui_language(global: &Global) -> Lang {
-    if let Some(lang) = global.lang {
-        return lang;
-    }
-    // The POSIX variables first, in their order of precedence; a locale kohtaa does not
-    // speak means English. Windows and macOS often set none: ask the system.
-    let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .find(|value| !value.is_empty());
-    let locale = from_env.or_else(sys_locale::get_locale);
-    locale
-        .and_then(|l| Lang::from_locale(&l))
-        .unwrap_or(Lang::En)
-}
-
-/// Runs the command the arguments ask for, with the global flags resolved once; an error is
+/// Runs the command the arguments ask for, with the settings resolved once; an error is
 /// printed here, and only here.
 pub fn run(cli: Cli) -> ExitCode {
-    let ctx = Context::new(&cli.global);
+    // Colour for every stream anstream decides for (diagnostics): the flag over NO_COLOR and
+    // CLICOLOR_FORCE, which anstream reads itself under `auto`.
+    match cli.global.color {
+        ColorWhen::Auto => {}
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+    }
+    let given = cli.given();
+    // What needs no settings works even with a broken configuration file: where that file
+    // is, and what a shell or `man` is given (clap's own English, like `--help`).
+    match &cli.command {
+        Some(Command::Config(args)) if args.path => return config::print_path(),
+        Some(Command::Completions(args)) => {
+            return completions::completions(args).unwrap_or_else(|e| report_error(&e));
+        }
+        Some(Command::Man(_)) => return completions::man().unwrap_or_else(|e| report_error(&e)),
+        _ => {}
+    }
+    let flags = settings::Flags {
+        lang: cli.global.lang,
+        scenarios: given.scenarios.clone(),
+        no_save: given.no_save,
+        theme: given.theme,
+    };
+    let settings = match settings::Settings::resolve(&flags) {
+        Ok(s) => s,
+        Err(message) => return report_error(&Error::usage(message)),
+    };
+    let ctx = Context::from_settings(&settings, given.seed, cli.global.color);
     let ctx = &ctx;
     let outcome = match cli.command {
         Some(Command::Graph(args)) => graph::run(ctx, &args),
@@ -300,6 +503,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => list::run(ctx, &args),
         Some(Command::Present(args)) => present::run(ctx, &args),
         Some(Command::Coverage(args)) => coverage::run(ctx, &args),
+        Some(Command::Config(args)) => config::run(ctx, &settings, &args),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Man(_)) => completions::man(),
     };
     outcome.unwrap_or_else(|e| report_error(&e))
 }
@@ -319,7 +525,7 @@ mod tests {
     }
 
     #[test]
-    fn the_context_is_the_global_flags_resolved() {
+    fn the_apps_options_are_taken_before_the_command_and_in_it() {
         let cli = Cli::try_parse_from([
             "kohtaa",
             "--lang",
@@ -329,17 +535,31 @@ mod tests {
             "7",
             "--scenarios",
             "mine",
-            "list",
+            "play",
+            "--scenarios",
+            "also",
+            "--seed",
+            "8",
+            "x",
         ])
         .unwrap();
-        let ctx = Context::new(&cli.global);
-        assert_eq!(ctx.lang, Lang::Fi);
-        assert!(!ctx.save);
-        assert_eq!(ctx.seed, Some(7));
-        assert_eq!(ctx.scenarios, [PathBuf::from("mine")]);
-        assert_eq!(ctx.user_folders().last(), Some(&PathBuf::from("mine")));
-        let options = ctx.library_options();
-        assert!(options.bundled_scenarios);
-        assert_eq!(options.folders, ctx.user_folders());
+        let given = cli.given();
+        assert_eq!(cli.global.lang, Some(Lang::Fi));
+        assert!(given.no_save);
+        assert_eq!(given.seed, Some(8));
+        assert_eq!(
+            given.scenarios,
+            [PathBuf::from("mine"), PathBuf::from("also")]
+        );
+    }
+
+    #[test]
+    fn options_appear_only_under_the_commands_they_mean_something_to() {
+        assert!(Cli::try_parse_from(["kohtaa", "explain", "--seed", "7"]).is_err());
+        assert!(Cli::try_parse_from(["kohtaa", "new", "x", "--no-save"]).is_err());
+        assert!(Cli::try_parse_from(["kohtaa", "check", "--theme", "mono"]).is_err());
+        assert!(
+            Cli::try_parse_from(["kohtaa", "explain", "--lang", "FI", "--color", "NEVER"]).is_ok()
+        );
     }
 }

@@ -21,7 +21,7 @@ pub struct NewArgs {
         long,
         value_enum,
         ignore_case = true,
-        default_value = "s",
+        default_value = "S",
         conflicts_with = "from"
     )]
     pub style: StyleArg,

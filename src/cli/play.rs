@@ -47,6 +47,14 @@ pub struct PlayArgs {
     /// stdout. Implies --plain; the transcript then goes to stderr.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+    #[command(flatten)]
+    pub seed: super::SeedFlag,
+    #[command(flatten)]
+    pub save: super::SaveFlag,
+    #[command(flatten)]
+    pub theme: super::ThemeFlag,
 }
 
 /// A scenario ready to play, with its encounter model.
@@ -116,6 +124,7 @@ pub fn interactive(
         }
     };
     let lang = env.lang;
+    super::app::need_terminal(ctx)?;
     let mut app = App::new(env);
     app.screen = screen;
     super::app::finish(lang, tui::run(app))
@@ -133,7 +142,7 @@ fn draft(ctx: &Context, path: &Path, args: &PlayArgs) -> Result<ExitCode, Error>
             &[("path", &shown)],
         )));
     }
-    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &ctx.scenarios))
+    if let (Some(start), Ok(d)) = (&args.start, draft::load(path, &ctx.draft_folders()))
         && !d.scenario.nodes.iter().any(|n| n.id == *start)
     {
         let (path, node) = (path.display().to_string(), display_safe(start));
@@ -147,10 +156,11 @@ fn draft(ctx: &Context, path: &Path, args: &PlayArgs) -> Result<ExitCode, Error>
     let screen = DraftScreen::open(
         &env,
         path.to_path_buf(),
-        ctx.scenarios.clone(),
+        ctx.draft_folders(),
         args.start.clone(),
     );
     let lang = env.lang;
+    super::app::need_terminal(ctx)?;
     let mut app = App::new(env);
     app.screen = Screen::Draft(screen);
     super::app::finish(lang, tui::run_draft(app, path))
@@ -176,7 +186,7 @@ pub fn from_file(ctx: &Context, path: &Path) -> Result<Playable, Error> {
     }
     let library = library::load(&LoadOptions {
         bundled_scenarios: false,
-        folders: ctx.scenarios.clone(),
+        folders: ctx.draft_folders(),
         paths: vec![path.to_path_buf()],
     });
     let name = path.display().to_string();

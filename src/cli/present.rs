@@ -16,6 +16,14 @@ pub struct PresentArgs {
     /// The scenario to present (default: choose one on screen).
     #[arg(value_name = "SCENARIO-ID")]
     pub scenario: Option<String>,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+    #[command(flatten)]
+    pub seed: super::SeedFlag,
+    #[command(flatten)]
+    pub save: super::SaveFlag,
+    #[command(flatten)]
+    pub theme: super::ThemeFlag,
 }
 
 pub fn run(ctx: &Context, args: &PresentArgs) -> Result<ExitCode, Error> {
@@ -31,6 +39,7 @@ pub fn run(ctx: &Context, args: &PresentArgs) -> Result<ExitCode, Error> {
                 .map_err(|e| Error::failed(tf(lang, T::CliError, &[("message", &e)])))?
         }
     };
+    super::app::need_terminal(ctx)?;
     let mut app = App::new(env);
     app.screen = Screen::Present(Box::new(screen));
     super::app::finish(lang, tui::run(app))

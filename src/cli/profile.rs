@@ -25,6 +25,12 @@ pub struct ProfileArgs {
     /// Set your style: D, i, S, C, a neighbour blend (Di, iD, iS, Si, SC, CS, CD, DC), or none.
     #[arg(long, value_name = "STYLE", conflicts_with = "forget", value_parser = parse_style)]
     pub set: Option<StyleSetting>,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
+    #[command(flatten)]
+    pub save: super::SaveFlag,
+    #[command(flatten)]
+    pub theme: super::ThemeFlag,
 }
 
 /// A style given on the command line, or `none` to unset it.

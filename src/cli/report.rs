@@ -22,12 +22,14 @@ use crate::store::file::open_regular;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Files written by `kohtaa export` (one JSON object per line).
+    /// Files written by `kohtaa export` (one JSON object per line); `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// Output format: an aligned text table, CSV or JSON.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,21 +60,35 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     let mut runs = Vec::new();
     let mut skipped = 0;
     let mut failed = false;
+    super::stdin::at_most_once(ctx, &args.files)?;
     for path in &args.files {
-        let shown = path.display().to_string();
-        // Said at once; the other files are read all the same, and the exit code tells.
+        let from_stdin = super::stdin::is_stdin(path);
+        let shown = if from_stdin {
+            super::stdin::name().display().to_string()
+        } else {
+            path.display().to_string()
+        };
+        // Said at once; the other files are read all the same, and the exit code tells (2:
+        // an input that is not there or cannot be read, as for every command).
         let cannot_read = |error: &str| {
             let message = tf(
                 lang,
                 T::CliCannotRead,
                 &[("path", &shown), ("error", error)],
             );
-            report_error(&Error::failed(message));
+            report_error(&Error::usage(message));
         };
         // A regular file only (a FIFO would wait, a device never end), read a line at a
-        // time: an export of hundreds of megabytes is never held whole.
-        let mut input = match open_regular(path) {
-            Ok((file, _)) => std::io::BufReader::new(file),
+        // time: an export of hundreds of megabytes is never held whole. Standard input is
+        // read the same way, a line at a time.
+        let opened: Result<Box<dyn BufRead>, _> = if from_stdin {
+            Ok(Box::new(std::io::stdin().lock()))
+        } else {
+            open_regular(path)
+                .map(|(file, _)| Box::new(std::io::BufReader::new(file)) as Box<dyn BufRead>)
+        };
+        let mut input = match opened {
+            Ok(input) => input,
             Err(e) => {
                 cannot_read(&e.in_lang(lang));
                 failed = true;
@@ -116,6 +132,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
             }
         }
     }
+    if runs.is_empty() {
+        // Nothing to report is a problem to say, on stderr, not a report of nothing.
+        let _ = writeln!(std::io::stderr().lock(), "{}", t(lang, T::ReportNoRuns));
+        return Ok(ExitCode::from(if failed { 2 } else { 1 }));
+    }
     let library = ctx.library();
     let mut report = build(&runs, &library);
     report.skipped_lines = skipped;
@@ -127,7 +148,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(if failed {
-        ExitCode::from(1)
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

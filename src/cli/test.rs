@@ -23,6 +23,11 @@ pub struct TestArgs {
     /// bundled library and your own folders).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Print only the playthroughs that fail (under their file's heading) and the summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub library: super::LibraryFlag,
 }
 
 /// The scenario file a test file names (`<its folder>/<scenario>.ron`), or the test file
@@ -111,7 +116,7 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
         paths.dedup();
         library::load(&LoadOptions {
             bundled_scenarios: false,
-            folders: ctx.scenarios.clone(),
+            folders: ctx.draft_folders(),
             paths,
         })
     };
@@ -143,23 +148,30 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
     }
 
     for tests in library.tests.iter().filter(|t| wanted(t)) {
-        let _ = writeln!(
-            out,
-            "{}",
-            tf(
-                lang,
-                T::TestScenarioHeader,
-                &[
-                    ("file", &tests.source.name),
-                    ("id", &display_safe(&tests.value.scenario))
-                ]
-            )
+        let header = tf(
+            lang,
+            T::TestScenarioHeader,
+            &[
+                ("file", &tests.source.name),
+                ("id", &display_safe(&tests.value.scenario)),
+            ],
         );
+        // Quiet: the heading only above a failure, so a green run prints the summary alone.
+        let mut header = Some(header);
+        if !args.quiet {
+            let _ = writeln!(out, "{}", header.take().unwrap_or_default());
+        }
+        let mut heading = |out: &mut std::io::StdoutLock| {
+            if let Some(h) = header.take() {
+                let _ = writeln!(out, "{h}");
+            }
+        };
         let every =
             |why: &str| format!("{}{}", mark(fail), tf(lang, T::TestEvery, &[("why", why)]));
         let scenario = match scenario_for(&library, tests, lang) {
             Ok(s) => s,
             Err(why) => {
+                heading(&mut out);
                 let _ = writeln!(out, "{}", every(&why));
                 failed += tests.value.tests.len().max(1);
                 continue;
@@ -174,6 +186,7 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
                     ("lang", &display_safe(&scenario.value.language)),
                 ],
             );
+            heading(&mut out);
             let _ = writeln!(out, "{}", every(&why));
             failed += tests.value.tests.len().max(1);
             continue;
@@ -184,9 +197,12 @@ pub fn run(ctx: &Context, args: &TestArgs) -> Result<ExitCode, Error> {
             let outcome = playtest::play_in(&scenario, &model, test, lang);
             if outcome.passed() {
                 passed += 1;
-                let _ = writeln!(out, "{}{}", mark(ok), display_safe(&outcome.name));
+                if !args.quiet {
+                    let _ = writeln!(out, "{}{}", mark(ok), display_safe(&outcome.name));
+                }
             } else {
                 failed += 1;
+                heading(&mut out);
                 let _ = writeln!(out, "{}{}", mark(fail), display_safe(&outcome.name));
                 let path = display_safe(&outcome.path_text()).into_owned();
                 let _ = writeln!(

@@ -40,7 +40,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
                 crossterm::cursor::MoveTo(0, 0)
             );
         }
-        if !changed.is_empty() {
+        if !changed.is_empty() && !args.quiet {
             let files: Vec<String> = changed
                 .iter()
                 .map(|p| display_safe(&p.display().to_string()).into_owned())
@@ -50,14 +50,16 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
                 ctx.tf(T::WatchChanged, &[("files", &files.join(", "))])
             );
         }
-        let library = check::load(ctx, args);
+        let library = check::load(ctx, args, &[]);
         if check::print(&library, args, lang).is_err() {
             // Nobody reads the output any more (`check --watch | head`).
             return Ok(ExitCode::SUCCESS);
         }
         drop(library);
-        let places = count(lang, watched.len(), T::WatchPlace, T::WatchPlaces);
-        eprintln!("{}", ctx.tf(T::WatchWaiting, &[("places", &places)]));
+        if !args.quiet {
+            let places = count(lang, watched.len(), T::WatchPlace, T::WatchPlaces);
+            eprintln!("{}", ctx.tf(T::WatchWaiting, &[("places", &places)]));
+        }
         // Blocks until a save: nothing runs meanwhile.
         changed = match rx.recv() {
             Ok(paths) => paths,

@@ -76,6 +76,11 @@ const NAMES: &[&str] = &[
     "DC",
     // The key label of "every letter types" in a list of keys.
     "abc",
+    // The configuration file's keys.
+    "lang",
+    "theme",
+    "scenarios",
+    "save",
 ];
 
 /// The text of content files, to tell content from interface text.
@@ -334,6 +339,12 @@ impl Kohtaa {
             .unwrap()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("KOHTAA_DATA_DIR", self.data.path())
+            .env("KOHTAA_CONFIG", self.data.path().join("config.toml"))
+            .env("XDG_DATA_DIRS", self.data.path().join("system"))
+            .env_remove("KOHTAA_LANG")
+            .env_remove("KOHTAA_THEME")
+            .env_remove("KOHTAA_SCENARIOS")
+            .env_remove("KOHTAA_SAVE")
             .env("NO_COLOR", "1")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -394,7 +405,16 @@ impl Kohtaa {
 
 #[test]
 fn every_command_speaks_only_from_the_catalogue() {
-    let typed = ["Not An Id", "parcl", "things", "ok", "better"];
+    let typed = [
+        "Not An Id",
+        "parcl",
+        "things",
+        "ok",
+        "better",
+        "langage",
+        "maybe",
+        "pink",
+    ];
     let fixtures =
         Content::of(&["tests/fixtures", "scenarios/models", "scenarios/styles"]).typed(&typed);
     let bundled = Content::of(&["tests/fixtures", "scenarios"]).typed(&typed);
@@ -520,6 +540,44 @@ fn every_command_speaks_only_from_the_catalogue() {
             "tests/fixtures/progress/learner-a.jsonl",
             "tests/fixtures/progress/learner-b.jsonl",
         ],
+        "",
+        &fixtures,
+        false,
+    );
+    k.run(
+        &["report", "tests/fixtures/progress/nothing.jsonl"],
+        "",
+        &fixtures,
+        false,
+    );
+    // Configuration and the command line's conventions.
+    k.run(&["config"], "", &fixtures, false);
+    k.run(&["config", "--example"], "", &fixtures, false);
+    k.run(
+        &["config", "--scenarios", "tests/fixtures/play", "--no-save"],
+        "",
+        &fixtures,
+        false,
+    );
+    let config = k.data.path().join("config.toml");
+    std::fs::write(&config, "lang = \"en\"\nsave = maybe\n").unwrap();
+    k.run(&["list"], "", &fixtures, false);
+    std::fs::write(&config, "theme = \"pink\"\n").unwrap();
+    k.run(&["list"], "", &fixtures, false);
+    std::fs::remove_file(&config).unwrap();
+    k.run(&[], "", &fixtures, false);
+    k.run(&["present"], "", &fixtures, false);
+    let broken = "Scenario(\n  id: \"x\",\n  langage: \"en\",\n)\n";
+    k.run(&["check", "-"], broken, &fixtures, false);
+    k.run(&["check", "-", "-"], broken, &fixtures, false);
+    k.run(
+        &["check", "-q", "tests/fixtures/check"],
+        "",
+        &fixtures,
+        false,
+    );
+    k.run(
+        &["test", "-q", "tests/fixtures/authoring/playtests"],
         "",
         &fixtures,
         false,

@@ -176,3 +176,36 @@ fn the_theme_chosen_on_the_style_screen_is_remembered() {
     let cell = title_cell(dir, &[], false);
     assert!(cell.bold() && cell.underline(), "not remembered: {cell:?}");
 }
+
+/// `--color` drives the app's colours as it drives the diagnostics': `never` draws the
+/// monochrome display even without NO_COLOR, `always` keeps the colours even with it.
+#[test]
+fn the_color_option_wins_over_no_color_in_the_app() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let cell = title_cell(dir, &["--color", "never"], false);
+    assert_eq!(cell.fgcolor(), vt100::Color::Default);
+    assert!(cell.bold());
+    let cell = title_cell(dir, &["--color", "always"], true);
+    assert_eq!(cell.fgcolor(), vt100::Color::Idx(6));
+    let cell = title_cell(dir, &["--color", "auto"], true);
+    assert_eq!(cell.fgcolor(), vt100::Color::Default);
+}
+
+/// A theme from the configuration file or KOHTAA_THEME is drawn, and is not saved.
+#[test]
+fn a_theme_from_the_file_or_the_environment_is_used_and_not_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    std::fs::write(dir.join("config.toml"), "theme = \"high-contrast\"\n").unwrap();
+    let cell = title_cell(dir, &[], false);
+    assert!(cell.bold() && cell.underline(), "{cell:?}");
+    std::fs::remove_file(dir.join("config.toml")).unwrap();
+    let cell = title_cell(dir, &[], false);
+    assert!(!cell.underline());
+    assert!(
+        !std::fs::read_to_string(dir.join("profile.json"))
+            .unwrap_or_default()
+            .contains("theme")
+    );
+}

@@ -47,6 +47,22 @@ pub fn load(path: &Path, folders: &[PathBuf]) -> Result<Draft, DraftError> {
         folders: folders.to_vec(),
         paths: vec![path.to_path_buf()],
     });
+    from_library(&library, path)
+}
+
+/// A scenario's text that is not a file (standard input), named `name` in its diagnostics,
+/// loaded as [`load`] loads a file.
+pub fn load_text(name: &Path, text: String, folders: &[PathBuf]) -> Result<Draft, DraftError> {
+    let options = LoadOptions {
+        bundled_scenarios: false,
+        folders: folders.to_vec(),
+        paths: Vec::new(),
+    };
+    let library = library::load_texts(&options, &[(name.to_path_buf(), text)]);
+    from_library(&library, name)
+}
+
+fn from_library(library: &kohtaa_core::content::Library, path: &Path) -> Result<Draft, DraftError> {
     let name = path.display().to_string();
     let ours = |s: &Source| *s.name == *name;
     let diagnostics: Vec<Diagnostic> = library

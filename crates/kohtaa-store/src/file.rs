@@ -149,9 +149,55 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// What a command line names standard input by, and how diagnostics name it.
+pub const STDIN_ARG: &str = "-";
+/// The name standard input goes by in diagnostics.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a path given on the command line means standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN_ARG
+}
+
+/// Standard input, read to its end if it holds at most `limit` bytes (the limit files have):
+/// a pipe has no size to ask beforehand, so the limit holds on what is read.
+pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_to_limit(io::stdin().lock(), limit)
+}
+
+/// Everything `input` holds, if that is at most `limit` bytes.
+pub fn read_to_limit(input: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            exact: false,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_is_read_only_up_to_the_limit() {
+        assert_eq!(read_to_limit(&b"1234"[..], 4).unwrap(), b"1234");
+        assert!(matches!(
+            read_to_limit(&b"12345"[..], 4),
+            Err(ReadError::TooLarge {
+                exact: false,
+                limit: 4,
+                ..
+            })
+        ));
+        assert!(is_stdin(Path::new("-")) && !is_stdin(Path::new("./-")));
+    }
 
     #[test]
     fn sizes_are_said_in_exact_bytes() {

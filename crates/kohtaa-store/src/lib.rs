@@ -3,6 +3,7 @@
 //! from disk and from the bundle. The rules for what the files mean live in `kohtaa-core`.
 
 pub mod atomic;
+pub mod config;
 pub mod draft;
 pub mod file;
 pub mod history;

@@ -117,15 +117,32 @@ pub fn load_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library
     assemble(options, given, Vec::new(), false)
 }
 
+/// As [`load`], with `texts` (standard input, say) checked beside the files of
+/// `options.paths`, each named by the path given with it.
+pub fn load_with_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Library {
+    let (mut given, unread) = gather_given(options);
+    given.extend(texts.iter().map(|(path, text)| SourceFile {
+        source: Source::new(path.display().to_string(), prepare(text.clone())),
+        origin: Origin::Given,
+        path: path.clone(),
+    }));
+    assemble(options, given, unread, false)
+}
+
 /// The files named on the command line, then everything else `options` asks for.
 fn load_given(options: &LoadOptions, headers: bool) -> Library {
+    let (given, unread) = gather_given(options);
+    assemble(options, given, unread, headers)
+}
+
+fn gather_given(options: &LoadOptions) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut given = Vec::new();
     let mut unread = Vec::new();
     let mut seen = HashSet::new();
     for path in &options.paths {
         collect_path(path, Origin::Given, &mut seen, &mut given, &mut unread);
     }
-    assemble(options, given, unread, headers)
+    (given, unread)
 }
 
 fn assemble(

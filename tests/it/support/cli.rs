@@ -1,4 +1,5 @@
-//! The program as a command: its data in a folder the test gives (a temporary one), speaking
+//! The program as a command: its data (and its configuration file, and the system-wide
+//! library folder `system/kohtaa/scenarios`) in a folder the test gives (a temporary one), speaking
 //! English whatever the locale of the machine running the tests, times in UTC, with no colour
 //! forced either way (stdout is a pipe, so none) and the default limits.
 //!
@@ -23,7 +24,15 @@ pub fn command(data: &Path) -> std::process::Command {
         .env("TZ", "UTC")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("KOHTAA_MAX_FILE_MIB");
+        .env_remove("KOHTAA_MAX_FILE_MIB")
+        // Nothing of the machine's own settings: no configuration file (one in `data` only if
+        // the test writes it), no settings from the environment, no system-wide library.
+        .env("KOHTAA_CONFIG", data.join("config.toml"))
+        .env_remove("KOHTAA_LANG")
+        .env_remove("KOHTAA_THEME")
+        .env_remove("KOHTAA_SCENARIOS")
+        .env_remove("KOHTAA_SAVE")
+        .env("XDG_DATA_DIRS", data.join("system"));
     cmd
 }
 

@@ -441,6 +441,7 @@ cli-none = none
 cli-and-more = { $items } … and { $n } more
 check-explain = To learn more about a code, run `kohtaa explain { $code }`.
 watch-nothing = nothing to watch: name the files or folders to check (the bundled library does not change), or give your folder with --scenarios
+watch-stdin = --watch cannot watch standard input; name the files or folders instead
 watch-cannot = cannot watch the files for changes: { $error }
 watch-stopped = watching for changes stopped
 watch-changed = changed: { $files }
@@ -582,7 +583,7 @@ history-unreadable = warning: cannot read saved run { $path }: { $why }
 history-damaged = warning: saved run { $path } is damaged: { $why }
 history-newer = warning: saved run { $path } has format { $version }, newer than this kohtaa reads ({ $supported }); skipped
 history-moved-to = ; moved to { $path }
-history-no-save = error: --no-save is set (or there is no data folder): nothing deleted
+history-no-save = error: saving is off (--no-save, KOHTAA_SAVE or `save = false`; `kohtaa config` says which), or there is no data folder: nothing deleted
 history-no-terminal = error: not asking without a terminal; add --yes to delete every saved run
 history-confirm = Delete every saved run in { $dir }? This cannot be undone. [y/N]{" "}
 history-nothing-deleted = nothing deleted
@@ -600,7 +601,7 @@ report-lines-skipped = , { $lines } skipped
 profile-no-data-dir = error: no data directory on this system; set KOHTAA_DATA_DIR
 profile-file-error = error: { $path }: { $error }
 profile-moved-aside = warning: your profile could not be read and was moved aside to { $path }
-profile-no-save = error: --no-save is set; the profile was not changed
+profile-no-save = error: saving is off (--no-save, KOHTAA_SAVE or `save = false`; `kohtaa config` says which); the profile was not changed
 profile-your-style = Your style: { $style }
 profile-feedback = Feedback: { $text }
 profile-strength = Strength: { $text }
@@ -681,3 +682,38 @@ theme-mono = No colour
 theme-no-color = NO_COLOR is set, so no theme shows colour.
 plain-steps-in-order = In the model's order ({ $count }):
 plain-steps-throughout = Throughout the encounter ({ $count }):
+## Configuration and the command line's conventions (issue 20)
+config-file = Configuration file: { $path }
+config-file-missing = Configuration file: { $path } (not there; `kohtaa config --example` prints one to start from)
+config-file-none = Configuration file: none (this system has no configuration folder)
+config-lang = Language: { $value } ({ $origin })
+config-theme = Theme: { $value } ({ $origin })
+config-save-on = Saving: on ({ $origin })
+config-save-off = Saving: off ({ $origin })
+config-folders = Your scenario folders ({ $origin }):
+config-folders-none = Your scenario folders: none set (--scenarios, KOHTAA_SCENARIOS or `scenarios` in the file)
+config-user-folder = Your folder in the data directory:
+config-no-data-dir = Your folder in the data directory: none (this system has no data directory; set KOHTAA_DATA_DIR)
+config-system-folders = System-wide library folders (read for every user):
+config-folder-missing = { $path } (not there)
+config-origin-env = environment variable { $var }
+config-origin-file = configuration file
+config-origin-profile = saved in your profile
+config-origin-locale = the system's language
+config-origin-default = default
+config-example-head = kohtaa's configuration file; its place on this computer: { $path }
+config-example-order = A command-line option wins over an environment variable (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE), which wins over this file. Remove the # to use a line.
+config-example-lang = The language of the app and of every command: fi or en.
+config-example-theme = The app's look: default, high-contrast or mono. A theme chosen in the app (F2) or with --theme is kept in your profile and wins over this one.
+config-example-scenarios = Folders of your organisation's or your own scenarios; a relative path is taken from this file's folder.
+config-example-save = false: save no runs, reflections or profile (as --no-save).
+config-not-utf8 = error: the configuration file { $path } is not UTF-8 text (the file was left as it is)
+config-bad-value = error: in the configuration file { $path }: { $key } = "{ $value }" is not a value kohtaa knows (see `kohtaa config --example`)
+config-bad-env = error: the environment variable { $var } = "{ $value }" is not a value kohtaa knows
+app-no-terminal = kohtaa: the practice app needs a terminal, and this is not one (standard input or output is a pipe or a file). To practise in plain text, one line at a time, run `kohtaa play --plain`, or `kohtaa play ID --plain` for one scenario (`kohtaa list` shows the ids).
+stdin-once = error: standard input (-) can be read only once in a command
+config-invalid = error: the configuration file { $path } does not read at line { $line }, column { $column }: { $reason }
+config-unknown-key = kohtaa knows no setting `{ $key }` (it knows lang, theme, scenarios and save)
+config-wrong-type = a value of the wrong kind (lang and theme take text in quotes, scenarios a list of them in [ ], save true or false)
+config-syntax = this is not TOML (text goes in quotes: lang = "fi")
+config-left-as-it-is = The file was left as it is; `kohtaa config --example` shows what it may hold.

@@ -441,6 +441,7 @@ cli-none = ei yhtään
 cli-and-more = { $items } … ja { $n } muuta
 check-explain = Koodin selityksen saat komennolla `kohtaa explain { $code }`.
 watch-nothing = ei seurattavaa: anna tarkistettavat tiedostot tai kansiot (mukana tuleva kirjasto ei muutu) tai oma kansiosi valitsimella --scenarios
+watch-stdin = --watch ei voi seurata vakiosyötettä; anna tiedostot tai kansiot sen sijaan
 watch-cannot = tiedostojen muutoksia ei voi seurata: { $error }
 watch-stopped = muutosten seuranta päättyi
 watch-changed = muuttui: { $files }
@@ -582,7 +583,7 @@ history-unreadable = varoitus: tallennettua harjoitusta { $path } ei voi lukea: 
 history-damaged = varoitus: tallennettu harjoitus { $path } on vioittunut: { $why }
 history-newer = varoitus: tallennetun harjoituksen { $path } muoto { $version } on uudempi kuin tämä kohtaa osaa lukea ({ $supported }); ohitettiin
 history-moved-to = ; siirrettiin sivuun: { $path }
-history-no-save = virhe: --no-save on käytössä (tai datakansiota ei ole), joten mitään ei poistettu
+history-no-save = virhe: tallennus on pois päältä (--no-save, KOHTAA_SAVE tai `save = false`; `kohtaa config` kertoo, mikä niistä), tai datakansiota ei ole, joten mitään ei poistettu
 history-no-terminal = virhe: ilman päätettä ei voi kysyä; lisää --yes, jos haluat poistaa kaikki tallennetut harjoitukset
 history-confirm = Poistetaanko kaikki tallennetut harjoitukset hakemistosta { $dir }? Tätä ei voi perua. [k/E]{" "}
 history-nothing-deleted = mitään ei poistettu
@@ -600,7 +601,7 @@ report-lines-skipped = , ohitettiin { $lines }
 profile-no-data-dir = virhe: järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR
 profile-file-error = virhe: { $path }: { $error }
 profile-moved-aside = varoitus: profiiliasi ei voitu lukea, ja se siirrettiin talteen nimellä { $path }
-profile-no-save = virhe: --no-save on käytössä, joten profiilia ei muutettu
+profile-no-save = virhe: tallennus on pois päältä (--no-save, KOHTAA_SAVE tai `save = false`; `kohtaa config` kertoo, mikä niistä), joten profiilia ei muutettu
 profile-your-style = Tyylisi: { $style }
 profile-feedback = Palaute: { $text }
 profile-strength = Vahvuus: { $text }
@@ -681,3 +682,38 @@ theme-mono = Ei värejä
 theme-no-color = NO_COLOR on käytössä, joten mikään teema ei näytä värejä.
 plain-steps-in-order = Mallin järjestyksessä ({ $count }):
 plain-steps-throughout = Läpi kohtaamisen ({ $count }):
+## Asetukset ja komentorivin tavat (issue 20)
+config-file = Asetustiedosto: { $path }
+config-file-missing = Asetustiedosto: { $path } (tiedostoa ei ole; pohjan saat komennolla `kohtaa config --example`)
+config-file-none = Asetustiedosto: ei ole (tässä järjestelmässä ei ole asetuskansiota)
+config-lang = Kieli: { $value } ({ $origin })
+config-theme = Teema: { $value } ({ $origin })
+config-save-on = Tallennus: päällä ({ $origin })
+config-save-off = Tallennus: pois päältä ({ $origin })
+config-folders = Omat skenaariokansiosi ({ $origin }):
+config-folders-none = Omat skenaariokansiosi: ei asetettu (--scenarios, KOHTAA_SCENARIOS tai tiedoston `scenarios`)
+config-user-folder = Oma kansiosi datakansiossa:
+config-no-data-dir = Oma kansiosi datakansiossa: ei ole (järjestelmässä ei ole datahakemistoa; aseta KOHTAA_DATA_DIR)
+config-system-folders = Koko koneen kirjastokansiot (luetaan kaikille käyttäjille):
+config-folder-missing = { $path } (kansiota ei ole)
+config-origin-env = ympäristömuuttuja { $var }
+config-origin-file = asetustiedosto
+config-origin-profile = tallennettu profiiliisi
+config-origin-locale = järjestelmän kieli
+config-origin-default = oletus
+config-example-head = kohtaan asetustiedosto; sen paikka tällä koneella: { $path }
+config-example-order = Komentorivin valitsin voittaa ympäristömuuttujan (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE), ja ympäristömuuttuja voittaa tämän tiedoston. Ota rivi käyttöön poistamalla sen alusta #.
+config-example-lang = Sovelluksen ja kaikkien komentojen kieli: fi tai en.
+config-example-theme = Sovelluksen ulkoasu: default, high-contrast tai mono. Sovelluksessa (F2) tai --theme-valitsimella valittu teema tallentuu profiiliisi ja voittaa tämän.
+config-example-scenarios = Organisaatiosi tai omien skenaarioidesi kansiot; suhteellinen polku luetaan tämän tiedoston kansiosta.
+config-example-save = false: harjoituksia, pohdintoja eikä profiilia tallenneta (kuten --no-save).
+config-not-utf8 = virhe: asetustiedosto { $path } ei ole UTF-8-tekstiä (tiedostoon ei koskettu)
+config-bad-value = virhe: asetustiedostossa { $path }: kohtaa ei tunne arvoa { $key } = "{ $value }" (katso `kohtaa config --example`)
+config-bad-env = virhe: kohtaa ei tunne ympäristömuuttujan arvoa { $var } = "{ $value }"
+app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä skenaariota komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
+stdin-once = virhe: vakiosyötteen (-) voi lukea komennossa vain kerran
+config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason }
+config-unknown-key = kohtaa ei tunne asetusta `{ $key }` (asetukset ovat lang, theme, scenarios ja save)
+config-wrong-type = arvo on väärää lajia (lang ja theme ovat lainausmerkeissä olevaa tekstiä, scenarios on luettelo niitä hakasulkeissa [ ], save on true tai false)
+config-syntax = tämä ei ole TOMLia (teksti kirjoitetaan lainausmerkkeihin: lang = "fi")
+config-left-as-it-is = Tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla.
