@@ -554,10 +554,10 @@ new-wrote = kirjoitettiin { $path }
 new-next = seuraavaksi: muokkaa tiedostoa ja aja sitten `kohtaa check { $path }`, `kohtaa graph { $path } | dot -Tpng -o { $id }.png`, `kohtaa analyze { $path }`
 new-exists = virhe: { $path } on jo olemassa, eikä sitä korvata
 new-cannot-write = virhe: tiedostoon { $path } ei voi kirjoittaa: { $error }
-new-no-user-folder = virhe: tässä järjestelmässä ei ole kansiota omille harjoituksille; anna kansio valitsimella --dir
-new-from-unknown = virhe: mukana tulevissa harjoituksissa ei ole tunnusta `{ $id }`
-new-from-next = seuraavaksi: anna harjoitukselle oma otsikko ja muokkaa sitä; `kohtaa check { $dir }` ja `kohtaa test { $dir }` tarkistavat sen, ja `kohtaa play { $id }` aloittaa sen
-new-from-replaces = kopiosi korvaa mukana tulevan harjoituksen `{ $from }`; muokkaa sitä ja tarkista se komennoilla `kohtaa check { $dir }` ja `kohtaa test { $dir }`
+new-no-user-folder = virhe: tässä järjestelmässä ei ole kansiota omille skenaarioille; anna kansio valitsimella --dir
+new-from-unknown = virhe: mukana tulevissa skenaarioissa ei ole tunnusta `{ $id }`
+new-from-next = seuraavaksi: anna skenaariolle oma otsikko ja muokkaa sitä; `kohtaa check { $dir }` ja `kohtaa test { $dir }` tarkistavat sen, ja `kohtaa play { $id }` aloittaa sen
+new-from-replaces = kopiosi korvaa mukana tulevan skenaarion `{ $from }`; muokkaa sitä ja tarkista se komennoilla `kohtaa check { $dir }` ja `kohtaa test { $dir }`
 coverage-no-model = virhe: kohtaamismallia ei ole kielellä `{ $lang }`
 coverage-other-model = huom.: `{ $id }` käyttää mallia `{ $model }`; taulukko laskee sen mallin `{ $counted }` mukaan
 coverage-differs = varoitus: `{ $id }` ({ $a } / { $b }) eroaa: { $difference }
@@ -710,7 +710,7 @@ config-example-save = false: harjoituksia, pohdintoja eikä profiilia tallenneta
 config-not-utf8 = virhe: asetustiedosto { $path } ei ole UTF-8-tekstiä (tiedostoon ei koskettu)
 config-bad-value = virhe: asetustiedostossa { $path }: kohtaa ei tunne arvoa { $key } = "{ $value }" (katso `kohtaa config --example`)
 config-bad-env = virhe: kohtaa ei tunne ympäristömuuttujan arvoa { $var } = "{ $value }"
-app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä skenaariota komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
+app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä harjoitusta komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
 stdin-once = virhe: vakiosyötteen (-) voi lukea komennossa vain kerran
 config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason }
 config-unknown-key = kohtaa ei tunne asetusta `{ $key }` (asetukset ovat lang, theme, scenarios ja save)
