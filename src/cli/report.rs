@@ -17,7 +17,7 @@ use super::{Context, Error, Lang, report_error};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed_decimal, t, tf};
 use crate::practice::export::{LineError, read_line};
-use crate::practice::report::{Report, build};
+use crate::practice::report::{Aggregator, Report};
 use crate::store::file::open_regular;
 
 #[derive(Debug, Args)]
@@ -55,7 +55,10 @@ fn line_error(e: &LineError, lang: Lang) -> String {
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
-    let mut runs = Vec::new();
+    let library = ctx.library();
+    // Each run is counted in as it is read and dropped: memory stays flat however many
+    // learners' exports are given.
+    let mut report = Aggregator::new(&library);
     let mut skipped = 0;
     let mut failed = false;
     for path in &args.files {
@@ -97,7 +100,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
                 continue;
             }
             match read_line(line) {
-                Ok(run) => runs.push(run),
+                Ok(run) => report.add(&run),
                 Err(e) => {
                     skipped += 1;
                     eprintln!(
@@ -116,8 +119,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
             }
         }
     }
-    let library = ctx.library();
-    let mut report = build(&runs, &library);
+    let mut report = report.finish();
     report.skipped_lines = skipped;
 
     let text = match args.format {
