@@ -21,6 +21,9 @@ pub mod play;
 pub mod present;
 pub mod profile;
 pub mod report;
+mod report_csv;
+mod report_tables;
+mod report_xlsx;
 pub mod test;
 
 use std::io::Write;

@@ -6,14 +6,16 @@
 //! export format and the aggregation are core's (`practice::export`, `practice::report`);
 //! this module reads the files and writes the report as text, CSV or JSON.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
+use super::report_tables::tables;
 use super::{Context, Error, Lang, report_error};
+use super::{report_csv, report_xlsx};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed_decimal, t, tf};
 use crate::practice::export::{LineError, read_line};
@@ -25,9 +27,14 @@ pub struct ReportArgs {
     /// Files written by `kohtaa export` (one JSON object per line).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Output format: an aligned text table, CSV or JSON.
+    /// Output format: an aligned text table, CSV (a section per table, in the spreadsheet
+    /// convention of the interface language), JSON, or an Excel workbook (xlsx).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output. xlsx needs it
+    /// when standard output is a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,6 +42,7 @@ pub enum Format {
     Text,
     Csv,
     Json,
+    Xlsx,
 }
 
 /// Why a line of an export was skipped, in `lang`.
@@ -55,6 +63,10 @@ fn line_error(e: &LineError, lang: Lang) -> String {
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
+    // Said before any file is read: a workbook's bytes would only garble the terminal.
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::usage(t(lang, T::ReportXlsxToTerminal)));
+    }
     let library = ctx.library();
     // Each run is counted in as it is read and dropped: memory stays flat however many
     // learners' exports are given.
@@ -122,17 +134,36 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     let mut report = report.finish();
     report.skipped_lines = skipped;
 
-    let text = match args.format {
-        Format::Text => render_text(&report, lang),
-        Format::Csv => render_csv(&report),
-        Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
+    let bytes = match args.format {
+        Format::Text => render_text(&report, lang).into_bytes(),
+        Format::Csv => report_csv::render(&tables(&report, lang), lang),
+        Format::Json => (crate::content::json::to_string_pretty(&report) + "\n").into_bytes(),
+        Format::Xlsx => report_xlsx::render(&tables(&report, lang), t(lang, T::ReportStepsTitle))
+            .map_err(|e| cannot_write(args.output.as_deref(), &e.to_string(), lang))?,
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    match &args.output {
+        Some(path) => crate::store::atomic::write_shared(path, &bytes)
+            .map_err(|e| cannot_write(Some(path), &crate::i18n::io_error(lang, &e), lang))?,
+        // A closed pipe (`| head`) is not an error worth a message.
+        None => {
+            let _ = std::io::stdout().lock().write_all(&bytes);
+        }
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Why the report could not be written to `path` (standard output when `None`).
+fn cannot_write(path: Option<&std::path::Path>, error: &str, lang: Lang) -> Error {
+    let path = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+    Error::failed(tf(
+        lang,
+        T::ReportCannotWrite,
+        &[("path", &path), ("error", &display_safe(error))],
+    ))
 }
 
 /// Untrusted text as one line of a table cell.
@@ -294,80 +325,5 @@ fn render_text(report: &Report, lang: Lang) -> String {
         out.push_str(&tf(lang, T::ReportLinesSkipped, &[("lines", &lines)]));
     }
     out.push('\n');
-    out
-}
-
-/// A text cell of CSV, from text the report did not write (ids, choice words): escaped for
-/// a terminal, and neutralised as OWASP recommends against formula injection. A cell that
-/// starts (after any spaces) with `=`, `+`, `-`, `@`, a tab or a carriage return would be
-/// run as a formula by a spreadsheet: it gets a `'` in front. A cell is quoted when it holds
-/// a comma, a quote, a line break or that `'`; quotes are doubled. Numbers the report
-/// computes (a mood of -0.50) are written as they are.
-fn csv_field(text: &str) -> String {
-    let text = display_safe(text);
-    let formula = text.trim_start_matches(' ').starts_with([
-        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
-    ]);
-    let text = if formula {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    };
-    if formula || text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// One table for both kinds of row: `kind` is `choice` or `step`; columns that do not apply
-/// to a kind are empty.
-fn render_csv(report: &Report) -> String {
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-    let mut out = String::from(
-        "kind,scenario,language,node,choice,text,chosen,avg_fit,avg_final_mood,step,runs,shown,broken,missed\n",
-    );
-    for s in &report.scenarios {
-        for c in &s.choices {
-            let row = [
-                "choice".to_owned(),
-                csv_field(&s.scenario),
-                csv_field(&s.language),
-                csv_field(&c.node),
-                c.choice.to_string(),
-                csv_field(c.text.as_deref().unwrap_or("")),
-                c.chosen.to_string(),
-                num(c.avg_fit),
-                num(c.avg_final_mood),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
-        }
-    }
-    for s in &report.steps {
-        let row = [
-            "step".to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            csv_field(&s.step),
-            s.in_play.to_string(),
-            s.shown.to_string(),
-            s.broken.to_string(),
-            s.missed.to_string(),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
     out
 }

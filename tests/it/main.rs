@@ -56,6 +56,7 @@ mod progress_view;
 mod pseudo_locale;
 mod pty_play;
 mod readme_coverage;
+mod report_files;
 mod report_scale;
 mod styles_content;
 mod styles_feedback;

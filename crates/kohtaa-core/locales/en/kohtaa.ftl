@@ -656,6 +656,12 @@ report-mood-out-of-range = mood { $value } is out of range ({ $lo } to { $hi })
 report-cut-off = the line ends too soon
 report-not-a-run = not a run as `kohtaa export` writes it
 report-missing-field = missing field `{ $field }`
+report-table-choices = Choices
+report-table-steps = Steps
+report-table-choice-columns = scenario|language|node|choice|text|chosen|avg fit %|avg final mood
+report-table-step-columns = step|name|runs|shown|broken|missed
+report-xlsx-to-terminal = error: an xlsx file cannot be shown in a terminal: write it to a file with -o FILE.xlsx, or redirect the output (> report.xlsx)
+report-cannot-write = error: cannot write { $path }: { $error }
 ## Added after the move (issue 16 leftovers, hardening)
 to-first = to the first item
 to-last = to the last item

@@ -656,6 +656,12 @@ report-mood-out-of-range = mieliala { $value } on sallitun alueen ({ $lo }–{ $
 report-cut-off = rivi loppuu kesken
 report-not-a-run = ei `kohtaa export` -komennon kirjoittama harjoitus
 report-missing-field = kenttä `{ $field }` puuttuu
+report-table-choices = Valinnat
+report-table-steps = Askeleet
+report-table-choice-columns = skenaario|kieli|solmu|valinta|teksti|valittu|mukaisuus ka. %|loppumieliala ka.
+report-table-step-columns = askel|nimi|harjoituksia|näkyi|rikkoutui|puuttui
+report-xlsx-to-terminal = virhe: xlsx-tiedostoa ei voi näyttää päätteessä. Kirjoita se tiedostoon valitsimella -o TIEDOSTO.xlsx tai ohjaa tuloste tiedostoon (> raportti.xlsx).
+report-cannot-write = virhe: tiedostoon { $path } ei voi kirjoittaa: { $error }
 ## Added after the move (issue 16 leftovers, hardening)
 to-first = ensimmäiseen kohtaan
 to-last = viimeiseen kohtaan
