@@ -24,6 +24,17 @@ pub struct ExportArgs {
     /// Include your style profile in every line (left out by default: it is personal).
     #[arg(long)]
     pub with_style: bool,
+    /// Print the JSON Schema of an export line (or of `report --format json` with
+    /// `--schema report`) instead of any runs.
+    #[arg(long, value_enum, value_name = "OF", num_args = 0..=1, default_missing_value = "export")]
+    pub schema: Option<Schema>,
+}
+
+/// Which output's schema `--schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Schema {
+    Export,
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +64,18 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
+    if let Some(of) = args.schema {
+        let schema = match of {
+            Schema::Export => crate::practice::schema::export(),
+            Schema::Report => crate::practice::schema::report(),
+        };
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            crate::content::json::to_string_pretty(&schema)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let history = load_reporting(&ctx.store(), lang, &ctx.library());
     let profile = if args.with_style {
         read_profile(ctx)

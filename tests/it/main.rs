@@ -58,6 +58,7 @@ mod pty_play;
 mod readme_coverage;
 mod report_files;
 mod report_scale;
+mod schemas;
 mod styles_content;
 mod styles_feedback;
 mod styles_profile;

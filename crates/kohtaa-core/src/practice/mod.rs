@@ -16,3 +16,4 @@ pub mod recommend;
 pub mod record;
 pub mod report;
 pub mod schedule;
+pub mod schema;

@@ -5,14 +5,22 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::content::{EncounterModel, Library, Scenario};
 use crate::practice::export::ExportedRun;
 
+/// The version of the report's JSON: raised when a field is renamed or removed or changes
+/// its meaning, never for a field added (see README, "Schemas").
+pub const REPORT_FORMAT_VERSION: u32 = 1;
+
 /// The report, as JSON writes it.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
+    /// The version of this format ([`REPORT_FORMAT_VERSION`]).
+    pub format: u32,
+    /// Runs read from the exports.
     pub runs: usize,
     pub skipped_lines: usize,
     pub scenarios: Vec<ScenarioReport>,
@@ -20,7 +28,7 @@ pub struct Report {
     pub steps: Vec<StepReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ScenarioReport {
     pub scenario: String,
     pub language: String,
@@ -28,7 +36,7 @@ pub struct ScenarioReport {
     pub choices: Vec<ChoiceReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChoiceReport {
     pub node: String,
     /// 1-based, in file order, as an author counts.
@@ -41,7 +49,7 @@ pub struct ChoiceReport {
     pub avg_final_mood: Option<f64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct StepReport {
     pub step: String,
     /// The step's name in the model of the first run's scenario, in that scenario's language;
@@ -218,6 +226,7 @@ impl<'a> Aggregator<'a> {
             })
             .collect();
         Report {
+            format: REPORT_FORMAT_VERSION,
             runs: self.runs,
             skipped_lines: 0,
             scenarios,
