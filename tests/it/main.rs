@@ -70,3 +70,4 @@ mod tui_polish;
 mod tui_screens;
 mod tui_styles;
 mod tui_trust;
+mod xapi;

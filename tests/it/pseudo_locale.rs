@@ -488,6 +488,21 @@ fn every_command_speaks_only_from_the_catalogue() {
     k.run(&["history"], "", &fixtures, false);
     k.run(&["export"], "", &fixtures, true);
     k.run(&["export", "--with-style"], "", &fixtures, true);
+    k.run(&["export", "--format", "xapi"], "", &fixtures, true);
+    k.run(
+        &[
+            "export",
+            "--format",
+            "xapi",
+            "--account-name",
+            "a",
+            "--account-homepage",
+            "x",
+        ],
+        "",
+        &fixtures,
+        true,
+    );
     k.run(
         &[
             "--scenarios",

@@ -17,3 +17,4 @@ pub mod record;
 pub mod report;
 pub mod schedule;
 pub mod schema;
+pub mod xapi;
