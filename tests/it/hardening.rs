@@ -223,6 +223,18 @@ fn no_output_of_any_command_carries_an_escape_sequence() {
         (vec!["report", "--format", "json", e], ""),
         (vec!["export"], ""),
         (vec!["export", "--with-style"], ""),
+        (
+            vec![
+                "export",
+                "--format",
+                "xapi",
+                "--account-name",
+                PAYLOAD,
+                "--account-homepage",
+                "https://lms.example.org",
+            ],
+            "",
+        ),
         (vec!["history"], ""),
         (vec!["--scenarios", s, "history"], ""),
         (vec!["profile"], ""),

@@ -273,3 +273,36 @@ fn csv_titles_and_headers_come_from_the_catalogue() {
         assert!(header[header.len() - 1].ends_with(']'), "{header:?}");
     }
 }
+
+#[test]
+fn output_goes_to_the_file_given_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.csv");
+    let stdout = report(
+        dir.path(),
+        "fi",
+        &["--format", "csv", "-o", file.to_str().unwrap()],
+    );
+    assert!(stdout.is_empty());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        report(dir.path(), "fi", &["--format", "csv"])
+    );
+
+    // A folder that cannot be made (a file stands in its place): said, exit 1, nothing left.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file").unwrap();
+    let target = blocked.join("report.xlsx");
+    let out = crate::support::cli::run(
+        kohtaa(dir.path())
+            .args(["report", "--format", "xlsx", "-o", target.to_str().unwrap()])
+            .arg(format!("{FIXTURES}/learner-a.jsonl")),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: cannot write") && out.stderr.contains("report.xlsx"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+}
