@@ -4,7 +4,8 @@
 //! mood; and the steps the group misses most. Reads exports it did not write: unknown fields
 //! are ignored, and a line that does not read is reported as `file:line` and skipped. The
 //! export format and the aggregation are core's (`practice::export`, `practice::report`);
-//! this module reads the files and writes the report as text, CSV or JSON.
+//! this module reads the files, a line at a time, and writes the report as text, JSON, or
+//! the spreadsheet files of `report_csv` and `report_xlsx`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
