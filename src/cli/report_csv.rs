@@ -43,8 +43,17 @@ fn field(cell: &Cell, lang: Lang) -> String {
     match cell {
         Cell::Text(text) => neutralised(text),
         Cell::Count(n) => n.to_string(),
-        // An ASCII minus, so that the spreadsheet reads a number.
-        Cell::Average(v) => v.map_or_else(String::new, |v| decimal(lang, v, 2)),
+        Cell::Average(v) => v.map_or_else(String::new, |v| average(v, lang)),
+    }
+}
+
+/// Two decimals with the language's mark and an ASCII minus, so that the spreadsheet reads
+/// a number; never `-0.00` for an average a hair below zero.
+fn average(v: f64, lang: Lang) -> String {
+    let text = decimal(lang, v, 2);
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || !c.is_ascii_digit()) => rest.to_owned(),
+        _ => text,
     }
 }
 
@@ -83,4 +92,25 @@ pub fn render(tables: &[Table], lang: Lang) -> Vec<u8> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averages_have_the_languages_mark_and_a_plain_minus() {
+        assert_eq!(average(-2.0, Lang::Fi), "-2,00");
+        assert_eq!(average(75.5, Lang::En), "75.50");
+        assert_eq!(average(-0.001, Lang::Fi), "0,00");
+        assert_eq!((separator(Lang::Fi), separator(Lang::En)), (b';', b','));
+    }
+
+    #[test]
+    fn formulas_get_a_quote_mark_in_front() {
+        for cell in ["=1+1", " +1", "-2", "@x", "\u{ff1d}1"] {
+            assert!(neutralised(cell).starts_with('\''), "{cell}");
+        }
+        assert_eq!(neutralised("front-desk"), "front-desk");
+    }
 }
