@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kohtaa::practice::export::read_line;
-use kohtaa::practice::report::build;
+use kohtaa::practice::report::{Aggregator, build};
 use kohtaa::store::library::{self, LoadOptions};
 
 fn report(c: &mut Criterion) {
@@ -26,8 +26,12 @@ fn report(c: &mut Criterion) {
     );
     g.bench_function(name, |b| {
         b.iter(|| {
-            let runs: Vec<_> = export.lines().filter_map(|l| read_line(l).ok()).collect();
-            build(black_box(&runs), &library)
+            // As `kohtaa report` does: each line read, counted in and dropped.
+            let mut report = Aggregator::new(&library);
+            for run in black_box(&export).lines().filter_map(|l| read_line(l).ok()) {
+                report.add(&run);
+            }
+            report.finish()
         })
     });
     let line = common::export_line_with_distinct_choices(160_000);

@@ -13,7 +13,7 @@ use time::{Date, OffsetDateTime};
 use super::history::load_reporting;
 use super::{Context, Error};
 use crate::i18n::{T, t, tf};
-use crate::practice::export;
+use crate::practice::{export, xapi};
 use crate::store::profile;
 
 #[derive(Debug, Args)]
@@ -24,8 +24,39 @@ pub struct ExportArgs {
     /// Include your style profile in every line (left out by default: it is personal).
     #[arg(long)]
     pub with_style: bool,
+    /// Output format: the runs as JSON lines (for `kohtaa report`), or as xAPI 1.0.3
+    /// statements in one JSON array (for a learning record store; see docs/xapi.md).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// xAPI: your pseudonym in the learning record store (never your e-mail or user name).
+    #[arg(long, value_name = "NAME")]
+    pub account_name: Option<String>,
+    /// xAPI: the address of the system the pseudonym belongs to, e.g. https://lms.example.org.
+    #[arg(long, value_name = "URL")]
+    pub account_homepage: Option<String>,
+    /// xAPI: the address every scenario's activity id starts with (default: the account's
+    /// homepage followed by /kohtaa).
+    #[arg(long, value_name = "URL")]
+    pub activity_base: Option<String>,
+    /// Print the JSON Schema of an export line (or of `report --format json` with
+    /// `--schema report`) instead of any runs.
+    #[arg(long, value_enum, value_name = "OF", num_args = 0..=1, default_missing_value = "export")]
+    pub schema: Option<Schema>,
     #[command(flatten)]
     pub library: super::LibraryFlag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Xapi,
+}
+
+/// Which output's schema `--schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Schema {
+    Export,
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +86,41 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
-    let history = load_reporting(&ctx.store(), lang, &ctx.library());
+    if let Some(of) = args.schema {
+        let schema = match of {
+            Schema::Export => crate::practice::schema::export(),
+            Schema::Report => crate::practice::schema::report(),
+        };
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            crate::content::json::to_string_pretty(&schema)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let actor = match args.format {
+        Format::Xapi => Some(xapi_actor(args, lang)?),
+        Format::Jsonl => None,
+    };
+    let library = ctx.library();
+    let history = load_reporting(&ctx.store(), lang, &library);
+    if let Some(actor) = actor {
+        let statements: Vec<serde_json::Value> = history
+            .records
+            .iter()
+            .filter(|r| args.since.is_none_or(|s| s.admits(r.started)))
+            .map(|r| {
+                let scenario = library.scenario(&r.scenario, &r.language);
+                xapi::statement(r, scenario.map(|s| s.value.title.as_str()), &actor)
+            })
+            .collect();
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            crate::content::json::to_string_pretty(&statements)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let profile = if args.with_style {
         read_profile(ctx)
     } else {
@@ -74,6 +139,44 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The account the statements name, from the flags: both parts required, the homepage a
+/// full address.
+fn xapi_actor(args: &ExportArgs, lang: crate::lang::Lang) -> Result<xapi::Actor, Error> {
+    fn given(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+    let (Some(name), Some(homepage)) = (given(&args.account_name), given(&args.account_homepage))
+    else {
+        return Err(Error::usage(t(lang, T::ExportXapiNeedsAccount)));
+    };
+    for url in [Some(homepage), given(&args.activity_base)]
+        .into_iter()
+        .flatten()
+    {
+        if !is_absolute_url(url) {
+            let shown = crate::content::text::display_safe(url);
+            return Err(Error::usage(tf(
+                lang,
+                T::ExportXapiBadUrl,
+                &[("url", &shown)],
+            )));
+        }
+    }
+    Ok(xapi::Actor::new(name, homepage, given(&args.activity_base)))
+}
+
+/// `scheme://host...`, with nothing blank in it: what an LRS takes as an IRL.
+fn is_absolute_url(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    scheme_ok && !rest.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// The style profile's raw JSON object, if the file is there and reads.

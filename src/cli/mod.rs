@@ -26,6 +26,9 @@ pub mod profile;
 pub mod report;
 pub mod settings;
 pub mod stdin;
+mod report_csv;
+mod report_tables;
+mod report_xlsx;
 pub mod test;
 pub mod watch;
 

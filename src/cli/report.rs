@@ -4,20 +4,23 @@
 //! mood; and the steps the group misses most. Reads exports it did not write: unknown fields
 //! are ignored, and a line that does not read is reported as `file:line` and skipped. The
 //! export format and the aggregation are core's (`practice::export`, `practice::report`);
-//! this module reads the files and writes the report as text, CSV or JSON.
+//! this module reads the files, a line at a time, and writes the report as text, JSON, or
+//! the spreadsheet files of `report_csv` and `report_xlsx`.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
+use super::report_tables::tables;
 use super::{Context, Error, Lang, report_error};
+use super::{report_csv, report_xlsx};
 use crate::content::text::display_safe;
 use crate::i18n::{T, count, signed_decimal, t, tf};
 use crate::practice::export::{LineError, read_line};
-use crate::practice::report::{Report, build};
+use crate::practice::report::{Aggregator, Report};
 use crate::store::file::open_regular;
 
 #[derive(Debug, Args)]
@@ -25,9 +28,14 @@ pub struct ReportArgs {
     /// Files written by `kohtaa export` (one JSON object per line); `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Output format: an aligned text table, CSV or JSON.
+    /// Output format: an aligned text table, CSV (a section per table, in the spreadsheet
+    /// convention of the interface language), JSON, or an Excel workbook (xlsx).
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output. xlsx needs it
+    /// when standard output is a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub library: super::LibraryFlag,
 }
@@ -37,6 +45,7 @@ pub enum Format {
     Text,
     Csv,
     Json,
+    Xlsx,
 }
 
 /// Why a line of an export was skipped, in `lang`.
@@ -57,7 +66,14 @@ fn line_error(e: &LineError, lang: Lang) -> String {
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
     let lang = ctx.lang;
-    let mut runs = Vec::new();
+    // Said before any file is read: a workbook's bytes would only garble the terminal.
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::usage(t(lang, T::ReportXlsxToTerminal)));
+    }
+    let library = ctx.library();
+    // Each run is counted in as it is read and dropped: memory stays flat however many
+    // learners' exports are given.
+    let mut report = Aggregator::new(&library);
     let mut skipped = 0;
     let mut failed = false;
     super::stdin::at_most_once(ctx, &args.files)?;
@@ -113,7 +129,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
                 continue;
             }
             match read_line(line) {
-                Ok(run) => runs.push(run),
+                Ok(run) => report.add(&run),
                 Err(e) => {
                     skipped += 1;
                     eprintln!(
@@ -132,26 +148,44 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode, Error> {
             }
         }
     }
-    if runs.is_empty() {
+    let mut report = report.finish();
+    if report.runs == 0 {
         // Nothing to report is a problem to say, on stderr, not a report of nothing.
         let _ = writeln!(std::io::stderr().lock(), "{}", t(lang, T::ReportNoRuns));
         return Ok(ExitCode::from(if failed { 2 } else { 1 }));
     }
-    let library = ctx.library();
-    let mut report = build(&runs, &library);
     report.skipped_lines = skipped;
 
-    let text = match args.format {
-        Format::Text => render_text(&report, lang),
-        Format::Csv => render_csv(&report),
-        Format::Json => crate::content::json::to_string_pretty(&report) + "\n",
+    let bytes = match args.format {
+        Format::Text => render_text(&report, lang).into_bytes(),
+        Format::Csv => report_csv::render(&tables(&report, lang), lang),
+        Format::Json => (crate::content::json::to_string_pretty(&report) + "\n").into_bytes(),
+        Format::Xlsx => report_xlsx::render(&tables(&report, lang), t(lang, T::ReportStepsTitle))
+            .map_err(|e| cannot_write(args.output.as_deref(), &e.to_string(), lang))?,
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    match &args.output {
+        Some(path) => crate::store::atomic::write_shared(path, &bytes)
+            .map_err(|e| cannot_write(Some(path), &crate::i18n::io_error(lang, &e), lang))?,
+        // A closed pipe (`| head`) is not an error worth a message.
+        None => {
+            let _ = std::io::stdout().lock().write_all(&bytes);
+        }
+    }
     Ok(if failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Why the report could not be written to `path` (standard output when `None`).
+fn cannot_write(path: Option<&std::path::Path>, error: &str, lang: Lang) -> Error {
+    let path = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+    Error::failed(tf(
+        lang,
+        T::ReportCannotWrite,
+        &[("path", &path), ("error", &display_safe(error))],
+    ))
 }
 
 /// Untrusted text as one line of a table cell.
@@ -313,80 +347,5 @@ fn render_text(report: &Report, lang: Lang) -> String {
         out.push_str(&tf(lang, T::ReportLinesSkipped, &[("lines", &lines)]));
     }
     out.push('\n');
-    out
-}
-
-/// A text cell of CSV, from text the report did not write (ids, choice words): escaped for
-/// a terminal, and neutralised as OWASP recommends against formula injection. A cell that
-/// starts (after any spaces) with `=`, `+`, `-`, `@`, a tab or a carriage return would be
-/// run as a formula by a spreadsheet: it gets a `'` in front. A cell is quoted when it holds
-/// a comma, a quote, a line break or that `'`; quotes are doubled. Numbers the report
-/// computes (a mood of -0.50) are written as they are.
-fn csv_field(text: &str) -> String {
-    let text = display_safe(text);
-    let formula = text.trim_start_matches(' ').starts_with([
-        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
-    ]);
-    let text = if formula {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    };
-    if formula || text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// One table for both kinds of row: `kind` is `choice` or `step`; columns that do not apply
-/// to a kind are empty.
-fn render_csv(report: &Report) -> String {
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-    let mut out = String::from(
-        "kind,scenario,language,node,choice,text,chosen,avg_fit,avg_final_mood,step,runs,shown,broken,missed\n",
-    );
-    for s in &report.scenarios {
-        for c in &s.choices {
-            let row = [
-                "choice".to_owned(),
-                csv_field(&s.scenario),
-                csv_field(&s.language),
-                csv_field(&c.node),
-                c.choice.to_string(),
-                csv_field(c.text.as_deref().unwrap_or("")),
-                c.chosen.to_string(),
-                num(c.avg_fit),
-                num(c.avg_final_mood),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
-        }
-    }
-    for s in &report.steps {
-        let row = [
-            "step".to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            csv_field(&s.step),
-            s.in_play.to_string(),
-            s.shown.to_string(),
-            s.broken.to_string(),
-            s.missed.to_string(),
-        ];
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
     out
 }

@@ -99,12 +99,16 @@ fn report_as_csv() {
     assert_eq!(
         lines,
         vec![
-            "kind,scenario,language,node,choice,text,chosen,avg_fit,avg_final_mood,step,runs,shown,broken,missed",
-            "choice,front-desk,en,start,1,\"Good morning, I'm Aino. How can I help?\",2,75.00,1.50,,,,,",
-            "choice,front-desk,en,start,2,\"Next, please. Number?\",1,0.00,-2.00,,,,,",
-            "choice,not-in-library,fi,alku,3,,1,20.00,-3.00,,,,,",
-            "step,,,,,,,,,listen,4,1,1,2",
-            "step,,,,,,,,,greet,3,2,1,0",
+            "\u{feff}Choices",
+            "scenario,language,node,choice,text,chosen,avg fit %,avg final mood",
+            "front-desk,en,start,1,\"Good morning, I'm Aino. How can I help?\",2,75.00,1.50",
+            "front-desk,en,start,2,\"Next, please. Number?\",1,0.00,-2.00",
+            "not-in-library,fi,alku,3,,1,20.00,-3.00",
+            "",
+            "Steps",
+            "step,name,runs,shown,broken,missed",
+            "listen,Listen to the end,4,1,1,2",
+            "greet,Notice and greet,3,2,1,0",
         ]
     );
 }

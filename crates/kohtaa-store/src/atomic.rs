@@ -15,6 +15,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// [`write`] for a file meant to be shared (a facilitator's report): created as any file the
+/// user makes is, mode 0666 less the umask.
+pub fn write_shared(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    staged(path, bytes, true)?
+        .persist(path)
+        .map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Writes `bytes` to `path` only if no file is there yet; false if one was. Two processes
 /// racing for the same name cannot both win. The file is the owner's alone (mode 0600): what
 /// kohtaa keeps is personal.

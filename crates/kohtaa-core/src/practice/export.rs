@@ -7,7 +7,8 @@
 //! fields older exports lack have defaults, and a line that does not read, or holds values
 //! outside the ranges kohtaa writes, is refused with the reason as a message id and values.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::content::types::{MOOD_MAX, MOOD_MIN};
 use crate::content::validate::MAX_CHOICES;
@@ -19,17 +20,27 @@ use crate::practice::record::RunRecord;
 /// it (`export --with-style`); `report` never reads it.
 pub const STYLE_PROFILE: &str = "style_profile";
 
+/// One line of an export, as written: the run's record, and the learner's style profile
+/// when they asked for it. Its JSON Schema is derived from this type (`practice::schema`).
+#[derive(Serialize, JsonSchema)]
+pub struct ExportLine<'a> {
+    #[serde(flatten)]
+    pub record: &'a RunRecord,
+    /// The learner's style profile as saved (`export --with-style` only): personal data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style_profile: Option<&'a serde_json::Value>,
+}
+
 /// One line of an export: `record` as it serialises, with the style profile's raw JSON
 /// object under [`STYLE_PROFILE`] when given.
 pub fn line(
     record: &RunRecord,
     style_profile: Option<&serde_json::Value>,
 ) -> serde_json::Result<serde_json::Value> {
-    let mut value = serde_json::to_value(record)?;
-    if let (Some(profile), Some(map)) = (style_profile, value.as_object_mut()) {
-        map.insert(STYLE_PROFILE.to_owned(), profile.clone());
-    }
-    Ok(value)
+    serde_json::to_value(ExportLine {
+        record,
+        style_profile,
+    })
 }
 
 /// What `report` reads of an exported run; everything else on the line is ignored.

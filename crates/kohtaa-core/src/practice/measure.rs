@@ -18,7 +18,7 @@ fn first_version() -> u32 {
     1
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepResult {
     /// Some chosen choice fits it, and none breaks it.
@@ -53,7 +53,7 @@ impl StepResult {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StepOutcome {
     pub step: String,
     pub thread: bool,
@@ -62,7 +62,7 @@ pub struct StepOutcome {
 
 /// A later step whose first fitting answer came before the first fitting answer of an earlier
 /// one, whatever happened to either step afterwards.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrderNote {
     /// The later step in the model's order, which came first in the run.
     pub early: String,
@@ -70,7 +70,7 @@ pub struct OrderNote {
     pub late: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Measurement {
     /// The version of the rules this was measured by ([`MEASUREMENT_VERSION`]).
     #[serde(default = "first_version")]

@@ -16,3 +16,5 @@ pub mod recommend;
 pub mod record;
 pub mod report;
 pub mod schedule;
+pub mod schema;
+pub mod xapi;

@@ -2,6 +2,7 @@
 //! records themselves are a file format (the store writes them); the rules that read them
 //! (progress, recommendations, schedule) live beside them in this layer.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -20,7 +21,7 @@ pub const USEFULNESS_MIN: u8 = 1;
 pub const USEFULNESS_MAX: u8 = 5;
 
 /// One saved run. Field names are a file format: add optional fields, never rename one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RunRecord {
     /// The record format version ([`FORMAT_VERSION`]).
     pub format: u32,
@@ -35,8 +36,10 @@ pub struct RunRecord {
     pub customer_style: Option<Style>,
     pub seed: u64,
     #[serde(with = "time::serde::rfc3339")]
+    #[schemars(with = "String", extend("format" = "date-time"))]
     pub started: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[schemars(with = "String", extend("format" = "date-time"))]
     pub ended: OffsetDateTime,
     pub choices: Vec<ChoiceRecord>,
     pub measurement: Measurement,
@@ -51,7 +54,7 @@ pub struct RunRecord {
 }
 
 /// One choice made, as the run took it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChoiceRecord {
     pub node: String,
     /// The choice's index in the scenario file (0-based).
@@ -61,14 +64,14 @@ pub struct ChoiceRecord {
 }
 
 /// The step the learner chose to focus on, and how it went.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FocusRecord {
     pub step: String,
     /// `None` when the model has no such step.
     pub result: Option<StepResult>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunStatus {
     /// The run reached an ending.
@@ -78,7 +81,7 @@ pub enum RunStatus {
 }
 
 /// The learner's own words after a run; every prompt may be skipped.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reflection {
     #[serde(default)]
     pub what_happened: Option<String>,

@@ -5,14 +5,22 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::content::{EncounterModel, Library, Scenario};
 use crate::practice::export::ExportedRun;
 
+/// The version of the report's JSON: raised when a field is renamed or removed or changes
+/// its meaning, never for a field added (see README, "Schemas").
+pub const REPORT_FORMAT_VERSION: u32 = 1;
+
 /// The report, as JSON writes it.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
+    /// The version of this format ([`REPORT_FORMAT_VERSION`]).
+    pub format: u32,
+    /// Runs read from the exports.
     pub runs: usize,
     pub skipped_lines: usize,
     pub scenarios: Vec<ScenarioReport>,
@@ -20,7 +28,7 @@ pub struct Report {
     pub steps: Vec<StepReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ScenarioReport {
     pub scenario: String,
     pub language: String,
@@ -28,7 +36,7 @@ pub struct ScenarioReport {
     pub choices: Vec<ChoiceReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChoiceReport {
     pub node: String,
     /// 1-based, in file order, as an author counts.
@@ -41,7 +49,7 @@ pub struct ChoiceReport {
     pub avg_final_mood: Option<f64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct StepReport {
     pub step: String,
     /// The step's name in the model of the first run's scenario, in that scenario's language;
@@ -54,56 +62,98 @@ pub struct StepReport {
     pub missed: usize,
 }
 
-/// Runs of one scenario, and a tally per (node, choice).
-type ScenarioTally = (usize, BTreeMap<(String, usize), Tally>);
+/// What is kept of one scenario while runs stream in: its model (looked up once), how many
+/// runs, and a tally per (node, choice).
+struct ScenarioTally<'a> {
+    model: Option<&'a EncounterModel>,
+    runs: usize,
+    choices: BTreeMap<(String, usize), Tally>,
+}
 
+/// Sums and counts, never the values: memory stays the same however many runs chose it.
 #[derive(Default)]
 struct Tally {
     chosen: usize,
-    fits: Vec<f64>,
-    moods: Vec<f64>,
+    fit: Mean,
+    mood: Mean,
 }
 
-/// The report over `runs`: every step of it linear in the runs' size or n log n (maps and
-/// sets by key, never a search along a list), so an export of hundreds of megabytes, or one
-/// line of a hundred thousand choices, takes seconds, not hours. `skipped_lines` is left at
-/// 0 for the caller, who read the lines, to set.
-pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
-    // (scenario, language) -> runs, and (node, choice) -> tally.
-    let mut scenarios: BTreeMap<(String, String), ScenarioTally> = BTreeMap::new();
-    let mut steps: Vec<StepReport> = Vec::new();
-    let mut step_at: HashMap<String, usize> = HashMap::new();
-    // The model of each scenario (by id and language), looked up once.
-    let mut models: HashMap<(&str, &str), Option<&EncounterModel>> = HashMap::new();
-    let mut counted: HashSet<(&str, usize)> = HashSet::new();
-    for run in runs {
+#[derive(Default)]
+struct Mean {
+    sum: f64,
+    count: usize,
+}
+
+impl Mean {
+    fn add(&mut self, value: Option<f64>) {
+        if let Some(v) = value {
+            self.sum += v;
+            self.count += 1;
+        }
+    }
+
+    fn get(&self) -> Option<f64> {
+        (self.count > 0).then(|| self.sum / self.count as f64)
+    }
+}
+
+/// The report built one run at a time, so a caller can stream any number of exports through
+/// it: what it keeps grows with the distinct scenarios, nodes, choices and steps seen, never
+/// with the number of runs. Every step is linear in a run's size or n log n (maps and sets
+/// by key, never a search along a list), so one line of a hundred thousand choices takes
+/// seconds, not hours.
+pub struct Aggregator<'a> {
+    library: &'a Library,
+    runs: usize,
+    /// (scenario, language) -> its tallies.
+    scenarios: BTreeMap<(String, String), ScenarioTally<'a>>,
+    steps: Vec<StepReport>,
+    step_at: HashMap<String, usize>,
+}
+
+impl<'a> Aggregator<'a> {
+    /// An empty report; scenarios and step names are looked up in `library`.
+    pub fn new(library: &'a Library) -> Aggregator<'a> {
+        Aggregator {
+            library,
+            runs: 0,
+            scenarios: BTreeMap::new(),
+            steps: Vec::new(),
+            step_at: HashMap::new(),
+        }
+    }
+
+    /// Counts one run in.
+    pub fn add(&mut self, run: &ExportedRun) {
+        self.runs += 1;
         let language = run.language.as_deref().unwrap_or_default();
-        // The model of the run's scenario, in its language, names the steps.
-        let model = *models
-            .entry((run.scenario.as_str(), language))
-            .or_insert_with(|| {
-                library
-                    .scenario(&run.scenario, language)
-                    .and_then(|s| library.model_for(&s.value))
-            });
-        let entry = scenarios
-            .entry((run.scenario.clone(), language.to_owned()))
-            .or_default();
-        entry.0 += 1;
+        let library = self.library;
+        let key = (run.scenario.clone(), language.to_owned());
+        let entry = self.scenarios.entry(key).or_insert_with(|| ScenarioTally {
+            // The model of the run's scenario, in its language, names the steps.
+            model: library
+                .scenario(&run.scenario, language)
+                .and_then(|s| library.model_for(&s.value)),
+            runs: 0,
+            choices: BTreeMap::new(),
+        });
+        entry.runs += 1;
+        let model = entry.model;
         let (fit, mood) = (run.fit(), run.final_mood());
-        counted.clear();
+        let mut counted: HashSet<(&str, usize)> = HashSet::new();
         for c in &run.choices {
             // A run that passes a choice twice (a loop) counts once for it.
             if !counted.insert((c.node.as_str(), c.choice)) {
                 continue;
             }
-            let tally = entry.1.entry((c.node.clone(), c.choice)).or_default();
+            let tally = entry.choices.entry((c.node.clone(), c.choice)).or_default();
             tally.chosen += 1;
-            tally.fits.extend(fit);
-            tally.moods.extend(mood);
+            tally.fit.add(fit);
+            tally.mood.add(mood);
         }
         for s in run.measurement.iter().flat_map(|m| &m.steps) {
-            let at = *step_at.entry(s.step.clone()).or_insert_with(|| {
+            let steps = &mut self.steps;
+            let at = *self.step_at.entry(s.step.clone()).or_insert_with(|| {
                 steps.push(StepReport {
                     step: s.step.clone(),
                     name: None,
@@ -114,7 +164,7 @@ pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
                 });
                 steps.len() - 1
             });
-            let r = &mut steps[at];
+            let r = &mut self.steps[at];
             if r.name.is_none() {
                 r.name = model
                     .and_then(|m| m.steps.iter().find(|step| step.id == s.step))
@@ -129,50 +179,69 @@ pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
             r.in_play += 1;
         }
     }
-    steps.retain(|s| s.in_play > 0);
-    steps.sort_by(|a, b| {
-        (b.broken + b.missed, b.missed)
-            .cmp(&(a.broken + a.missed, a.missed))
-            .then_with(|| a.step.cmp(&b.step))
-    });
 
-    let scenarios = scenarios
-        .into_iter()
-        .map(|((scenario, language), (count, tallies))| {
-            let known = library.scenario(&scenario, &language).map(|l| &l.value);
-            // Nodes in file order when the scenario is known, else by id (the first node of
-            // an id, as the engine takes it).
-            let mut places: HashMap<&str, usize> = HashMap::new();
-            for (i, n) in known.iter().flat_map(|s| s.nodes.iter()).enumerate() {
-                places.entry(n.id.as_str()).or_insert(i);
-            }
-            let order = |node: &str| places.get(node).copied().unwrap_or(usize::MAX);
-            let mut choices: Vec<ChoiceReport> = tallies
-                .into_iter()
-                .map(|((node, choice), t)| ChoiceReport {
-                    text: known.and_then(|s| choice_text(s, *places.get(node.as_str())?, choice)),
-                    chosen: t.chosen,
-                    avg_fit: average(&t.fits),
-                    avg_final_mood: average(&t.moods),
-                    node,
-                    choice: choice + 1,
-                })
-                .collect();
-            choices.sort_by_cached_key(|c| (order(&c.node), c.node.clone(), c.choice));
-            ScenarioReport {
-                scenario,
-                language,
-                runs: count,
-                choices,
-            }
-        })
-        .collect();
-    Report {
-        runs: runs.len(),
-        skipped_lines: 0,
-        scenarios,
-        steps,
+    /// The report over every run added. `skipped_lines` is left at 0 for the caller, who
+    /// read the lines, to set.
+    pub fn finish(self) -> Report {
+        let library = self.library;
+        let mut steps = self.steps;
+        steps.retain(|s| s.in_play > 0);
+        steps.sort_by(|a, b| {
+            (b.broken + b.missed, b.missed)
+                .cmp(&(a.broken + a.missed, a.missed))
+                .then_with(|| a.step.cmp(&b.step))
+        });
+        let scenarios = self
+            .scenarios
+            .into_iter()
+            .map(|((scenario, language), tally)| {
+                let known = library.scenario(&scenario, &language).map(|l| &l.value);
+                // Nodes in file order when the scenario is known, else by id (the first node
+                // of an id, as the engine takes it).
+                let mut places: HashMap<&str, usize> = HashMap::new();
+                for (i, n) in known.iter().flat_map(|s| s.nodes.iter()).enumerate() {
+                    places.entry(n.id.as_str()).or_insert(i);
+                }
+                let order = |node: &str| places.get(node).copied().unwrap_or(usize::MAX);
+                let mut choices: Vec<ChoiceReport> = tally
+                    .choices
+                    .into_iter()
+                    .map(|((node, choice), t)| ChoiceReport {
+                        text: known
+                            .and_then(|s| choice_text(s, *places.get(node.as_str())?, choice)),
+                        chosen: t.chosen,
+                        avg_fit: t.fit.get(),
+                        avg_final_mood: t.mood.get(),
+                        node,
+                        choice: choice + 1,
+                    })
+                    .collect();
+                choices.sort_by_cached_key(|c| (order(&c.node), c.node.clone(), c.choice));
+                ScenarioReport {
+                    scenario,
+                    language,
+                    runs: tally.runs,
+                    choices,
+                }
+            })
+            .collect();
+        Report {
+            format: REPORT_FORMAT_VERSION,
+            runs: self.runs,
+            skipped_lines: 0,
+            scenarios,
+            steps,
+        }
     }
+}
+
+/// The report over `runs` held in memory (see [`Aggregator`] to stream them).
+pub fn build(runs: &[ExportedRun], library: &Library) -> Report {
+    let mut report = Aggregator::new(library);
+    for run in runs {
+        report.add(run);
+    }
+    report.finish()
 }
 
 fn choice_text(scenario: &Scenario, node: usize, choice: usize) -> Option<String> {
@@ -182,10 +251,6 @@ fn choice_text(scenario: &Scenario, node: usize, choice: usize) -> Option<String
         .choice_list()
         .get(choice)
         .map(|c| c.say.clone())
-}
-
-fn average(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
 #[cfg(test)]
