@@ -24,11 +24,11 @@ pub mod play;
 pub mod present;
 pub mod profile;
 pub mod report;
-pub mod settings;
-pub mod stdin;
 mod report_csv;
 mod report_tables;
 mod report_xlsx;
+pub mod settings;
+pub mod stdin;
 pub mod test;
 pub mod watch;
 
