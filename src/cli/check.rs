@@ -20,7 +20,9 @@ pub struct CheckArgs {
     /// bundled library and of your folders, so a draft can be checked from anywhere.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format: human-readable text, or one JSON object per line for editors and CI.
+    /// Output format: human-readable text; short, one line a problem with the column in bytes
+    /// (for Vim's quickfix and compilers' error formats); or json, one object per line for
+    /// editors and CI (docs/check-json.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -28,6 +30,7 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
+    Short,
     Json,
 }
 
@@ -59,6 +62,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
     // A closed pipe (`kohtaa check | head`) is not an error worth a panic.
     let _ = match args.format {
         Format::Text => write_text(&mut out, &library, crate::diagnostics::stdout_color(), lang),
+        Format::Short => write_short(&mut out, &library, lang),
         Format::Json => write_json(&mut out, &library),
     };
     let code = if library.error_count() > 0 {
@@ -87,6 +91,15 @@ fn write_text(
         writeln!(out, "{}", tf(lang, T::CheckExplain, &[("code", &code)]))?;
     }
     writeln!(out, "{}", summary(library, lang))
+}
+
+/// One line a problem and nothing else: no snippet, no summary, so every line is a quickfix
+/// entry.
+fn write_short(out: &mut impl Write, library: &Library, lang: Lang) -> std::io::Result<()> {
+    for d in &library.diagnostics {
+        writeln!(out, "{}", d.short_in(lang))?;
+    }
+    Ok(())
 }
 
 fn write_json(out: &mut impl Write, library: &Library) -> std::io::Result<()> {

@@ -22,6 +22,7 @@ mod authoring_test;
 mod check_cli;
 mod check_codes;
 mod check_finnish;
+mod check_fixes;
 mod check_props;
 mod cli_finnish;
 mod debrief_turn;
