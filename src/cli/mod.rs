@@ -16,6 +16,7 @@ pub mod generate;
 pub mod graph;
 pub mod history;
 pub mod list;
+pub mod lsp;
 pub mod new;
 pub mod play;
 pub mod present;
@@ -121,6 +122,9 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Test(test::TestArgs),
+    /// A language server for editors: problems as you type, completion, go to definition,
+    /// quick fixes (over standard input and output; see docs/editors.md).
+    Lsp(lsp::LspArgs),
     /// Print which steps and customer styles the scenarios practise, as Markdown tables.
     Coverage(coverage::CoverageArgs),
     /// Write a large generated scenario to stdout (for benchmarks; seed: --seed).
@@ -299,6 +303,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => list::run(ctx, &args),
         Some(Command::Present(args)) => present::run(ctx, &args),
         Some(Command::Coverage(args)) => coverage::run(ctx, &args),
+        Some(Command::Lsp(args)) => lsp::run(ctx, &args),
     };
     outcome.unwrap_or_else(|e| report_error(&e))
 }

@@ -41,6 +41,7 @@ mod library_keys;
 mod library_playthroughs;
 mod library_settings;
 mod limits;
+mod lsp_client;
 mod measure_v2;
 mod mood_words;
 mod outline_lazy;

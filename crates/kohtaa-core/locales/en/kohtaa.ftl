@@ -667,3 +667,12 @@ theme-mono = No colour
 theme-no-color = NO_COLOR is set, so no theme shows colour.
 plain-steps-in-order = In the model's order ({ $count }):
 plain-steps-throughout = Throughout the encounter ({ $count }):
+## The language server (kohtaa lsp)
+lsp-hover-node = node `{ $id }`
+lsp-hover-ending = ending `{ $id }`
+lsp-hover-step = step `{ $id }`: { $name }
+lsp-hover-pitfall = pitfall `{ $id }` of step `{ $step }`: { $name }
+lsp-fix-replace = Replace with `{ $name }`
+lsp-rename-bad-id = `{ $id }` cannot be a node id: use a-z, 0-9 and -
+lsp-rename-not-node = only a node's id can be renamed
+lsp-field = field of { $structure }

@@ -667,3 +667,12 @@ theme-mono = Ei värejä
 theme-no-color = NO_COLOR on käytössä, joten mikään teema ei näytä värejä.
 plain-steps-in-order = Mallin järjestyksessä ({ $count }):
 plain-steps-throughout = Läpi kohtaamisen ({ $count }):
+## The language server (kohtaa lsp)
+lsp-hover-node = solmu `{ $id }`
+lsp-hover-ending = lopetus `{ $id }`
+lsp-hover-step = askel `{ $id }`: { $name }
+lsp-hover-pitfall = askeleen `{ $step }` sudenkuoppa `{ $id }`: { $name }
+lsp-fix-replace = Korjaa muotoon `{ $name }`
+lsp-rename-bad-id = `{ $id }` ei kelpaa solmun tunnukseksi: käytä vain merkkejä a–z, 0–9 ja -
+lsp-rename-not-node = uudelleen voi nimetä vain solmun tunnuksen
+lsp-field = { $structure }-rakenteen kenttä

@@ -1,0 +1,52 @@
+//! `kohtaa lsp`: the language server (the protocol is `crate::lsp`'s). Before it starts,
+//! each code's explanation is written where a diagnostic's link can point.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::explain::explain_in;
+use super::{Context, Error};
+use crate::content::Code;
+use crate::lsp::{Cache, Settings, serve};
+
+#[derive(Debug, Args)]
+pub struct LspArgs {}
+
+pub fn run(ctx: &Context, _args: &LspArgs) -> Result<ExitCode, Error> {
+    let dir = cache_dir(ctx);
+    let written = write_explanations(&dir, ctx).is_ok();
+    let settings = Settings {
+        lang: ctx.lang,
+        folders: ctx.user_folders(),
+        cache: Cache {
+            dir: written.then_some(dir),
+        },
+    };
+    serve(settings).map_err(|e| Error::failed(crate::content::text::display_safe(&e)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The data folder's `lsp`, else one in the system's temporary folder.
+fn cache_dir(ctx: &Context) -> PathBuf {
+    match &ctx.data_dir {
+        Some(dir) => dir.join("lsp"),
+        None => std::env::temp_dir().join("kohtaa-lsp"),
+    }
+}
+
+/// `explain/KXXXX.md` for every code, in the interface language; a file already as it
+/// should be is left alone.
+fn write_explanations(dir: &Path, ctx: &Context) -> std::io::Result<()> {
+    let folder = dir.join("explain");
+    std::fs::create_dir_all(&folder)?;
+    for code in Code::ALL {
+        let path = folder.join(format!("{}.md", code.as_str()));
+        let text = explain_in(*code, ctx.lang);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! A file checked as `kohtaa check` checks it, in the library its folder belongs to, and
+//! its problems in the protocol's terms.
+
+use lsp_types::{
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Uri,
+};
+use std::path::{Path, PathBuf};
+
+use super::document::Document;
+use super::uri;
+use crate::content::library::{FileKind, file_kind};
+use crate::content::validate::is_valid_language;
+use crate::content::{Diagnostic, Level, Library, Source};
+use crate::lang::Lang;
+use crate::store::library::{self, LoadOptions};
+
+/// A file's last check: its own problems and the library it was checked in (for the
+/// models, the other scenarios and their nodes).
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub library: Library,
+}
+
+/// The folder of a library laid out as `check` expects (`en/`, `fi/`, `models/`,
+/// `styles/`) that `path` lies in, if it does: `lib/en/x.ron` is in `lib`.
+pub fn library_root(path: &Path) -> Option<PathBuf> {
+    let parent = path.parent()?;
+    let name = parent.file_name()?.to_str()?;
+    if is_valid_language(name) || name == "models" || name == "styles" {
+        return parent.parent().map(Path::to_path_buf);
+    }
+    // A scenario on its own beside a `models` folder.
+    parent.join("models").is_dir().then(|| parent.to_path_buf())
+}
+
+/// Checks `doc` as it stands in the editor, in the library of `folders` (the user's own)
+/// and of the folder it lies in. A model or style file is checked on its own: its folder
+/// would hold it twice.
+pub fn check(doc: &Document, folders: &[PathBuf]) -> Checked {
+    let mut folders = folders.to_vec();
+    let kind = file_kind(&doc.path, &doc.text);
+    if matches!(kind, FileKind::Scenario | FileKind::Tests)
+        && let Some(root) = library_root(&doc.path)
+    {
+        folders.push(root);
+    }
+    let options = LoadOptions {
+        bundled_scenarios: false,
+        folders,
+        paths: Vec::new(),
+    };
+    let library = library::load_texts(&options, &[(doc.path.clone(), doc.text.clone())]);
+    let name = doc.path.display().to_string();
+    let diagnostics = library
+        .diagnostics
+        .iter()
+        .filter(|d| *d.source.name == *name)
+        .cloned()
+        .collect();
+    Checked {
+        diagnostics,
+        library,
+    }
+}
+
+/// A folder of files the server writes for the editor to open: each code's explanation
+/// (`explain/K0302.md`, the text of `kohtaa explain K0302`, written by the command before
+/// the server starts) and the bundled files a definition points into (`bundled/...`).
+#[derive(Clone, Debug, Default)]
+pub struct Cache {
+    pub dir: Option<PathBuf>,
+}
+
+impl Cache {
+    fn explanation(&self, code: &str) -> Option<Uri> {
+        let path = self
+            .dir
+            .as_ref()?
+            .join("explain")
+            .join(format!("{code}.md"));
+        path.is_file().then(|| uri::from_path(&path)).flatten()
+    }
+
+    /// The URI of a file the library read: its path, or for a bundled file a copy written
+    /// here (rewritten only when it differs, so an editor that has it open is not disturbed).
+    pub fn source_uri(&self, source: &Source) -> Option<Uri> {
+        let name: &str = &source.name;
+        let path = match name.strip_prefix("bundled:") {
+            Some(inside) => {
+                let path = self.dir.as_ref()?.join("bundled").join(inside);
+                let same = std::fs::read(&path).is_ok_and(|t| t == source.text.as_bytes());
+                if !same {
+                    std::fs::create_dir_all(path.parent()?).ok()?;
+                    std::fs::write(&path, source.text.as_bytes()).ok()?;
+                }
+                path
+            }
+            None => std::path::absolute(name).ok()?,
+        };
+        uri::from_path(&path)
+    }
+}
+
+/// One problem for the editor, in the interface language, with its code linked to its
+/// explanation; the notes follow the message on lines of their own.
+pub fn to_lsp(d: &Diagnostic, doc: &Document, lang: Lang, cache: &Cache) -> LspDiagnostic {
+    let mut message = d.message_in(lang);
+    for note in d.notes_in(lang) {
+        message.push('\n');
+        message.push_str(&note);
+    }
+    let code = d.code.as_str();
+    LspDiagnostic {
+        range: doc.range(d.span.clone()),
+        severity: Some(match d.level {
+            Level::Error => DiagnosticSeverity::ERROR,
+            Level::Warning => DiagnosticSeverity::WARNING,
+            Level::Note => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(code.to_owned())),
+        code_description: cache.explanation(code).map(|href| CodeDescription { href }),
+        source: Some("kohtaa".to_owned()),
+        message,
+        related_information: None,
+        tags: None,
+        data: None,
+    }
+}
