@@ -9,6 +9,7 @@ use clap::Args;
 use super::explain::explain_in;
 use super::{Context, Error};
 use crate::content::Code;
+use crate::i18n::T;
 use crate::lsp::{Cache, Settings, serve};
 
 #[derive(Debug, Args)]
@@ -24,7 +25,10 @@ pub fn run(ctx: &Context, _args: &LspArgs) -> Result<ExitCode, Error> {
             dir: written.then_some(dir),
         },
     };
-    serve(settings).map_err(|e| Error::failed(crate::content::text::display_safe(&e)))?;
+    serve(settings).map_err(|e| {
+        let error = crate::content::text::display_safe(&e);
+        Error::failed(ctx.tf(T::LspConnectionFailed, &[("error", &error)]))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

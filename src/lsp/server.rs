@@ -203,7 +203,11 @@ impl Server {
                 .map(|d| to_lsp(d, doc, self.settings.lang, &self.settings.cache))
                 .collect();
             let (uri, version) = (doc.uri.clone(), doc.version);
-            self.checked.insert(key, checked);
+            if let Some(old) = self.checked.insert(key, checked) {
+                // Freeing a large library piece by piece takes a good part of a check; the
+                // diagnostics need not wait for it.
+                std::thread::spawn(move || drop(old));
+            }
             self.publish(uri, diagnostics, Some(version));
         }
     }

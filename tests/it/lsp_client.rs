@@ -530,3 +530,65 @@ fn an_editor_that_offers_utf8_gets_byte_columns_in_its_language() {
     );
     client.finish();
 }
+
+/// The analyzer's lints come with the checks, each at its place: a choice's lint at the
+/// choice, an ending's at its id, the scenario's at its `id`.
+#[test]
+fn the_analyzers_lints_come_with_the_checks() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(support::fixture("authoring/lints.ron")).unwrap();
+    let file = dir.path().join("lints.ron");
+    std::fs::write(&file, &text).unwrap();
+    let uri = uri_of(&file);
+    let mut client = Client::start(data.path(), &[], false);
+    client.initialize();
+    let diagnostics = client.open(&uri, &text);
+    let place = |code: &str| {
+        let d = with_code(&diagnostics, code).unwrap_or_else(|| panic!("{code}: {diagnostics:#?}"));
+        (
+            d["range"]["start"]["line"].as_u64().unwrap() + 1,
+            d["range"]["start"]["character"].as_u64().unwrap() + 1,
+            d["message"].as_str().unwrap().to_owned(),
+        )
+    };
+    assert_eq!(
+        place("K0907"),
+        (
+            19,
+            17,
+            "this answer breaks acknowledge yet raises the mood (+2)".into()
+        )
+    );
+    assert_eq!(
+        place("K0908"),
+        (
+            27,
+            17,
+            "this answer follows the model (explain) yet lowers the mood (-2)".into()
+        )
+    );
+    let happy = find(&text, "id: \"happy\"") + 4;
+    let (line, column, message) = place("K0901");
+    let line_start = text[..happy].rfind('\n').unwrap() + 1;
+    assert_eq!(
+        (line, column),
+        (
+            text[..happy].matches('\n').count() as u64 + 1,
+            (happy - line_start) as u64 + 1
+        )
+    );
+    assert_eq!(
+        message,
+        "the Resolved ending `happy` can be reached with the focus step `acknowledge` broken"
+    );
+    let id = find(&text, "id: \"lints\"") + 4;
+    let (line, _, message) = place("K0903");
+    assert_eq!(line, text[..id].matches('\n').count() as u64 + 1);
+    assert_eq!(
+        message,
+        "always taking the longest answer reaches the best fit (100 %)"
+    );
+    assert_eq!(with_code(&diagnostics, "K0907").unwrap()["severity"], 3);
+    client.finish();
+}

@@ -676,3 +676,4 @@ lsp-fix-replace = Replace with `{ $name }`
 lsp-rename-bad-id = `{ $id }` cannot be a node id: use a-z, 0-9 and -
 lsp-rename-not-node = only a node's id can be renamed
 lsp-field = field of { $structure }
+lsp-connection-failed = the connection to the editor failed: { $error }

@@ -676,3 +676,4 @@ lsp-fix-replace = Korjaa muotoon `{ $name }`
 lsp-rename-bad-id = `{ $id }` ei kelpaa solmun tunnukseksi: käytä vain merkkejä a–z, 0–9 ja -
 lsp-rename-not-node = uudelleen voi nimetä vain solmun tunnuksen
 lsp-field = { $structure }-rakenteen kenttä
+lsp-connection-failed = yhteys editoriin katkesi: { $error }
