@@ -70,7 +70,7 @@ pub fn check(doc: &Document, folders: &[PathBuf]) -> Checked {
 
 /// Scenarios of up to this many nodes get the analyzer's lints too. A larger one's analysis
 /// takes longer than typing allows (10,000 nodes: 0.7 s); `kohtaa analyze` has them.
-pub const LINT_MAX_NODES: usize = 2_000;
+pub const LINT_MAX_NODES: usize = 500;
 
 /// The analyzer's lints for the scenario called `name`, when it has no errors (the analysis
 /// needs a sound graph), its model is known and it is small enough.

@@ -82,7 +82,9 @@ pub fn slot_at(text: &str, offset: usize) -> Option<Slot> {
                 if end <= j {
                     let frame = stack.last()?;
                     let field = value_field(frame)?;
-                    let close = j.min(text.len());
+                    // An id is one line: a quote left open takes no more than the rest of it.
+                    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+                    let close = j.min(line_end).min(text.len());
                     return Some(Slot::Text {
                         field,
                         typed: start..close,
@@ -314,6 +316,7 @@ mod tests {
         let cases = [
             ("next: \"do|", ("text", "next", "do")),
             ("fits: [\"greet\", \"li|\"]", ("text", "fits", "li")),
+            ("next: \"do|\n feedback: \"x\"", ("text", "next", "do")),
             ("pitfalls: [\"|", ("text", "pitfalls", "")),
             (
                 "routes: [Route(min_mood: 1, next: \"|x\")]",
