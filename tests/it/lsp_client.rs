@@ -590,5 +590,15 @@ fn the_analyzers_lints_come_with_the_checks() {
         "always taking the longest answer reaches the best fit (100 %)"
     );
     assert_eq!(with_code(&diagnostics, "K0907").unwrap()["severity"], 3);
+    // No model beside this file: a step's definition is in the bundled model, written out
+    // for the editor to open.
+    let from = find(&text, "focus: [\"acknowledge\"") + 10;
+    let found = client.request("textDocument/definition", client.at(&uri, &text, from));
+    let target = found["result"]["uri"].as_str().unwrap();
+    let bundled = data.path().join("lsp/bundled/models/default.en.ron");
+    assert_eq!(target, uri_of(&bundled));
+    let model = std::fs::read_to_string(&bundled).unwrap();
+    let def = find(&model, "id: \"acknowledge\"") + 4;
+    assert_eq!(found["result"]["range"], client.range(&model, def, def + 13));
     client.finish();
 }
