@@ -599,6 +599,62 @@ fn the_analyzers_lints_come_with_the_checks() {
     assert_eq!(target, uri_of(&bundled));
     let model = std::fs::read_to_string(&bundled).unwrap();
     let def = find(&model, "id: \"acknowledge\"") + 4;
-    assert_eq!(found["result"]["range"], client.range(&model, def, def + 13));
+    assert_eq!(
+        found["result"]["range"],
+        client.range(&model, def, def + 13)
+    );
+    client.finish();
+}
+
+/// A tests file names the nodes of the scenario beside it: they are completed, and a
+/// definition goes there; its steps are the scenario's model's. A misspelt node is found by
+/// `check`'s rule, with its fix.
+#[test]
+fn a_tests_file_goes_to_and_completes_its_scenarios_nodes() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en");
+    std::fs::create_dir_all(&en).unwrap();
+    let fixtures = support::fixture("authoring/playtests");
+    let scenario = std::fs::read_to_string(fixtures.join("linear.ron")).unwrap();
+    std::fs::write(en.join("linear.ron"), &scenario).unwrap();
+    let text = std::fs::read_to_string(fixtures.join("linear.tests.ron"))
+        .unwrap()
+        .replace("(\"second\", 1)", "(\"secnod\", 1)");
+    let file = en.join("linear.tests.ron");
+    std::fs::write(&file, &text).unwrap();
+    let uri = uri_of(&file);
+    let mut client = Client::start(data.path(), &[], false);
+    client.initialize();
+    let diagnostics = client.open(&uri, &text);
+    let unknown = with_code(&diagnostics, "K0702").expect("K0702");
+    assert!(
+        unknown["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("did you mean `second`?"),
+        "{unknown}"
+    );
+    let from = find(&text, "(\"first\", 1)") + 3;
+    let found = client.request("textDocument/definition", client.at(&uri, &text, from));
+    assert_eq!(found["result"]["uri"], uri_of(&en.join("linear.ron")));
+    let def = find(&scenario, "id: \"first\"") + 4;
+    assert_eq!(
+        found["result"]["range"],
+        client.range(&scenario, def, def + 7)
+    );
+    let inside = find(&text, "\"secnod\"") + 1;
+    let items = client.request("textDocument/completion", client.at(&uri, &text, inside));
+    let labels: Vec<&str> = items["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["first", "second", "cold", "good", "bad"]);
+    let from = find(&text, "shown: [\"acknowledge\"") + 10;
+    let hover = client.request("textDocument/hover", client.at(&uri, &text, from));
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.starts_with("step `acknowledge`: "), "{shown}");
     client.finish();
 }
