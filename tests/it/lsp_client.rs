@@ -17,7 +17,7 @@ const WAIT: Duration = Duration::from_secs(60);
 
 /// The held-out file: a `next` to a misspelt node and a misspelt step, after an emoji on the
 /// same line; a good `next`, a good step and a pitfall to go to.
-const BROKEN: &str = r#"Scenario(
+pub const BROKEN: &str = r#"Scenario(
     id: "held-out",
     language: "en",
     title: "A loud mother at the library desk",
@@ -252,7 +252,7 @@ impl Client {
 }
 
 /// A library folder with the bundled English model and the held-out file in `en/`.
-fn library(root: &Path) -> PathBuf {
+pub fn library(root: &Path) -> PathBuf {
     std::fs::create_dir_all(root.join("models")).unwrap();
     std::fs::create_dir_all(root.join("en")).unwrap();
     let model = support::root().join("scenarios/models/default.en.ron");

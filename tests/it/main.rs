@@ -42,6 +42,7 @@ mod library_playthroughs;
 mod library_settings;
 mod limits;
 mod lsp_client;
+mod lsp_neovim;
 mod measure_v2;
 mod mood_words;
 mod outline_lazy;
