@@ -658,3 +658,38 @@ fn a_tests_file_goes_to_and_completes_its_scenarios_nodes() {
     assert!(shown.starts_with("step `acknowledge`: "), "{shown}");
     client.finish();
 }
+
+/// The library around the file counts: a scenario in one language is warned about (K0605)
+/// until its other language's version is saved beside it, and a save re-checks open files.
+#[test]
+fn the_other_languages_version_in_the_library_folder_counts() {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    for lang in ["en", "fi"] {
+        std::fs::create_dir_all(lib.path().join(lang)).unwrap();
+    }
+    let text = std::fs::read_to_string(support::fixture("authoring/playtests/linear.ron")).unwrap();
+    let file = lib.path().join("en/linear.ron");
+    std::fs::write(&file, &text).unwrap();
+    let uri = uri_of(&file);
+    let mut client = Client::start(data.path(), &[], false);
+    client.initialize();
+    let diagnostics = client.open(&uri, &text);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"K0605"), "{diagnostics:#?}");
+    let finnish = text.replace("language: \"en\"", "language: \"fi\"");
+    std::fs::write(lib.path().join("fi/linear.ron"), finnish).unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    assert!(
+        with_code(&diagnostics, "K0605").is_none(),
+        "{diagnostics:#?}"
+    );
+    client.finish();
+}
