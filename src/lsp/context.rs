@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::check::Checked;
 use super::document::Document;
-use crate::content::library::string_field;
+use crate::content::library::{FileKind, file_kind, string_field};
 use crate::content::symbols::Symbols;
 use crate::content::{EncounterModel, Loaded};
 
@@ -37,14 +37,19 @@ pub fn other_node_file(doc: &Document) -> Option<NodeFile> {
     })
 }
 
-/// The model of the scenario `doc` is (or plays), as the library has it.
+/// The model of the scenario `doc` is (or plays), or the model `doc` is, as the library has
+/// it.
 pub fn model<'a>(doc: &Document, checked: &'a Checked) -> Option<&'a Loaded<EncounterModel>> {
     let beside = other_node_file(doc);
     let header = beside
         .as_ref()
         .map_or(doc.text.as_str(), |f| f.text.as_str());
     let language = string_field(header, "language")?;
-    let id = string_field(header, "model").unwrap_or_else(|| "default".to_owned());
+    let id = match file_kind(&doc.path, header) {
+        // A model's own steps: the library's reading of this model.
+        FileKind::Model => string_field(header, "id")?,
+        _ => string_field(header, "model").unwrap_or_else(|| "default".to_owned()),
+    };
     checked
         .library
         .models

@@ -693,3 +693,48 @@ fn the_other_languages_version_in_the_library_folder_counts() {
     );
     client.finish();
 }
+
+/// A model file of its own id: hover on a step shows that model's words, and a misspelt
+/// field in it is fixed like any other.
+#[test]
+fn a_model_file_is_checked_and_its_steps_hovered() {
+    let data = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(lib.path().join("models")).unwrap();
+    let text = std::fs::read_to_string(support::root().join("scenarios/models/default.en.ron"))
+        .unwrap()
+        .replacen("id: \"default\"", "id: \"ours\"", 1)
+        .replacen("name: \"Notice and greet\"", "name: \"Greet as we do\"", 1)
+        .replacen("looks_like:", "looks_lik:", 1);
+    let file = lib.path().join("models/ours.en.ron");
+    std::fs::write(&file, &text).unwrap();
+    let uri = uri_of(&file);
+    let mut client = Client::start(data.path(), &[], false);
+    client.initialize();
+    let diagnostics = client.open(&uri, &text);
+    let field = with_code(&diagnostics, "K0102").expect("K0102");
+    let message = field["message"].as_str().unwrap();
+    // The notes follow the message, a line each.
+    let first = message.lines().next().unwrap();
+    assert!(first.ends_with("did you mean `looks_like`?"), "{message}");
+    assert!(
+        message.lines().nth(1).unwrap().contains("expected one of"),
+        "{message}"
+    );
+    let from = find(&text, "id: \"greet\"") + 6;
+    let hover = client.request("textDocument/hover", client.at(&uri, &text, from));
+    assert!(
+        hover["result"].is_null(),
+        "a model that does not parse has no steps yet"
+    );
+    let text = text.replacen("looks_lik:", "looks_like:", 1);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]}),
+    );
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    let hover = client.request("textDocument/hover", client.at(&uri, &text, from));
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.starts_with("step `greet`: Greet as we do"), "{shown}");
+    client.finish();
+}
