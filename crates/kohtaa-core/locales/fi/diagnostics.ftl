@@ -213,9 +213,9 @@ file-holds-more-than-2 = tiedostossa on enemmän kuin enimmäiskoon { $bytes } t
 
 ## crates/kohtaa-core/src/authoring/lint_diagnostics.rs: the analyzer's lints, at their place
 lint-focus-broken = { $outcome }-lopetukseen `{ $ending }` pääsee, vaikka painopisteaskel `{ $step }` rikkoutuu
-lint-answer-by-length = pisin vastaus on hyvä { $good } ratkaisukohdassa { $nodes }:stä ({ $share } %; sattumalta osuus olisi { $chance } %)
+lint-answer-by-length = ratkaisukohtia { $nodes }; niistä { $good } kohdassa pisin vastaus on hyvä ({ $share } %; sattumalta osuus olisi { $chance } %)
 lint-longest-wins = aina pisimmän vastauksen valitsemalla saa parhaan mallin mukaisuuden ({ $fit } %)
-lint-mood-answer-key = { $separated } ratkaisukohdassa { $nodes }:stä pelkkä mielialan muutos erottaa hyvät vastaukset huonoista
+lint-mood-answer-key = ratkaisukohtia { $nodes }; niistä { $separated } kohdassa pelkkä mielialan muutos erottaa hyvät vastaukset huonoista
 lint-best-path-imperfect = yksikään polku ei ole täydellinen; paras mallin mukaisuus on { $fit } %
 lint-no-recovery = tämän ensimmäisen vastauksen jälkeen mikään polku ei johda Partial- tai Resolved-lopetukseen
 lint-mistake-raises-mood = tässä vastauksessa { $steps } rikkoutuu, mutta mieliala nousee ({ $mood })
