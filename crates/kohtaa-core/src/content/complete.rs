@@ -129,7 +129,8 @@ pub fn slot_at(text: &str, offset: usize) -> Option<Slot> {
             }
             b if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' => {
                 let start = i;
-                while i < end && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                // The first byte is one of these, so the word is never empty.
+                while i < end && (bytes[i].is_ascii_alphanumeric() || b"_-".contains(&bytes[i])) {
                     i += 1;
                 }
                 if i == end {
@@ -364,6 +365,31 @@ mod tests {
         assert!(words_for("settings").contains(&"ServicePoint"));
         for (name, _) in STRUCTS {
             assert!(!field_names(name).is_empty(), "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed, and wherever the editor asks, the answer comes without a panic
+        /// and names only text that is there.
+        #[test]
+        fn any_text_at_any_place_is_answered(
+            text in "[ -~äö👩\n\"\\\\(\\[{:,]{0,80}",
+            at in 0usize..100,
+        ) {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if let Some(slot) = slot_at(&text, at) {
+                let typed = match slot {
+                    Slot::Text { typed, .. } | Slot::Word { typed, .. } | Slot::FieldName { typed, .. } => typed,
+                };
+                proptest::prop_assert!(text.get(typed).is_some());
+            }
+            let symbols = super::super::symbols::Symbols::read(&text);
+            for o in &symbols.occurrences {
+                proptest::prop_assert!(text.get(o.span.clone()).is_some());
+            }
         }
     }
 }
