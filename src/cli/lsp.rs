@@ -13,7 +13,11 @@ use crate::i18n::T;
 use crate::lsp::{Cache, Settings, serve};
 
 #[derive(Debug, Args)]
-pub struct LspArgs {}
+pub struct LspArgs {
+    /// Standard input and output, the only transport (accepted because some clients add it).
+    #[arg(long, hide = true)]
+    pub stdio: bool,
+}
 
 pub fn run(ctx: &Context, _args: &LspArgs) -> Result<ExitCode, Error> {
     let dir = cache_dir(ctx);
@@ -23,6 +27,7 @@ pub fn run(ctx: &Context, _args: &LspArgs) -> Result<ExitCode, Error> {
         folders: ctx.user_folders(),
         cache: Cache {
             dir: written.then_some(dir),
+            explanations: ctx.lang.tag().to_owned(),
         },
     };
     serve(settings).map_err(|e| {
@@ -40,10 +45,10 @@ fn cache_dir(ctx: &Context) -> PathBuf {
     }
 }
 
-/// `explain/KXXXX.md` for every code, in the interface language; a file already as it
-/// should be is left alone.
+/// `explain/<lang>/KXXXX.md` for every code, in the interface language (servers in two
+/// languages may run at once); a file already as it should be is left alone.
 fn write_explanations(dir: &Path, ctx: &Context) -> std::io::Result<()> {
-    let folder = dir.join("explain");
+    let folder = dir.join("explain").join(ctx.lang.tag());
     std::fs::create_dir_all(&folder)?;
     for code in Code::ALL {
         let path = folder.join(format!("{}.md", code.as_str()));

@@ -90,20 +90,19 @@ fn lints(library: &Library, name: &str) -> Vec<Diagnostic> {
 }
 
 /// A folder of files the server writes for the editor to open: each code's explanation
-/// (`explain/K0302.md`, the text of `kohtaa explain K0302`, written by the command before
+/// (`explain/en/K0302.md`, the text of `kohtaa explain K0302`, written by the command before
 /// the server starts) and the bundled files a definition points into (`bundled/...`).
 #[derive(Clone, Debug, Default)]
 pub struct Cache {
     pub dir: Option<PathBuf>,
+    /// The folder of `explain/` in the interface language (`en`, `fi`).
+    pub explanations: String,
 }
 
 impl Cache {
     fn explanation(&self, code: &str) -> Option<Uri> {
-        let path = self
-            .dir
-            .as_ref()?
-            .join("explain")
-            .join(format!("{code}.md"));
+        let folder = self.dir.as_ref()?.join("explain").join(&self.explanations);
+        let path = folder.join(format!("{code}.md"));
         path.is_file().then(|| uri::from_path(&path)).flatten()
     }
 

@@ -55,10 +55,10 @@ struct Client {
 }
 
 impl Client {
+    /// Starts `kohtaa ARGS` (which say `lsp`).
     fn start(data: &Path, args: &[&str], utf8: bool) -> Client {
         let mut child = command(data)
             .args(args)
-            .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -281,7 +281,7 @@ fn an_editor_in_utf16_sees_problems_navigates_completes_fixes_and_renames() {
     let lib = tempfile::tempdir().unwrap();
     let file = library(lib.path());
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &[], false);
+    let mut client = Client::start(data.path(), &["lsp"], false);
 
     let init = client.initialize();
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
@@ -307,7 +307,7 @@ fn an_editor_in_utf16_sees_problems_navigates_completes_fixes_and_renames() {
     );
     let href = next["codeDescription"]["href"].as_str().unwrap();
     let explanation = href.strip_prefix("file://").unwrap();
-    assert!(explanation.ends_with("K0302.md"), "{href}");
+    assert!(explanation.ends_with("lsp/explain/en/K0302.md"), "{href}");
     let explained = std::fs::read_to_string(explanation).unwrap();
     assert!(explained.contains("next"), "{explained}");
     let step = with_code(&diagnostics, "K0401").expect("K0401");
@@ -501,7 +501,8 @@ fn an_editor_that_offers_utf8_gets_byte_columns_in_its_language() {
     let lib = tempfile::tempdir().unwrap();
     let file = library(lib.path());
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &["--lang", "fi"], true);
+    // `--stdio`, which some clients add, is accepted.
+    let mut client = Client::start(data.path(), &["--lang", "fi", "lsp", "--stdio"], true);
     let init = client.initialize();
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
     let diagnostics = client.open(&uri, BROKEN);
@@ -512,6 +513,17 @@ fn an_editor_that_offers_utf8_gets_byte_columns_in_its_language() {
     assert_eq!(
         next["message"],
         "`next` viittaa solmuun `dnoe`, jota ei ole; tarkoititko `done`?"
+    );
+    // The code links to its explanation in Finnish.
+    let href = next["codeDescription"]["href"].as_str().unwrap();
+    let explanation = href.strip_prefix("file://").unwrap();
+    assert!(explanation.ends_with("lsp/explain/fi/K0302.md"), "{href}");
+    let finnish = std::fs::read_to_string(support::root().join("docs/codes/fi/K0302.md")).unwrap();
+    let title = finnish.lines().next().unwrap().trim_start_matches("# ");
+    assert!(
+        std::fs::read_to_string(explanation)
+            .unwrap()
+            .contains(title)
     );
     let actions = client.request(
         "textDocument/codeAction",
@@ -541,7 +553,7 @@ fn the_analyzers_lints_come_with_the_checks() {
     let file = dir.path().join("lints.ron");
     std::fs::write(&file, &text).unwrap();
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &[], false);
+    let mut client = Client::start(data.path(), &["lsp"], false);
     client.initialize();
     let diagnostics = client.open(&uri, &text);
     let place = |code: &str| {
@@ -624,7 +636,7 @@ fn a_tests_file_goes_to_and_completes_its_scenarios_nodes() {
     let file = en.join("linear.tests.ron");
     std::fs::write(&file, &text).unwrap();
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &[], false);
+    let mut client = Client::start(data.path(), &["lsp"], false);
     client.initialize();
     let diagnostics = client.open(&uri, &text);
     let unknown = with_code(&diagnostics, "K0702").expect("K0702");
@@ -672,7 +684,7 @@ fn the_other_languages_version_in_the_library_folder_counts() {
     let file = lib.path().join("en/linear.ron");
     std::fs::write(&file, &text).unwrap();
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &[], false);
+    let mut client = Client::start(data.path(), &["lsp"], false);
     client.initialize();
     let diagnostics = client.open(&uri, &text);
     let codes: Vec<&str> = diagnostics
@@ -709,7 +721,7 @@ fn a_model_file_is_checked_and_its_steps_hovered() {
     let file = lib.path().join("models/ours.en.ron");
     std::fs::write(&file, &text).unwrap();
     let uri = uri_of(&file);
-    let mut client = Client::start(data.path(), &[], false);
+    let mut client = Client::start(data.path(), &["lsp"], false);
     client.initialize();
     let diagnostics = client.open(&uri, &text);
     let field = with_code(&diagnostics, "K0102").expect("K0102");
