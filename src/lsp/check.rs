@@ -25,15 +25,29 @@ pub struct Checked {
 }
 
 /// The folder of a library laid out as `check` expects (`en/`, `fi/`, `models/`,
-/// `styles/`) that `path` lies in, if it does: `lib/en/x.ron` is in `lib`.
+/// `styles/`) that `path` lies in, if it does: `lib/en/x.ron` is in `lib` when `lib` has a
+/// `models` or `styles` folder or another language's; a file directly beside a `models`
+/// folder is in that folder's parent. The whole folder is read at each check, so a file in
+/// `~/en/` does not make the home folder a library.
 pub fn library_root(path: &Path) -> Option<PathBuf> {
     let parent = path.parent()?;
     let name = parent.file_name()?.to_str()?;
-    if is_valid_language(name) || name == "models" || name == "styles" {
+    if name == "models" || name == "styles" {
         return parent.parent().map(Path::to_path_buf);
     }
-    // A scenario on its own beside a `models` folder.
-    parent.join("models").is_dir().then(|| parent.to_path_buf())
+    let has_parts = |dir: &Path| dir.join("models").is_dir() || dir.join("styles").is_dir();
+    if is_valid_language(name) {
+        let root = parent.parent()?;
+        let other_language = std::fs::read_dir(root).ok()?.flatten().any(|entry| {
+            let other = entry.file_name();
+            let other = other.to_str().unwrap_or("");
+            other != name && is_valid_language(other) && entry.path().is_dir()
+        });
+        if has_parts(root) || other_language {
+            return Some(root.to_path_buf());
+        }
+    }
+    has_parts(parent).then(|| parent.to_path_buf())
 }
 
 /// Checks `doc` as it stands in the editor, in the library of `folders` (the user's own)
@@ -42,11 +56,18 @@ pub fn library_root(path: &Path) -> Option<PathBuf> {
 pub fn check(doc: &Document, folders: &[PathBuf]) -> Checked {
     let mut folders = folders.to_vec();
     let kind = file_kind(&doc.path, &doc.text);
-    if matches!(kind, FileKind::Scenario | FileKind::Tests)
-        && let Some(root) = library_root(&doc.path)
-    {
-        folders.push(root);
-    }
+    let around = match kind {
+        FileKind::Scenario => library_root(&doc.path),
+        // A tests file plays the scenario beside it, wherever that lies.
+        FileKind::Tests => library_root(&doc.path).or_else(|| {
+            let beside = super::context::scenario_beside(&doc.path)?;
+            beside
+                .is_file()
+                .then(|| beside.parent().map(Path::to_path_buf))?
+        }),
+        FileKind::Model | FileKind::Styles => None,
+    };
+    folders.extend(around);
     let options = LoadOptions {
         bundled_scenarios: false,
         folders,
@@ -149,5 +170,35 @@ pub fn to_lsp(d: &Diagnostic, doc: &Document, lang: Lang, cache: &Cache) -> LspD
         related_information: None,
         tags: None,
         data: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_is_found_by_its_layout_and_a_lone_language_folder_is_not_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |rel: &str| dir.path().join(rel);
+        for folder in [
+            "lib/en",
+            "lib/fi",
+            "home/fi",
+            "loose/models",
+            "other/en",
+            "other/models",
+        ] {
+            std::fs::create_dir_all(at(folder)).unwrap();
+        }
+        assert_eq!(library_root(&at("lib/en/x.ron")), Some(at("lib")));
+        assert_eq!(library_root(&at("other/en/x.ron")), Some(at("other")));
+        assert_eq!(
+            library_root(&at("other/models/m.en.ron")),
+            Some(at("other"))
+        );
+        assert_eq!(library_root(&at("loose/x.ron")), Some(at("loose")));
+        assert_eq!(library_root(&at("home/fi/x.ron")), None);
+        assert_eq!(library_root(&at("home/x.ron")), None);
     }
 }

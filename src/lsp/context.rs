@@ -1,7 +1,7 @@
 //! What a request about a file needs beyond the file: the scenario whose nodes it names
 //! (itself, or beside a tests file) and the encounter model whose steps it names.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::check::Checked;
 use super::document::Document;
@@ -18,16 +18,16 @@ pub struct NodeFile {
 }
 
 /// The scenario a tests file plays: `x.ron` beside `x.tests.ron`.
-fn scenario_beside(doc: &Document) -> Option<PathBuf> {
-    let name = doc.path.file_name()?.to_str()?;
+pub fn scenario_beside(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
     let stem = name.strip_suffix(".tests.ron")?;
-    Some(doc.path.with_file_name(format!("{stem}.ron")))
+    Some(path.with_file_name(format!("{stem}.ron")))
 }
 
 /// The file whose nodes `doc` names: a tests file's scenario, read from disk; else `None`
 /// (the document's own).
 pub fn other_node_file(doc: &Document) -> Option<NodeFile> {
-    let path = scenario_beside(doc)?;
+    let path = scenario_beside(&doc.path)?;
     let text = crate::content::library::prepare(std::fs::read_to_string(&path).ok()?);
     let symbols = Symbols::read(&text);
     Some(NodeFile {
