@@ -10,5 +10,6 @@ pub use kohtaa_store as store;
 
 pub mod cli;
 pub mod diagnostics;
+pub mod lsp;
 pub mod plain;
 pub mod tui;

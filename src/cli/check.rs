@@ -22,7 +22,9 @@ pub struct CheckArgs {
     /// `-` reads a scenario from standard input, named `<stdin>` in the report.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format: human-readable text, or one JSON object per line for editors and CI.
+    /// Output format: human-readable text; short, one line a problem with the column in bytes
+    /// (for Vim's quickfix and compilers' error formats); or json, one object per line for
+    /// editors and CI (docs/check-json.md).
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     pub format: Format,
     /// Print only the problems: no summary line, nothing when all is well.
@@ -39,6 +41,7 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
+    Short,
     Json,
 }
 
@@ -110,6 +113,7 @@ pub(super) fn print(library: &Library, args: &CheckArgs, lang: Lang) -> std::io:
             lang,
             args.quiet,
         )?,
+        Format::Short => write_short(&mut out, library, lang)?,
         Format::Json => write_json(&mut out, library)?,
     };
     out.flush()
@@ -143,6 +147,15 @@ fn write_text(
         writeln!(out, "{}", tf(lang, T::CheckExplain, &[("code", &code)]))?;
     }
     writeln!(out, "{}", summary(library, lang))
+}
+
+/// One line a problem and nothing else: no snippet, no summary, so every line is a quickfix
+/// entry.
+fn write_short(out: &mut impl Write, library: &Library, lang: Lang) -> std::io::Result<()> {
+    for d in &library.diagnostics {
+        writeln!(out, "{}", d.short_in(lang))?;
+    }
+    Ok(())
 }
 
 fn write_json(out: &mut impl Write, library: &Library) -> std::io::Result<()> {

@@ -19,6 +19,7 @@ pub mod generate;
 pub mod graph;
 pub mod history;
 pub mod list;
+pub mod lsp;
 pub mod new;
 pub mod play;
 pub mod present;
@@ -231,6 +232,9 @@ pub enum Command {
     ///
     /// Without PATH: the bundled library and your own folders.
     Test(test::TestArgs),
+    /// A language server for editors: problems as you type, completion, go to definition,
+    /// quick fixes (over standard input and output; see docs/editors.md).
+    Lsp(lsp::LspArgs),
     /// Print which steps and customer styles the scenarios practise, as Markdown tables.
     Coverage(coverage::CoverageArgs),
     /// Show the settings in force and where each came from (flag, environment, file).
@@ -277,6 +281,7 @@ impl Command {
             Command::Analyze(a) => (Some(&a.library), None, None, None),
             Command::Test(a) => (Some(&a.library), None, None, None),
             Command::Coverage(a) => (Some(&a.library), None, None, None),
+            Command::Lsp(a) => (Some(&a.library), None, None, None),
             Command::Config(a) => (Some(&a.library), None, Some(&a.save), Some(&a.theme)),
             Command::Generate(a) => (None, Some(&a.seed), None, None),
             Command::Explain(_) | Command::New(_) | Command::Completions(_) | Command::Man(_) => {
@@ -509,6 +514,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Config(args)) => config::run(ctx, &settings, &args),
         Some(Command::Completions(args)) => completions::completions(&args),
         Some(Command::Man(_)) => completions::man(),
+        Some(Command::Lsp(args)) => lsp::run(ctx, &args),
     };
     outcome.unwrap_or_else(|e| report_error(&e))
 }

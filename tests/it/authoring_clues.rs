@@ -598,3 +598,66 @@ fn check_leaves_design_advice_to_analyze() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("K09"), "{text}");
 }
+
+/// The lints as an editor shows them (`kohtaa lsp`): each a diagnostic at what it is about,
+/// with its figures in words.
+#[test]
+fn the_lints_as_diagnostics_stand_where_they_are_about() {
+    use kohtaa::authoring::lint_diagnostics::lint_diagnostics;
+    use kohtaa::content::outline::Outline;
+    use kohtaa::lang::Lang;
+
+    let placed = |text: &str| -> Vec<(String, String, String)> {
+        let (d, a) = analysed(text);
+        let outline = Outline::read(&d.source.text);
+        lint_diagnostics(&a, &d.scenario, &d.source, &outline)
+            .iter()
+            .map(|x| {
+                let at = d.source.text[x.span.clone()].chars().take(20).collect();
+                (x.code.to_string(), at, x.message_in(Lang::En))
+            })
+            .collect()
+    };
+    let length = placed(&length_scenario(4));
+    let id = |s: &str| s.to_owned();
+    assert_eq!(
+        length,
+        [
+            (
+                id("K0902"),
+                id("\"clue\""),
+                id(
+                    "the longest answer is a good one at 4 of 4 decisions (100 %; chance would give 33 %)"
+                )
+            ),
+            (
+                id("K0903"),
+                id("\"clue\""),
+                id("always taking the longest answer reaches the best fit (100 %)")
+            ),
+        ]
+    );
+    let recovery = placed(&recovery_scenario(false));
+    assert_eq!(
+        recovery,
+        [
+            (
+                id("K0904"),
+                id("\"clue\""),
+                id("at 2 of 2 decisions the mood change alone tells the good answers from the bad")
+            ),
+            (
+                id("K0906"),
+                id("Choice(say: \"What?\","),
+                id("after this first answer no path reaches a Partial or Resolved ending")
+            )
+        ]
+    );
+    let mood = placed(&mood_scenario(1));
+    let key: Vec<&(String, String, String)> = mood.iter().filter(|d| d.0 == "K0904").collect();
+    assert_eq!(key.len(), 1, "{mood:?}");
+    assert_eq!(
+        key[0].2,
+        "at 3 of 4 decisions the mood change alone tells the good answers from the bad"
+    );
+}

@@ -123,15 +123,59 @@ fn json_output_is_one_object_per_line() {
             .unwrap()
             .ends_with("k0401_unknown_step.ron")
     );
+    assert_eq!(step["schema"], 2);
     assert_eq!(step["line"], 18);
     assert_eq!(step["column"], 28);
-    assert_eq!(step["end"], serde_json::json!({"line": 18, "column": 36}));
+    let text = std::fs::read_to_string(fixture("k0401_unknown_step.ron")).unwrap();
+    let at = text.find("\"greeet\"").unwrap();
+    assert_eq!(step["offset"], at);
+    assert_eq!(step["byte_column"], 28);
+    assert_eq!(
+        step["end"],
+        serde_json::json!({"line": 18, "column": 36, "byte_column": 36, "offset": at + 8})
+    );
+    assert_eq!(
+        step["fix"],
+        serde_json::json!({
+            "start": {"line": 18, "column": 29, "byte_column": 29, "offset": at + 1},
+            "end": {"line": 18, "column": 35, "byte_column": 35, "offset": at + 7},
+            "replacement": "greet",
+        })
+    );
     assert_eq!(step["level"], "error");
     assert_eq!(
         step["message"],
         "unknown step `greeet`; did you mean `greet`?"
     );
     assert_eq!(step["suggestion"], "greet");
+}
+
+/// `--format short` is one quickfix line a problem, its column in bytes: after "Ä" (two
+/// bytes) the column is one more than the characters count.
+#[test]
+fn short_output_is_one_line_a_problem_with_byte_columns() {
+    let data = tempfile::tempdir().unwrap();
+    let draft = data.path().join("draft.ron");
+    let text = std::fs::read_to_string(fixture("k0302_unknown_next.ron"))
+        .unwrap()
+        .replace("next: \"dnoe\"", "say: \"Äiti 👩‍👧\", next: \"dnoe\"")
+        .replace("say: \"Good morning. Let me look that up for you.\",", "");
+    std::fs::write(&draft, &text).unwrap();
+    let (out, code) = stdout(
+        kohtaa(data.path())
+            .args(["check", "--format", "short"])
+            .arg(&draft),
+    );
+    assert_eq!(code, 1);
+    let line = text.lines().position(|l| l.contains("dnoe")).unwrap() + 1;
+    let byte_col = text.lines().nth(line - 1).unwrap().find("\"dnoe").unwrap() + 1;
+    assert_eq!(
+        out,
+        format!(
+            "{}:{line}:{byte_col}: error: next `dnoe` names no node; did you mean `done`? [K0302]\n",
+            draft.display()
+        )
+    );
 }
 
 #[test]

@@ -430,6 +430,12 @@ fn every_command_speaks_only_from_the_catalogue() {
         &fixtures,
         true,
     );
+    k.run(
+        &["check", "tests/fixtures/check", "--format", "short"],
+        "",
+        &fixtures,
+        false,
+    );
     for file in [
         "lints",
         "trap",
@@ -629,6 +635,92 @@ fn every_command_speaks_only_from_the_catalogue() {
         k.failures.len(),
         k.failures.join("\n")
     );
+}
+
+/// `kohtaa lsp`'s words (diagnostics, hover, fix titles, completion details, a refused
+/// rename) come from the catalogue too: a session sent whole on its input, the texts of its
+/// answers checked.
+#[test]
+fn the_language_server_speaks_only_from_the_catalogue() {
+    let fixtures = Content::of(&["tests/fixtures", "scenarios/models", "scenarios/styles"]);
+    let file = std::path::absolute("tests/fixtures/check/k0302_unknown_next.ron").unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let uri = format!("file://{}", file.display());
+    // The file is ASCII: a column is a byte offset into its line.
+    let at = |what: &str, into: usize| {
+        let offset = text.find(what).unwrap() + into;
+        let line = text[..offset].matches('\n').count();
+        let character = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        serde_json::json!({"line": line, "character": character})
+    };
+    let document = serde_json::json!({"uri": uri});
+    let messages = [
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": {"processId": null, "rootUri": null, "capabilities": {}}}),
+        serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "ron", "version": 1, "text": text}}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+            "params": {"textDocument": document, "position": at("start: \"hello\"", 9)}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
+            "params": {"textDocument": document, "position": at("[\"greet\"]", 3)}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/codeAction",
+            "params": {"textDocument": document,
+                "range": {"start": at("\"dnoe\"", 0), "end": at("\"dnoe\"", 6)},
+                "context": {"diagnostics": []}}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 5, "method": "textDocument/completion",
+            "params": {"textDocument": document, "position": at("feedback:", 0)}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 6, "method": "textDocument/rename",
+            "params": {"textDocument": document, "position": at("id: \"done\"", 6),
+                "newName": "Not An Id"}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 7, "method": "textDocument/rename",
+            "params": {"textDocument": document, "position": at("say:", 0), "newName": "x"}}),
+        serde_json::json!({"jsonrpc": "2.0", "id": 8, "method": "shutdown", "params": null}),
+        serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
+    ];
+    let input: String = messages
+        .iter()
+        .map(|m| {
+            let body = m.to_string();
+            format!("Content-Length: {}\r\n\r\n{body}", body.len())
+        })
+        .collect();
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("kohtaa")
+        .unwrap()
+        .env("KOHTAA_DATA_DIR", data.path())
+        .args(["--lang", "en-XA", "lsp"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    fn words(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        (
+                            "message" | "title" | "value" | "detail",
+                            serde_json::Value::String(s),
+                        ) => out.push(s.clone()),
+                        _ => words(value, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| words(v, out)),
+            _ => {}
+        }
+    }
+    let mut said = Vec::new();
+    for body in stdout.split("Content-Length: ").skip(1) {
+        let json = &body[body.find("\r\n\r\n").unwrap() + 4..];
+        words(&serde_json::from_str(json).unwrap(), &mut said);
+    }
+    // A diagnostic, two hovers, a fix title, a completion detail and two refusals at least.
+    assert!(said.len() >= 7, "{said:#?}");
+    let leaks: Vec<String> = said.iter().flat_map(|s| fixtures.leaks(s)).collect();
+    assert!(leaks.is_empty(), "{leaks:#?}\nin {said:#?}");
 }
 
 #[test]

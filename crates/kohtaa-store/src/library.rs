@@ -129,6 +129,17 @@ pub fn load_with_texts(options: &LoadOptions, texts: &[(PathBuf, String)]) -> Li
     assemble(options, given, unread, false)
 }
 
+/// As [`load_texts`] for one text, taken as it is: an editor's buffer of megabytes is
+/// checked without another copy.
+pub fn load_text(options: &LoadOptions, path: PathBuf, text: String) -> Library {
+    let given = vec![SourceFile {
+        source: Source::new(path.display().to_string(), prepare(text)),
+        origin: Origin::Given,
+        path,
+    }];
+    assemble(options, given, Vec::new(), false)
+}
+
 /// The files named on the command line, then everything else `options` asks for.
 fn load_given(options: &LoadOptions, headers: bool) -> Library {
     let (given, unread) = gather_given(options);

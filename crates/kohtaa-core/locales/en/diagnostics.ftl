@@ -210,3 +210,13 @@ file-holds-more-than = the file holds more than { $limit } bytes, the limit
 ## crates/kohtaa-store/src/library.rs
 file-bytes-limit-bytes-2 = file is { $shown } bytes; the limit is { $bytes } bytes ({ $mib } MiB)
 file-holds-more-than-2 = file holds more than the limit of { $bytes } bytes ({ $mib } MiB)
+
+## crates/kohtaa-core/src/authoring/lint_diagnostics.rs: the analyzer's lints, at their place
+lint-focus-broken = the { $outcome } ending `{ $ending }` can be reached with the focus step `{ $step }` broken
+lint-answer-by-length = the longest answer is a good one at { $good } of { $nodes } decisions ({ $share } %; chance would give { $chance } %)
+lint-longest-wins = always taking the longest answer reaches the best fit ({ $fit } %)
+lint-mood-answer-key = at { $separated } of { $nodes } decisions the mood change alone tells the good answers from the bad
+lint-best-path-imperfect = no path through the scenario is perfect; the best fit is { $fit } %
+lint-no-recovery = after this first answer no path reaches a Partial or Resolved ending
+lint-mistake-raises-mood = this answer breaks { $steps } yet raises the mood ({ $mood })
+lint-good-lowers-mood = this answer follows the model ({ $steps }) yet lowers the mood ({ $mood })

@@ -690,7 +690,7 @@ theme-mono = No colour
 theme-no-color = NO_COLOR is set, so no theme shows colour.
 plain-steps-in-order = In the model's order ({ $count }):
 plain-steps-throughout = Throughout the encounter ({ $count }):
-## Configuration and the command line's conventions (issue 20)
+## Configuration and the command line's conventions
 config-file = Configuration file: { $path }
 config-file-missing = Configuration file: { $path } (not there; `kohtaa config --example` prints one to start from)
 config-file-none = Configuration file: none (this system has no configuration folder)
@@ -725,3 +725,13 @@ config-unknown-key = kohtaa knows no setting `{ $key }` (it knows lang, theme, s
 config-wrong-type = a value of the wrong kind (lang and theme take text in quotes, scenarios a list of them in [ ], save true or false)
 config-syntax = this is not TOML (text goes in quotes: lang = "fi")
 config-left-as-it-is = The file was left as it is; `kohtaa config --example` shows what it may hold.
+## The language server (kohtaa lsp)
+lsp-hover-node = node `{ $id }`
+lsp-hover-ending = ending `{ $id }`
+lsp-hover-step = step `{ $id }`: { $name }
+lsp-hover-pitfall = pitfall `{ $id }` of step `{ $step }`: { $name }
+lsp-fix-replace = Replace with `{ $name }`
+lsp-rename-bad-id = `{ $id }` cannot be a node id: use a-z, 0-9 and -
+lsp-rename-not-node = only a node's id can be renamed
+lsp-field = field of { $structure }
+lsp-connection-failed = the connection to the editor failed: { $error }

@@ -210,3 +210,13 @@ file-holds-more-than = tiedostossa on enemmän kuin enimmäiskoon { $limit } tav
 ## crates/kohtaa-store/src/library.rs
 file-bytes-limit-bytes-2 = tiedoston koko on { $shown } tavua; enimmäiskoko on { $bytes } tavua ({ $mib } MiB)
 file-holds-more-than-2 = tiedostossa on enemmän kuin enimmäiskoon { $bytes } tavua ({ $mib } MiB)
+
+## crates/kohtaa-core/src/authoring/lint_diagnostics.rs: the analyzer's lints, at their place
+lint-focus-broken = { $outcome }-lopetukseen `{ $ending }` pääsee, vaikka painopisteaskel `{ $step }` rikkoutuu
+lint-answer-by-length = ratkaisukohtia { $nodes }; niistä { $good } kohdassa pisin vastaus on hyvä ({ $share } %; sattumalta osuus olisi { $chance } %)
+lint-longest-wins = aina pisimmän vastauksen valitsemalla saa parhaan mallin mukaisuuden ({ $fit } %)
+lint-mood-answer-key = ratkaisukohtia { $nodes }; niistä { $separated } kohdassa pelkkä mielialan muutos erottaa hyvät vastaukset huonoista
+lint-best-path-imperfect = yksikään polku ei ole täydellinen; paras mallin mukaisuus on { $fit } %
+lint-no-recovery = tämän ensimmäisen vastauksen jälkeen mikään polku ei johda Partial- tai Resolved-lopetukseen
+lint-mistake-raises-mood = tässä vastauksessa { $steps } rikkoutuu, mutta mieliala nousee ({ $mood })
+lint-good-lowers-mood = vastaus noudattaa mallia ({ $steps }), mutta mieliala laskee ({ $mood })

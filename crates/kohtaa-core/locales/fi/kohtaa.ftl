@@ -690,7 +690,7 @@ theme-mono = Ei värejä
 theme-no-color = NO_COLOR on käytössä, joten mikään teema ei näytä värejä.
 plain-steps-in-order = Mallin järjestyksessä ({ $count }):
 plain-steps-throughout = Läpi kohtaamisen ({ $count }):
-## Asetukset ja komentorivin tavat (issue 20)
+## Asetukset ja komentorivin tavat
 config-file = Asetustiedosto: { $path }
 config-file-missing = Asetustiedosto: { $path } (tiedostoa ei ole; pohjan saat komennolla `kohtaa config --example`)
 config-file-none = Asetustiedosto: ei ole (tässä järjestelmässä ei ole asetuskansiota)
@@ -725,3 +725,13 @@ config-unknown-key = kohtaa ei tunne asetusta `{ $key }` (asetukset ovat lang, t
 config-wrong-type = arvo on väärää lajia (lang ja theme ovat lainausmerkeissä olevaa tekstiä, scenarios on luettelo niitä hakasulkeissa [ ], save on true tai false)
 config-syntax = tämä ei ole TOMLia (teksti kirjoitetaan lainausmerkkeihin: lang = "fi")
 config-left-as-it-is = Tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla.
+## The language server (kohtaa lsp)
+lsp-hover-node = solmu `{ $id }`
+lsp-hover-ending = lopetus `{ $id }`
+lsp-hover-step = askel `{ $id }`: { $name }
+lsp-hover-pitfall = askeleen `{ $step }` sudenkuoppa `{ $id }`: { $name }
+lsp-fix-replace = Korjaa muotoon `{ $name }`
+lsp-rename-bad-id = `{ $id }` ei kelpaa solmun tunnukseksi: käytä vain merkkejä a–z, 0–9 ja -
+lsp-rename-not-node = uudelleen voi nimetä vain solmun tunnuksen
+lsp-field = { $structure }-rakenteen kenttä
+lsp-connection-failed = yhteys editoriin katkesi: { $error }

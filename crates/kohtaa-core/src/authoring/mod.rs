@@ -4,5 +4,6 @@
 
 pub mod analyze;
 pub mod graph;
+pub mod lint_diagnostics;
 pub mod playtest;
 pub mod template;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use super::codes::Code;
+use super::outline::StringLiteral;
 use super::text::display_safe;
 use crate::l10n::{self, D, T, t};
 use crate::lang::Lang;
@@ -262,6 +263,13 @@ impl Source {
         (&text[from..to], offset - from, more_before, more_after)
     }
 
+    /// The 1-based column of a byte offset counted in bytes, as Vim's quickfix counts.
+    pub fn byte_column(&self, offset: usize) -> usize {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        offset - start + 1
+    }
+
     /// The byte offset of a 1-based line and character column; clamped into the text.
     pub fn offset(&self, line: usize, column: usize) -> usize {
         let start = self.line_start(line.max(1) - 1);
@@ -289,6 +297,49 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// What the author probably meant, and exactly which bytes of the source to replace with
+/// what to say it: an editor's quick fix and `check --format json` apply it as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The name as the message says it: `greet` in "did you mean `greet`?".
+    pub text: String,
+    /// The bytes of the source that [`Suggestion::replacement`] replaces.
+    pub span: Range<usize>,
+    /// The source text to put there: `text` as the file writes it (escaped inside a string).
+    pub replacement: String,
+}
+
+impl Suggestion {
+    /// `text` in place of what `span` of `src` holds: the body of a string literal (the
+    /// quotes stay), or the span itself (a field name or a variant, written bare).
+    pub fn at(src: &str, span: Range<usize>, text: &str) -> Suggestion {
+        match StringLiteral::at(src, span.clone()) {
+            Some(literal) if !literal.raw => Suggestion {
+                text: text.to_owned(),
+                span: literal.body,
+                replacement: text.replace('\\', "\\\\").replace('"', "\\\""),
+            },
+            Some(literal) if !text.contains('"') => Suggestion {
+                text: text.to_owned(),
+                span: literal.body,
+                replacement: text.to_owned(),
+            },
+            _ => Suggestion {
+                text: text.to_owned(),
+                span,
+                replacement: text.to_owned(),
+            },
+        }
+    }
+
+    /// The source with the suggestion applied.
+    pub fn apply(&self, src: &str) -> String {
+        let mut fixed = src.to_owned();
+        fixed.replace_range(self.span.clone(), &self.replacement);
+        fixed
+    }
+}
+
 /// One problem in one file. Its message and notes are words of the diagnostics catalogue,
 /// shown in any language ([`Diagnostic::message_in`], [`Diagnostic::notes_in`]); JSON, for
 /// editors and CI, has them in English.
@@ -302,7 +353,7 @@ pub struct Diagnostic {
     pub span: Range<usize>,
     /// A replacement to offer, e.g. the field name a typo was probably meant to be; the
     /// message then ends "did you mean `x`?".
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Suggestion>,
     /// Further lines shown under the snippet.
     pub notes: Vec<Message>,
 }
@@ -326,10 +377,12 @@ impl Diagnostic {
         self
     }
 
-    /// As [`Diagnostic::suggest`], in place.
+    /// As [`Diagnostic::suggest`], in place. The replacement goes where the diagnostic
+    /// points; inside the quotes when it points at a string literal, so that applying it
+    /// leaves a well-formed file.
     pub fn offer(&mut self, suggestion: Option<&str>) {
         if let Some(s) = suggestion {
-            self.suggestion = Some(s.to_owned());
+            self.suggestion = Some(Suggestion::at(&self.source.text, self.span.clone(), s));
         }
     }
 
@@ -347,7 +400,7 @@ impl Diagnostic {
     pub fn message_in(&self, language: Lang) -> String {
         let mut message = self.message.in_lang(language);
         if let Some(s) = &self.suggestion {
-            message.push_str(&l10n::d(language, D::DidYouMean, &[("name", s)]));
+            message.push_str(&l10n::d(language, D::DidYouMean, &[("name", &s.text)]));
         }
         message
     }
@@ -368,6 +421,20 @@ impl Diagnostic {
 
     pub fn end(&self) -> (usize, usize) {
         self.source.line_col(self.span.end)
+    }
+
+    /// `path:line:column: level: message [code]` with the column in bytes, for quickfix
+    /// lists (Vim's `%c` counts bytes): `check --format short`.
+    pub fn short_in(&self, language: Lang) -> String {
+        let (line, _) = self.start();
+        let col = self.source.byte_column(self.span.start);
+        format!(
+            "{}:{line}:{col}: {}: {} [{}]",
+            display_safe(&self.source.name),
+            self.level.name_in(language),
+            display_safe(&self.message_in(language)),
+            self.code.as_str(),
+        )
     }
 
     /// `path:line:column: level: message [code]`, the first line of the full rendering.
@@ -425,23 +492,50 @@ impl Diagnostic {
         first_line.chars().take(MAX_SHOWN + 1).count().max(1)
     }
 
-    /// One JSON object, for editors and CI.
+    /// One JSON object, for editors and CI, in the shape of [`JSON_SCHEMA`] (documented in
+    /// docs/check-json.md): positions as 1-based line, column in characters, column in
+    /// bytes and 0-based byte offset.
     pub fn to_json(&self) -> serde_json::Value {
         let (line, column) = self.start();
-        let (end_line, end_column) = self.end();
+        let fix = self.suggestion.as_ref().map(|s| {
+            serde_json::json!({
+                "start": self.position(s.span.start),
+                "end": self.position(s.span.end),
+                "replacement": s.replacement,
+            })
+        });
         serde_json::json!({
+            "schema": JSON_SCHEMA,
             "path": &*self.source.name,
             "line": line,
             "column": column,
-            "end": { "line": end_line, "column": end_column },
+            "byte_column": self.source.byte_column(self.span.start),
+            "offset": self.span.start,
+            "end": self.position(self.span.end),
             "level": self.level,
             "code": self.code.as_str(),
             "message": self.message_in(Lang::En),
-            "suggestion": self.suggestion,
+            "suggestion": self.suggestion.as_ref().map(|s| &s.text),
+            "fix": fix,
             "notes": self.notes_in(Lang::En),
         })
     }
+
+    fn position(&self, offset: usize) -> serde_json::Value {
+        let (line, column) = self.source.line_col(offset);
+        serde_json::json!({
+            "line": line,
+            "column": column,
+            "byte_column": self.source.byte_column(offset),
+            "offset": offset,
+        })
+    }
 }
+
+/// The version of `check --format json`'s objects, in their `schema` field. It goes up when
+/// a field is removed or changes its meaning; adding a field keeps it. Version 1 (before the
+/// field existed) had no offsets and no `fix`.
+pub const JSON_SCHEMA: u32 = 2;
 
 /// Display columns of the source line a diagnostic shows, at most: a longer line (a generated
 /// file on one line, say) is shown as a window around the caret, cut with `…`.

@@ -586,7 +586,7 @@ pub fn prepare(mut text: String) -> String {
 
 /// A string field of a file's top-level struct, found by a skim and read on its own, so
 /// that even a file that does not parse can be named.
-fn string_field(text: &str, field: &str) -> Option<String> {
+pub fn string_field(text: &str, field: &str) -> Option<String> {
     use serde::Deserialize;
     let (_, start) = super::outline::top_field(text, field)?;
     String::deserialize(&mut ron::Deserializer::from_str(&text[start..]).ok()?).ok()

@@ -3,6 +3,7 @@
 //! how diagnostics are shown.
 
 pub mod codes;
+pub mod complete;
 pub mod coverage;
 pub mod diagnostic;
 pub mod generate;
@@ -13,6 +14,7 @@ pub mod outline;
 pub mod parse;
 pub mod styles;
 pub mod suggest;
+pub mod symbols;
 pub mod tests_file;
 pub mod text;
 pub mod types;
