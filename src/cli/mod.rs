@@ -88,6 +88,19 @@ pub enum ColorWhen {
     Never,
 }
 
+/// The options of the commands that open the app (`play`, `present`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct AppFlags {
+    #[command(flatten)]
+    pub library: LibraryFlag,
+    #[command(flatten)]
+    pub seed: SeedFlag,
+    #[command(flatten)]
+    pub save: SaveFlag,
+    #[command(flatten)]
+    pub theme: ThemeFlag,
+}
+
 /// `--scenarios`, for the commands that read the library.
 #[derive(Debug, Clone, Default, Args)]
 pub struct LibraryFlag {
@@ -259,17 +272,12 @@ impl Command {
     /// The app's options this command takes, as given to it.
     fn flags(&self) -> Flags<'_> {
         match self {
-            Command::Play(a) => (
-                Some(&a.library),
-                Some(&a.seed),
-                Some(&a.save),
-                Some(&a.theme),
-            ),
-            Command::Present(a) => (
-                Some(&a.library),
-                Some(&a.seed),
-                Some(&a.save),
-                Some(&a.theme),
+            Command::Play(play::PlayArgs { app, .. })
+            | Command::Present(present::PresentArgs { app, .. }) => (
+                Some(&app.library),
+                Some(&app.seed),
+                Some(&app.save),
+                Some(&app.theme),
             ),
             Command::Profile(a) => (Some(&a.library), None, Some(&a.save), Some(&a.theme)),
             Command::History(a) => (Some(&a.library), None, Some(&a.save), None),

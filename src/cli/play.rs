@@ -48,13 +48,7 @@ pub struct PlayArgs {
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
-    pub library: super::LibraryFlag,
-    #[command(flatten)]
-    pub seed: super::SeedFlag,
-    #[command(flatten)]
-    pub save: super::SaveFlag,
-    #[command(flatten)]
-    pub theme: super::ThemeFlag,
+    pub app: super::AppFlags,
 }
 
 /// A scenario ready to play, with its encounter model.

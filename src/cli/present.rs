@@ -17,13 +17,7 @@ pub struct PresentArgs {
     #[arg(value_name = "SCENARIO-ID")]
     pub scenario: Option<String>,
     #[command(flatten)]
-    pub library: super::LibraryFlag,
-    #[command(flatten)]
-    pub seed: super::SeedFlag,
-    #[command(flatten)]
-    pub save: super::SaveFlag,
-    #[command(flatten)]
-    pub theme: super::ThemeFlag,
+    pub app: super::AppFlags,
 }
 
 pub fn run(ctx: &Context, args: &PresentArgs) -> Result<ExitCode, Error> {

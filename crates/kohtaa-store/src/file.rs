@@ -137,16 +137,8 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            exact: false,
-            limit,
-        });
-    }
-    Ok(bytes)
+    let room = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    read_into(file, limit, room)
 }
 
 /// What a command line names standard input by, and how diagnostics name it.
@@ -167,7 +159,11 @@ pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Everything `input` holds, if that is at most `limit` bytes.
 pub fn read_to_limit(input: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    read_into(input, limit, Vec::new())
+}
+
+/// [`read_to_limit`] into `bytes`, which may have room made for what is expected already.
+fn read_into(input: impl Read, limit: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
     input
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;

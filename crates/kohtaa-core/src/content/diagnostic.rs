@@ -427,14 +427,7 @@ impl Diagnostic {
     /// lists (Vim's `%c` counts bytes): `check --format short`.
     pub fn short_in(&self, language: Lang) -> String {
         let (line, _) = self.start();
-        let col = self.source.byte_column(self.span.start);
-        format!(
-            "{}:{line}:{col}: {}: {} [{}]",
-            display_safe(&self.source.name),
-            self.level.name_in(language),
-            display_safe(&self.message_in(language)),
-            self.code.as_str(),
-        )
+        self.line_at(language, line, self.source.byte_column(self.span.start))
     }
 
     /// `path:line:column: level: message [code]`, the first line of the full rendering.
@@ -444,9 +437,14 @@ impl Diagnostic {
 
     /// As [`Diagnostic::headline`], in `language`: `path:1:2: virhe: viesti [K0101]`.
     pub fn headline_in(&self, language: Lang) -> String {
-        let (line, col) = self.start();
+        let (line, column) = self.start();
+        self.line_at(language, line, column)
+    }
+
+    /// `path:line:column: level: message [code]` at the line and column given.
+    fn line_at(&self, language: Lang, line: usize, column: usize) -> String {
         format!(
-            "{}:{line}:{col}: {}: {} [{}]",
+            "{}:{line}:{column}: {}: {} [{}]",
             display_safe(&self.source.name),
             self.level.name_in(language),
             display_safe(&self.message_in(language)),
