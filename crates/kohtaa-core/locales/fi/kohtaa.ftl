@@ -709,23 +709,23 @@ config-origin-file = asetustiedosto
 config-origin-profile = tallennettu profiiliisi
 config-origin-locale = järjestelmän kieli
 config-origin-default = oletus
-config-example-head = kohtaan asetustiedosto; sen paikka tällä koneella: { $path }
-config-example-order = Komentorivin valitsin voittaa ympäristömuuttujan (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE), ja ympäristömuuttuja voittaa tämän tiedoston. Ota rivi käyttöön poistamalla sen alusta #.
+config-example-head = kohtaa-ohjelman asetustiedosto; sen paikka tällä koneella: { $path }
+config-example-order = Komentorivin valitsin menee ympäristömuuttujan (KOHTAA_LANG, KOHTAA_THEME, KOHTAA_SCENARIOS, KOHTAA_SAVE) edelle, ja ympäristömuuttuja tämän tiedoston edelle. Ota rivi käyttöön poistamalla sen alusta #.
 config-example-lang = Sovelluksen ja kaikkien komentojen kieli: fi tai en.
-config-example-theme = Sovelluksen ulkoasu: default, high-contrast tai mono. Sovelluksessa (F2) tai --theme-valitsimella valittu teema tallentuu profiiliisi ja voittaa tämän.
+config-example-theme = Sovelluksen ulkoasu: default, high-contrast tai mono. Sovelluksessa (F2) tai --theme-valitsimella valittu teema tallentuu profiiliisi ja menee tämän edelle.
 config-example-scenarios = Organisaatiosi tai omien skenaarioidesi kansiot; suhteellinen polku luetaan tämän tiedoston kansiosta.
-config-example-save = false: harjoituksia, pohdintoja eikä profiilia tallenneta (kuten --no-save).
+config-example-save = false: harjoituksia, pohdintoja ja profiilia ei tallenneta (kuten --no-save).
 config-not-utf8 = virhe: asetustiedosto { $path } ei ole UTF-8-tekstiä (tiedostoon ei koskettu)
-config-bad-value = virhe: asetustiedostossa { $path }: kohtaa ei tunne arvoa { $key } = "{ $value }" (katso `kohtaa config --example`)
-config-bad-env = virhe: kohtaa ei tunne ympäristömuuttujan arvoa { $var } = "{ $value }"
+config-bad-value = virhe: asetustiedostossa { $path } on tuntematon arvo { $key } = "{ $value }" (katso `kohtaa config --example`)
+config-bad-env = virhe: ympäristömuuttujassa on tuntematon arvo { $var } = "{ $value }"
 app-no-terminal = kohtaa: harjoitussovellus tarvitsee päätteen, eikä tämä ole sellainen (syöte tai tuloste on putki tai tiedosto). Tekstinä rivi kerrallaan voit harjoitella komennolla `kohtaa play --plain` tai yhtä harjoitusta komennolla `kohtaa play ID --plain` (tunnukset näet komennolla `kohtaa list`).
 stdin-once = virhe: vakiosyötteen (-) voi lukea komennossa vain kerran
 config-invalid = virhe: asetustiedostoa { $path } ei voi lukea, rivi { $line }, sarake { $column }: { $reason }
-config-unknown-key = kohtaa ei tunne asetusta `{ $key }` (asetukset ovat lang, theme, scenarios ja save)
+config-unknown-key = asetusta `{ $key }` ei ole (asetukset ovat lang, theme, scenarios ja save)
 config-wrong-type = arvo on väärää lajia (lang ja theme ovat lainausmerkeissä olevaa tekstiä, scenarios on luettelo niitä hakasulkeissa [ ], save on true tai false)
 config-syntax = tämä ei ole TOMLia (teksti kirjoitetaan lainausmerkkeihin: lang = "fi")
 config-left-as-it-is = Tiedostoon ei koskettu; `kohtaa config --example` näyttää, mitä siinä voi olla.
-## The language server (kohtaa lsp)
+## Kielipalvelin (kohtaa lsp)
 lsp-hover-node = solmu `{ $id }`
 lsp-hover-ending = lopetus `{ $id }`
 lsp-hover-step = askel `{ $id }`: { $name }
