@@ -99,6 +99,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let actor = match args.format {
+        // A learning record store is no place for a personality profile.
+        Format::Xapi if args.with_style => {
+            return Err(Error::usage(ctx.t(T::ExportXapiNoStyle).to_owned()));
+        }
         Format::Xapi => Some(xapi_actor(args, lang)?),
         Format::Jsonl => None,
     };

@@ -37,6 +37,9 @@ pub struct Binding {
     /// Fewer words for the hint bar, where `what` is too long to leave room for the other
     /// keys at 80 columns; the help always says `what`.
     pub short: Option<T>,
+    /// Listed in the help: false for a key whose label the binding before it says already
+    /// (the library's "↑↓ move" names the down arrow too).
+    pub in_help: bool,
 }
 
 impl Binding {
@@ -44,6 +47,14 @@ impl Binding {
     pub const fn short(self, short: T) -> Binding {
         Binding {
             short: Some(short),
+            ..self
+        }
+    }
+
+    /// The binding left out of the help, where the binding before it names its key too.
+    pub const fn named_before(self) -> Binding {
+        Binding {
+            in_help: false,
             ..self
         }
     }
@@ -89,6 +100,7 @@ pub const fn bind(
         what,
         bar,
         short: None,
+        in_help: true,
     }
 }
 

@@ -155,8 +155,9 @@ fn help_layout(app: &App, area: Rect) -> (Rect, Rect, Doc) {
     ];
     for (title, bindings) in sections {
         doc.para(&title, theme.heading);
-        let key_w = bindings.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
-        for b in bindings {
+        let listed = || bindings.iter().filter(|b| b.in_help);
+        let key_w = listed().map(|b| width(b.label)).max().unwrap_or(0) + 2;
+        for b in listed() {
             let lead = format!("  {:<key_w$}", b.label);
             doc.hanging_styled(&lead, theme.key, "", env.t(b.what), theme.base);
         }

@@ -99,6 +99,29 @@ fn a_filter_starting_with_q_is_typed_after_a_slash() {
             help.lines().any(|l| l.contains(" / ") && l.contains(rule)),
             "{help}"
         );
+        // The arrows are one line, "↑↓", not a second line for the down arrow alone (on a
+        // screen tall enough for the whole help).
+        let moving = kohtaa::i18n::t(lang, kohtaa::i18n::T::Move);
+        let tall = crate::support::tui::screen_at(&app, 100, 80);
+        let buffer = tall.backend().buffer();
+        let help: String = (0..buffer.area.height)
+            .map(|y| {
+                let row: String = (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect();
+                row + "\n"
+            })
+            .collect();
+        let lines: Vec<&str> = help
+            .lines()
+            .map(|l| {
+                l.trim_start_matches(|c: char| c != '│')
+                    .trim_start_matches('│')
+            })
+            .filter(|l| l.trim_start().starts_with(['↑', '↓']) && l.contains(moving))
+            .collect();
+        assert_eq!(lines.len(), 1, "{help}");
+        assert!(lines[0].contains("↑↓"), "{help}");
     }
 }
 

@@ -198,7 +198,7 @@ fn the_validator_refuses_a_broken_statement() {
 #[test]
 fn xapi_needs_an_account_and_full_addresses() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str, &str); 3] = [
+    let cases: [(&[&str], &str, &str); 4] = [
         (
             &["--account-name", "aino-k"],
             "en",
@@ -223,6 +223,17 @@ fn xapi_needs_an_account_and_full_addresses() {
             ],
             "en",
             "lms.example.org is not a full web address",
+        ),
+        (
+            &[
+                "--with-style",
+                "--account-name",
+                "aino-k",
+                "--account-homepage",
+                "https://lms.example.org",
+            ],
+            "en",
+            "--with-style cannot go with --format xapi",
         ),
     ];
     for (flags, lang, says) in cases {

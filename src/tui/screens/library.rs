@@ -56,7 +56,7 @@ macro_rules! library_keys {
             bind(&[Key::Code(KeyCode::F(3))], OTHERS_KEY, Action::OtherLanguages, T::OthersKey, false),
             $($focus,)*
             bind(&[Key::Code(KeyCode::Up)], "↑↓", Action::Up, T::Move, true),
-            bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false),
+            bind(&[Key::Code(KeyCode::Down)], "↓", Action::Down, T::Move, false).named_before(),
             bind(&[Key::Code(KeyCode::PageUp)], "PgUp", Action::PageUp, T::PageUp, false),
             bind(&[Key::Code(KeyCode::PageDown)], "PgDn", Action::PageDown, T::PageDown, false),
             FIRST_ITEM_KEY,

@@ -593,6 +593,7 @@ export-cannot-read = warning: cannot read { $path }: { $error }
 export-not-object = warning: { $path } is not a JSON object; exporting without it
 export-xapi-needs-account = error: --format xapi needs the pseudonymous account your organisation's learning record store knows you by: --account-name NAME --account-homepage URL
 export-xapi-bad-url = error: { $url } is not a full web address (such as https://lms.example.org)
+export-xapi-no-style = error: --with-style cannot go with --format xapi: your style stays out of a learning record store
 report-skipped = warning: { $path }:{ $line }: skipped: { $error }
 report-no-runs = no runs found in the files given
 report-choice-columns = node|choice|chosen|avg fit|avg final mood|text

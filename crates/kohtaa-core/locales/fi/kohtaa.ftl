@@ -593,6 +593,7 @@ export-cannot-read = varoitus: tiedostoa { $path } ei voi lukea: { $error }
 export-not-object = varoitus: { $path } ei ole JSON-objekti, joten vienti tehdään ilman sitä
 export-xapi-needs-account = virhe: --format xapi tarvitsee nimimerkin, jolla organisaatiosi oppimistietovaranto (LRS) sinut tuntee, ja sen järjestelmän osoitteen: --account-name NIMI --account-homepage URL
 export-xapi-bad-url = virhe: { $url } ei ole täydellinen verkko-osoite (esimerkiksi https://lms.example.org)
+export-xapi-no-style = virhe: --with-style ei käy yhteen valitsimen --format xapi kanssa: tyylisi ei kuulu oppimistietovarantoon
 report-skipped = varoitus: { $path }:{ $line }: ohitettiin: { $error }
 report-no-runs = annetuista tiedostoista ei löytynyt harjoituksia
 report-choice-columns = solmu|valinta|valittu|mukaisuus ka.|loppumieliala ka.|teksti

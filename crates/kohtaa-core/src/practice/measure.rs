@@ -72,12 +72,12 @@ pub struct OrderNote {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Measurement {
-    /// The version of the rules this was measured by ([`MEASUREMENT_VERSION`]).
+    /// The version of the measurement rules this was measured by.
     #[serde(default = "first_version")]
     pub version: u32,
     /// Every step of the model, in the model's order.
     pub steps: Vec<StepOutcome>,
-    /// shown / (shown + broken + missed) as a whole percent; `None` when no step is scored.
+    /// shown / (shown + broken + missed) as a whole percent; null when no step is scored.
     pub fit: Option<u32>,
     pub order_notes: Vec<OrderNote>,
     /// Pitfall ids named by chosen choices, first occurrence first.

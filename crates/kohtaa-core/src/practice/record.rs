@@ -23,7 +23,7 @@ pub const USEFULNESS_MAX: u8 = 5;
 /// One saved run. Field names are a file format: add optional fields, never rename one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RunRecord {
-    /// The record format version ([`FORMAT_VERSION`]).
+    /// The version of the record format.
     pub format: u32,
     /// The record's unique id; also its file name without `.json`.
     pub id: String,
@@ -67,7 +67,7 @@ pub struct ChoiceRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FocusRecord {
     pub step: String,
-    /// `None` when the model has no such step.
+    /// Null (absent) when the model has no such step.
     pub result: Option<StepResult>,
 }
 

@@ -18,7 +18,7 @@ pub const REPORT_FORMAT_VERSION: u32 = 1;
 /// The report, as JSON writes it.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
-    /// The version of this format ([`REPORT_FORMAT_VERSION`]).
+    /// The version of this report format.
     pub format: u32,
     /// Runs read from the exports.
     pub runs: usize,
