@@ -12,42 +12,15 @@ use super::uri;
 use crate::authoring::analyze::{DEFAULT_STATE_LIMIT, analyze};
 use crate::authoring::lint_diagnostics::lint_diagnostics;
 use crate::content::library::{FileKind, file_kind};
-use crate::content::validate::is_valid_language;
 use crate::content::{Diagnostic, Level, Library, Source};
 use crate::lang::Lang;
-use crate::store::library::{self, LoadOptions};
+use crate::store::library::{self, LoadOptions, library_root};
 
 /// A file's last check: its own problems and the library it was checked in (for the
 /// models, the other scenarios and their nodes).
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub library: Library,
-}
-
-/// The folder of a library laid out as `check` expects (`en/`, `fi/`, `models/`,
-/// `styles/`) that `path` lies in, if it does: `lib/en/x.ron` is in `lib` when `lib` has a
-/// `models` or `styles` folder or another language's; a file directly beside a `models`
-/// folder is in that folder's parent. The whole folder is read at each check, so a file in
-/// `~/en/` does not make the home folder a library.
-pub fn library_root(path: &Path) -> Option<PathBuf> {
-    let parent = path.parent()?;
-    let name = parent.file_name()?.to_str()?;
-    if name == "models" || name == "styles" {
-        return parent.parent().map(Path::to_path_buf);
-    }
-    let has_parts = |dir: &Path| dir.join("models").is_dir() || dir.join("styles").is_dir();
-    if is_valid_language(name) {
-        let root = parent.parent()?;
-        let other_language = std::fs::read_dir(root).ok()?.flatten().any(|entry| {
-            let other = entry.file_name();
-            let other = other.to_str().unwrap_or("");
-            other != name && is_valid_language(other) && entry.path().is_dir()
-        });
-        if has_parts(root) || other_language {
-            return Some(root.to_path_buf());
-        }
-    }
-    has_parts(parent).then(|| parent.to_path_buf())
 }
 
 /// Checks `doc` as it stands in the editor, in the library of `folders` (the user's own)
@@ -170,35 +143,5 @@ pub fn to_lsp(d: &Diagnostic, doc: &Document, lang: Lang, cache: &Cache) -> LspD
         related_information: None,
         tags: None,
         data: None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_library_is_found_by_its_layout_and_a_lone_language_folder_is_not_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let at = |rel: &str| dir.path().join(rel);
-        for folder in [
-            "lib/en",
-            "lib/fi",
-            "home/fi",
-            "loose/models",
-            "other/en",
-            "other/models",
-        ] {
-            std::fs::create_dir_all(at(folder)).unwrap();
-        }
-        assert_eq!(library_root(&at("lib/en/x.ron")), Some(at("lib")));
-        assert_eq!(library_root(&at("other/en/x.ron")), Some(at("other")));
-        assert_eq!(
-            library_root(&at("other/models/m.en.ron")),
-            Some(at("other"))
-        );
-        assert_eq!(library_root(&at("loose/x.ron")), Some(at("loose")));
-        assert_eq!(library_root(&at("home/fi/x.ron")), None);
-        assert_eq!(library_root(&at("home/x.ron")), None);
     }
 }

@@ -8,6 +8,7 @@ use include_dir::{Dir, include_dir};
 use kohtaa_core::content::diagnostic::Message;
 use kohtaa_core::content::library::{Gathered, Origin, SourceFile, on_all_cores, prepare};
 use kohtaa_core::content::parse::MAX_FILE_BYTES;
+use kohtaa_core::content::validate::is_valid_language;
 use kohtaa_core::content::{Code, Diagnostic, Library, Source};
 
 use crate::file::{self, ReadError};
@@ -40,6 +41,32 @@ pub struct LoadOptions {
     pub folders: Vec<PathBuf>,
     /// Files or folders named on the command line, always loaded and reported.
     pub paths: Vec<PathBuf>,
+}
+
+/// The folder of a library laid out as `check` expects (`en/`, `fi/`, `models/`,
+/// `styles/`) that `path` lies in, if it does: `lib/en/x.ron` is in `lib` when `lib` has a
+/// `models` or `styles` folder or another language's; a file directly beside a `models`
+/// folder is in that folder's parent. The whole folder is read at each check, so a file in
+/// `~/en/` does not make the home folder a library.
+pub fn library_root(path: &Path) -> Option<PathBuf> {
+    let parent = path.parent()?;
+    let name = parent.file_name()?.to_str()?;
+    if name == "models" || name == "styles" {
+        return parent.parent().map(Path::to_path_buf);
+    }
+    let has_parts = |dir: &Path| dir.join("models").is_dir() || dir.join("styles").is_dir();
+    if is_valid_language(name) {
+        let root = parent.parent()?;
+        let other_language = std::fs::read_dir(root).ok()?.flatten().any(|entry| {
+            let other = entry.file_name();
+            let other = other.to_str().unwrap_or("");
+            other != name && is_valid_language(other) && entry.path().is_dir()
+        });
+        if has_parts(root) || other_language {
+            return Some(root.to_path_buf());
+        }
+    }
+    has_parts(parent).then(|| parent.to_path_buf())
 }
 
 /// The bundled library alone.
@@ -391,5 +418,30 @@ mod tests {
                 .iter()
                 .any(|s| s.value.id.starts_with("unchecked-"))
         );
+    }
+
+    #[test]
+    fn a_library_is_found_by_its_layout_and_a_lone_language_folder_is_not_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |rel: &str| dir.path().join(rel);
+        for folder in [
+            "lib/en",
+            "lib/fi",
+            "home/fi",
+            "loose/models",
+            "other/en",
+            "other/models",
+        ] {
+            std::fs::create_dir_all(at(folder)).unwrap();
+        }
+        assert_eq!(library_root(&at("lib/en/x.ron")), Some(at("lib")));
+        assert_eq!(library_root(&at("other/en/x.ron")), Some(at("other")));
+        assert_eq!(
+            library_root(&at("other/models/m.en.ron")),
+            Some(at("other"))
+        );
+        assert_eq!(library_root(&at("loose/x.ron")), Some(at("loose")));
+        assert_eq!(library_root(&at("home/fi/x.ron")), None);
+        assert_eq!(library_root(&at("home/x.ron")), None);
     }
 }
