@@ -78,8 +78,8 @@ impl Watch {
         None
     }
 
-    /// Waits until crossterm has an event, a [`Waker`] is woken, a signal asks the app to end, the terminal hangs
-    /// up, or `timeout` (`None`: no limit) passes.
+    /// Waits until crossterm has an event, a [`Waker`] is woken, a signal asks the app to
+    /// end, the terminal hangs up, or `timeout` (`None`: no limit) passes.
     pub fn wait(&self, timeout: Option<Duration>) -> std::io::Result<Wake> {
         if let Some(signal) = self.received() {
             return Ok(Wake::Signal(signal));
