@@ -55,13 +55,7 @@ pub struct Cli {
     pub global: Global,
     // The app's options; before a command they are also taken for it, as they always were.
     #[command(flatten)]
-    pub library: LibraryFlag,
-    #[command(flatten)]
-    pub seed: SeedFlag,
-    #[command(flatten)]
-    pub save: SaveFlag,
-    #[command(flatten)]
-    pub theme: ThemeFlag,
+    pub app: AppFlags,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -88,7 +82,7 @@ pub enum ColorWhen {
     Never,
 }
 
-/// The options of the commands that open the app (`play`, `present`).
+/// The options of the commands that open the app (`play`, `present`, and none: the app).
 #[derive(Debug, Clone, Default, Args)]
 pub struct AppFlags {
     #[command(flatten)]
@@ -173,11 +167,12 @@ impl Cli {
     /// The app's options as given before the command and in it.
     pub fn given(&self) -> Given {
         let mut given = Given::default();
+        let app = &self.app;
         given.add(
-            Some(&self.library),
-            Some(&self.seed),
-            Some(&self.save),
-            Some(&self.theme),
+            Some(&app.library),
+            Some(&app.seed),
+            Some(&app.save),
+            Some(&app.theme),
         );
         if let Some(command) = &self.command {
             let (l, s, n, t) = command.flags();
