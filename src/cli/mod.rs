@@ -220,7 +220,8 @@ pub enum Command {
     Profile(profile::ProfileArgs),
     /// List your saved runs, or delete them all with --forget.
     History(history::HistoryArgs),
-    /// Write your saved runs as JSON lines (one run a line), e.g. for a facilitator.
+    /// Write your saved runs as JSON lines (one run a line) for a facilitator, or as xAPI
+    /// statements for a learning record store.
     Export(export::ExportArgs),
     /// Summarise many learners' exports: per scenario and choice, and the steps missed most.
     Report(report::ReportArgs),
@@ -230,7 +231,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Explain a diagnostic code such as K0302, or list every code.
     Explain(explain::ExplainArgs),
-    /// Write a commented starting file for a new scenario (ID.ron).
+    /// Start a new scenario: a commented starting file (ID.ron), or a bundled scenario to adapt
+    /// (--from).
     New(new::NewArgs),
     /// Draw a scenario's graph for Graphviz (dot) or Mermaid.
     Graph(graph::GraphArgs),
