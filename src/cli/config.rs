@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::settings::{Origin, Settings};
+use super::shown_path as shown;
 use super::{Context, Error};
-use crate::content::text::display_safe;
 use crate::i18n::T;
 use crate::store::profile::{self, ProfileState};
 
@@ -50,10 +50,6 @@ pub fn run(ctx: &Context, settings: &Settings, args: &ConfigArgs) -> Result<Exit
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     Ok(ExitCode::SUCCESS)
-}
-
-fn shown(path: &Path) -> String {
-    display_safe(&path.display().to_string()).into_owned()
 }
 
 fn origin(ctx: &Context, origin: &Origin) -> String {

@@ -163,6 +163,11 @@ impl Given {
     }
 }
 
+/// A path as the user reads it, safe to print.
+pub fn shown_path(path: &std::path::Path) -> String {
+    crate::content::text::display_safe(&path.display().to_string()).into_owned()
+}
+
 impl Cli {
     /// The app's options as given before the command and in it.
     pub fn given(&self) -> Given {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::shown_path as shown;
 use super::{Context, Error, StyleArg};
 use crate::authoring::template;
 use crate::i18n::{T, tf};
@@ -62,7 +63,7 @@ pub fn run(ctx: &Context, args: &NewArgs) -> Result<ExitCode, Error> {
         None => PathBuf::from(name),
     };
     let text = template::new_scenario(&args.id, lang, args.style.into());
-    let shown = path.display().to_string();
+    let shown = shown(&path);
     // A scenario is written to be shared: made as the user's other files are (the umask
     // decides), not private as saved runs are.
     match atomic::write_new_shared(&path, text.as_bytes()) {
@@ -162,11 +163,6 @@ fn copy_bundled(
         tf(ui, next, &[("from", from), ("id", id), ("dir", &folder)])
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// A path as the user reads it, safe to print.
-fn shown(path: &Path) -> String {
-    crate::content::text::display_safe(&path.display().to_string()).into_owned()
 }
 
 /// No bundled scenario has the id `from`: which ones there are, and the closest.

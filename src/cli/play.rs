@@ -609,7 +609,7 @@ fn learner_style(ctx: &Context) -> (Option<LearnerStyle>, bool) {
                 tf(
                     lang,
                     T::ProfileSetAside,
-                    &[("path", &display_safe(&aside.display().to_string()))]
+                    &[("path", &super::shown_path(&aside))]
                 )
             );
             (None, true)

@@ -7,7 +7,6 @@ use std::sync::mpsc;
 
 use super::check::{self, CheckArgs};
 use super::{Context, Error};
-use crate::content::text::display_safe;
 use crate::i18n::{T, count};
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
@@ -41,10 +40,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode, Error> {
             );
         }
         if !changed.is_empty() && !args.quiet {
-            let files: Vec<String> = changed
-                .iter()
-                .map(|p| display_safe(&p.display().to_string()).into_owned())
-                .collect();
+            let files: Vec<String> = changed.iter().map(|p| super::shown_path(p)).collect();
             eprintln!(
                 "{}",
                 ctx.tf(T::WatchChanged, &[("files", &files.join(", "))])

@@ -457,15 +457,7 @@ impl PresentScreen {
                 if action == Action::Select
                     && let Some(run) = &self.run
                 {
-                    self.stage = if run.is_finished() {
-                        Stage::Debrief {
-                            styles: false,
-                            choice: 0,
-                            scroll: 0,
-                        }
-                    } else {
-                        decision(run, false)
-                    };
+                    self.stage = after_step(run, false);
                 }
             }
             Stage::Debrief {
@@ -576,15 +568,7 @@ impl PresentScreen {
                 if let (Some(row), Some(run)) = (rows.get(*selected), &mut self.run)
                     && go_to(run, &row.prefix)
                 {
-                    self.stage = if run.is_finished() {
-                        Stage::Debrief {
-                            styles: false,
-                            choice: 0,
-                            scroll: 0,
-                        }
-                    } else {
-                        decision(run, true)
-                    };
+                    self.stage = after_step(run, true);
                     self.map = None;
                 }
             }
@@ -625,6 +609,20 @@ pub fn room_choice(votes: &[u32]) -> RoomChoice {
     match top.as_slice() {
         [one] => RoomChoice::Most(*one),
         _ => RoomChoice::Tied(top),
+    }
+}
+
+/// Where the room goes once the run has moved: the debrief at its end, else the decision at
+/// its node (`seen` as for [`decision`]).
+fn after_step(run: &Run, seen: bool) -> Stage {
+    if run.is_finished() {
+        Stage::Debrief {
+            styles: false,
+            choice: 0,
+            scroll: 0,
+        }
+    } else {
+        decision(run, seen)
     }
 }
 
